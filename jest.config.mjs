@@ -1,0 +1,43 @@
+// Jest runs two projects: fast unit tests of pure logic, and integration tests against a real
+// PostgreSQL (DATABASE_URL) or, without one, the embedded PGlite database. TypeScript is
+// compiled by SWC (no type-checking here: `npm run typecheck` does that).
+
+/** @type {import('jest').Config['transform']} */
+const transform = {
+  "^.+\\.(t|j)sx?$": [
+    "@swc/jest",
+    {
+      jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } },
+      module: { type: "commonjs" },
+    },
+  ],
+};
+
+const shared = {
+  transform,
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    // Next's guard against client imports; meaningless (and throwing) under plain Node.
+    "^server-only$": "<rootDir>/tests/support/empty-module.ts",
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
+};
+
+/** @type {import('jest').Config} */
+const config = {
+  // Integration tests start databases and hash passwords; unit tests finish long before this.
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"] },
+    {
+      ...shared,
+      displayName: "integration",
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/global-setup.ts",
+      setupFiles: ["<rootDir>/tests/support/integration-env.ts"],
+    },
+  ],
+};
+
+export default config;

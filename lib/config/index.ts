@@ -1,0 +1,2 @@
+export { getConfig, parseConfig, ConfigError, resetConfigForTests } from "./load";
+export type { Config } from "./schema";

@@ -1,0 +1,58 @@
+// The one description of every setting Civitas reads from the environment. `.env.example`
+// documents the same variables; tests/unit/config.test.ts keeps the two in step.
+import { z } from "zod";
+
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const booleanFlag = z.preprocess(
+  emptyAsUndefined,
+  z.enum(["1", "0", "true", "false"], { message: 'expected "1", "0", "true" or "false"' }).optional(),
+).transform((v) => v === "1" || v === "true");
+
+const postgresUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "expected a URL like postgresql://user:password@host:5432/database")
+    .optional(),
+);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** PostgreSQL for the running app. Unset: the embedded PGlite database under PGLITE_DATA_DIR. */
+    DATABASE_URL: postgresUrl,
+    /** Role the app switches to on every connection: neither superuser nor BYPASSRLS, so RLS applies. */
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "expected a lower-case PostgreSQL role name")
+      .default("civitas_app"),
+    DATABASE_POOL_SIZE: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(200).default(10),
+    PGLITE_DATA_DIR: z.string().min(1).default("./.data/pglite"),
+    /** Seeds the demo tenant on the first start of an empty embedded database. */
+    SEED_DEMO_ON_FIRST_START: booleanFlag.default(true),
+    /** Secret for session tokens. Required in production; generated and kept under .data/ otherwise. */
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "expected at least 32 characters (run: openssl rand -base64 32)").optional(),
+    ),
+    AUTH_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
+    CIVITAS_DEMO_HINT: booleanFlag.default(false),
+    APP_NAME: optionalString.default("Civitas"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,69 @@
+// Opens the database the configuration asks for: PostgreSQL through @prisma/adapter-pg when
+// DATABASE_URL is set, otherwise the embedded PGlite database. Either way the application
+// talks to it as the unprivileged app role, so row-level security always applies.
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Config } from "@/lib/config";
+import { openPglite, useAppRole } from "./pglite";
+import { createDb, type Db } from "./tenant-extension";
+import { applyMigrations } from "./migrations/apply-migrations";
+import { createPgliteRunner } from "./migrations/pglite-runner";
+
+export type DatabaseHandle = {
+  kind: "postgres" | "pglite";
+  /** The guarded, tenant-aware client the application uses. */
+  db: Db;
+  /** The plain Prisma client underneath (no tenant guard). Tests and platform tooling only. */
+  base: PrismaClient;
+  /** Set for the embedded database. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+type DbSettings = Pick<Config, "DATABASE_URL" | "DATABASE_APP_ROLE" | "DATABASE_POOL_SIZE" | "PGLITE_DATA_DIR">;
+
+export function connectPostgres(settings: DbSettings & { DATABASE_URL: string }): DatabaseHandle {
+  const adapter = new PrismaPg({
+    connectionString: settings.DATABASE_URL,
+    max: settings.DATABASE_POOL_SIZE,
+    // Every pooled connection starts as the app role, even when the URL names the owner.
+    options: `-c role=${settings.DATABASE_APP_ROLE}`,
+    connectionTimeoutMillis: 10_000,
+  });
+  const base = new PrismaClient({ adapter });
+  return { kind: "postgres", base, db: createDb(base), close: () => base.$disconnect() };
+}
+
+/**
+ * Opens (creating if needed) the embedded database, applies pending migrations as the owner,
+ * then drops to the app role for everything else. Returns whether the database was new, so
+ * the caller can seed it.
+ */
+export async function connectPglite(settings: DbSettings): Promise<DatabaseHandle & { created: boolean }> {
+  const pglite = await openPglite(settings.PGLITE_DATA_DIR);
+  const { applied, wasEmpty } = await migrateEmbedded(pglite);
+  await useAppRole(pglite, settings.DATABASE_APP_ROLE);
+  const base = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    base,
+    db: createDb(base),
+    pglite,
+    created: wasEmpty && applied.length > 0,
+    close: async () => {
+      await base.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function migrateEmbedded(pglite: PGlite): Promise<{ applied: string[]; wasEmpty: boolean }> {
+  const existing = await pglite.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '_prisma_migrations'",
+  );
+  const wasEmpty = (existing.rows[0]?.n ?? 0) === 0;
+  const { applied } = await applyMigrations(createPgliteRunner(pglite));
+  return { applied, wasEmpty };
+}

@@ -1,0 +1,39 @@
+// The application's database, opened once per process. `await getDb()` anywhere on the
+// server; the first call connects (and, for the embedded database, migrates and seeds).
+import { getConfig } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
+import { connectPglite, connectPostgres, type DatabaseHandle } from "./connect";
+import type { Db } from "./tenant-extension";
+
+// Kept on globalThis: Next.js may evaluate this module in more than one bundle layer and hot
+// reload re-evaluates it; a second PGlite on the same directory would corrupt it.
+const g = globalThis as unknown as { civitasDatabase?: Promise<DatabaseHandle> };
+
+async function open(): Promise<DatabaseHandle> {
+  const config = getConfig();
+  if (config.DATABASE_URL) {
+    return connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+  }
+  const handle = await connectPglite(config);
+  logger.info({ dataDir: config.PGLITE_DATA_DIR, created: handle.created }, "embedded database ready");
+  if (handle.created && config.SEED_DEMO_ON_FIRST_START) {
+    const { seedDemo } = await import("./seed/demo");
+    const summary = await seedDemo(handle.db);
+    logger.info(summary, "seeded demo tenant on first start");
+  }
+  return handle;
+}
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  g.civitasDatabase ??= open().catch((err) => {
+    g.civitasDatabase = undefined; // let the next request try again
+    throw err;
+  });
+  return g.civitasDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+export type { Db, TenantDb } from "./tenant-extension";

@@ -1,0 +1,86 @@
+// The demo data set: two tenants, four staff with different roles, citizens and their cases.
+// Idempotent: a database that already has the demo tenant is left alone. Used by
+// `npm run db:seed` and by the first start of the embedded database.
+import type { Db } from "../tenant-extension";
+import { hashPassword } from "@/lib/auth/password";
+import type { CasePriority, CaseStatus, Role } from "@/lib/generated/prisma/enums";
+import { CASE_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, TAGS, pick, prng } from "./demo-data";
+
+export const DEMO_PASSWORD = "civitas-demo";
+export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
+  { email: "demo@civitas.test", name: "Dana Demo", role: "OWNER" },
+  { email: "admin@civitas.test", name: "Alex Admin", role: "ADMIN" },
+  { email: "member@civitas.test", name: "Morgan Member", role: "MEMBER" },
+  { email: "viewer@civitas.test", name: "Val Viewer", role: "VIEWER" },
+];
+
+const STATUSES: CaseStatus[] = ["OPEN", "OPEN", "IN_PROGRESS", "IN_PROGRESS", "WAITING", "RESOLVED", "RESOLVED", "CLOSED"];
+const PRIORITIES: CasePriority[] = ["LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"];
+const DAY = 86_400_000;
+
+export type SeedSummary = { tenant: string; skipped: boolean; citizens: number; cases: number };
+
+export async function seedDemo(db: Db, options: { citizens?: number; now?: Date } = {}): Promise<SeedSummary> {
+  const existing = await db.tenant.findUnique({ where: { slug: "demo" } });
+  if (existing) return { tenant: "demo", skipped: true, citizens: 0, cases: 0 };
+
+  const now = options.now ?? new Date();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const tenant = await db.tenant.create({ data: { slug: "demo", name: "Demo Municipality" } });
+  const neighbour = await db.tenant.create({ data: { slug: "riverside", name: "Riverside Constituency Office" } });
+
+  const users: Array<{ id: string }> = [];
+  for (const u of DEMO_USERS) {
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { email: u.email, name: u.name, passwordHash },
+    });
+    await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: u.role } });
+    users.push(user);
+  }
+  // The demo owner also helps out at a neighbouring office, so the tenant switcher has work.
+  await db.membership.create({ data: { tenantId: neighbour.id, userId: users[0]!.id, role: "MEMBER" } });
+
+  const rand = prng(20261121);
+  const citizenCount = options.citizens ?? 60;
+  let caseCount = 0;
+  await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(async (tx) => {
+    for (let i = 0; i < citizenCount; i++) {
+      const firstName = pick(rand, FIRST_NAMES);
+      const lastName = pick(rand, LAST_NAMES);
+      const citizen = await tx.citizen.create({
+        data: {
+          tenantId: tenant.id,
+          firstName,
+          lastName,
+          email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.org`,
+          phone: `+31 6 ${String(10_000_000 + Math.floor(rand() * 89_999_999))}`,
+          city: pick(rand, CITIES),
+          tags: [...new Set([pick(rand, TAGS), ...(rand() > 0.6 ? [pick(rand, TAGS)] : [])])],
+          createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
+        },
+      });
+      const n = Math.floor(rand() * 4);
+      for (let c = 0; c < n; c++) {
+        const createdAt = new Date(now.getTime() - Math.floor(rand() * 14 * DAY));
+        const status = pick(rand, STATUSES);
+        await tx.case.create({
+          data: {
+            tenantId: tenant.id,
+            citizenId: citizen.id,
+            title: pick(rand, CASE_TITLES),
+            description: "Reported at the front desk; follow up by phone.",
+            status,
+            priority: pick(rand, PRIORITIES),
+            assigneeId: rand() > 0.3 ? pick(rand, users).id : null,
+            dueAt: rand() > 0.4 ? new Date(createdAt.getTime() + Math.floor(rand() * 21 - 5) * DAY) : null,
+            createdAt,
+          },
+        });
+        caseCount++;
+      }
+    }
+  }, { timeout: 120_000 });
+  return { tenant: "demo", skipped: false, citizens: citizenCount, cases: caseCount };
+}

@@ -1,0 +1,96 @@
+// One error hierarchy for the whole app (DESIGN.md invariant 7). Business functions throw
+// these; the route and action mappers turn them into responses. Anything else that escapes is
+// an internal error: logged with the request id, shown to the caller without internals.
+
+export type ErrorCode =
+  | "NOT_FOUND"
+  | "VALIDATION_FAILED"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "PAYMENT_REQUIRED"
+  | "EXTERNAL_SERVICE_ERROR"
+  | "UNAVAILABLE"
+  | "INTERNAL_ERROR";
+
+/** Field-level messages, keyed by field path ("email", "address.city"). */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode = "INTERNAL_ERROR";
+  readonly status: number = 500;
+  /** Safe to show to the caller. Never put internals or PII here. */
+  readonly details?: Record<string, unknown>;
+  /** Seconds the caller should wait (rate limits, maintenance). */
+  readonly retryAfter?: number;
+
+  constructor(message: string, options?: { details?: Record<string, unknown>; cause?: unknown; retryAfter?: number }) {
+    super(message, { cause: options?.cause });
+    this.name = new.target.name;
+    this.details = options?.details;
+    this.retryAfter = options?.retryAfter;
+  }
+}
+
+export class NotFoundError extends AppError {
+  override readonly code = "NOT_FOUND";
+  override readonly status = 404;
+  constructor(message = "Not found", options?: ConstructorParameters<typeof AppError>[1]) {
+    super(message, options);
+  }
+}
+
+export class ValidationError extends AppError {
+  override readonly code = "VALIDATION_FAILED";
+  override readonly status = 400;
+  readonly fieldErrors: FieldErrors;
+  constructor(message = "Some fields are not valid", fieldErrors: FieldErrors = {}) {
+    super(message, { details: { fieldErrors } });
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  override readonly code = "UNAUTHORIZED";
+  override readonly status = 401;
+  constructor(message = "Sign in to continue") {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  override readonly code = "FORBIDDEN";
+  override readonly status = 403;
+  constructor(message = "You do not have permission to do this") {
+    super(message);
+  }
+}
+
+export class ConflictError extends AppError {
+  override readonly code = "CONFLICT";
+  override readonly status = 409;
+}
+
+export class RateLimitedError extends AppError {
+  override readonly code = "RATE_LIMITED";
+  override readonly status = 429;
+  constructor(message = "Too many requests, try again later", retryAfter?: number) {
+    super(message, { retryAfter });
+  }
+}
+
+export class PaymentRequiredError extends AppError {
+  override readonly code = "PAYMENT_REQUIRED";
+  override readonly status = 402;
+}
+
+export class ExternalServiceError extends AppError {
+  override readonly code = "EXTERNAL_SERVICE_ERROR";
+  override readonly status = 502;
+}
+
+export class UnavailableError extends AppError {
+  override readonly code = "UNAVAILABLE";
+  override readonly status = 503;
+}

@@ -1,0 +1,2 @@
+export * from "./app-error";
+export { fieldErrorsFromZod, validationErrorFromZod } from "./from-zod";
