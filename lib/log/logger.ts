@@ -14,12 +14,20 @@ function contextFields(): Record<string, string> {
   return fields;
 }
 
+const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+// Read directly rather than through getConfig(): logging must work even while the
+// configuration itself is being reported as invalid (a bad LOG_LEVEL included).
+function logLevel(): string {
+  const wanted = process.env.LOG_LEVEL;
+  if (wanted && LEVELS.has(wanted)) return wanted;
+  return process.env.NODE_ENV === "test" ? "warn" : "info";
+}
+
 function createLogger(destination?: pino.DestinationStream) {
   return pino(
     {
-      // Read directly rather than through getConfig(): logging must work even while the
-      // configuration itself is being reported as invalid.
-      level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+      level: logLevel(),
       base: { service: "civitas" },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "msg",

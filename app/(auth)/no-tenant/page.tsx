@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { listMemberships } from "@/lib/tenants/access";
+import { signOutAction } from "../sign-out/actions";
+
+export const metadata: Metadata = { title: "No organisation yet" };
+
+/** Where a signed-in user with no membership lands: say why, and what to do about it. */
+export default async function NoTenantPage() {
+  const user = await requireUserOrRedirect("/no-tenant");
+  const memberships = await listMemberships(user.id);
+  if (memberships[0]) redirect(`/${memberships[0].tenant.slug}`);
+
+  return (
+    <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
+      <h1 className="text-xl font-semibold tracking-tight text-foreground">You&apos;re not in an organisation yet</h1>
+      <p className="mt-2 text-sm text-muted-foreground">
+        You are signed in as <strong className="text-foreground">{user.email}</strong>, but no organisation has added
+        you to its team. Ask an administrator of your organisation to invite this address, then sign in again.
+      </p>
+      <form action={signOutAction} className="mt-6">
+        <Button type="submit" variant="secondary">
+          Sign out
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+// Thin server action: parse with the shared schema, sign in through Auth.js, send the user to
+// where they were going (or their first tenant). Wrong credentials get one neutral message.
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { signInSchema, type SignInState } from "@/lib/auth/schemas";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { landingPathFor } from "@/lib/auth/landing";
+import { actionFailure } from "@/lib/errors/action";
+import { currentRequestId } from "@/lib/auth/tenant-access";
+
+const WRONG_CREDENTIALS = "That email and password don't match an account.";
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = {
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+    callbackUrl: String(formData.get("callbackUrl") ?? "") || undefined,
+  };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    const flat = parsed.error.flatten().fieldErrors;
+    return { fieldErrors: { email: flat.email, password: flat.password }, values: { email: raw.email } };
+  }
+  let destination: string;
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    destination = safeRedirectPath(parsed.data.callbackUrl) ?? (await landingPathFor(parsed.data.email));
+  } catch (err) {
+    if (err instanceof AuthError) return { error: WRONG_CREDENTIALS, values: { email: parsed.data.email } };
+    const failure = actionFailure(err, await currentRequestId());
+    return { error: failure.message, values: { email: parsed.data.email } };
+  }
+  redirect(destination);
+}

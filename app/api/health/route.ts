@@ -1,0 +1,13 @@
+// Liveness: the process is up and serving. Touches nothing else, so a slow database never
+// makes an orchestrator restart healthy instances.
+import { NextResponse } from "next/server";
+import { withRequest } from "@/lib/http/with-request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRequest(() =>
+  NextResponse.json(
+    { status: "ok", uptimeSeconds: Math.round(process.uptime()) },
+    { headers: { "cache-control": "no-store" } },
+  ),
+);

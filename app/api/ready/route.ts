@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { checkReadiness } from "@/lib/health/readiness";
+import { withRequest } from "@/lib/http/with-request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRequest(async () => {
+  const readiness = await checkReadiness();
+  return NextResponse.json(
+    { status: readiness.ready ? "ready" : "not_ready", ...readiness },
+    { status: readiness.ready ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
+});

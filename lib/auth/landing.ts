@@ -1,0 +1,11 @@
+// Where a user lands after signing in: their first tenant's dashboard.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { listMemberships } from "@/lib/tenants/access";
+
+export async function landingPathFor(email: string): Promise<string> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const first = user ? (await listMemberships(user.id))[0] : undefined;
+  return first ? `/${first.tenant.slug}` : "/no-tenant";
+}

@@ -1,0 +1,68 @@
+// The numbers on the tenant's home page. One interactive transaction so every figure comes
+// from the same snapshot and the tenant is set once for all of them.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { TenantContext } from "@/lib/context/request-context";
+import type { CaseStatus } from "@/lib/generated/prisma/enums";
+import type { DashboardSummary } from "./types";
+
+const OPEN_STATUSES: CaseStatus[] = ["OPEN", "IN_PROGRESS", "WAITING"];
+const ALL_STATUSES: CaseStatus[] = ["OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"];
+const DAYS = 14;
+
+export async function getDashboardSummary(ctx: TenantContext, now = new Date()): Promise<DashboardSummary> {
+  const db = await getDb();
+  return db.forTenant(ctx).$tenantTransaction(async (tx) => {
+    const since = new Date(now);
+    since.setUTCHours(0, 0, 0, 0);
+    since.setUTCDate(since.getUTCDate() - (DAYS - 1));
+
+    const citizens = await tx.citizen.count();
+    const byStatus = await tx.case.groupBy({ by: ["status"], _count: { _all: true } });
+    const overdueCases = await tx.case.count({ where: { status: { in: OPEN_STATUSES }, dueAt: { lt: now } } });
+    const recent = await tx.case.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 8,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        priority: true,
+        createdAt: true,
+        dueAt: true,
+        citizen: { select: { firstName: true, lastName: true } },
+      },
+    });
+    const perDay = await tx.$queryRaw<Array<{ day: string; count: number }>>`
+      SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS count
+      FROM cases
+      WHERE tenant_id = ${ctx.tenantId}::uuid AND created_at >= ${since}
+      GROUP BY 1`;
+
+    const casesByStatus = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+    for (const row of byStatus) casesByStatus[row.status] = row._count._all;
+
+    const counts = new Map(perDay.map((r) => [r.day, Number(r.count)]));
+    const casesPerDay = Array.from({ length: DAYS }, (_, i) => {
+      const d = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+      return { day: d, count: counts.get(d) ?? 0 };
+    });
+
+    return {
+      citizens,
+      openCases: OPEN_STATUSES.reduce((n, s) => n + casesByStatus[s], 0),
+      overdueCases,
+      casesByStatus,
+      casesPerDay,
+      recentCases: recent.map((c) => ({
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        priority: c.priority,
+        createdAt: c.createdAt,
+        dueAt: c.dueAt,
+        citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
+      })),
+    };
+  });
+}

@@ -1,0 +1,19 @@
+import type { CasePriority, CaseStatus } from "@/lib/generated/prisma/enums";
+
+export type DashboardSummary = {
+  citizens: number;
+  openCases: number;
+  overdueCases: number;
+  casesByStatus: Record<CaseStatus, number>;
+  /** Cases created per day over the last 14 days, oldest first (day = YYYY-MM-DD). */
+  casesPerDay: Array<{ day: string; count: number }>;
+  recentCases: Array<{
+    id: string;
+    title: string;
+    status: CaseStatus;
+    priority: CasePriority;
+    citizenName: string;
+    createdAt: Date;
+    dueAt: Date | null;
+  }>;
+};

@@ -1,0 +1,25 @@
+// Wraps a route handler: gives it a request id (from middleware.ts or the caller), runs it
+// inside the log context so every line carries that id, echoes the id on the response and
+// maps any thrown error to the standard {"error":{…}} body. The identity layer's guard
+// builds on this for authenticated routes.
+import type { NextRequest } from "next/server";
+import { runWithLogContext } from "@/lib/context/request-context";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/context/request-id";
+import { errorResponse } from "@/lib/errors/route";
+
+export type RouteHandler<P> = (req: NextRequest, info: { params: P; requestId: string }) => Promise<Response> | Response;
+
+export function withRequest<P = Record<string, never>>(handler: RouteHandler<P>) {
+  return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers);
+    return runWithLogContext({ requestId }, async () => {
+      try {
+        const res = await handler(req, { params: await segment.params, requestId });
+        res.headers.set(REQUEST_ID_HEADER, requestId);
+        return res;
+      } catch (err) {
+        return errorResponse(err, requestId);
+      }
+    });
+  };
+}

@@ -1,0 +1,41 @@
+// A server started with a bad configuration must stop at once, non-zero, naming the variable.
+import { expect, test } from "@playwright/test";
+import { spawn } from "node:child_process";
+
+function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["next", "start", "-p", "3198", "-H", "127.0.0.1"], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not stop within 60 s:\n${output}`));
+    }, 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("a malformed DATABASE_URL stops the server with a message naming it", async () => {
+  const { code, output } = await startWith({ DATABASE_URL: "mysql://nope", AUTH_SECRET: "x".repeat(40) });
+  expect(code).not.toBe(0);
+  expect(output).toContain("DATABASE_URL");
+  expect(output).toContain("postgresql://");
+});
+
+test("production without AUTH_SECRET refuses to start", async () => {
+  const { code, output } = await startWith({ AUTH_SECRET: "", PGLITE_DATA_DIR: "memory://" });
+  expect(code).not.toBe(0);
+  expect(output).toContain("AUTH_SECRET");
+});
+
+test("an unknown LOG_LEVEL is named with the values it accepts", async () => {
+  const { code, output } = await startWith({ LOG_LEVEL: "loud", AUTH_SECRET: "x".repeat(40), PGLITE_DATA_DIR: "memory://" });
+  expect(code).not.toBe(0);
+  expect(output).toMatch(/LOG_LEVEL/);
+});
