@@ -34,7 +34,12 @@ export const configSchema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, "expected a lower-case PostgreSQL role name")
       .default("civitas_app"),
-    DATABASE_POOL_SIZE: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: "expected a whole number" })
+      .int("expected a whole number")
+      .min(1, "expected at least 1")
+      .max(200, "expected at most 200")
+      .default(10),
     PGLITE_DATA_DIR: z.string().min(1).default("./.data/pglite"),
     /** Seeds the demo tenant on the first start of an empty embedded database. */
     SEED_DEMO_ON_FIRST_START: booleanFlag.default(true),

@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Config } from "@/lib/config";
-import { openPglite, useAppRole } from "./pglite";
+import { openPglite, switchToAppRole } from "./pglite";
 import { createDb, type Db } from "./tenant-extension";
 import { applyMigrations } from "./migrations/apply-migrations";
 import { createPgliteRunner } from "./migrations/pglite-runner";
@@ -44,7 +44,7 @@ export function connectPostgres(settings: DbSettings & { DATABASE_URL: string })
 export async function connectPglite(settings: DbSettings): Promise<DatabaseHandle & { created: boolean }> {
   const pglite = await openPglite(settings.PGLITE_DATA_DIR);
   const { applied, wasEmpty } = await migrateEmbedded(pglite);
-  await useAppRole(pglite, settings.DATABASE_APP_ROLE);
+  await switchToAppRole(pglite, settings.DATABASE_APP_ROLE);
   const base = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",

@@ -23,6 +23,6 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
  * real server. Migrations run before this, as the owner. The role name is validated by the
  * configuration schema (lower-case identifier), so it is safe to interpolate.
  */
-export async function useAppRole(pglite: PGlite, role: string): Promise<void> {
+export async function switchToAppRole(pglite: PGlite, role: string): Promise<void> {
   await pglite.exec(`SET ROLE ${role}`);
 }

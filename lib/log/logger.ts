@@ -24,10 +24,10 @@ function logLevel(): string {
   return process.env.NODE_ENV === "test" ? "warn" : "info";
 }
 
-function createLogger(destination?: pino.DestinationStream) {
+function createLogger(destination?: pino.DestinationStream, level = logLevel()) {
   return pino(
     {
-      level: logLevel(),
+      level,
       base: { service: "civitas" },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "msg",
@@ -46,5 +46,5 @@ export const logger: Logger = (globalForLog.civitasLogger ??= createLogger());
 
 /** A logger writing to the given stream; tests use it to read the lines back. */
 export function createLoggerForTests(destination: pino.DestinationStream): Logger {
-  return createLogger(destination);
+  return createLogger(destination, "trace");
 }

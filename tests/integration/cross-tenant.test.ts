@@ -89,7 +89,7 @@ test("the runtime role is neither superuser nor BYPASSRLS", async () => {
 });
 
 /** Runs one probe step with a client scoped to tenant A by the wall under test. */
-type Run = <T>(step: (client: unknown) => Promise<T>) => Promise<T>;
+type Run = (step: (client: unknown) => Promise<AnyDelegate>) => Promise<AnyDelegate>;
 
 /** The probes one wall (or both) must pass. Each step runs on its own (a refused write may abort a transaction). */
 async function expectNoCrossTenantAccess(model: string, run: Run) {

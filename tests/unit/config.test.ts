@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { ConfigError, parseConfig } from "@/lib/config";
+import { configSchema } from "@/lib/config/schema";
+
+describe("configuration", () => {
+  test("an empty environment gives working development defaults (embedded database)", () => {
+    const c = parseConfig({});
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c).toMatchObject({ NODE_ENV: "development", DATABASE_APP_ROLE: "civitas_app", PGLITE_DATA_DIR: "./.data/pglite", LOG_LEVEL: "info", SEED_DEMO_ON_FIRST_START: true });
+  });
+
+  test("a PostgreSQL URL is accepted; blank values count as unset", () => {
+    expect(parseConfig({ DATABASE_URL: "postgresql://u:p@db:5432/civitas" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/civitas");
+    expect(parseConfig({ DATABASE_URL: "  " }).DATABASE_URL).toBeUndefined();
+  });
+
+  test.each([
+    ["DATABASE_URL", "mysql://root@localhost/db", /postgresql:\/\//],
+    ["DATABASE_URL", "not a url", /postgresql:\/\//],
+    ["LOG_LEVEL", "loud", /expected one of|Invalid option/i],
+    ["DATABASE_POOL_SIZE", "lots", /whole number/],
+    ["DATABASE_POOL_SIZE", "0", /at least 1/],
+    ["DATABASE_APP_ROLE", "Robert'); DROP", /role name/],
+    ["AUTH_SECRET", "short", /32 characters/],
+    ["AUTH_URL", "example", /absolute URL/],
+    ["SEED_DEMO_ON_FIRST_START", "yes", /"1", "0"/],
+  ])("%s=%p is refused with a message naming it", (variable, value, expected) => {
+    let error: unknown;
+    try {
+      parseConfig({ [variable]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problem = (error as ConfigError).problems.find((p) => p.variable === variable);
+    expect(problem?.message).toMatch(expected);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+
+  test("production requires AUTH_SECRET", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+
+  test("several problems are reported together", () => {
+    try {
+      parseConfig({ LOG_LEVEL: "loud", DATABASE_URL: "x" });
+      throw new Error("should have thrown");
+    } catch (e) {
+      expect((e as ConfigError).problems.map((p) => p.variable).sort()).toEqual(["DATABASE_URL", "LOG_LEVEL"]);
+    }
+  });
+
+  test(".env.example documents every variable of the schema, and nothing else", () => {
+    const documented = readFileSync(".env.example", "utf8")
+      .split("\n")
+      .map((line) => /^#?\s*([A-Z][A-Z0-9_]+)=/.exec(line)?.[1])
+      .filter(Boolean);
+    const inner = configSchema as unknown as { _def?: { schema?: { shape: object } }; shape?: object; innerType?: () => { shape: object } };
+    const shape = inner.shape ?? inner._def?.schema?.shape ?? (configSchema as unknown as { def: { in: { shape: object } } }).def.in.shape;
+    expect(new Set(documented)).toEqual(new Set(Object.keys(shape)));
+  });
+});
