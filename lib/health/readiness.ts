@@ -2,7 +2,7 @@
 // A load balancer keeps an instance out of rotation until this says ready.
 import "server-only";
 import { getDatabase } from "@/lib/db";
-import { listMigrationFiles } from "@/lib/db/migrations/migration-files";
+import { expectedMigrationNames } from "@/lib/db/migrations";
 import { logger } from "@/lib/log/logger";
 
 export type Readiness = {
@@ -19,7 +19,7 @@ export async function checkReadiness(): Promise<Readiness> {
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     const latencyMs = Math.round(performance.now() - started);
     const applied = new Set(rows.map((r) => r.migration_name));
-    const pending = (await listMigrationFiles()).map((m) => m.name).filter((name) => !applied.has(name));
+    const pending = (await expectedMigrationNames()).filter((name) => !applied.has(name));
     return {
       ready: pending.length === 0,
       database: { ok: true, kind, latencyMs },
