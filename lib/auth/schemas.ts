@@ -17,3 +17,6 @@ export type SignInState = {
   /** Echoed back so the form keeps what the user typed (never the password). */
   values?: { email: string };
 };
+
+/** One wording for a failed password sign-in, wherever it is shown. Says nothing about which part was wrong. */
+export const WRONG_CREDENTIALS_MESSAGE = "That email and password don't match an account.";

@@ -4,13 +4,12 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
-import { signInSchema, type SignInState } from "@/lib/auth/schemas";
+import { z } from "zod";
+import { signInSchema, WRONG_CREDENTIALS_MESSAGE, type SignInState } from "@/lib/auth/schemas";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { landingPathFor } from "@/lib/auth/landing";
 import { actionFailure } from "@/lib/errors/action";
 import { currentRequestId } from "@/lib/auth/tenant-access";
-
-const WRONG_CREDENTIALS = "That email and password don't match an account.";
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = {
@@ -20,7 +19,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) {
-    const flat = parsed.error.flatten().fieldErrors;
+    const flat = z.flattenError(parsed.error).fieldErrors;
     return { fieldErrors: { email: flat.email, password: flat.password }, values: { email: raw.email } };
   }
   let destination: string;
@@ -28,7 +27,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     destination = safeRedirectPath(parsed.data.callbackUrl) ?? (await landingPathFor(parsed.data.email));
   } catch (err) {
-    if (err instanceof AuthError) return { error: WRONG_CREDENTIALS, values: { email: parsed.data.email } };
+    if (err instanceof AuthError) return { error: WRONG_CREDENTIALS_MESSAGE, values: { email: parsed.data.email } };
     const failure = actionFailure(err, await currentRequestId());
     return { error: failure.message, values: { email: parsed.data.email } };
   }

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInErrorMessage } from "@/components/auth/sign-in-error-message";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  // Repeated query keys arrive as arrays; only a single value is meaningful here.
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  const showDemoHint = process.env.NODE_ENV !== "production" || process.env.CIVITAS_DEMO_HINT === "1";
+
+  return (
+    <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
+      <h1 className="text-xl font-semibold tracking-tight text-foreground">Sign in to Civitas</h1>
+      <p className="mt-1 text-sm text-muted-foreground">Use the staff account your organisation set up for you.</p>
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={error ? signInErrorMessage(error) : undefined}
+        showDemoHint={showDemoHint}
+      />
+    </div>
+  );
+}

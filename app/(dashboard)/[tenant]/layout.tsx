@@ -1,0 +1,11 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { requireTenantAccess } from "@/lib/auth/tenant-access";
+
+type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
+
+export default async function TenantLayout({ children, params }: Props) {
+  const { tenant: tenantSlug } = await params;
+  // Redirects to sign-in when signed out; 404s when the user is not a member of this tenant.
+  const access = await requireTenantAccess(tenantSlug);
+  return <AppShell access={access}>{children}</AppShell>;
+}

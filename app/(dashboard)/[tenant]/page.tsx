@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AlertIcon, FolderIcon, UsersIcon } from "@/components/ui/icons";
+import { CasesByStatusChart } from "@/components/dashboard/cases-by-status-chart";
+import { CasesPerDayChart } from "@/components/dashboard/cases-per-day-chart";
+import { RecentCasesTable } from "@/components/dashboard/recent-cases-table";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { formatNumber, resolveLocale } from "@/components/dashboard/format";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { getDashboardSummary } from "@/lib/dashboard/summary";
+
+type Props = { params: Promise<{ tenant: string }> };
+
+// Goes through the same (request-cached) access check as the layout, so a tenant the user cannot
+// see gets the not-found title too, and tabs for different tenants can be told apart.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant: tenantSlug } = await params;
+  const access = await requireTenantAccess(tenantSlug);
+  return { title: `Dashboard – ${access.tenant.name}` };
+}
+
+export default async function DashboardPage({ params }: Props) {
+  const { tenant: tenantSlug } = await params;
+  const [access, ctx, requestHeaders] = await Promise.all([
+    requireTenantAccess(tenantSlug),
+    tenantContext(tenantSlug),
+    headers(),
+  ]);
+  const summary = await getDashboardSummary(ctx);
+  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const now = new Date();
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-foreground">Dashboard</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          {access.tenant.name} · citizens and casework at a glance
+        </p>
+      </div>
+
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading" className="sr-only">
+          Key figures
+        </h2>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <StatCard
+            label="Citizens"
+            value={formatNumber(summary.citizens, locale)}
+            hint="Records held by this organisation"
+            Icon={UsersIcon}
+          />
+          <StatCard
+            label="Open cases"
+            value={formatNumber(summary.openCases, locale)}
+            hint="Not yet resolved or closed"
+            Icon={FolderIcon}
+          />
+          <StatCard
+            label="Overdue cases"
+            value={formatNumber(summary.overdueCases, locale)}
+            hint={summary.overdueCases > 0 ? "Past their due date and still open" : "Nothing past its due date"}
+            Icon={AlertIcon}
+            tone={summary.overdueCases > 0 ? "warning" : "default"}
+          />
+        </dl>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="status-chart-heading">
+          <CardHeader>
+            <CardTitle id="status-chart-heading">Cases by status</CardTitle>
+            <CardDescription>Every case in this organisation, by where it is in the workflow.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CasesByStatusChart data={summary.casesByStatus} locale={locale} />
+          </CardContent>
+        </Card>
+        <Card aria-labelledby="daily-chart-heading">
+          <CardHeader>
+            <CardTitle id="daily-chart-heading">New cases per day</CardTitle>
+            <CardDescription>Cases opened over the last 14 days.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CasesPerDayChart data={summary.casesPerDay} locale={locale} />
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card aria-labelledby="recent-cases-heading">
+        <CardHeader className="pb-4">
+          <CardTitle id="recent-cases-heading">Recent cases</CardTitle>
+          <CardDescription>The latest cases opened, newest first.</CardDescription>
+        </CardHeader>
+        <RecentCasesTable cases={summary.recentCases} locale={locale} now={now} />
+      </Card>
+    </div>
+  );
+}

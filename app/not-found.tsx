@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { Logo } from "@/components/ui/logo";
+
+export const metadata: Metadata = { title: "Page not found" };
+
+// Also what a user sees for another organisation's pages: the app answers 404, never 403, so
+// it never confirms that a tenant or record exists.
+export default function NotFound() {
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
+      <Logo />
+      <p className="mt-4 text-sm font-semibold text-brand-700 dark:text-brand-300">404</p>
+      <h1 className="text-2xl font-semibold tracking-tight text-foreground">Page not found</h1>
+      <p className="max-w-md text-muted-foreground">
+        The page does not exist, or you do not have access to it.
+      </p>
+      <div className="mt-2 flex flex-wrap justify-center gap-3">
+        <Link href="/" className={buttonClasses()}>
+          Go to the home page
+        </Link>
+        <Link href="/sign-in" className={buttonClasses({ variant: "secondary" })}>
+          Sign in
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+// Locale-aware formatting for server-rendered dashboard values. The server has no access to the
+// browser's settings, so the locale comes from Accept-Language; dates are shown in UTC because
+// the dashboard shows calendar days, and the same day must not render differently per server.
+
+const FALLBACK_LOCALE = "en-GB";
+
+/** First supported language from an Accept-Language header, else en-GB. */
+export function resolveLocale(acceptLanguage: string | null | undefined): string {
+  const candidates = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]?.trim())
+    .filter((tag): tag is string => Boolean(tag) && tag !== "*");
+  for (const tag of candidates) {
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(tag);
+      if (supported) return supported;
+    } catch {
+      // Malformed tag: try the next one.
+    }
+  }
+  return FALLBACK_LOCALE;
+}
+
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/** A YYYY-MM-DD day as a short label ("8 Nov"). */
+export function formatDay(day: string, locale: string, style: "short" | "long" = "short"): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === "short"
+      ? { day: "numeric", month: "short", timeZone: "UTC" }
+      : { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** An ISO date for <time dateTime>, so assistive tech and scripts read an unambiguous value. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
