@@ -4,10 +4,11 @@ import { z } from "zod";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
-const booleanFlag = z.preprocess(
-  emptyAsUndefined,
-  z.enum(["1", "0", "true", "false"], { message: 'expected "1", "0", "true" or "false"' }).optional(),
-).transform((v) => v === "1" || v === "true");
+const flagValue = z.enum(["1", "0", "true", "false"], { message: 'expected "1", "0", "true" or "false"' }).optional();
+/** "1"/"true" → true, "0"/"false" → false, unset → false. */
+const booleanFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => v === "1" || v === "true");
+/** Like booleanFlag, but unset stays undefined so the caller can pick a context-dependent default. */
+const optionalFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
 
 const postgresUrl = z.preprocess(
   emptyAsUndefined,
@@ -41,7 +42,12 @@ export const configSchema = z
       .max(200, "expected at most 200")
       .default(10),
     PGLITE_DATA_DIR: z.string().min(1).default("./.data/pglite"),
-    /** Seeds the demo tenant on the first start of an empty embedded database. */
+    /**
+     * Applies pending migrations to DATABASE_URL when a server starts (as the URL's user, which
+     * must own the schema). Default: on outside production, where a deploy step migrates.
+     */
+    DATABASE_MIGRATE_ON_START: optionalFlag,
+    /** Seeds the demo tenant on the first start of an empty database. */
     SEED_DEMO_ON_FIRST_START: booleanFlag.default(true),
     /** Secret for session tokens. Required in production; generated and kept under .data/ otherwise. */
     AUTH_SECRET: z.preprocess(

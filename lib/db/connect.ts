@@ -3,6 +3,7 @@
 // talks to it as the unprivileged app role, so row-level security always applies.
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Client } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Config } from "@/lib/config";
@@ -10,6 +11,7 @@ import { openPglite, switchToAppRole } from "./pglite";
 import { createDb, type Db } from "./tenant-extension";
 import { applyMigrations } from "./migrations/apply-migrations";
 import { createPgliteRunner } from "./migrations/pglite-runner";
+import { createPgRunner } from "./migrations/pg-runner";
 
 export type DatabaseHandle = {
   kind: "postgres" | "pglite";
@@ -34,6 +36,25 @@ export function connectPostgres(settings: DbSettings & { DATABASE_URL: string })
   });
   const base = new PrismaClient({ adapter });
   return { kind: "postgres", base, db: createDb(base), close: () => base.$disconnect() };
+}
+
+/**
+ * Applies pending migrations as the URL's own user (the schema owner; the app role cannot run
+ * DDL). Returns true when the database had never been migrated, so the caller may seed it.
+ */
+export async function migratePostgres(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '_prisma_migrations'",
+    );
+    const wasEmpty = (rows[0]?.n ?? 0) === 0;
+    const { applied } = await applyMigrations(createPgRunner(client));
+    return wasEmpty && applied.length > 0;
+  } finally {
+    await client.end();
+  }
 }
 
 /**

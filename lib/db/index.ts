@@ -2,7 +2,7 @@
 // server; the first call connects (and, for the embedded database, migrates and seeds).
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
-import { connectPglite, connectPostgres, type DatabaseHandle } from "./connect";
+import { connectPglite, connectPostgres, migratePostgres, type DatabaseHandle } from "./connect";
 import type { Db } from "./tenant-extension";
 
 // Kept on globalThis: Next.js may evaluate this module in more than one bundle layer and hot
@@ -12,16 +12,22 @@ const g = globalThis as unknown as { civitasDatabase?: Promise<DatabaseHandle> }
 async function open(): Promise<DatabaseHandle> {
   const config = getConfig();
   if (config.DATABASE_URL) {
-    return connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+    const migrateOnStart = config.DATABASE_MIGRATE_ON_START ?? config.NODE_ENV !== "production";
+    const fresh = migrateOnStart ? await migratePostgres(config.DATABASE_URL) : false;
+    const handle = connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+    if (fresh && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
+    return handle;
   }
   const handle = await connectPglite(config);
   logger.info({ dataDir: config.PGLITE_DATA_DIR, created: handle.created }, "embedded database ready");
-  if (handle.created && config.SEED_DEMO_ON_FIRST_START) {
-    const { seedDemo } = await import("./seed/demo");
-    const summary = await seedDemo(handle.db);
-    logger.info(summary, "seeded demo tenant on first start");
-  }
+  if (handle.created && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
   return handle;
+}
+
+async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
+  const { seedDemo } = await import("./seed/demo");
+  const summary = await seedDemo(handle.db);
+  logger.info(summary, "seeded demo tenant on first start");
 }
 
 export function getDatabase(): Promise<DatabaseHandle> {
