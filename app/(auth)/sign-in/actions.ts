@@ -10,8 +10,9 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { landingPathFor } from "@/lib/auth/landing";
 import { actionFailure } from "@/lib/errors/action";
 import { currentRequestId } from "@/lib/auth/tenant-access";
+import { publicAction } from "@/lib/auth/guard";
 
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export const signInAction = publicAction(async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
   const raw = {
     email: String(formData.get("email") ?? ""),
     password: String(formData.get("password") ?? ""),
@@ -32,4 +33,4 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return { error: failure.message, values: { email: parsed.data.email } };
   }
   redirect(destination);
-}
+});

@@ -1,6 +1,7 @@
 "use server";
 import { signOut } from "@/lib/auth/auth";
+import { publicAction } from "@/lib/auth/guard";
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = publicAction(async (): Promise<void> => {
   await signOut({ redirectTo: "/sign-in" });
-}
+});

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { checkReadiness } from "@/lib/health/readiness";
-import { withRequest } from "@/lib/http/with-request";
+import { publicRoute } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequest(async () => {
+export const GET = publicRoute(async () => {
   const readiness = await checkReadiness();
   return NextResponse.json(
     { status: readiness.ready ? "ready" : "not_ready", ...readiness },

@@ -1,0 +1,77 @@
+// The guards every server action and route handler goes through (tests/integration/guards
+// checks that each one does). They authenticate, resolve the tenant from the URL, check
+// membership and permission, set the request context for logs and the database, and map
+// errors: the wrapped function only does its job.
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { enrichLogContext, runWithLogContext, type TenantContext } from "@/lib/context/request-context";
+import { validationErrorFromZod } from "@/lib/errors";
+import { actionFailure, type ActionFailure } from "@/lib/errors/action";
+import { withRequest } from "@/lib/http/with-request";
+import type { TenantAccess } from "@/lib/tenants/types";
+import { authorizeTenant } from "./authorize";
+import type { Permission } from "./permissions";
+import { currentUser } from "./session";
+import { currentRequestId } from "./tenant-access";
+
+export type GuardedContext = TenantContext & { access: TenantAccess };
+
+function contextFor(access: TenantAccess, requestId: string): GuardedContext {
+  enrichLogContext({ tenantId: access.tenant.id, userId: access.user.id });
+  return { tenantId: access.tenant.id, userId: access.user.id, role: access.role, requestId, access };
+}
+
+/**
+ * Route handlers under a `[tenant]` segment: `export const GET = withTenant("case.read",
+ * async (req, ctx, params) => …)`. The tenant comes from the URL, never from the body.
+ */
+export function withTenant<P extends { tenant: string }>(
+  permission: Permission,
+  handler: (req: NextRequest, ctx: GuardedContext, params: P) => Promise<Response>,
+) {
+  return withRequest<P>(async (req, { params, requestId }) => {
+    const access = await authorizeTenant(await currentUser(), params.tenant, permission);
+    return handler(req, contextFor(access, requestId), params);
+  });
+}
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+/**
+ * Server actions for a tenant: `export const updateCase = tenantAction("case.update", schema,
+ * (ctx, input) => updateCaseFn(ctx, input))`, called as `updateCase(tenantSlug, input)`.
+ * Input (an object or FormData) is parsed with the shared zod schema; failures come back as
+ * field errors, never as a thrown 500.
+ */
+export function tenantAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (ctx: GuardedContext, input: z.infer<S>) => Promise<T>,
+) {
+  return async (tenantSlug: string, input: unknown): Promise<ActionResult<T>> => {
+    const requestId = await currentRequestId();
+    return runWithLogContext({ requestId }, async () => {
+      try {
+        const access = await authorizeTenant(await currentUser(), tenantSlug, permission);
+        const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
+        if (!parsed.success) throw validationErrorFromZod(parsed.error);
+        return { ok: true as const, data: await fn(contextFor(access, requestId), parsed.data) };
+      } catch (err) {
+        return actionFailure(err, requestId);
+      }
+    });
+  };
+}
+
+/** Server actions anyone may call (sign-in): request context and error mapping only. */
+export function publicAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    const requestId = await currentRequestId();
+    return runWithLogContext({ requestId }, () => fn(...args));
+  };
+}
+
+/** Public route handlers (health, readiness): request id, logs and error mapping. */
+export const publicRoute = withRequest;
+
