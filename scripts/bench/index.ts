@@ -1,11 +1,14 @@
 // `npm run bench`: what the two walls of tenant isolation cost. Seeds one tenant with N
 // citizens (plus a second tenant of the same size) and measures, in the same run:
 //   baseline  the same SQL through node-postgres directly (one round trip, no RLS context)
+//   prisma    the same Prisma call on the plain client as the owner (no walls): Prisma's own cost
 //   app path  db.forTenant(ctx).citizen.findMany/count (extension + transaction + RLS)
 // Reports median and p95 per query and the ratio app/baseline. Needs DATABASE_URL (a
 // scratch database: the bench creates tables' rows and leaves them for re-runs).
 import { Client } from "pg";
 import { performance } from "node:perf_hooks";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 import { connectPostgres } from "../../lib/db/connect";
 import { applyMigrations } from "../../lib/db/migrations/apply-migrations";
 import { createPgRunner } from "../../lib/db/migrations/pg-runner";
@@ -63,46 +66,58 @@ async function main() {
 
   const app = connectPostgres({ DATABASE_URL: url, DATABASE_APP_ROLE: "civitas_app", DATABASE_POOL_SIZE: 4, PGLITE_DATA_DIR: "unused" });
   const scoped = app.db.forTenant({ tenantId: tenantA });
+  // The owner bypasses RLS and this client has no extension: Prisma alone, for comparison.
+  const plainClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) });
+  const plain = plainClient;
 
-  const queries: Array<{ name: string; sql: string; params: unknown[]; app: () => Promise<unknown> }> = [
+  const queries: Array<{ name: string; sql: string; params: unknown[]; app: () => Promise<unknown>; plain: () => Promise<unknown> }> = [
     {
       name: "list: newest 50",
       sql: "SELECT * FROM citizens WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 50",
       params: [tenantA],
       app: () => scoped.citizen.findMany({ orderBy: { createdAt: "desc" }, take: 50 }),
+      plain: () => plain.citizen.findMany({ where: { tenantId: tenantA }, orderBy: { createdAt: "desc" }, take: 50 }),
     },
     {
       name: "filter: last name, sorted",
       sql: "SELECT * FROM citizens WHERE tenant_id = $1 AND last_name = $2 ORDER BY last_name, first_name LIMIT 50",
       params: [tenantA, "Last42"],
       app: () => scoped.citizen.findMany({ where: { lastName: "Last42" }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 50 }),
+      plain: () => plain.citizen.findMany({ where: { tenantId: tenantA, lastName: "Last42" }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 50 }),
     },
     {
       name: "by id",
       sql: "SELECT * FROM citizens WHERE tenant_id = $1 AND id = (SELECT id FROM citizens WHERE tenant_id = $1 LIMIT 1)",
       params: [tenantA],
       app: () => scoped.citizen.findFirst({ where: {} }),
+      plain: () => plain.citizen.findFirst({ where: { tenantId: tenantA } }),
     },
     {
       name: "count",
       sql: "SELECT count(*) FROM citizens WHERE tenant_id = $1",
       params: [tenantA],
       app: () => scoped.citizen.count(),
+      plain: () => plain.citizen.count({ where: { tenantId: tenantA } }),
     },
   ];
 
   console.log(`bench: ${N} citizens per tenant, 2 tenants, ${RUNS} runs per query (PostgreSQL ${owner.database})`);
-  console.log("query".padEnd(28), "direct pg median/p95 ms".padEnd(26), "app path median/p95 ms".padEnd(26), "ratio (median)");
+  console.log("query".padEnd(28), "direct pg med/p95 ms".padEnd(22), "prisma, no walls".padEnd(22), "app path (2 walls)".padEnd(22), "app/direct  app/prisma");
   for (const q of queries) {
     const direct = stats(await time(() => owner.query(q.sql, q.params)));
+    const viaPrisma = stats(await time(q.plain));
     const viaApp = stats(await time(q.app));
+    const cell = (x: { median: number; p95: number }) => `${x.median.toFixed(2)} / ${x.p95.toFixed(2)}`.padEnd(22);
     console.log(
       q.name.padEnd(28),
-      `${direct.median.toFixed(2)} / ${direct.p95.toFixed(2)}`.padEnd(26),
-      `${viaApp.median.toFixed(2)} / ${viaApp.p95.toFixed(2)}`.padEnd(26),
-      `${(viaApp.median / direct.median).toFixed(2)}×`,
+      cell(direct),
+      cell(viaPrisma),
+      cell(viaApp),
+      `${(viaApp.median / direct.median).toFixed(2)}×`.padEnd(11),
+      `${(viaApp.median / viaPrisma.median).toFixed(2)}×`,
     );
   }
+  await plainClient.$disconnect();
   await app.close();
   await owner.end();
 }
