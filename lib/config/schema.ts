@@ -25,6 +25,21 @@ const postgresUrl = z.preprocess(
     .optional(),
 );
 
+const redisUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "redis:" || u.protocol === "rediss:") && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "expected a URL like redis://:password@host:6379/0 (or rediss:// for TLS)")
+    .optional(),
+);
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -49,6 +64,8 @@ export const configSchema = z
     DATABASE_MIGRATE_ON_START: optionalFlag,
     /** Seeds the demo tenant on the first start of an empty database. */
     SEED_DEMO_ON_FIRST_START: booleanFlag.default(true),
+    /** Redis for rate limits (shared by every instance). Unset: rate limits live in PostgreSQL. */
+    REDIS_URL: redisUrl,
     /** Secret for session tokens. Required in production; generated and kept under .data/ otherwise. */
     AUTH_SECRET: z.preprocess(
       emptyAsUndefined,

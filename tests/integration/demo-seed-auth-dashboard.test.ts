@@ -31,11 +31,11 @@ test("seeding twice changes nothing the second time", async () => {
 
 describe("authenticate", () => {
   test("the demo login works", async () => {
-    expect(await authenticate({ email: "demo@civitas.test", password: DEMO_PASSWORD })).toMatchObject({ email: "demo@civitas.test", name: "Dana Demo" });
+    expect(await authenticate({ email: "demo@civitas.test", password: DEMO_PASSWORD })).toMatchObject({ ok: true, user: { email: "demo@civitas.test", name: "Dana Demo" } });
   });
 
   test("email is matched case-insensitively and trimmed", async () => {
-    expect(await authenticate({ email: "  DEMO@civitas.test ", password: DEMO_PASSWORD })).not.toBeNull();
+    expect(await authenticate({ email: "  DEMO@civitas.test ", password: DEMO_PASSWORD })).toMatchObject({ ok: true, user: { email: "demo@civitas.test" } });
   });
 
   test.each([
@@ -45,15 +45,15 @@ describe("authenticate", () => {
     [{ email: "demo@civitas.test" }],
     [null],
     ["a string"],
-  ])("%p is refused with null (never an error)", async (input) => {
-    expect(await authenticate(input)).toBeNull();
+  ])("%p is refused as invalid (never an error)", async (input) => {
+    expect(await authenticate(input)).toEqual({ ok: false, reason: "invalid" });
   });
 
   test("a disabled account cannot sign in", async () => {
     const db = await getDb();
     await db.user.update({ where: { email: "viewer@civitas.test" }, data: { disabledAt: new Date() } });
     try {
-      expect(await authenticate({ email: "viewer@civitas.test", password: DEMO_PASSWORD })).toBeNull();
+      expect(await authenticate({ email: "viewer@civitas.test", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
     } finally {
       await db.user.update({ where: { email: "viewer@civitas.test" }, data: { disabledAt: null } });
     }

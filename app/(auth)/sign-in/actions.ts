@@ -1,9 +1,11 @@
 "use server";
 // Thin server action: parse with the shared schema, sign in through Auth.js, send the user to
-// where they were going (or their first tenant). Wrong credentials get one neutral message.
+// where they were going (or their first tenant). Wrong credentials get one neutral message;
+// too many attempts get "try again later", the same for every email.
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, SignInRateLimited } from "@/lib/auth/auth";
+import { rateLimitedMessage } from "@/lib/rate-limit/sign-in-policy";
 import { z } from "zod";
 import { signInSchema, WRONG_CREDENTIALS_MESSAGE, type SignInState } from "@/lib/auth/schemas";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -28,6 +30,7 @@ export const signInAction = publicAction(async (_prev: SignInState, formData: Fo
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     destination = safeRedirectPath(parsed.data.callbackUrl) ?? (await landingPathFor(parsed.data.email));
   } catch (err) {
+    if (err instanceof SignInRateLimited) return { error: rateLimitedMessage(err.retryAfterSeconds), values: { email: parsed.data.email } };
     if (err instanceof AuthError) return { error: WRONG_CREDENTIALS_MESSAGE, values: { email: parsed.data.email } };
     const failure = actionFailure(err, await currentRequestId());
     return { error: failure.message, values: { email: parsed.data.email } };
