@@ -10,35 +10,26 @@ const booleanFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => v
 /** Like booleanFlag, but unset stays undefined so the caller can pick a context-dependent default. */
 const optionalFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
 
-const postgresUrl = z.preprocess(
-  emptyAsUndefined,
-  z
-    .string()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    }, "expected a URL like postgresql://user:password@host:5432/database")
-    .optional(),
-);
+/** An optional URL with one of `protocols` and a host; `example` shows the expected form. */
+function serviceUrl(protocols: string[], example: string) {
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return protocols.includes(u.protocol) && u.hostname !== "";
+        } catch {
+          return false;
+        }
+      }, `expected a URL like ${example}`)
+      .optional(),
+  );
+}
 
-const redisUrl = z.preprocess(
-  emptyAsUndefined,
-  z
-    .string()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "redis:" || u.protocol === "rediss:") && u.hostname !== "";
-      } catch {
-        return false;
-      }
-    }, "expected a URL like redis://:password@host:6379/0 (or rediss:// for TLS)")
-    .optional(),
-);
+const postgresUrl = serviceUrl(["postgres:", "postgresql:"], "postgresql://user:password@host:5432/database");
+const redisUrl = serviceUrl(["redis:", "rediss:"], "redis://:password@host:6379/0 (or rediss:// for TLS)");
 
 export const configSchema = z
   .object({
