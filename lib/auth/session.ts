@@ -2,7 +2,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
-import { UnauthorizedError } from "@/lib/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
 
@@ -17,12 +16,5 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function requireUserOrRedirect(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
-}
-
-/** For actions and route handlers: a signed-out caller gets a 401. */
-export async function requireUser(): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) throw new UnauthorizedError();
   return user;
 }

@@ -5,24 +5,30 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUserOrRedirect } from "./session";
-import { resolveTenantAccess } from "@/lib/tenants/access";
+import { authorizeTenant } from "./authorize";
+import { NotFoundError } from "@/lib/errors";
 import type { TenantAccess } from "@/lib/tenants/types";
 import type { TenantContext } from "@/lib/context/request-context";
 import { enrichLogContext } from "@/lib/context/request-context";
-import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/context/request-id";
+import { requestIdFrom } from "@/lib/context/request-id";
 
-// `cache` makes the layout and the page of one request share a single look-up.
+// `cache` makes the layout and the page of one request share a single look-up. Pages make the
+// same decision as the guards (authorizeTenant); only the answers differ: a redirect to
+// sign-in instead of a 401, Next's not-found page instead of a 404 body.
 export const requireTenantAccess = cache(async (slug: string): Promise<TenantAccess> => {
   const user = await requireUserOrRedirect(`/${slug}`);
-  const access = await resolveTenantAccess(user, slug);
-  if (!access) notFound();
+  const access = await authorizeTenant(user, slug, "tenant.read").catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
   enrichLogContext({ tenantId: access.tenant.id, userId: user.id });
   return access;
 });
 
 export async function currentRequestId(): Promise<string> {
-  const h = await headers();
-  return h.get(REQUEST_ID_HEADER) ?? requestIdFrom(h);
+  // middleware.ts has already put a validated id on the request; this only falls back when
+  // it did not run (tests, misconfigured matcher).
+  return requestIdFrom(await headers());
 }
 
 /** The request context business functions take, for the tenant in the URL. */

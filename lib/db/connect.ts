@@ -12,6 +12,8 @@ import { createDb, type Db } from "./tenant-extension";
 import { applyMigrations } from "./migrations/apply-migrations";
 import { createPgliteRunner } from "./migrations/pglite-runner";
 import { createPgRunner } from "./migrations/pg-runner";
+import { historyTableExists } from "./migrations/history-table";
+import type { MigrationRunner } from "./migrations/runner";
 
 export type DatabaseHandle = {
   kind: "postgres" | "pglite";
@@ -46,12 +48,7 @@ export async function migratePostgres(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '_prisma_migrations'",
-    );
-    const wasEmpty = (rows[0]?.n ?? 0) === 0;
-    const { applied } = await applyMigrations(createPgRunner(client));
-    return wasEmpty && applied.length > 0;
+    return await migrateAndTellIfNew(createPgRunner(client));
   } finally {
     await client.end();
   }
@@ -64,7 +61,7 @@ export async function migratePostgres(url: string): Promise<boolean> {
  */
 export async function connectPglite(settings: DbSettings): Promise<DatabaseHandle & { created: boolean }> {
   const pglite = await openPglite(settings.PGLITE_DATA_DIR);
-  const { applied, wasEmpty } = await migrateEmbedded(pglite);
+  const created = await migrateAndTellIfNew(createPgliteRunner(pglite));
   await switchToAppRole(pglite, settings.DATABASE_APP_ROLE);
   const base = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
@@ -72,7 +69,7 @@ export async function connectPglite(settings: DbSettings): Promise<DatabaseHandl
     base,
     db: createDb(base),
     pglite,
-    created: wasEmpty && applied.length > 0,
+    created,
     close: async () => {
       await base.$disconnect();
       await pglite.close();
@@ -80,11 +77,9 @@ export async function connectPglite(settings: DbSettings): Promise<DatabaseHandl
   };
 }
 
-async function migrateEmbedded(pglite: PGlite): Promise<{ applied: string[]; wasEmpty: boolean }> {
-  const existing = await pglite.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '_prisma_migrations'",
-  );
-  const wasEmpty = (existing.rows[0]?.n ?? 0) === 0;
-  const { applied } = await applyMigrations(createPgliteRunner(pglite));
-  return { applied, wasEmpty };
+/** Applies pending migrations; true when the database had never been migrated before. */
+async function migrateAndTellIfNew(runner: MigrationRunner): Promise<boolean> {
+  const wasEmpty = !(await historyTableExists(runner));
+  const { applied } = await applyMigrations(runner);
+  return wasEmpty && applied.length > 0;
 }

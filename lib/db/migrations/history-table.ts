@@ -25,10 +25,15 @@ export interface HistoryRow {
   logs: string | null;
 }
 
+/** Whether the history table exists: false for a database that was never migrated. */
+export async function historyTableExists(runner: MigrationRunner): Promise<boolean> {
+  const [exists] = await runner.query<{ present: boolean }>(`SELECT to_regclass('"${HISTORY_TABLE}"') IS NOT NULL AS present`);
+  return !!exists?.present;
+}
+
 /** All history rows in start order; none when the table does not exist yet (fresh database). */
 export async function readHistory(runner: MigrationRunner): Promise<HistoryRow[]> {
-  const [exists] = await runner.query<{ present: boolean }>(`SELECT to_regclass('"${HISTORY_TABLE}"') IS NOT NULL AS present`);
-  if (!exists?.present) return [];
+  if (!(await historyTableExists(runner))) return [];
   return runner.query<HistoryRow>(
     `SELECT id, checksum, migration_name, finished_at, rolled_back_at, logs
        FROM "${HISTORY_TABLE}" ORDER BY started_at, migration_name`,
