@@ -30,6 +30,8 @@ function serviceUrl(protocols: string[], example: string) {
 
 const postgresUrl = serviceUrl(["postgres:", "postgresql:"], "postgresql://user:password@host:5432/database");
 const redisUrl = serviceUrl(["redis:", "rediss:"], "redis://:password@host:6379/0 (or rediss:// for TLS)");
+const smtpUrl = serviceUrl(["smtp:", "smtps:"], "smtps://user:password@smtp.example.org:465");
+const httpsUrl = z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://accounts.example.org").optional());
 
 export const configSchema = z
   .object({
@@ -63,12 +65,33 @@ export const configSchema = z
       z.string().min(32, "expected at least 32 characters (run: openssl rand -base64 32)").optional(),
     ),
     AUTH_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
+    /** OAuth sign-in: each provider is offered when its id and secret are both set. */
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    /** Any OpenID Connect provider (Keycloak, Entra ID, Okta…): issuer URL, client id and secret. */
+    AUTH_OIDC_ISSUER: httpsUrl,
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: optionalString.default("Single sign-on"),
+    /** Outgoing email. Unset: emails are written to the log (and to /dev/mailbox when enabled). */
+    SMTP_URL: smtpUrl,
+    EMAIL_FROM: optionalString.default("Civitas <no-reply@civitas.localhost>"),
+    /** The development mailbox at /dev/mailbox. Default: on in development, off otherwise. */
+    DEV_MAILBOX: optionalFlag,
+    /** Public base URL used in emailed links. Default: AUTH_URL, else the request's own origin. */
+    APP_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
     CIVITAS_DEMO_HINT: booleanFlag.default(false),
     APP_NAME: optionalString.default("Civitas"),
   })
   .superRefine((c, ctx) => {
+    for (const [id, secret] of [["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"], ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"], ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]] as const) {
+      if (!!c[id] !== !!c[secret]) ctx.addIssue({ code: "custom", path: [c[id] ? secret : id], message: `must be set together with ${c[id] ? id : secret}` });
+    }
+    if (c.AUTH_OIDC_ID && !c.AUTH_OIDC_ISSUER) ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });
     }

@@ -17,6 +17,9 @@ export type LogContext = {
   tenantId?: string;
   userId?: string;
   aiFeature?: string;
+  /** The client's address and browser, for audit events (never logged on every line). */
+  ip?: string;
+  userAgent?: string;
 };
 
 const storage = new AsyncLocalStorage<LogContext>();

@@ -4,15 +4,17 @@
 // builds on this for authenticated routes.
 import type { NextRequest } from "next/server";
 import { runWithLogContext } from "@/lib/context/request-context";
-import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/context/request-id";
+import { REQUEST_ID_HEADER } from "@/lib/context/request-id";
+import { requestMetaFrom } from "@/lib/context/request-meta";
 import { errorResponse } from "@/lib/errors/route";
 
 export type RouteHandler<P> = (req: NextRequest, info: { params: P; requestId: string }) => Promise<Response> | Response;
 
 export function withRequest<P = Record<string, never>>(handler: RouteHandler<P>) {
   return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers);
-    return runWithLogContext({ requestId }, async () => {
+    const meta = requestMetaFrom(req.headers);
+    const { requestId } = meta;
+    return runWithLogContext(meta, async () => {
       try {
         const res = await handler(req, { params: await segment.params, requestId });
         res.headers.set(REQUEST_ID_HEADER, requestId);

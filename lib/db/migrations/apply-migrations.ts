@@ -37,8 +37,19 @@ export async function applyMigrations(
       await applyOne(runner, byName.get(name)!);
       applied.push(name);
     }
+    await runMaintenance(runner);
     return { applied };
   });
+}
+
+/**
+ * Schema upkeep that belongs to every deploy rather than to one migration: the audit log's
+ * monthly partitions are created twelve months ahead (a no-op when they exist). Skipped on a
+ * database whose migrations do not define the function yet (the shadow database mid-replay).
+ */
+async function runMaintenance(runner: MigrationRunner): Promise<void> {
+  const [fn] = await runner.query<{ exists: boolean }>(`SELECT to_regproc('audit_ensure_partitions') IS NOT NULL AS exists`);
+  if (fn?.exists) await runner.query(`SELECT audit_ensure_partitions(12)`);
 }
 
 async function applyOne(runner: MigrationRunner, migration: MigrationFile): Promise<void> {
