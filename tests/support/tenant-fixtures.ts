@@ -6,10 +6,14 @@ import type { TenantDb } from "../../lib/db/tenant-extension";
 type Tx = Parameters<Parameters<TenantDb["$tenantTransaction"]>[0]>[0];
 
 export type TenantFixture = {
-  /** Creates one row in the transaction's tenant and returns its id. */
-  create(tx: Tx, tenantId: string, label: string): Promise<{ id: string }>;
+  /** Creates one row in the transaction's tenant and returns it (at least its id). */
+  create(tx: Tx, tenantId: string, label: string): Promise<{ id: string } & Record<string, unknown>>;
   /** A valid `data` for update/updateMany. */
   update: Record<string, unknown>;
+  /** The unique `where` of a created row, when the primary key is not `id` alone. */
+  uniqueWhere?: (row: { id: string } & Record<string, unknown>) => Record<string, unknown>;
+  /** The runtime role may not UPDATE or DELETE this table at all (the audit log). */
+  appendOnly?: boolean;
 };
 
 async function citizen(tx: Tx, tenantId: string, label: string) {
@@ -24,5 +28,21 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       return tx.case.create({ data: { tenantId, citizenId: c.id, title: `Case ${label}` } });
     },
     update: { title: "Probed" },
+  },
+  Invitation: {
+    async create(tx, tenantId, label) {
+      return tx.invitation.create({
+        data: { tenantId, email: `${label}@example.org`, role: "MEMBER", tokenHash: `probe-${label}-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+    },
+    update: { role: "VIEWER" },
+  },
+  AuditEvent: {
+    async create(tx, tenantId, label) {
+      return tx.auditEvent.create({ data: { tenantId, action: `probe.${label}` } });
+    },
+    update: { action: "probe.tampered" },
+    uniqueWhere: (row) => ({ id_createdAt: { id: row.id, createdAt: row.createdAt } }),
+    appendOnly: true,
   },
 };

@@ -68,6 +68,35 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * Owner-level raw SQL on the same database as `handle` (the app's own, from getDatabase()):
+ * a separate owner connection on PostgreSQL; on PGlite (one session) the role is reset for
+ * the length of `fn`. For tests that play an attacker with database access.
+ */
+export function ownerSqlFor(handle: DatabaseHandle): <T>(fn: (sql: MigrationRunner) => Promise<T>) => Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    return async (fn) => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await fn(createPgRunner(client));
+      } finally {
+        await client.end();
+      }
+    };
+  }
+  const pglite = handle.pglite!;
+  return async (fn) => {
+    await pglite.exec("RESET ROLE");
+    try {
+      return await fn(createPgliteRunner(pglite));
+    } finally {
+      await pglite.exec(`SET ROLE ${APP_ROLE}`);
+    }
+  };
+}
+
 let counter = 0;
 /** A unique slug per test run, so tests never collide on a shared PostgreSQL database. */
 export function uniqueSlug(prefix: string): string {
