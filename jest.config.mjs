@@ -21,6 +21,8 @@ const shared = {
     "^server-only$": "<rootDir>/tests/support/empty-module.ts",
   },
   testEnvironment: "node",
+  // Auth.js and its helpers ship ES modules only; compile them like our own code.
+  transformIgnorePatterns: ["/node_modules/(?!(next-auth|@auth/core|jose|oauth4webapi|@panva/hkdf|preact|preact-render-to-string)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
 };
 

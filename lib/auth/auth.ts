@@ -1,15 +1,22 @@
-// Auth.js (next-auth v5) set-up: email + password through the Credentials provider, which
-// requires JWT sessions. The configuration is built lazily so that nothing (database,
-// secret) is touched while Next.js builds the app.
+// Auth.js (next-auth v5) set-up: email + password (Credentials, which requires JWT sessions)
+// and OAuth providers when configured. The JWT is only a short-lived carrier of a server-side
+// session (lib/auth/sessions): every check reads the session row, and middleware.ts rotates
+// the generation when the cookie is due. The configuration is built lazily so that nothing
+// (database, secret) is touched while Next.js builds the app.
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { recordAudit } from "@/lib/audit/record";
+import { requestMetaFrom } from "@/lib/context/request-meta";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
-import { authenticate } from "./authenticate";
-import { authSecret } from "./secret";
 import { logger } from "@/lib/log/logger";
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+import { authenticate } from "./authenticate";
+import { oauthProviders, resolveOAuthUser } from "./oauth";
+import { authSecret } from "./secret";
+import { COOKIE_MAX_AGE_SECONDS } from "./sessions/cookie";
+import { isAccessExpired, type SessionClaims } from "./sessions/policy";
+import { checkSession, startSession } from "./sessions/store";
+import { getDb } from "@/lib/db";
 
 /**
  * Sign-in refused by the brute-force limits (not by the password). Auth.js passes it through
@@ -23,43 +30,90 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Auth.js logs to the console by default; route it into the JSON log. A wrong password is
-  // routine (info), anything else Auth.js reports is worth a warning.
-  logger: {
-    error(error) {
-      // instanceof, not the name: production builds minify class names.
-      const expected = error instanceof CredentialsSignin;
-      logger[expected ? "info" : "warn"]({ event: "auth.error", kind: expected ? "credentials_signin" : "other", err: expected ? undefined : error }, "Auth.js reported an error");
-    },
-    warn(code) {
-      logger.warn({ event: "auth.warning", code }, "Auth.js warning");
-    },
-    debug() {},
-  },
-  providers: [
-    Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        const result = await authenticate({ ...credentials, ip: clientIpFrom(request?.headers) });
-        if (result.ok) return result.user;
-        if (result.reason === "rate_limited") throw new SignInRateLimited(result.retryAfterSeconds);
-        return null;
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
+  // The request that is signing in (undefined for server-component reads), for the session's
+  // device and address.
+  const meta = request ? requestMetaFrom(request.headers) : undefined;
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: COOKIE_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    // Auth.js logs to the console by default; route it into the JSON log. A wrong password is
+    // routine (info), anything else Auth.js reports is worth a warning.
+    logger: {
+      error(error) {
+        // instanceof, not the name: production builds minify class names.
+        const expected = error instanceof CredentialsSignin;
+        logger[expected ? "info" : "warn"]({ event: "auth.error", kind: expected ? "credentials_signin" : "other", err: expected ? undefined : error }, "Auth.js reported an error");
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      warn(code) {
+        logger.warn({ event: "auth.warning", code }, "Auth.js warning");
+      },
+      debug() {},
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const result = await authenticate({ ...credentials, ip: clientIpFrom(req?.headers) });
+          if (result.ok) return result.user;
+          if (result.reason === "rate_limited") throw new SignInRateLimited(result.retryAfterSeconds);
+          return null;
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.type === "credentials") return true;
+        const verified = account.provider === "github" ? true : profile?.email_verified === true;
+        const result = await resolveOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email ?? profile?.email,
+          emailVerified: verified,
+          name: user.name ?? profile?.name,
+        });
+        if (!result.ok) {
+          logger.info({ event: "auth.oauth_refused", provider: account.provider, reason: result.reason }, "OAuth sign-in refused");
+          return false;
+        }
+        user.id = result.userId; // the jwt callback below starts the session for this user
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (user?.id) {
+          // A sign-in: open a server-side session family and carry its id and generation.
+          const { sessionId, generation } = await startSession(user.id, { ip: meta?.ip, userAgent: meta?.userAgent, method: account?.provider ?? "credentials" });
+          const db = await getDb();
+          const row = await db.user.findUnique({ where: { id: user.id }, select: { platformRole: true, email: true, name: true } });
+          await recordAudit(db, { action: "auth.signed_in", actorId: user.id, targetType: "session", targetId: sessionId, ip: meta?.ip, userAgent: meta?.userAgent, data: { method: account?.provider ?? "credentials" } });
+          const claims: SessionClaims = { sid: sessionId, gen: generation, iat_ms: Date.now(), pa: row?.platformRole === "ADMIN" };
+          return { sub: user.id, email: row?.email ?? user.email, name: row?.name ?? user.name, ...claims };
+        }
+        // Every later read: the cookie must be recent (middleware refreshes it) and its
+        // session live at this generation. Null signs the browser out.
+        const claims = token as Partial<SessionClaims>;
+        if (typeof claims.iat_ms !== "number" || isAccessExpired({ iat_ms: claims.iat_ms })) return null;
+        const state = await checkSession(claims.sid, claims.gen);
+        return state.ok ? token : null;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        const claims = token as Partial<SessionClaims>;
+        Object.assign(session, { sessionId: claims.sid, platformAdmin: claims.pa === true });
+        return session;
+      },
     },
-  },
-}));
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? (message.token as Partial<SessionClaims> & { sub?: string } | null) : null;
+        if (!token?.sid || !token.sub) return;
+        const { revokeSession } = await import("./sessions/revoke");
+        const db = await getDb();
+        await db.$transaction((tx) => revokeSession(tx, token.sub!, token.sid!, "sign_out"));
+      },
+    },
+  };
+});

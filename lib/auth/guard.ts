@@ -6,14 +6,15 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { enrichLogContext, runWithLogContext, type TenantContext } from "@/lib/context/request-context";
-import { validationErrorFromZod } from "@/lib/errors";
+import { UnauthorizedError, validationErrorFromZod } from "@/lib/errors";
 import { actionFailure, type ActionFailure } from "@/lib/errors/action";
 import { withRequest } from "@/lib/http/with-request";
 import type { TenantAccess } from "@/lib/tenants/types";
 import { authorizeTenant } from "./authorize";
 import type { Permission } from "./permissions";
-import { currentUser } from "./session";
-import { currentRequestId } from "./tenant-access";
+import { requestMetaFrom } from "@/lib/context/request-meta";
+import { headers } from "next/headers";
+import { currentUser, type SessionUser } from "./session";
 
 export type GuardedContext = TenantContext & { access: TenantAccess };
 
@@ -50,8 +51,9 @@ export function tenantAction<S extends z.ZodType, T>(
   fn: (ctx: GuardedContext, input: z.infer<S>) => Promise<T>,
 ) {
   return async (tenantSlug: string, input: unknown): Promise<ActionResult<T>> => {
-    const requestId = await currentRequestId();
-    return runWithLogContext({ requestId }, async () => {
+    const meta = requestMetaFrom(await headers());
+    const { requestId } = meta;
+    return runWithLogContext(meta, async () => {
       try {
         const access = await authorizeTenant(await currentUser(), tenantSlug, permission);
         const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
@@ -64,11 +66,53 @@ export function tenantAction<S extends z.ZodType, T>(
   };
 }
 
+/**
+ * Server actions about the signed-in user themself, outside any tenant (their sessions, their
+ * password, creating a tenant, accepting an invitation): signed in, input parsed, errors mapped.
+ */
+export function userAction<S extends z.ZodType, T>(schema: S, fn: (user: SessionUser, input: z.infer<S>) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    const meta = requestMetaFrom(await headers());
+    return runWithLogContext(meta, async () => {
+      try {
+        const user = await currentUser();
+        if (!user) throw new UnauthorizedError();
+        enrichLogContext({ userId: user.id });
+        const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
+        if (!parsed.success) throw validationErrorFromZod(parsed.error);
+        return { ok: true as const, data: await fn(user, parsed.data) };
+      } catch (err) {
+        return actionFailure(err, meta.requestId);
+      }
+    });
+  };
+}
+
+/**
+ * useActionState-shaped actions for the signed-in user's own forms (change password): the form
+ * owns its state type; a signed-out caller or an unexpected error comes back as `error`.
+ */
+export function userFormAction<S extends { error?: string }>(fn: (user: SessionUser, prev: S, formData: FormData) => Promise<S>) {
+  return async (prev: S, formData: FormData): Promise<S> => {
+    const meta = requestMetaFrom(await headers());
+    return runWithLogContext(meta, async () => {
+      try {
+        const user = await currentUser();
+        if (!user) throw new UnauthorizedError("Your session has ended: sign in again");
+        enrichLogContext({ userId: user.id });
+        return await fn(user, prev, formData);
+      } catch (err) {
+        return { error: actionFailure(err, meta.requestId).message } as S;
+      }
+    });
+  };
+}
+
 /** Server actions anyone may call (sign-in): request context and error mapping only. */
 export function publicAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
   return async (...args: A): Promise<R> => {
-    const requestId = await currentRequestId();
-    return runWithLogContext({ requestId }, () => fn(...args));
+    const meta = requestMetaFrom(await headers());
+    return runWithLogContext(meta, () => fn(...args));
   };
 }
 

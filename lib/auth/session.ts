@@ -1,16 +1,27 @@
-// Who is signed in, for server components and actions.
+// Who is signed in, for server components, actions and route handlers. Auth.js's jwt callback
+// has already checked the server-side session (lib/auth/sessions) by the time this returns.
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  sessionId?: string;
+  /** From the session token, for showing the admin link only: admin pages re-check the database. */
+  platformAdmin?: boolean;
+};
 
-export async function currentUser(): Promise<SessionUser | null> {
+// cache(): the layout, the page and their components share one session check per request.
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !u.email) return null;
-  return { id: u.id, email: u.email, name: u.name ?? u.email };
-}
+  const { sessionId, platformAdmin } = session as { sessionId?: string; platformAdmin?: boolean };
+  return { id: u.id, email: u.email, name: u.name ?? u.email, ...(sessionId ? { sessionId } : {}), ...(platformAdmin ? { platformAdmin } : {}) };
+});
 
 /** For pages: sends a signed-out visitor to sign in, then back to `returnTo`. */
 export async function requireUserOrRedirect(returnTo: string): Promise<SessionUser> {

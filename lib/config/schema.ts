@@ -92,6 +92,11 @@ export const configSchema = z
       if (!!c[id] !== !!c[secret]) ctx.addIssue({ code: "custom", path: [c[id] ? secret : id], message: `must be set together with ${c[id] ? id : secret}` });
     }
     if (c.AUTH_OIDC_ID && !c.AUTH_OIDC_ISSUER) ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
+    if (c.NODE_ENV === "production" && !c.APP_URL && !c.AUTH_URL) {
+      // Emailed links (password reset!) would otherwise be built from the request's Host
+      // header, which whoever sends the request controls.
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links" });
+    }
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });
     }

@@ -39,7 +39,20 @@ describe("configuration", () => {
 
   test("production requires AUTH_SECRET", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org" }).AUTH_SECRET).toHaveLength(32);
+  });
+
+  test("production requires a public URL for emailed links (APP_URL or AUTH_URL)", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) })).toThrow(/APP_URL/);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org" }).AUTH_URL).toBe("https://civitas.example.org");
+  });
+
+  test("an OAuth provider needs its id and secret together, and OIDC an issuer", () => {
+    expect(() => parseConfig({ AUTH_GITHUB_ID: "id" })).toThrow(/AUTH_GITHUB_SECRET/);
+    expect(() => parseConfig({ AUTH_GOOGLE_SECRET: "s" })).toThrow(/AUTH_GOOGLE_ID/);
+    expect(() => parseConfig({ AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "s" })).toThrow(/AUTH_OIDC_ISSUER/);
+    expect(() => parseConfig({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL/);
+    expect(parseConfig({ AUTH_OIDC_ISSUER: "https://id.example.org", AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "s" }).AUTH_OIDC_NAME).toBe("Single sign-on");
   });
 
   test("several problems are reported together", () => {

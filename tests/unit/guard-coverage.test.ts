@@ -1,9 +1,10 @@
 // Every server action and route handler must go through one of the guards in
-// lib/auth/guard.ts. This reads the app/ tree and fails on any exported handler that does not.
+// lib/auth/guard.ts (tenant, user and public guards) or lib/auth/platform-guard.ts (platform
+// admin guards). This reads the app/ tree and fails on any exported handler that does not.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const GUARDS = ["withTenant", "tenantAction", "publicAction", "publicRoute"];
+const GUARDS = ["withTenant", "tenantAction", "userAction", "userFormAction", "publicAction", "publicRoute", "platformAction", "withPlatformAdmin"];
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 // Auth.js's own endpoints: its handlers do their own CSRF and session work.
 const ALLOWED = new Set(["app/api/auth/[...nextauth]/route.ts"]);
