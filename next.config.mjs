@@ -4,7 +4,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages that must stay plain Node modules: PGlite loads its WebAssembly from disk,
   // pino and pg are not meant for bundling.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-pretty", "pg", "bcryptjs", "@prisma/adapter-pg", "ioredis"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-pretty", "pg", "bcryptjs", "@prisma/adapter-pg", "ioredis", "nodemailer"],
   experimental: {
     // Next 16 otherwise contacts its servers to offer upgrades; this machine has no internet.
     agentUpgrade: false,

@@ -20,3 +20,96 @@ export type SignInState = {
 
 /** One wording for a failed password sign-in, wherever it is shown. Says nothing about which part was wrong. */
 export const WRONG_CREDENTIALS_MESSAGE = "That email and password don't match an account.";
+
+// ---------------------------------------------------------------------------------------------
+// Account lifecycle: sign-up, password reset, password change. Each form's state type lives
+// beside its schema so the client form and the server action agree on field names.
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/**
+ * A password someone is choosing. Length is the rule that matters (NIST SP 800-63B): no
+ * composition rules, no trimming (spaces are characters), capped so bcrypt's input stays sane.
+ */
+const newPassword = z
+  .string({ error: "Choose a password" })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+
+const email = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email address is too long")
+  .email("Enter a valid email address");
+
+const confirmation = z.string({ error: "Repeat the password" });
+const PASSWORDS_DIFFER = "The passwords don't match";
+
+export const signUpSchema = z
+  .object({
+    name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    email,
+    password: newPassword,
+    confirmPassword: confirmation,
+  })
+  .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export type SignUpState = {
+  /** "sent": the account exists or was created; the page says "check your email". */
+  status?: "sent";
+  error?: string;
+  fieldErrors?: Partial<Record<"name" | "email" | "password" | "confirmPassword", string[]>>;
+  /** Echoed back so the form keeps what the user typed (never a password). */
+  values?: { name: string; email: string };
+};
+
+export const forgotPasswordSchema = z.object({ email });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export type ForgotPasswordState = {
+  /** "sent" for every address, known or not: the page never says whether an account exists. */
+  status?: "sent";
+  error?: string;
+  fieldErrors?: Partial<Record<"email", string[]>>;
+  values?: { email: string };
+};
+
+export const resetPasswordSchema = z
+  .object({
+    // The emailed token (32 random bytes, base64url). Its shape is checked by the server.
+    token: z.string({ error: "This reset link is incomplete" }).min(1, "This reset link is incomplete").max(200, "This reset link is not valid"),
+    password: newPassword,
+    confirmPassword: confirmation,
+  })
+  .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export type ResetPasswordState = {
+  /** "done": the password was changed; the page offers sign-in. */
+  status?: "done";
+  error?: string;
+  fieldErrors?: Partial<Record<"password" | "confirmPassword", string[]>>;
+};
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH, "Password is too long"),
+    newPassword,
+    confirmPassword: confirmation,
+  })
+  .refine((d) => d.newPassword === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER })
+  .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export type ChangePasswordState = {
+  /** "changed": done; other sessions were signed out. */
+  status?: "changed";
+  error?: string;
+  fieldErrors?: Partial<Record<"currentPassword" | "newPassword" | "confirmPassword", string[]>>;
+};
+
+/** What a used, expired or unknown emailed link says. One wording: the cases are not told apart. */
+export const INVALID_LINK_MESSAGE = "This link has expired or has already been used.";

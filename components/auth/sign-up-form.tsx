@@ -1,0 +1,148 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { signUpAction } from "@/app/(auth)/sign-up/actions";
+import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpState } from "@/lib/auth/schemas";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { AlertIcon, SpinnerIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+type FieldErrors = SignUpState["fieldErrors"];
+type FieldName = keyof NonNullable<FieldErrors>;
+const FIELDS: FieldName[] = ["name", "email", "password", "confirmPassword"];
+
+/** Sign-up: validated here with the server's own schema first, then by the server action. */
+export function SignUpForm() {
+  const [state, formAction, isPending] = useActionState(signUpAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Server field errors replace local ones whenever a new state arrives; editing clears a field's.
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(state.fieldErrors);
+  const [syncedState, setSyncedState] = useState(state);
+  if (state !== syncedState) {
+    setSyncedState(state);
+    setFieldErrors(state.fieldErrors);
+  }
+
+  useEffect(() => {
+    if (state.fieldErrors) focusFirstInvalid(formRef.current, state.fieldErrors);
+  }, [state]);
+
+  if (state.status === "sent") return <CheckYourEmail email={state.values?.email} />;
+
+  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
+    if (isPending) {
+      event.preventDefault();
+      return;
+    }
+    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (parsed.success) {
+      setFieldErrors(undefined);
+      return;
+    }
+    event.preventDefault();
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    setFieldErrors(errors);
+    focusFirstInvalid(event.currentTarget, errors);
+  }
+
+  const clearError = (field: FieldName) => setFieldErrors((current) => (current?.[field] ? { ...current, [field]: undefined } : current));
+  const invalid = (field: FieldName) => ({
+    "aria-invalid": fieldErrors?.[field] ? true : undefined,
+    "aria-describedby": [field === "password" ? "sign-up-password-hint" : "", fieldErrors?.[field] ? `sign-up-${field}-error` : ""].filter(Boolean).join(" ") || undefined,
+    onChange: () => clearError(field),
+  });
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
+      <div role="alert" className="empty:-mb-5">
+        {state.error ? (
+          <p className="flex items-start gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
+            <AlertIcon className="mt-px size-4" />
+            {state.error}
+          </p>
+        ) : null}
+      </div>
+
+      <div>
+        <Label htmlFor="sign-up-name">Full name</Label>
+        <Input id="sign-up-name" name="name" type="text" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} className="mt-1.5" {...invalid("name")} />
+        <FieldError id="sign-up-name-error" messages={fieldErrors?.name} />
+      </div>
+
+      <div>
+        <Label htmlFor="sign-up-email">Work email</Label>
+        <Input
+          id="sign-up-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          defaultValue={state.values?.email}
+          className="mt-1.5"
+          {...invalid("email")}
+        />
+        <FieldError id="sign-up-email-error" messages={fieldErrors?.email} />
+      </div>
+
+      <div>
+        <Label htmlFor="sign-up-password">Password</Label>
+        <p id="sign-up-password-hint" className="mt-0.5 text-sm text-muted-foreground">
+          At least {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.
+        </p>
+        <Input id="sign-up-password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} className="mt-1.5" {...invalid("password")} />
+        <FieldError id="sign-up-password-error" messages={fieldErrors?.password} />
+      </div>
+
+      <div>
+        <Label htmlFor="sign-up-confirm">Repeat password</Label>
+        <Input id="sign-up-confirm" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...invalid("confirmPassword")} />
+        <FieldError id="sign-up-confirmPassword-error" messages={fieldErrors?.confirmPassword} />
+      </div>
+
+      {/* aria-disabled rather than disabled: the button keeps focus while the request runs. */}
+      <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
+        {isPending ? <SpinnerIcon className="size-4" /> : null}
+        Create account
+      </Button>
+      <p aria-live="polite" className="sr-only">
+        {isPending ? "Creating your account…" : ""}
+      </p>
+    </form>
+  );
+}
+
+/** Shown after every sign-up, whether the address was new or already had an account. */
+function CheckYourEmail({ email }: { email?: string }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form this replaces had focus; move it to the news so screen readers announce it.
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <div className="mt-6 flex flex-col gap-3">
+      <h2 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-foreground outline-none">
+        Check your email
+      </h2>
+      <p className="text-sm text-muted-foreground">
+        We sent a message to {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Open the link in it to
+        confirm your address, then sign in. The link expires in 24 hours.
+      </p>
+      <p className="text-sm text-muted-foreground">Nothing arrived? Check your spam folder, or sign in and ask for a new link.</p>
+      <Link href="/sign-in" className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+        Go to sign in
+      </Link>
+    </div>
+  );
+}
+
+function focusFirstInvalid(form: HTMLFormElement | null, errors: NonNullable<FieldErrors>) {
+  const field = FIELDS.find((name) => errors[name]?.length);
+  const input = field ? form?.elements.namedItem(field) : null;
+  if (input instanceof HTMLInputElement) input.focus();
+}
