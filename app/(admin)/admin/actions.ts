@@ -1,0 +1,17 @@
+"use server";
+// Thin server actions of the platform admin area: the guard authenticates, re-reads the admin
+// from the database, parses the input with the shared schema and maps errors; the business
+// functions in lib/admin do the work (and the audit).
+import { revalidatePath } from "next/cache";
+import { platformAction } from "@/lib/auth/platform-guard";
+import { readTenantAsPlatformAdmin } from "@/lib/admin/read-tenant";
+import { readTenantSchema, setUserDisabledSchema } from "@/lib/admin/schemas";
+import { setUserDisabled } from "@/lib/admin/set-user-disabled";
+
+export const setUserDisabledAction = platformAction(setUserDisabledSchema, async (ctx, input) => {
+  const result = await setUserDisabled(ctx, input);
+  revalidatePath("/admin", "layout"); // the users table and the overview's counts
+  return result;
+});
+
+export const readTenantAction = platformAction(readTenantSchema, (ctx, input) => readTenantAsPlatformAdmin(ctx, input));

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { TenantDataReader } from "@/components/admin/tenant-data-reader";
+import { formatDate, formatNumber, resolveLocale } from "@/components/dashboard/format";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getTenantMetadata } from "@/lib/admin/tenant-metadata";
+import { requirePlatformAdmin } from "@/lib/auth/platform-guard";
+
+type Props = { params: Promise<{ tenantId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requirePlatformAdmin();
+  const tenant = await getTenantMetadata((await params).tenantId);
+  return { title: tenant ? tenant.name : "Tenant not found" };
+}
+
+/**
+ * One tenant as the platform sees it: its global row only. The organisation's own data stays
+ * closed until the admin opens it with a reason (TenantDataReader), which is audited.
+ */
+export default async function AdminTenantPage({ params }: Props) {
+  await requirePlatformAdmin();
+  const { tenantId } = await params;
+  const [tenant, requestHeaders] = await Promise.all([getTenantMetadata(tenantId), headers()]);
+  if (!tenant) notFound();
+  const locale = resolveLocale(requestHeaders.get("accept-language"));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/admin/tenants" className="rounded text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+          ← All tenants
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground">{tenant.name}</h1>
+      </div>
+
+      <Card aria-labelledby="tenant-meta-heading">
+        <CardHeader>
+          <CardTitle id="tenant-meta-heading">Organisation</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+            <Item label="Slug">
+              <code className="font-mono">{tenant.slug}</code>
+            </Item>
+            <Item label="Id">
+              <code className="font-mono text-xs break-all">{tenant.id}</code>
+            </Item>
+            <Item label="Created">
+              <time dateTime={tenant.createdAt.toISOString()}>{formatDate(tenant.createdAt, locale)}</time>
+            </Item>
+            <Item label="Parent organisation">
+              {tenant.parent ? (
+                <Link href={`/admin/tenants/${tenant.parent.id}`} className="rounded text-brand-700 hover:underline dark:text-brand-300">
+                  {tenant.parent.name}
+                </Link>
+              ) : (
+                "None"
+              )}
+            </Item>
+            <Item label="Child organisations">{formatNumber(tenant.childCount, locale)}</Item>
+            <Item label="Members">{formatNumber(tenant.memberCount, locale)}</Item>
+          </dl>
+        </CardContent>
+      </Card>
+
+      <TenantDataReader key={tenant.id} tenantId={tenant.id} tenantName={tenant.name} locale={locale} />
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="mt-0.5 font-medium text-foreground">{children}</dd>
+    </div>
+  );
+}

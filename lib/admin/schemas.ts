@@ -1,0 +1,60 @@
+// Input schemas for the platform admin area, shared by its forms (client) and the server
+// actions and business functions. Client-safe: no server imports.
+import { z } from "zod";
+
+/** Search text: optional, trimmed, an empty box means "everything". */
+const search = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().max(100, "Search at most 100 characters").optional(),
+);
+
+/** The id of the last row of the previous page (keyset pagination: stable while rows are added). */
+// z.guid, not z.uuid: any 8-4-4-4-12 hex id PostgreSQL accepts, whatever its version bits.
+const cursor = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.guid("Not a valid page cursor").optional());
+
+const limit = z.coerce.number().int().min(1).max(100).default(25);
+
+export const listTenantsSchema = z.object({ q: search, cursor, limit });
+export type ListTenantsInput = z.input<typeof listTenantsSchema>;
+
+export const listUsersSchema = z.object({ q: search, cursor, limit });
+export type ListUsersInput = z.input<typeof listUsersSchema>;
+
+/** Why an admin acts: recorded in the audit trail, so it must say something. */
+const reason = z
+  .string({ error: "Give a reason" })
+  .trim()
+  .min(5, "Give a reason of at least 5 characters")
+  .max(500, "Keep the reason under 500 characters");
+
+/** FormData sends "true"/"false"; objects send booleans. Anything else is invalid. */
+const formBoolean = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Expected true or false" }));
+
+export const setUserDisabledSchema = z
+  .object({
+    userId: z.guid("Not a valid user id"),
+    disabled: formBoolean,
+    // Required to disable (it ends someone's access); optional to enable.
+    reason: z.preprocess((v) => (v === "" || v === null ? undefined : v), reason.optional()),
+  })
+  .superRefine((input, ctx) => {
+    if (input.disabled && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason of at least 5 characters" });
+  });
+export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+
+export const readTenantSchema = z.object({
+  tenantId: z.guid("Not a valid organisation id"),
+  reason,
+});
+export type ReadTenantInput = z.infer<typeof readTenantSchema>;
+
+/** `npm run admin:create -- <email>`; the password comes from ADMIN_PASSWORD or is generated. */
+export const createAdminSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  password: z
+    .string()
+    .min(12, "ADMIN_PASSWORD must be at least 12 characters")
+    .max(200, "ADMIN_PASSWORD must be at most 200 characters")
+    .optional(),
+});
+export type CreateAdminInput = z.input<typeof createAdminSchema>;
