@@ -34,6 +34,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
       CIVITAS_DEMO_HINT: "1",
+      // Emails land in /dev/mailbox, where the identity tests read their links.
+      DEV_MAILBOX: "1",
+      APP_URL: baseURL,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
     },

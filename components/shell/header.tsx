@@ -16,7 +16,7 @@ export function Header({ access }: { access: TenantAccess }) {
       <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
         {/* On phones the toggle lives in the navigation drawer to leave room for the name. */}
         <ThemeToggle className="hidden sm:block" />
-        <UserMenu user={user} role={role} />
+        <UserMenu user={user} role={role} slug={tenant.slug} platformAdmin={user.platformAdmin} />
       </div>
     </header>
   );

@@ -2,14 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { HomeIcon } from "@/components/ui/icons";
+import { HomeIcon, LockIcon, UsersIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 
 type NavItem = { href: string; label: string; Icon: typeof HomeIcon; exact?: boolean };
 
 // Only pages that exist are linked; add Citizens, Cases, etc. here as their routes land.
 function navItems(slug: string): NavItem[] {
-  return [{ href: `/${slug}`, label: "Dashboard", Icon: HomeIcon, exact: true }];
+  return [
+    { href: `/${slug}`, label: "Dashboard", Icon: HomeIcon, exact: true },
+    { href: `/${slug}/settings/members`, label: "Members", Icon: UsersIcon },
+    { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
+  ];
 }
 
 function isActive(pathname: string, item: NavItem) {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/sign-out/actions";
 import { ChevronDownIcon, SignOutIcon } from "@/components/ui/icons";
 import type { TenantAccess } from "@/lib/tenants/types";
@@ -16,13 +17,15 @@ function initials(name: string, email: string): string {
   return letters.toUpperCase();
 }
 
-type Props = { user: TenantAccess["user"]; role: TenantAccess["role"] };
+type Props = { user: TenantAccess["user"]; role: TenantAccess["role"]; slug: string; platformAdmin?: boolean };
+
+const itemClass = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium hover:bg-surface-muted";
 
 /**
  * Account details and sign out in a native popover: Escape, click-outside and focus order come
  * from the browser, so this stays a server component with no client JavaScript.
  */
-export function UserMenu({ user, role }: Props) {
+export function UserMenu({ user, role, slug, platformAdmin }: Props) {
   return (
     <div>
       <button
@@ -50,11 +53,21 @@ export function UserMenu({ user, role }: Props) {
           <p className="truncate text-sm text-muted-foreground">{user.email}</p>
           <p className="mt-1 text-xs text-muted-foreground">Role: {roleLabels[role]}</p>
         </div>
+        <nav aria-label="Account" className="border-b border-border p-2">
+          <Link href={`/${slug}/settings/security`} className={itemClass}>
+            Security and sessions
+          </Link>
+          <Link href="/new" className={itemClass}>
+            New organisation
+          </Link>
+          {platformAdmin ? (
+            <Link href="/admin" className={itemClass}>
+              Platform admin
+            </Link>
+          ) : null}
+        </nav>
         <form action={signOutAction} className="p-2">
-          <button
-            type="submit"
-            className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium hover:bg-surface-muted"
-          >
+          <button type="submit" className={itemClass}>
             <SignOutIcon className="size-4 text-muted-foreground" />
             Sign out
           </button>

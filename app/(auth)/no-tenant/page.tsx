@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { listMemberships } from "@/lib/tenants/access";
 import { signOutAction } from "../sign-out/actions";
@@ -18,10 +19,14 @@ export default async function NoTenantPage() {
       <h1 className="text-xl font-semibold tracking-tight text-foreground">You&apos;re not in an organisation yet</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         You are signed in as <strong className="text-foreground">{user.email}</strong>, but no organisation has added
-        you to its team. Ask an administrator of your organisation to invite this address, then sign in again.
+        you to its team. Ask an administrator of your organisation to invite this address, or start a new
+        organisation of your own.
       </p>
-      <form action={signOutAction} className="mt-6">
-        <Button type="submit" variant="secondary">
+      <Link href="/new" className={buttonClasses({ className: "mt-6 w-full" })}>
+        Create an organisation
+      </Link>
+      <form action={signOutAction} className="mt-3">
+        <Button type="submit" variant="secondary" className="w-full">
           Sign out
         </Button>
       </form>

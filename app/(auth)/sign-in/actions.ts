@@ -13,6 +13,7 @@ import { landingPathFor } from "@/lib/auth/landing";
 import { actionFailure } from "@/lib/errors/action";
 import { currentRequestId } from "@/lib/auth/tenant-access";
 import { publicAction } from "@/lib/auth/guard";
+import { oauthProviderList } from "@/lib/auth/oauth";
 
 export const signInAction = publicAction(async (_prev: SignInState, formData: FormData): Promise<SignInState> => {
   const raw = {
@@ -36,4 +37,12 @@ export const signInAction = publicAction(async (_prev: SignInState, formData: Fo
     return { error: failure.message, values: { email: parsed.data.email } };
   }
   redirect(destination);
+});
+
+/** Starts an OAuth sign-in with a configured provider (the button sends its id). */
+export const oauthSignInAction = publicAction(async (formData: FormData): Promise<void> => {
+  const provider = String(formData.get("provider") ?? "");
+  const callbackUrl = safeRedirectPath(String(formData.get("callbackUrl") ?? "") || undefined) ?? "/sign-in/continue";
+  if (!oauthProviderList().some((p) => p.id === provider)) redirect("/sign-in?error=Configuration");
+  await signIn(provider, { redirectTo: callbackUrl });
 });

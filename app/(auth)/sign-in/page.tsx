@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorMessage } from "@/components/auth/sign-in-error-message";
+import { OAuthButtons } from "@/components/auth/oauth-buttons";
+import { SignInLinks } from "@/components/auth/sign-in-links";
+import { oauthProviderList } from "@/lib/auth/oauth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,12 +19,14 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
       <h1 className="text-xl font-semibold tracking-tight text-foreground">Sign in to Civitas</h1>
-      <p className="mt-1 text-sm text-muted-foreground">Use the staff account your organisation set up for you.</p>
+      <p className="mt-1 text-sm text-muted-foreground">Use your staff account, or create one if you were invited.</p>
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={error ? signInErrorMessage(error) : undefined}
         showDemoHint={showDemoHint}
       />
+      <OAuthButtons providers={oauthProviderList()} callbackUrl={callbackUrl} />
+      <SignInLinks />
     </div>
   );
 }

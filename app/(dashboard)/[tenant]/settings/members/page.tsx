@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { InviteMemberForm } from "@/components/members/invite-member-form";
+import { InheritToggle, LeaveTenantButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect, TransferOwnershipForm } from "@/components/members/member-controls";
+import { ROLE_LABELS } from "@/components/members/role-labels";
+import { can, canManageRole } from "@/lib/auth/permissions";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { listPendingInvitations } from "@/lib/tenants/invitations";
+import { listMembers } from "@/lib/tenants/members";
+import { ROLES } from "@/lib/tenants/schemas";
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const access = await requireTenantAccess((await params).tenant);
+  return { title: `Members – ${access.tenant.name}` };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+
+export default async function MembersPage({ params }: Props) {
+  const { tenant: slug } = await params;
+  const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
+  const role = access.role;
+  const canInvite = can(role, "member.invite");
+  const [members, invitations] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : Promise.resolve([])]);
+  const grantable = ROLES.filter((r) => canManageRole(role, r));
+  const direct = members.filter((m) => !m.inheritedFrom);
+  const inherited = members.filter((m) => m.inheritedFrom);
+  const isDirectMember = direct.some((m) => m.userId === access.user.id);
+
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-foreground">Members</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Who works in {access.tenant.name}, and what they may do. You are {ROLE_LABELS[role].toLowerCase()}
+          {access.inheritedFrom ? ` through ${access.inheritedFrom.name}` : ""}.
+        </p>
+      </div>
+
+      {canInvite ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Invite someone</CardTitle>
+            <CardDescription>They get an email with a link to join. You can only give roles up to your own.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <InviteMemberForm slug={slug} roles={grantable} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Team ({direct.length})</CardTitle>
+        </CardHeader>
+        <CardContent className="p-0">
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Members of {access.tenant.name}</caption>
+              <thead className="border-b border-border text-left text-xs tracking-wide text-muted-foreground uppercase">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">Name</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Role</th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Joined</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border">
+                {direct.map((m) => {
+                  const self = m.userId === access.user.id;
+                  const manageable = !self && can(role, "member.update") && canManageRole(role, m.role);
+                  return (
+                    <tr key={m.userId}>
+                      <td className="px-4 py-3 sm:px-6">
+                        <div className="font-medium text-foreground">
+                          {m.name} {self ? <Badge className="ml-1">You</Badge> : null}
+                        </div>
+                        <div className="text-muted-foreground">{m.email}</div>
+                      </td>
+                      <td className="px-4 py-3">
+                        {manageable ? (
+                          <div className="flex flex-col gap-2">
+                            <RoleSelect slug={slug} userId={m.userId} name={m.name} role={m.role} roles={grantable} />
+                            <InheritToggle slug={slug} userId={m.userId} name={m.name} inherit={m.inherit} />
+                          </div>
+                        ) : (
+                          <span>
+                            {ROLE_LABELS[m.role]}
+                            {m.inherit ? <span className="text-muted-foreground"> · also in child orgs</span> : null}
+                          </span>
+                        )}
+                      </td>
+                      <td className="hidden px-4 py-3 text-muted-foreground md:table-cell">{dateFormat.format(m.joinedAt)}</td>
+                      <td className="px-4 py-3 text-right sm:px-6">
+                        {!self && can(role, "member.remove") && canManageRole(role, m.role) ? <RemoveMemberButton slug={slug} userId={m.userId} name={m.name} /> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </CardContent>
+      </Card>
+
+      {inherited.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Access through a parent organisation</CardTitle>
+            <CardDescription>Managed in the parent organisation.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y divide-border text-sm">
+              {inherited.map((m) => (
+                <li key={m.userId} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{m.name}</span> <span className="text-muted-foreground">{m.email}</span>
+                  </span>
+                  <span className="text-muted-foreground">
+                    {ROLE_LABELS[m.role]} via {m.inheritedFrom!.name}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {canInvite ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Pending invitations ({invitations.length})</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {invitations.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No invitations waiting for an answer.</p>
+            ) : (
+              <ul className="divide-y divide-border text-sm">
+                {invitations.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div>
+                      <div className="font-medium text-foreground">{i.email}</div>
+                      <div className="text-muted-foreground">
+                        {ROLE_LABELS[i.role]} · invited {i.invitedBy ? `by ${i.invitedBy} ` : ""}on {dateFormat.format(i.createdAt)} · expires {dateFormat.format(i.expiresAt)}
+                      </div>
+                    </div>
+                    {canManageRole(role, i.role) ? <RevokeInvitationButton slug={slug} invitationId={i.id} email={i.email} /> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {role === "OWNER" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Transfer ownership</CardTitle>
+            <CardDescription>The new owner gets full control; you stay on as an admin.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TransferOwnershipForm slug={slug} candidates={direct.filter((m) => m.userId !== access.user.id).map(({ userId, name, email }) => ({ userId, name, email }))} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {isDirectMember ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Leave organisation</CardTitle>
+            <CardDescription>You lose access at once. The last owner cannot leave: transfer ownership first.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LeaveTenantButton slug={slug} tenantName={access.tenant.name} />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Inputs of the tenant and membership operations: one schema each, shared by the forms
+// (field errors in the browser) and the server (the same rules, enforced). Client-safe.
+import { z } from "zod";
+
+/** Top-level paths a tenant slug may not take (they are routes of the app itself). */
+export const RESERVED_SLUGS = new Set([
+  "admin", "api", "dev", "new", "no-tenant", "sign-in", "sign-up", "sign-out", "verify-email", "forgot-password",
+  "reset-password", "invitations", "settings", "account", "static", "_next", "favicon.ico", "robots.txt", "icon.svg",
+]);
+
+export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER", "COMPLIANCE"] as const;
+export const roleSchema = z.enum(ROLES, { message: "Choose a role" });
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "At least 3 characters")
+  .max(48, "At most 48 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens only")
+  .refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved, choose another");
+
+/** A slug suggestion from an organisation name ("Ville de Liège" → "ville-de-liege"). */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/g, "");
+}
+
+const optionalText = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().optional());
+
+export const createTenantSchema = z.object({
+  name: z.string().trim().min(2, "At least 2 characters").max(100, "At most 100 characters"),
+  slug: slugSchema,
+  /** Slug of the parent tenant (the creator must be ADMIN or OWNER there). */
+  parentSlug: optionalText,
+});
+export type CreateTenantInput = z.infer<typeof createTenantSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().min(1, "Enter an email address").max(254, "Too long").email("Enter a valid email address");
+
+export const inviteMemberSchema = z.object({
+  email: emailSchema,
+  role: roleSchema,
+});
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+const uuid = z.string().uuid("Not a valid id");
+
+export const revokeInvitationSchema = z.object({ invitationId: uuid });
+export const changeRoleSchema = z.object({ userId: uuid, role: roleSchema });
+export const removeMemberSchema = z.object({ userId: uuid });
+export const transferOwnershipSchema = z.object({ userId: uuid });
+export const setInheritSchema = z.object({ userId: uuid, inherit: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()) });
+
+export const invitationTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");
