@@ -9,6 +9,9 @@ import { existsSync, readdirSync, statSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+/** Must match tests/e2e/admin.spec.ts. */
+const E2E_ADMIN = { email: "platform-admin@e2e.test", password: "e2e platform admin password" };
+
 const run = (cmd, args, env = {}) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -50,14 +53,19 @@ if (!existsSync(buildId) || Math.max(...sources) > statSync(buildId).mtimeMs || 
 }
 
 const env = { CHROMIUM_PATH: chromium };
+// The database is prepared before the server starts: migrated, seeded with the demo tenant,
+// and given the platform admin the admin tests sign in as (created the way operators do it).
+const prepared = {};
 if (process.env.DATABASE_URL) {
   console.log("[e2e] PostgreSQL: migrating and seeding the demo tenant…");
-  run("npx", ["tsx", "scripts/db/migrate.ts", "deploy"]);
-  run("npx", ["tsx", "scripts/db/seed.ts"]);
 } else {
   const dir = `.data/e2e-${Date.now()}`;
   rmSync(dir, { recursive: true, force: true });
   env.E2E_PGLITE_DATA_DIR = dir;
+  prepared.PGLITE_DATA_DIR = dir;
   console.log(`[e2e] embedded database for this run: ${dir}`);
 }
+run("npx", ["tsx", "scripts/db/migrate.ts", "deploy"], prepared);
+run("npx", ["tsx", "scripts/db/seed.ts"], prepared);
+run("npx", ["tsx", "scripts/admin-create.ts", E2E_ADMIN.email], { ...prepared, ADMIN_PASSWORD: E2E_ADMIN.password });
 run("npx", ["playwright", "test", ...process.argv.slice(2)], env);

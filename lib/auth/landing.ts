@@ -5,7 +5,9 @@ import { listMemberships } from "@/lib/tenants/access";
 
 export async function landingPathFor(email: string): Promise<string> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, platformRole: true } });
   const first = user ? (await listMemberships(user.id))[0] : undefined;
-  return first ? `/${first.tenant.slug}` : "/no-tenant";
+  if (first) return `/${first.tenant.slug}`;
+  // A platform admin who belongs to no organisation works in the admin area.
+  return user?.platformRole === "ADMIN" ? "/admin" : "/no-tenant";
 }
