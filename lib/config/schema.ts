@@ -1,6 +1,7 @@
 // The one description of every setting Civitas reads from the environment. `.env.example`
 // documents the same variables; tests/unit/config.test.ts keeps the two in step.
 import { z } from "zod";
+import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -82,6 +83,24 @@ export const configSchema = z
     DEV_MAILBOX: optionalFlag,
     /** Public base URL used in emailed links. Default: AUTH_URL, else the request's own origin. */
     APP_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
+    /** PII encryption keys "<id>:<base64 32 bytes>,…", the first one encrypts (lib/crypto/keyring.ts). */
+    ENCRYPTION_KEYS: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parseEncryptionKeys(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    })),
+    /** Key of the blind indexes (HMAC) for exact look-ups of encrypted fields: base64 32 bytes. */
+    BLIND_INDEX_KEY: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parseBlindIndexKey(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    })),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
     CIVITAS_DEMO_HINT: booleanFlag.default(false),
@@ -96,6 +115,11 @@ export const configSchema = z
       // Emailed links (password reset!) would otherwise be built from the request's Host
       // header, which whoever sends the request controls.
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links" });
+    }
+    if (c.NODE_ENV === "production") {
+      for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production (see .env.example)" });
+      }
     }
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });

@@ -17,7 +17,7 @@ export type TenantFixture = {
 };
 
 async function citizen(tx: Tx, tenantId: string, label: string) {
-  return tx.citizen.create({ data: { tenantId, firstName: "Probe", lastName: label, email: `${label}@example.org` } });
+  return tx.citizen.create({ data: { tenantId, firstName: "Probe", lastName: label, city: "Probetown" } });
 }
 
 export const TENANT_FIXTURES: Record<string, TenantFixture> = {
@@ -28,6 +28,39 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       return tx.case.create({ data: { tenantId, citizenId: c.id, title: `Case ${label}` } });
     },
     update: { title: "Probed" },
+  },
+  CaseEvent: {
+    async create(tx, tenantId, label) {
+      const c = await citizen(tx, tenantId, `${label}-ev`);
+      const k = await tx.case.create({ data: { tenantId, citizenId: c.id, title: `Case ${label}` } });
+      return tx.caseEvent.create({ data: { tenantId, caseId: k.id, kind: "NOTE", body: `note ${label}` } });
+    },
+    update: { body: "Probed" },
+  },
+  CustomFieldDefinition: {
+    async create(tx, tenantId, label) {
+      return tx.customFieldDefinition.create({ data: { tenantId, key: `probe_${Math.random().toString(36).slice(2, 12)}`, label, type: "TEXT" } });
+    },
+    update: { label: "Probed" },
+  },
+  SavedView: {
+    async create(tx, tenantId, label) {
+      return tx.savedView.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", resource: "citizens", name: label, query: {} } });
+    },
+    update: { name: "Probed" },
+  },
+  ImportJob: {
+    async create(tx, tenantId, label) {
+      return tx.importJob.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} } });
+    },
+    update: { fileName: "probed.csv" },
+  },
+  ImportRow: {
+    async create(tx, tenantId, label) {
+      const job = await tx.importJob.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} } });
+      return tx.importRow.create({ data: { tenantId, jobId: job.id, line: 2 } });
+    },
+    update: { line: 3 },
   },
   Invitation: {
     async create(tx, tenantId, label) {

@@ -4,9 +4,10 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 
 /** Extensions available to migrations (`CREATE EXTENSION pg_trgm`) on the embedded database. */
-export const pgliteExtensions = { pg_trgm };
+export const pgliteExtensions = { pg_trgm, unaccent };
 
 export const DEFAULT_PGLITE_DATA_DIR = "./.data/pglite";
 

@@ -3,6 +3,7 @@
 // `npm run db:seed` and by the first start of the embedded database.
 import type { Db } from "../tenant-extension";
 import { hashPassword } from "@/lib/auth/password";
+import { encryptPii } from "@/lib/citizens/pii";
 import type { CasePriority, CaseStatus, Role } from "@/lib/generated/prisma/enums";
 import { CASE_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, TAGS, pick, prng } from "./demo-data";
 
@@ -54,9 +55,16 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
           tenantId: tenant.id,
           firstName,
           lastName,
-          email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.org`,
-          phone: `+31 6 ${String(10_000_000 + Math.floor(rand() * 89_999_999))}`,
+          ...encryptPii(tenant.id, {
+            email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.org`,
+            phone: `+31 6 ${String(10_000_000 + Math.floor(rand() * 89_999_999))}`,
+            dateOfBirth: `${1940 + Math.floor(rand() * 65)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
+            nationalId: rand() > 0.5 ? String(100_000_000 + Math.floor(rand() * 899_999_999)) : undefined,
+          }),
           city: pick(rand, CITIES),
+          postalCode: `${1000 + Math.floor(rand() * 8999)} ${String.fromCharCode(65 + Math.floor(rand() * 26))}${String.fromCharCode(65 + Math.floor(rand() * 26))}`,
+          preferredLanguage: rand() > 0.7 ? "nl" : "en",
+          consents: { data_processing: { granted: true, at: "2026-01-15", source: "form" }, ...(rand() > 0.5 ? { contact_email: { granted: rand() > 0.2, at: "2026-03-02", source: "email" } } : {}) },
           tags: [...new Set([pick(rand, TAGS), ...(rand() > 0.6 ? [pick(rand, TAGS)] : [])])],
           createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
         },

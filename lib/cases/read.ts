@@ -1,0 +1,50 @@
+// One case with its citizen, assignee and timeline, for the case page.
+import "server-only";
+import type { TenantContext } from "@/lib/context/request-context";
+import { getDb } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Case, CaseEventKind, CaseStatus } from "@/lib/generated/prisma/client";
+
+export type TimelineEntry = { id: string; kind: CaseEventKind; body: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; authorName: string | null; createdAt: Date; assigneeName?: string | null };
+
+export type CaseDetail = Case & {
+  citizen: { id: string; firstName: string; lastName: string };
+  assignee: { id: string; name: string } | null;
+  timeline: TimelineEntry[];
+};
+
+export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string): Promise<CaseDetail> {
+  const db = await getDb();
+  const { found, events } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
+    const found = await tx.case.findUnique({ where: { id }, include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } } });
+    const events = found ? await tx.caseEvent.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } }) : [];
+    return { found, events };
+  });
+  if (!found || found.citizen.deletedAt) throw new NotFoundError("Case not found");
+  const userIds = [...new Set([found.assigneeId, ...events.map((e) => e.authorId), ...events.filter((e) => e.kind === "ASSIGNED").map((e) => e.body)].filter((v): v is string => !!v && /^[0-9a-f-]{36}$/.test(v)))];
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const { citizen, ...rest } = found;
+  return {
+    ...rest,
+    citizen: { id: citizen.id, firstName: citizen.firstName, lastName: citizen.lastName },
+    assignee: found.assigneeId ? { id: found.assigneeId, name: names.get(found.assigneeId) ?? "Former member" } : null,
+    timeline: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      body: e.kind === "ASSIGNED" ? "" : e.body,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      authorName: e.authorId ? (names.get(e.authorId) ?? "Former member") : null,
+      createdAt: e.createdAt,
+      ...(e.kind === "ASSIGNED" ? { assigneeName: e.body ? (names.get(e.body) ?? "Former member") : null } : {}),
+    })),
+  };
+}
+
+/** Members a case can be assigned to (everyone but viewers), for assignee pickers. */
+export async function listAssignees(ctx: Pick<TenantContext, "tenantId">): Promise<Array<{ id: string; name: string }>> {
+  const db = await getDb();
+  const rows = await db.membership.findMany({ where: { tenantId: ctx.tenantId, role: { not: "VIEWER" } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } });
+  return rows.map((r) => r.user);
+}

@@ -1,0 +1,109 @@
+// The shape of a citizen the app works with (PII masked unless revealed), and the mapping from
+// validated fields to database columns. Shared by create, update, get and import.
+import "server-only";
+import type { Citizen, Prisma } from "@/lib/generated/prisma/client";
+import { decryptPii, encryptPii, maskPii } from "./pii";
+import type { CitizenFields, PiiFieldName } from "./schemas";
+import { PII_FIELDS } from "./schemas";
+
+export type CitizenRow = Citizen;
+
+export type CitizenView = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** Masked values ("j•••@example.org"); `null` when not on file. */
+  pii: Record<PiiFieldName, string | null>;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  preferredLanguage: string;
+  tags: string[];
+  consents: Record<string, { granted: boolean; at: string; source: string }>;
+  notes: string;
+  customFields: Record<string, unknown>;
+  version: number;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const ENC_COLUMN: Record<PiiFieldName, "emailEnc" | "phoneEnc" | "nationalIdEnc" | "dateOfBirthEnc"> = {
+  email: "emailEnc",
+  phone: "phoneEnc",
+  nationalId: "nationalIdEnc",
+  dateOfBirth: "dateOfBirthEnc",
+};
+
+export function storedPii(row: Pick<CitizenRow, "emailEnc" | "phoneEnc" | "nationalIdEnc" | "dateOfBirthEnc">, field: PiiFieldName): string | null {
+  return row[ENC_COLUMN[field]];
+}
+
+export function toView(row: CitizenRow): CitizenView {
+  const pii = Object.fromEntries(PII_FIELDS.map((f) => [f, maskPii(f, decryptPii(row.tenantId, f, storedPii(row, f)))])) as Record<PiiFieldName, string | null>;
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    pii,
+    addressLine1: row.addressLine1,
+    addressLine2: row.addressLine2,
+    postalCode: row.postalCode,
+    city: row.city,
+    country: row.country,
+    preferredLanguage: row.preferredLanguage,
+    tags: row.tags,
+    consents: row.consents as CitizenView["consents"],
+    notes: row.notes,
+    customFields: row.customFields as Record<string, unknown>,
+    version: row.version,
+    deletedAt: row.deletedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Validated fields → the columns to write (PII encrypted, blind indexes computed). */
+export function toColumns(tenantId: string, fields: CitizenFields, customFields: Record<string, unknown>) {
+  return {
+    firstName: fields.firstName,
+    lastName: fields.lastName,
+    ...encryptPii(tenantId, { email: fields.email, phone: fields.phone, nationalId: fields.nationalId, dateOfBirth: fields.dateOfBirth }),
+    addressLine1: fields.addressLine1 ?? null,
+    addressLine2: fields.addressLine2 ?? null,
+    postalCode: fields.postalCode ?? null,
+    city: fields.city ?? null,
+    country: fields.country ?? null,
+    preferredLanguage: fields.preferredLanguage,
+    tags: fields.tags,
+    consents: fields.consents as Prisma.InputJsonValue,
+    notes: fields.notes,
+    customFields: customFields as Prisma.InputJsonValue,
+  };
+}
+
+const CLEAR_FIELDS = ["firstName", "lastName", "addressLine1", "addressLine2", "postalCode", "city", "country", "preferredLanguage", "tags", "consents", "notes", "customFields"] as const;
+
+/**
+ * The audit diff of an update: clear fields with before/after, PII fields by name only (their
+ * values never enter the audit log; blind indexes tell whether they changed).
+ */
+export function auditDiff(before: CitizenRow, after: ReturnType<typeof toColumns>) {
+  const changed: string[] = [];
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of CLEAR_FIELDS) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changed.push(key);
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  const piiChanged = PII_FIELDS.filter((f) => {
+    const bidx = `${f}Bidx` as "emailBidx";
+    return before[bidx] !== after[bidx];
+  });
+  return { changed: [...changed, ...piiChanged], before: b, after: a, piiChanged };
+}

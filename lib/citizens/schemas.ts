@@ -1,0 +1,109 @@
+// Inputs of the citizen operations, shared by the forms (field errors in the browser) and the
+// server. Client-safe: no server imports.
+import { z } from "zod";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
+const optionalText = (max: number, label = "This field") =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} is too long (at most ${max} characters)`).optional());
+
+export const LANGUAGES = ["en", "nl", "fr", "de", "es", "it", "pt", "sv", "da", "fi", "no", "pl", "tr", "ar", "uk", "ru"] as const;
+export const CONSENT_PURPOSES = ["contact_email", "contact_phone", "data_processing", "newsletter"] as const;
+export const CONSENT_SOURCES = ["form", "phone", "email", "paper", "in_person", "import"] as const;
+
+const consentSchema = z.object({
+  granted: z.boolean(),
+  at: z.iso.date("Enter the date consent was given or withdrawn"),
+  source: z.enum(CONSENT_SOURCES, { message: "Choose where the consent came from" }),
+});
+
+export const consentsSchema = z.partialRecord(z.enum(CONSENT_PURPOSES), consentSchema).default({});
+
+/** Tags: a comma-separated string from a form or an array from the API; trimmed, de-duplicated. */
+export const tagsSchema = z
+  .preprocess((v) => (typeof v === "string" ? v.split(",") : v ?? []), z.array(z.string().trim().max(40, "A tag is at most 40 characters")))
+  .transform((tags) => [...new Set(tags.filter(Boolean).map((t) => t.toLowerCase()))])
+  .pipe(z.array(z.string()).max(30, "At most 30 tags"));
+
+const phone = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(40, "Phone number is too long").regex(/^\+?[0-9 ()./-]{5,}$/, "Enter a phone number with digits, spaces and an optional leading +").optional(),
+);
+
+const dateOfBirth = z.preprocess(
+  blankToUndefined,
+  z.iso
+    .date("Enter a date as YYYY-MM-DD")
+    .refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), "Enter a date between 1900 and today")
+    .optional(),
+);
+
+export const citizenFieldsSchema = z.object({
+  firstName: z.string({ error: "Enter a first name" }).trim().min(1, "Enter a first name").max(100, "First name is too long"),
+  lastName: z.string({ error: "Enter a last name" }).trim().min(1, "Enter a last name").max(100, "Last name is too long"),
+  email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(254, "Email is too long").email("Enter a valid email address").optional()),
+  phone,
+  nationalId: z.preprocess(blankToUndefined, z.string().trim().max(40, "National ID is too long").regex(/^[0-9A-Za-z .-]+$/, "Letters, digits, spaces, dots and hyphens only").optional()),
+  dateOfBirth,
+  addressLine1: optionalText(200, "Address"),
+  addressLine2: optionalText(200, "Address"),
+  postalCode: optionalText(20, "Postal code"),
+  city: optionalText(100, "City"),
+  country: optionalText(100, "Country"),
+  preferredLanguage: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { message: "Choose a language" }).default("en")),
+  tags: tagsSchema.default([]),
+  consents: consentsSchema,
+  notes: z.preprocess((v) => (v == null ? "" : v), z.string().max(10_000, "Notes are at most 10,000 characters")),
+  /** Validated against the tenant's definitions on the server (lib/citizens/custom-fields.ts). */
+  customFields: z.record(z.string(), z.unknown()).default({}),
+});
+export type CitizenFields = z.infer<typeof citizenFieldsSchema>;
+
+export const createCitizenSchema = citizenFieldsSchema;
+export const updateCitizenSchema = citizenFieldsSchema.extend({
+  id: z.string().uuid("Not a valid citizen"),
+  /** The version the form was loaded with: a stale one means someone else saved in between. */
+  version: z.coerce.number().int().min(1),
+});
+export type UpdateCitizenInput = z.infer<typeof updateCitizenSchema>;
+
+/** Quick edits from the list or the record header (useOptimistic). */
+export const setTagsSchema = z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1), tags: tagsSchema });
+
+export const citizenIdSchema = z.object({ id: z.string().uuid("Not a valid citizen") });
+export const PII_FIELDS = ["email", "phone", "nationalId", "dateOfBirth"] as const;
+export type PiiFieldName = (typeof PII_FIELDS)[number];
+export const revealSchema = z.object({ id: z.string().uuid(), field: z.enum(PII_FIELDS) });
+
+export const CITIZEN_SORTS = ["newest", "oldest", "name", "updated"] as const;
+
+/** The citizens list query (URL search params, saved views, export). */
+export const citizenListQuerySchema = z.object({
+  q: optionalText(200, "Search"),
+  /** fuzzy = trigram name match (typos); text = full text over names, place, tags, notes. */
+  mode: z.enum(["text", "fuzzy"]).default("text"),
+  tag: optionalText(40, "Tag"),
+  city: optionalText(100, "City"),
+  createdFrom: z.preprocess(blankToUndefined, z.iso.date("Use YYYY-MM-DD").optional()),
+  createdTo: z.preprocess(blankToUndefined, z.iso.date("Use YYYY-MM-DD").optional()),
+  /** Custom field filter "key=value" (equality, JSONB containment). */
+  field: z.preprocess(blankToUndefined, z.string().max(200).regex(/^[a-z][a-z0-9_]{0,39}=.{1,150}$/, "Use key=value").optional()),
+  email: z.preprocess(blankToUndefined, z.string().trim().email("Enter a full email address").optional()),
+  nationalId: optionalText(40, "National ID"),
+  sort: z.preprocess(blankToUndefined, z.enum(CITIZEN_SORTS).default("newest")),
+  deleted: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).default(false),
+  cursor: z.preprocess(blankToUndefined, z.string().max(500).optional()),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CitizenListQuery = z.infer<typeof citizenListQuerySchema>;
+
+export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "BOOLEAN", "SELECT"] as const;
+export const customFieldDefinitionSchema = z
+  .object({
+    key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _; start with a letter"),
+    label: z.string().trim().min(1, "Enter a label").max(80, "At most 80 characters"),
+    type: z.enum(CUSTOM_FIELD_TYPES, { message: "Choose a type" }),
+    options: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []), z.array(z.string().max(60)).max(50)),
+    required: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  })
+  .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
+export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
