@@ -37,9 +37,9 @@ export default defineConfig({
       // Emails land in /dev/mailbox, where the identity tests read their links.
       DEV_MAILBOX: "1",
       APP_URL: baseURL,
-      // Fixed test keys (production requires them); never use these anywhere else.
-      ENCRYPTION_KEYS: "e2e1:" + Buffer.alloc(32, 7).toString("base64"),
-      BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64"),
+      // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
+      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
+      BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
     },

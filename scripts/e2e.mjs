@@ -52,10 +52,16 @@ if (!existsSync(buildId) || Math.max(...sources) > statSync(buildId).mtimeMs || 
   run("npx", ["next", "build"]);
 }
 
-const env = { CHROMIUM_PATH: chromium };
+// Fixed test keys for the seed, the admin script and the server alike (production requires
+// them; never use these anywhere else).
+const E2E_KEYS = {
+  ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
+  BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+};
+const env = { CHROMIUM_PATH: chromium, ...E2E_KEYS };
 // The database is prepared before the server starts: migrated, seeded with the demo tenant,
 // and given the platform admin the admin tests sign in as (created the way operators do it).
-const prepared = {};
+const prepared = { ...E2E_KEYS };
 if (process.env.DATABASE_URL) {
   console.log("[e2e] PostgreSQL: migrating and seeding the demo tenant…");
 } else {

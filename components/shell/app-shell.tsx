@@ -13,7 +13,7 @@ export function AppShell({ access, children }: { access: TenantAccess; children:
       <SkipLink />
       <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
         <div className="hidden border-r border-border bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh">
-          <Sidebar slug={access.tenant.slug} tenantName={access.tenant.name} />
+          <Sidebar slug={access.tenant.slug} tenantName={access.tenant.name} role={access.role} />
         </div>
         <div className="flex min-h-dvh min-w-0 flex-col">
           <Header access={access} />

@@ -10,7 +10,7 @@ export function Header({ access }: { access: TenantAccess }) {
   return (
     <header className="sticky top-0 z-30 flex h-16 shrink-0 items-center gap-2 border-b border-border bg-surface/95 px-4 backdrop-blur sm:gap-3 sm:px-6 lg:px-8">
       <MobileNav>
-        <Sidebar slug={tenant.slug} tenantName={tenant.name} />
+        <Sidebar slug={tenant.slug} tenantName={tenant.name} role={role} />
       </MobileNav>
       <TenantSwitcher current={tenant} memberships={memberships} />
       <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">

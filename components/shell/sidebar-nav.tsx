@@ -2,18 +2,26 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { HomeIcon, LockIcon, UsersIcon } from "@/components/ui/icons";
+import { BuildingIcon, DocumentIcon, FolderIcon, HistoryIcon, HomeIcon, LockIcon, UsersIcon } from "@/components/ui/icons";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/components/ui/cn";
 
 type NavItem = { href: string; label: string; Icon: typeof HomeIcon; exact?: boolean };
 
-// Only pages that exist are linked; add Citizens, Cases, etc. here as their routes land.
-function navItems(slug: string): NavItem[] {
-  return [
+// Only pages that exist are linked, and only those the role may open (the same permission
+// table the server checks: lib/auth/permissions.ts).
+function navItems(slug: string, role: Role): NavItem[] {
+  const items: Array<NavItem | false> = [
     { href: `/${slug}`, label: "Dashboard", Icon: HomeIcon, exact: true },
-    { href: `/${slug}/settings/members`, label: "Members", Icon: UsersIcon },
+    { href: `/${slug}/citizens`, label: "Citizens", Icon: UsersIcon },
+    { href: `/${slug}/cases`, label: "Cases", Icon: FolderIcon },
+    can(role, "audit.read") && { href: `/${slug}/audit`, label: "Audit log", Icon: HistoryIcon },
+    { href: `/${slug}/settings/members`, label: "Members", Icon: BuildingIcon },
+    can(role, "custom_field.manage") && { href: `/${slug}/settings/fields`, label: "Custom fields", Icon: DocumentIcon },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
+  return items.filter((i): i is NavItem => !!i);
 }
 
 function isActive(pathname: string, item: NavItem) {
@@ -21,12 +29,12 @@ function isActive(pathname: string, item: NavItem) {
 }
 
 /** The primary navigation links; a client component only to mark the current page. */
-export function SidebarNav({ slug }: { slug: string }) {
+export function SidebarNav({ slug, role }: { slug: string; role: Role }) {
   const pathname = usePathname();
 
   return (
     <ul className="flex flex-col gap-1 px-3 py-4">
-      {navItems(slug).map((item) => {
+      {navItems(slug, role).map((item) => {
         const active = isActive(pathname, item);
         return (
           <li key={item.href}>

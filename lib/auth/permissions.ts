@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const ROLE_RANK: Record<Exclude<Role, "COMPLIANCE">, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };
 
 const VIEWER = ["tenant.read", "citizen.read", "case.read", "dashboard.read", "member.read"] as const;
-const MEMBER = [...VIEWER, "citizen.create", "citizen.update", "case.create", "case.update", "case.note", "ai.use", "citizen.export"] as const;
+const MEMBER = [...VIEWER, "citizen.create", "citizen.update", "citizen.reveal", "case.create", "case.update", "case.note", "ai.use", "citizen.export"] as const;
 const ADMIN = [
   ...MEMBER,
   "citizen.delete",
@@ -19,11 +19,12 @@ const ADMIN = [
   "member.remove",
   "invitation.revoke",
   "audit.read",
+  "audit.export",
   "tenant.update",
   "billing.read",
 ] as const;
 const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer", "billing.manage"] as const;
-const COMPLIANCE = ["tenant.read", "citizen.read", "case.read", "dashboard.read", "member.read", "audit.read", "audit.export", "gdpr.request", "citizen.export"] as const;
+const COMPLIANCE = ["tenant.read", "citizen.read", "citizen.reveal", "case.read", "dashboard.read", "member.read", "audit.read", "audit.export", "gdpr.request", "citizen.export"] as const;
 
 export type Permission = (typeof OWNER)[number] | (typeof COMPLIANCE)[number];
 

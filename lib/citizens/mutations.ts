@@ -9,7 +9,8 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CustomFieldDef } from "./custom-field-values";
 import { validateCustomFieldValues } from "./custom-field-values";
 import { listCustomFields } from "./custom-fields";
-import { auditDiff, toColumns, toView, type CitizenView } from "./record";
+import { auditDiff, toColumns, toView, type CitizenRow, type CitizenView } from "./record";
+import { PII_FIELDS } from "./schemas";
 import type { CitizenFields, UpdateCitizenInput } from "./schemas";
 
 async function checkedCustomFields(ctx: TenantContext, raw: Record<string, unknown>, defs?: CustomFieldDef[]) {
@@ -39,6 +40,19 @@ export class StaleCitizenError extends ConflictError {
   }
 }
 
+/** A blank PII field in an edit keeps the stored value; only `clear` removes one. */
+function keepUnchangedPii(before: CitizenRow, input: UpdateCitizenInput, columns: ReturnType<typeof toColumns>) {
+  const out = { ...columns };
+  for (const field of PII_FIELDS) {
+    if (input[field] !== undefined || input.clear.includes(field)) continue;
+    const enc = `${field}Enc` as const;
+    const bidx = `${field}Bidx` as const;
+    out[enc] = before[enc];
+    out[bidx] = before[bidx];
+  }
+  return out;
+}
+
 export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInput): Promise<CitizenView> {
   const customFields = await checkedCustomFields(ctx, input.customFields);
   const db = await getDb();
@@ -46,7 +60,7 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
     const before = await tx.citizen.findUnique({ where: { id: input.id } });
     if (!before || before.deletedAt) throw new NotFoundError("Citizen not found");
     if (before.version !== input.version) throw new StaleCitizenError(toView(before));
-    const columns = toColumns(ctx.tenantId, input, customFields);
+    const columns = keepUnchangedPii(before, input, toColumns(ctx.tenantId, input, customFields));
     // The version check is repeated in the UPDATE itself: between the read above and this
     // statement another transaction may have saved.
     const { count } = await tx.citizen.updateMany({ where: { id: input.id, version: input.version }, data: { ...columns, version: { increment: 1 }, updatedById: ctx.userId } });

@@ -59,10 +59,18 @@ export const citizenFieldsSchema = z.object({
 export type CitizenFields = z.infer<typeof citizenFieldsSchema>;
 
 export const createCitizenSchema = citizenFieldsSchema;
+export const PII_FIELDS = ["email", "phone", "nationalId", "dateOfBirth"] as const;
+export type PiiFieldName = (typeof PII_FIELDS)[number];
+
 export const updateCitizenSchema = citizenFieldsSchema.extend({
   id: z.string().uuid("Not a valid citizen"),
   /** The version the form was loaded with: a stale one means someone else saved in between. */
   version: z.coerce.number().int().min(1),
+  /**
+   * Personal fields are never sent to the edit form in clear: a blank one keeps what is on
+   * file, and removing a value is this explicit list.
+   */
+  clear: z.array(z.enum(PII_FIELDS)).default([]),
 });
 export type UpdateCitizenInput = z.infer<typeof updateCitizenSchema>;
 
@@ -70,8 +78,6 @@ export type UpdateCitizenInput = z.infer<typeof updateCitizenSchema>;
 export const setTagsSchema = z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1), tags: tagsSchema });
 
 export const citizenIdSchema = z.object({ id: z.string().uuid("Not a valid citizen") });
-export const PII_FIELDS = ["email", "phone", "nationalId", "dateOfBirth"] as const;
-export type PiiFieldName = (typeof PII_FIELDS)[number];
 export const revealSchema = z.object({ id: z.string().uuid(), field: z.enum(PII_FIELDS) });
 
 export const CITIZEN_SORTS = ["newest", "oldest", "name", "updated"] as const;
@@ -107,3 +113,11 @@ export const customFieldDefinitionSchema = z
   })
   .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
+
+/** Keeps only the list parameters worth saving (no cursor), as strings. */
+export const saveViewSchema = z.object({
+  name: z.string({ error: "Name the view" }).trim().min(1, "Name the view").max(60, "At most 60 characters"),
+  shared: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  query: z.record(z.string(), z.string().max(200)).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
+});
+export const deleteViewSchema = z.object({ id: z.string().uuid() });

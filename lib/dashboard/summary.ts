@@ -17,10 +17,11 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
     since.setUTCHours(0, 0, 0, 0);
     since.setUTCDate(since.getUTCDate() - (DAYS - 1));
 
-    const citizens = await tx.citizen.count();
+    const citizens = await tx.citizen.count({ where: { deletedAt: null } });
     const byStatus = await tx.case.groupBy({ by: ["status"], _count: { _all: true } });
     const overdueCases = await tx.case.count({ where: { status: { in: OPEN_STATUSES }, dueAt: { lt: now } } });
     const recent = await tx.case.findMany({
+      where: { citizen: { deletedAt: null } },
       orderBy: { createdAt: "desc" },
       take: 8,
       select: {
@@ -39,6 +40,16 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
       WHERE tenant_id = ${ctx.tenantId}::uuid AND created_at >= ${since}
       GROUP BY 1`;
 
+    // What happened lately: the newest timeline entries across the tenant's cases.
+    const activity = await tx.$queryRaw<Array<{ id: string; kind: string; to_status: CaseStatus | null; created_at: Date; case_id: string; title: string; author: string | null }>>`
+      SELECT e.id, e.kind::text AS kind, e.to_status, e.created_at, k.id AS case_id, k.title, u.name AS author
+        FROM case_events e
+        JOIN cases k ON k.tenant_id = e.tenant_id AND k.id = e.case_id
+        LEFT JOIN users u ON u.id = e.author_id
+       WHERE e.tenant_id = ${ctx.tenantId}::uuid
+       ORDER BY e.created_at DESC
+       LIMIT 8`;
+
     const casesByStatus = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
     for (const row of byStatus) casesByStatus[row.status] = row._count._all;
 
@@ -54,6 +65,7 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
       overdueCases,
       casesByStatus,
       casesPerDay,
+      recentActivity: activity.map((a) => ({ id: a.id, kind: a.kind, toStatus: a.to_status, at: a.created_at, caseId: a.case_id, caseTitle: a.title, author: a.author })),
       recentCases: recent.map((c) => ({
         id: c.id,
         title: c.title,

@@ -10,18 +10,22 @@ export type ActionFailure = {
   code: ErrorCode;
   message: string;
   fieldErrors?: FieldErrors;
+  /** Safe details of a 4xx (e.g. a conflict's current version), never of a 5xx. */
+  details?: Record<string, unknown>;
   requestId?: string;
 };
 
 export function actionFailure(err: unknown, requestId: string | undefined): ActionFailure {
   unstable_rethrow(err);
-  const { body } = normalizeError(err, requestId);
+  const { body, status } = normalizeError(err, requestId);
   const fieldErrors = err instanceof ValidationError ? err.fieldErrors : (body.error.details?.fieldErrors as FieldErrors | undefined);
+  const { fieldErrors: _omit, ...details } = (status < 500 ? body.error.details : undefined) ?? {};
   return {
     ok: false,
     code: body.error.code,
     message: body.error.message,
     ...(fieldErrors ? { fieldErrors } : {}),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
     ...(requestId ? { requestId } : {}),
   };
 }

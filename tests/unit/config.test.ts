@@ -37,14 +37,25 @@ describe("configuration", () => {
     expect((error as ConfigError).message).toContain(variable);
   });
 
+  const KEYS = { ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64") };
+
+  test("production requires the PII keys, and checks their format", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://c.example.org" })).toThrow(/ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY/);
+    expect(() => parseConfig({ ENCRYPTION_KEYS: "k1:short" })).toThrow(/32 bytes/);
+    expect(() => parseConfig({ ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString("base64")},k1:${Buffer.alloc(32).toString("base64")}` })).toThrow(/appears twice/);
+    expect(() => parseConfig({ ENCRYPTION_KEYS: "no-colon" })).toThrow(/<id>:<base64 key>/);
+    expect(() => parseConfig({ BLIND_INDEX_KEY: "abc" })).toThrow(/BLIND_INDEX_KEY/);
+    expect(parseConfig({ ...KEYS }).ENCRYPTION_KEYS).toBe(KEYS.ENCRYPTION_KEYS);
+  });
+
   test("production requires AUTH_SECRET", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org" }).AUTH_SECRET).toHaveLength(32);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", ...KEYS }).AUTH_SECRET).toHaveLength(32);
   });
 
   test("production requires a public URL for emailed links (APP_URL or AUTH_URL)", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) })).toThrow(/APP_URL/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org" }).AUTH_URL).toBe("https://civitas.example.org");
+    expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), ...KEYS })).toThrow(/APP_URL/);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org", ...KEYS }).AUTH_URL).toBe("https://civitas.example.org");
   });
 
   test("an OAuth provider needs its id and secret together, and OIDC an issuer", () => {

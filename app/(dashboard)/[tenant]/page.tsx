@@ -6,6 +6,7 @@ import { CasesByStatusChart } from "@/components/dashboard/cases-by-status-chart
 import { CasesPerDayChart } from "@/components/dashboard/cases-per-day-chart";
 import { RecentCasesTable } from "@/components/dashboard/recent-cases-table";
 import { StatCard } from "@/components/dashboard/stat-card";
+import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { formatNumber, resolveLocale } from "@/components/dashboard/format";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
@@ -87,6 +88,14 @@ export default async function DashboardPage({ params }: Props) {
           </CardContent>
         </Card>
       </div>
+
+      <Card aria-labelledby="activity-heading">
+        <CardHeader className="pb-2">
+          <CardTitle id="activity-heading">Recent activity</CardTitle>
+          <CardDescription>What happened on cases lately.</CardDescription>
+        </CardHeader>
+        <RecentActivity slug={tenantSlug} items={summary.recentActivity} locale={locale} now={now} />
+      </Card>
 
       <Card aria-labelledby="recent-cases-heading">
         <CardHeader className="pb-4">

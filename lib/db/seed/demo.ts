@@ -43,6 +43,9 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
   // The demo owner also helps out at a neighbouring office, so the tenant switcher has work.
   await db.membership.create({ data: { tenantId: neighbour.id, userId: users[0]!.id, role: "MEMBER" } });
 
+  await db.forTenant({ tenantId: tenant.id }).customFieldDefinition.create({
+    data: { tenantId: tenant.id, key: "ward", label: "Ward", type: "SELECT", options: ["North", "South", "East", "West", "Centre"], position: 0 },
+  });
   const rand = prng(20261121);
   const citizenCount = options.citizens ?? 60;
   let caseCount = 0;
@@ -66,6 +69,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
           preferredLanguage: rand() > 0.7 ? "nl" : "en",
           consents: { data_processing: { granted: true, at: "2026-01-15", source: "form" }, ...(rand() > 0.5 ? { contact_email: { granted: rand() > 0.2, at: "2026-03-02", source: "email" } } : {}) },
           tags: [...new Set([pick(rand, TAGS), ...(rand() > 0.6 ? [pick(rand, TAGS)] : [])])],
+          customFields: { ward: pick(rand, ["North", "South", "East", "West", "Centre"]) },
           createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
         },
       });
@@ -73,7 +77,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
       for (let c = 0; c < n; c++) {
         const createdAt = new Date(now.getTime() - Math.floor(rand() * 14 * DAY));
         const status = pick(rand, STATUSES);
-        await tx.case.create({
+        const created = await tx.case.create({
           data: {
             tenantId: tenant.id,
             citizenId: citizen.id,
@@ -86,6 +90,11 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
             createdAt,
           },
         });
+        // The timeline the case page shows: opened, then (for moved cases) the status change.
+        await tx.caseEvent.create({ data: { tenantId: tenant.id, caseId: created.id, kind: "CREATED", toStatus: "OPEN", authorId: users[0]!.id, createdAt } });
+        if (status !== "OPEN") {
+          await tx.caseEvent.create({ data: { tenantId: tenant.id, caseId: created.id, kind: "STATUS_CHANGED", fromStatus: "OPEN", toStatus: status, authorId: pick(rand, users).id, createdAt: new Date(createdAt.getTime() + 3_600_000) } });
+        }
         caseCount++;
       }
     }

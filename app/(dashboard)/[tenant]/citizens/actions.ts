@@ -1,0 +1,61 @@
+"use server";
+// Thin server actions for citizens: the guard authenticates, resolves the tenant, checks the
+// permission and parses with the shared schema; lib/citizens does the work.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { tenantAction } from "@/lib/auth/guard";
+import { createCitizen, deleteCitizen, purgeCitizen, restoreCitizen, setCitizenTags, updateCitizen } from "@/lib/citizens/mutations";
+import { revealCitizenField } from "@/lib/citizens/read";
+import { deleteView, saveView } from "@/lib/citizens/saved-views";
+import { citizenIdSchema, createCitizenSchema, deleteViewSchema, revealSchema, saveViewSchema, setTagsSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+
+const list = (slug: string) => `/${slug}/citizens`;
+
+export const createCitizenAction = tenantAction("citizen.create", createCitizenSchema, async (ctx, input) => {
+  const citizen = await createCitizen(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return { id: citizen.id };
+});
+
+export const updateCitizenAction = tenantAction("citizen.update", updateCitizenSchema, async (ctx, input) => {
+  const citizen = await updateCitizen(ctx, input);
+  revalidatePath(`${list(ctx.access.tenant.slug)}/${input.id}`);
+  return { id: citizen.id, version: citizen.version };
+});
+
+export const setTagsAction = tenantAction("citizen.update", setTagsSchema, async (ctx, input) => {
+  const citizen = await setCitizenTags(ctx, input);
+  return { tags: citizen.tags, version: citizen.version };
+});
+
+export const deleteCitizenAction = tenantAction("citizen.delete", citizenIdSchema, async (ctx, input) => {
+  await deleteCitizen(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return null;
+});
+
+export const restoreCitizenAction = tenantAction("citizen.delete", citizenIdSchema, async (ctx, input) => {
+  await restoreCitizen(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return null;
+});
+
+export const purgeCitizenAction = tenantAction("citizen.purge", citizenIdSchema, async (ctx, input) => {
+  await purgeCitizen(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return null;
+});
+
+export const revealFieldAction = tenantAction("citizen.reveal", revealSchema, (ctx, input) => revealCitizenField(ctx, input));
+
+export const saveViewAction = tenantAction("citizen.read", saveViewSchema.extend({ resource: z.enum(["citizens", "cases"]) }), async (ctx, input) => {
+  const view = await saveView(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return view;
+});
+
+export const deleteViewAction = tenantAction("citizen.read", deleteViewSchema, async (ctx, input) => {
+  await deleteView(ctx, input);
+  revalidatePath(list(ctx.access.tenant.slug));
+  return null;
+});

@@ -1,0 +1,176 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CitizensTable } from "@/components/citizens/citizens-table";
+import { SavedViews } from "@/components/citizens/saved-views";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { can } from "@/lib/auth/permissions";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { listCitizens } from "@/lib/citizens/list";
+import { listSavedViews } from "@/lib/citizens/saved-views";
+import { citizenListQuerySchema, CITIZEN_SORTS, type CitizenListQuery } from "@/lib/citizens/schemas";
+import { ValidationError } from "@/lib/errors";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Citizens" };
+
+const SORT_LABELS: Record<(typeof CITIZEN_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", name: "Name (A–Z)", updated: "Recently updated" };
+const FILTER_KEYS = ["q", "mode", "tag", "city", "createdFrom", "createdTo", "field", "email", "nationalId", "sort", "deleted"] as const;
+
+export default async function CitizensPage({ params, searchParams }: Props) {
+  const { tenant: slug } = await params;
+  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
+  const parsed = citizenListQuerySchema.safeParse(raw);
+  const query: CitizenListQuery = parsed.success ? parsed.data : citizenListQuerySchema.parse({});
+  // A stale or tampered page link is a ValidationError: say so instead of failing the page.
+  const [result, views] = await Promise.all([
+    listCitizens(ctx, query).then(
+      (page) => ({ page, failed: null }),
+      (err: unknown) => {
+        if (err instanceof ValidationError) return { page: null, failed: err };
+        throw err;
+      },
+    ),
+    listSavedViews(ctx, "citizens"),
+  ]);
+  const { page, failed } = result;
+  const current = Object.fromEntries(FILTER_KEYS.flatMap((k) => (raw[k] ? [[k, raw[k]!]] : [])));
+  const nextHref = page?.nextCursor ? `?${new URLSearchParams({ ...current, cursor: page.nextCursor })}` : null;
+  const role = access.role;
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-foreground">{query.deleted ? "Deleted citizens" : "Citizens"}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{query.deleted ? "Restore a record, or erase it for good." : `The people ${access.tenant.name} serves.`}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {can(role, "citizen.export") ? (
+            <a href={`/api/tenants/${slug}/citizens/export?${new URLSearchParams(current)}`} className={buttonClasses({ variant: "secondary" })} download>
+              Export CSV
+            </a>
+          ) : null}
+          {can(role, "citizen.import") ? (
+            <Link href={`/${slug}/citizens/import`} className={buttonClasses({ variant: "secondary" })}>
+              Import
+            </Link>
+          ) : null}
+          {can(role, "citizen.create") ? (
+            <Link href={`/${slug}/citizens/new`} className={buttonClasses()}>
+              New citizen
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <form method="get" className="grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-sm md:grid-cols-6" role="search" aria-label="Search and filter citizens">
+        <div className="md:col-span-3">
+          <Label htmlFor="q">Search</Label>
+          <Input id="q" name="q" type="search" defaultValue={raw.q ?? ""} placeholder="Name, place, tag or words in notes" className="mt-1.5" />
+        </div>
+        <div>
+          <Label htmlFor="mode">Match</Label>
+          <Select id="mode" name="mode" defaultValue={query.mode} className="mt-1.5">
+            <option value="text">Words</option>
+            <option value="fuzzy">Similar names (typos)</option>
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="sort">Sort</Label>
+          <Select id="sort" name="sort" defaultValue={query.sort} className="mt-1.5">
+            {CITIZEN_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClasses({ className: "w-full" })}>
+            Search
+          </button>
+        </div>
+        <details className="md:col-span-6" open={FILTER_KEYS.some((k) => !["q", "mode", "sort"].includes(k) && raw[k])}>
+          <summary className="cursor-pointer text-sm font-medium text-muted-foreground">More filters</summary>
+          <div className="mt-3 grid gap-3 md:grid-cols-4">
+            {(
+              [
+                ["tag", "Tag", "text"],
+                ["city", "City", "text"],
+                ["createdFrom", "Added from", "date"],
+                ["createdTo", "Added until", "date"],
+                ["field", "Custom field (key=value)", "text"],
+                ["email", "Exact email", "email"],
+                ["nationalId", "Exact national ID", "text"],
+              ] as const
+            ).map(([name, label, type]) => (
+              <div key={name}>
+                <Label htmlFor={`f-${name}`}>{label}</Label>
+                <Input id={`f-${name}`} name={name} type={type} defaultValue={raw[name] ?? ""} className="mt-1.5" aria-invalid={!parsed.success && parsed.error.issues.some((i) => i.path[0] === name) ? true : undefined} />
+              </div>
+            ))}
+            <label className="flex items-end gap-2 pb-2 text-sm">
+              <input type="checkbox" name="deleted" value="1" defaultChecked={query.deleted} className="size-4 accent-brand-600" /> Show deleted (trash)
+            </label>
+          </div>
+        </details>
+      </form>
+
+      <SavedViews slug={slug} views={views} current={current} activeViewId={raw.view} />
+
+      {!parsed.success ? (
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">
+          Some filters are not valid ({parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}); showing all citizens instead.
+        </p>
+      ) : null}
+      {failed || !page ? (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
+          {failed?.message}. <Link href={`/${slug}/citizens`} className="underline">Start again</Link>
+        </p>
+      ) : (
+        <Card>
+          {page.items.length === 0 ? (
+            <div className="px-6 py-12 text-center">
+              <p className="font-medium text-foreground">{Object.keys(current).length ? "No citizens match these filters" : "No citizens yet"}</p>
+              <p className="mt-1 text-sm text-muted-foreground">
+                {Object.keys(current).length ? (
+                  <Link href={`/${slug}/citizens`} className="underline">
+                    Clear the filters
+                  </Link>
+                ) : can(role, "citizen.create") ? (
+                  "Add the first one, or import a CSV file."
+                ) : (
+                  "Records added by your colleagues will appear here."
+                )}
+              </p>
+            </div>
+          ) : (
+            <CitizensTable slug={slug} items={page.items} caption={query.deleted ? "Deleted citizens" : "Citizens"} />
+          )}
+        </Card>
+      )}
+      {nextHref || raw.cursor ? (
+        <nav aria-label="Pages" className="flex justify-between text-sm">
+          {raw.cursor ? (
+            <Link href={`?${new URLSearchParams(current)}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextHref ? (
+            <Link href={nextHref} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+              Next page →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

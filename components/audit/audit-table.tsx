@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { td, th } from "@/components/admin/table-styles";
+import { Badge } from "@/components/ui/badge";
+import type { AuditEventRow } from "@/lib/audit/list";
+import { auditSearchString, type AuditFilters } from "@/lib/audit/schemas";
+import { EventDetails } from "./event-details";
+import { actorLabel, formatAuditTime, shortId } from "./format";
+
+type Props = { events: AuditEventRow[]; basePath: string; filters: Partial<AuditFilters>; locale: string; caption: string };
+
+const filterLink = "underline-offset-2 hover:underline focus-visible:underline";
+
+/**
+ * The events of one page. Actor, action and target are links that narrow the current filters
+ * to that value, the quickest way to follow one person or one record through the trail.
+ */
+export function AuditTable({ events, basePath, filters, locale, caption }: Props) {
+  const narrow = (extra: Partial<AuditFilters>) => `${basePath}${auditSearchString({ ...filters, ...extra })}`;
+  return (
+    <div role="region" aria-label="Audit events table" tabIndex={0} className="relative overflow-x-auto">
+      <table className="w-full min-w-[56rem] border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-y border-border bg-surface-muted/60">
+          <tr>
+            <th scope="col" className={th}>Time</th>
+            <th scope="col" className={th}>Actor</th>
+            <th scope="col" className={th}>Action</th>
+            <th scope="col" className={th}>Target</th>
+            <th scope="col" className={th}>Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {events.map((e) => (
+            <tr key={e.id} className="hover:bg-surface-muted/40">
+              <th scope="row" className={`${td} text-left font-normal whitespace-nowrap`}>
+                <time dateTime={e.createdAt.toISOString()} className="block text-foreground">
+                  {formatAuditTime(e.createdAt, locale)}
+                </time>
+                <span className="block text-xs text-muted-foreground" title={e.requestId ? `Request ${e.requestId}` : undefined}>
+                  #{e.seq}
+                  {e.ip ? ` · ${e.ip}` : ""}
+                </span>
+              </th>
+              <td className={td}>
+                {e.actorId ? (
+                  <Link href={narrow({ actorId: e.actorId })} className={`font-medium text-foreground ${filterLink}`} title="Show only this actor's events">
+                    {actorLabel(e)}
+                  </Link>
+                ) : (
+                  <span className="text-muted-foreground">{actorLabel(e)}</span>
+                )}
+                {e.actorType === "platform_admin" ? <Badge tone="violet" className="ml-1.5">Platform admin</Badge> : null}
+              </td>
+              <td className={td}>
+                <Link href={narrow({ action: e.action })} className={`font-mono text-xs text-foreground ${filterLink}`} title="Show only this action">
+                  {e.action}
+                </Link>
+              </td>
+              <td className={td}>
+                {e.targetType ? (
+                  <Link
+                    href={narrow({ targetType: e.targetType, ...(e.targetId ? { targetId: e.targetId } : {}) })}
+                    className={`text-foreground ${filterLink}`}
+                    title={e.targetId ? `Show only events about ${e.targetType} ${e.targetId}` : `Show only ${e.targetType} events`}
+                  >
+                    {e.targetType}
+                    {e.targetId ? <span className="ml-1 font-mono text-xs text-muted-foreground">{shortId(e.targetId)}</span> : null}
+                  </Link>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+              </td>
+              <td className={`${td} max-w-md`}>
+                <EventDetails data={e.data} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+// Saved views of the citizens list: open one (a link with its parameters), save the current
+// filters under a name (optionally shared with the organisation), delete your own.
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { deleteViewAction, saveViewAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
+import { Button } from "@/components/ui/button";
+import { CloseIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+
+type View = { id: string; name: string; query: Record<string, string>; shared: boolean; mine: boolean };
+
+export function SavedViews({ slug, views, current, activeViewId }: { slug: string; views: View[]; current: Record<string, string>; activeViewId?: string }) {
+  const [name, setName] = useState("");
+  const [shared, setShared] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const hasFilters = Object.keys(current).length > 0;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-sm font-medium text-muted-foreground">Views:</span>
+      <Link href={`/${slug}/citizens`} className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted" aria-current={!activeViewId && !hasFilters ? "page" : undefined}>
+        All citizens
+      </Link>
+      {views.map((v) => (
+        <span key={v.id} className="inline-flex items-center rounded-full border border-border text-sm">
+          <Link href={`/${slug}/citizens?${new URLSearchParams({ ...v.query, view: v.id })}`} className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted" aria-current={activeViewId === v.id ? "page" : undefined}>
+            {v.name}
+            {v.shared ? <span className="text-muted-foreground"> · shared</span> : null}
+          </Link>
+          {v.mine ? (
+            <button
+              type="button"
+              aria-label={`Delete view ${v.name}`}
+              className="rounded-r-full py-1 pr-2 pl-1 text-muted-foreground hover:text-red-600"
+              onClick={() => startTransition(async () => void (await deleteViewAction(slug, { id: v.id })))}
+            >
+              <CloseIcon className="size-3.5" />
+            </button>
+          ) : null}
+        </span>
+      ))}
+      {hasFilters && !saving ? (
+        <Button size="sm" variant="ghost" onClick={() => setSaving(true)}>
+          Save this view
+        </Button>
+      ) : null}
+      {saving ? (
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            startTransition(async () => {
+              const result = await saveViewAction(slug, { name, shared, query: current, resource: "citizens" });
+              if (result.ok) {
+                setSaving(false);
+                setName("");
+                setError(null);
+              } else setError(result.fieldErrors?.name?.[0] ?? result.message);
+            });
+          }}
+        >
+          <label htmlFor="view-name" className="sr-only">
+            View name
+          </label>
+          <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="View name" className="h-8 w-44" autoFocus maxLength={60} />
+          <label className="inline-flex items-center gap-1.5 text-sm">
+            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} className="size-4 accent-brand-600" /> Share with the team
+          </label>
+          <Button size="sm" type="submit" disabled={pending}>
+            Save
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSaving(false)}>
+            Cancel
+          </Button>
+          {error ? (
+            <span role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {error}
+            </span>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { createCustomFieldAction } from "@/app/(dashboard)/[tenant]/settings/fields/actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useGuardedAction } from "@/components/forms/use-guarded-action";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { customFieldDefinitionSchema, CUSTOM_FIELD_TYPES } from "@/lib/citizens/schemas";
+
+const TYPE_LABELS = { TEXT: "Text", NUMBER: "Number", DATE: "Date", BOOLEAN: "Yes / no", SELECT: "Choice from a list" } as const;
+
+export function CustomFieldForm({ slug }: { slug: string }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [type, setType] = useState<(typeof CUSTOM_FIELD_TYPES)[number]>("TEXT");
+  const { state, formAction, isPending, fieldErrors, error, validate } = useGuardedAction(async (fd) => {
+    const result = await createCustomFieldAction(slug, fd);
+    if (result.ok) formRef.current?.reset();
+    return result;
+  }, customFieldDefinitionSchema);
+  const attrs = (name: string) => ({ id: `cf-${name}`, name, "aria-invalid": fieldErrors?.[name] ? true : undefined, "aria-describedby": fieldErrors?.[name] ? `cf-${name}-error` : undefined });
+  return (
+    <form ref={formRef} action={formAction} onSubmit={validate} noValidate className="flex flex-col gap-4" aria-label="Add a custom field">
+      <FormAlert error={error} success={state?.ok ? "Field added: it now appears on every citizen form." : null} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <Label htmlFor="cf-label">Label</Label>
+          <Input {...attrs("label")} className="mt-1.5" placeholder="Ward" />
+          <FieldError id="cf-label-error" messages={fieldErrors?.label} />
+        </div>
+        <div>
+          <Label htmlFor="cf-key">Key</Label>
+          <Input {...attrs("key")} className="mt-1.5" placeholder="ward" autoCapitalize="none" spellCheck={false} />
+          <FieldError id="cf-key-error" messages={fieldErrors?.key} />
+        </div>
+        <div>
+          <Label htmlFor="cf-type">Type</Label>
+          <Select {...attrs("type")} value={type} onChange={(e) => setType(e.target.value as typeof type)} className="mt-1.5">
+            {CUSTOM_FIELD_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+      {type === "SELECT" ? (
+        <div>
+          <Label htmlFor="cf-options">Choices (comma-separated)</Label>
+          <Input {...attrs("options")} className="mt-1.5" placeholder="North, South, East, West" />
+          <FieldError id="cf-options-error" messages={fieldErrors?.options} />
+        </div>
+      ) : null}
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input type="checkbox" name="required" className="size-4 accent-brand-600" /> Required on every record
+      </label>
+      <div>
+        <Button type="submit" disabled={isPending}>
+          Add field
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { caseStatusLabel } from "./case-labels";
+import type { DashboardSummary } from "@/lib/dashboard/types";
+
+const VERBS: Record<string, string> = { CREATED: "opened", NOTE: "added a note to", STATUS_CHANGED: "moved", ASSIGNED: "reassigned", UPDATED: "edited" };
+
+/** A short feed of what colleagues did lately, linking to each case. */
+export function RecentActivity({ slug, items, locale, now }: { slug: string; items: DashboardSummary["recentActivity"]; locale: string; now: Date }) {
+  if (items.length === 0) return <p className="px-5 pb-5 text-sm text-muted-foreground">Nothing has happened yet.</p>;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const ago = (d: Date) => {
+    const minutes = Math.round((d.getTime() - now.getTime()) / 60_000);
+    if (Math.abs(minutes) < 60) return rtf.format(minutes, "minute");
+    const hours = Math.round(minutes / 60);
+    if (Math.abs(hours) < 24) return rtf.format(hours, "hour");
+    return rtf.format(Math.round(hours / 24), "day");
+  };
+  return (
+    <ul className="divide-y divide-border px-5 pb-3 text-sm">
+      {items.map((a) => (
+        <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2.5">
+          <span>
+            <span className="font-medium text-foreground">{a.author ?? "Someone"}</span> {VERBS[a.kind] ?? "changed"}{" "}
+            <Link href={`/${slug}/cases/${a.caseId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+              {a.caseTitle}
+            </Link>
+            {a.kind === "STATUS_CHANGED" && a.toStatus ? ` to ${caseStatusLabel[a.toStatus].toLowerCase()}` : ""}
+          </span>
+          <time dateTime={a.at.toISOString()} className="text-xs text-muted-foreground">
+            {ago(a.at)}
+          </time>
+        </li>
+      ))}
+    </ul>
+  );
+}
