@@ -1,19 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
-import { z } from "zod";
+import { useActionState, useEffect } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH, type ChangePasswordState } from "@/lib/auth/schemas";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useValidatedForm } from "@/components/forms/use-validated-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { AlertIcon, SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 export type { ChangePasswordState } from "@/lib/auth/schemas";
 
-type FieldErrors = ChangePasswordState["fieldErrors"];
-type FieldName = keyof NonNullable<FieldErrors>;
-const FIELDS: FieldName[] = ["currentPassword", "newPassword", "confirmPassword"];
+type FieldName = keyof NonNullable<ChangePasswordState["fieldErrors"]>;
+const FIELDS: readonly FieldName[] = ["currentPassword", "newPassword", "confirmPassword"];
 
 const LABELS: Record<FieldName, { label: string; autoComplete: string }> = {
   currentPassword: { label: "Current password", autoComplete: "current-password" },
@@ -31,37 +31,12 @@ type Props = {
 /** Change password for a signed-in user; other sessions are signed out by the server. */
 export function ChangePasswordForm({ action, email }: Props) {
   const [state, formAction, isPending] = useActionState(action, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(state.fieldErrors);
-  const [syncedState, setSyncedState] = useState(state);
-  if (state !== syncedState) {
-    setSyncedState(state);
-    setFieldErrors(state.fieldErrors);
-  }
+  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(changePasswordSchema, state, { fields: FIELDS, isPending });
 
+  // Done: empty the fields so the passwords do not linger on screen.
   useEffect(() => {
-    if (state.fieldErrors) focusFirstInvalid(formRef.current, state.fieldErrors);
-    // Done: empty the fields so the passwords do not linger on screen.
     if (state.status === "changed") formRef.current?.reset();
-  }, [state]);
-
-  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
-    if (isPending) {
-      event.preventDefault();
-      return;
-    }
-    const parsed = changePasswordSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setFieldErrors(undefined);
-      return;
-    }
-    event.preventDefault();
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    setFieldErrors(errors);
-    focusFirstInvalid(event.currentTarget, errors);
-  }
-
-  const clearError = (field: FieldName) => setFieldErrors((current) => (current?.[field] ? { ...current, [field]: undefined } : current));
+  }, [state, formRef]);
 
   return (
     <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="flex max-w-sm flex-col gap-5">
@@ -72,14 +47,7 @@ export function ChangePasswordForm({ action, email }: Props) {
           </p>
         ) : null}
       </div>
-      <div role="alert" className="empty:-mb-5">
-        {state.error ? (
-          <p className="flex items-start gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
-            <AlertIcon className="mt-px size-4" />
-            {state.error}
-          </p>
-        ) : null}
-      </div>
+      <FormErrorAlert error={state.error} />
 
       {email ? <input type="text" name="username" autoComplete="username" value={email} hidden readOnly aria-hidden="true" tabIndex={-1} /> : null}
 
@@ -87,7 +55,6 @@ export function ChangePasswordForm({ action, email }: Props) {
         const id = `change-${field}`;
         const errors = fieldErrors?.[field];
         const hint = field === "newPassword" ? `${id}-hint` : undefined;
-        const describedBy = [hint, errors ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
         return (
           <div key={field}>
             <Label htmlFor={id}>{LABELS[field].label}</Label>
@@ -102,9 +69,7 @@ export function ChangePasswordForm({ action, email }: Props) {
               type="password"
               autoComplete={LABELS[field].autoComplete}
               required
-              aria-invalid={errors ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={() => clearError(field)}
+              {...fieldProps(field, `${id}-error`, hint)}
               className="mt-1.5"
             />
             <FieldError id={`${id}-error`} messages={errors} />
@@ -121,10 +86,4 @@ export function ChangePasswordForm({ action, email }: Props) {
       </p>
     </form>
   );
-}
-
-function focusFirstInvalid(form: HTMLFormElement | null, errors: NonNullable<FieldErrors>) {
-  const field = FIELDS.find((name) => errors[name]?.length);
-  const input = field ? form?.elements.namedItem(field) : null;
-  if (input instanceof HTMLInputElement) input.focus();
 }

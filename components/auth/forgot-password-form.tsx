@@ -1,58 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { z } from "zod";
+import { useActionState, useEffect, useRef } from "react";
 import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { forgotPasswordSchema, type ForgotPasswordState } from "@/lib/auth/schemas";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useValidatedForm } from "@/components/forms/use-validated-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { AlertIcon, SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+
+const FIELDS = ["email"] as const;
 
 /** Asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordForm() {
   const [state, formAction, isPending] = useActionState(forgotPasswordAction, {} as ForgotPasswordState);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [emailError, setEmailError] = useState(state.fieldErrors?.email);
-  const [syncedState, setSyncedState] = useState(state);
-  if (state !== syncedState) {
-    setSyncedState(state);
-    setEmailError(state.fieldErrors?.email);
-  }
-
-  useEffect(() => {
-    if (state.fieldErrors?.email) focusEmail(formRef.current);
-  }, [state]);
+  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(forgotPasswordSchema, state, { fields: FIELDS, isPending });
 
   if (state.status === "sent") return <LinkSent email={state.values?.email} />;
 
-  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
-    if (isPending) {
-      event.preventDefault();
-      return;
-    }
-    const parsed = forgotPasswordSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setEmailError(undefined);
-      return;
-    }
-    event.preventDefault();
-    setEmailError(z.flattenError(parsed.error).fieldErrors.email);
-    focusEmail(event.currentTarget);
-  }
-
   return (
     <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <div role="alert" className="empty:-mb-5">
-        {state.error ? (
-          <p className="flex items-start gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
-            <AlertIcon className="mt-px size-4" />
-            {state.error}
-          </p>
-        ) : null}
-      </div>
+      <FormErrorAlert error={state.error} />
 
       <div>
         <Label htmlFor="forgot-email">Email</Label>
@@ -66,12 +37,10 @@ export function ForgotPasswordForm() {
           spellCheck={false}
           required
           defaultValue={state.values?.email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? "forgot-email-error" : undefined}
-          onChange={() => setEmailError(undefined)}
+          {...fieldProps("email", "forgot-email-error")}
           className="mt-1.5"
         />
-        <FieldError id="forgot-email-error" messages={emailError} />
+        <FieldError id="forgot-email-error" messages={fieldErrors?.email} />
       </div>
 
       <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
@@ -102,9 +71,4 @@ function LinkSent({ email }: { email?: string }) {
       </Link>
     </div>
   );
-}
-
-function focusEmail(form: HTMLFormElement | null) {
-  const input = form?.elements.namedItem("email");
-  if (input instanceof HTMLInputElement) input.focus();
 }

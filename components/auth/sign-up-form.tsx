@@ -1,76 +1,33 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { z } from "zod";
+import { useActionState, useEffect, useRef } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
-import { PASSWORD_MIN_LENGTH, signUpSchema, type SignUpState } from "@/lib/auth/schemas";
+import { PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/auth/schemas";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
+import { useValidatedForm } from "@/components/forms/use-validated-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { AlertIcon, SpinnerIcon } from "@/components/ui/icons";
+import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-type FieldErrors = SignUpState["fieldErrors"];
-type FieldName = keyof NonNullable<FieldErrors>;
-const FIELDS: FieldName[] = ["name", "email", "password", "confirmPassword"];
+const FIELDS = ["name", "email", "password", "confirmPassword"] as const;
 
 /** Sign-up: validated here with the server's own schema first, then by the server action. */
 export function SignUpForm() {
   const [state, formAction, isPending] = useActionState(signUpAction, {});
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // Server field errors replace local ones whenever a new state arrives; editing clears a field's.
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(state.fieldErrors);
-  const [syncedState, setSyncedState] = useState(state);
-  if (state !== syncedState) {
-    setSyncedState(state);
-    setFieldErrors(state.fieldErrors);
-  }
-
-  useEffect(() => {
-    if (state.fieldErrors) focusFirstInvalid(formRef.current, state.fieldErrors);
-  }, [state]);
+  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(signUpSchema, state, { fields: FIELDS, isPending });
 
   if (state.status === "sent") return <CheckYourEmail email={state.values?.email} />;
 
-  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
-    if (isPending) {
-      event.preventDefault();
-      return;
-    }
-    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setFieldErrors(undefined);
-      return;
-    }
-    event.preventDefault();
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    setFieldErrors(errors);
-    focusFirstInvalid(event.currentTarget, errors);
-  }
-
-  const clearError = (field: FieldName) => setFieldErrors((current) => (current?.[field] ? { ...current, [field]: undefined } : current));
-  const invalid = (field: FieldName) => ({
-    "aria-invalid": fieldErrors?.[field] ? true : undefined,
-    "aria-describedby": [field === "password" ? "sign-up-password-hint" : "", fieldErrors?.[field] ? `sign-up-${field}-error` : ""].filter(Boolean).join(" ") || undefined,
-    onChange: () => clearError(field),
-  });
-
   return (
     <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <div role="alert" className="empty:-mb-5">
-        {state.error ? (
-          <p className="flex items-start gap-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
-            <AlertIcon className="mt-px size-4" />
-            {state.error}
-          </p>
-        ) : null}
-      </div>
+      <FormErrorAlert error={state.error} />
 
       <div>
         <Label htmlFor="sign-up-name">Full name</Label>
-        <Input id="sign-up-name" name="name" type="text" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} className="mt-1.5" {...invalid("name")} />
+        <Input id="sign-up-name" name="name" type="text" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} className="mt-1.5" {...fieldProps("name", "sign-up-name-error")} />
         <FieldError id="sign-up-name-error" messages={fieldErrors?.name} />
       </div>
 
@@ -87,7 +44,7 @@ export function SignUpForm() {
           required
           defaultValue={state.values?.email}
           className="mt-1.5"
-          {...invalid("email")}
+          {...fieldProps("email", "sign-up-email-error")}
         />
         <FieldError id="sign-up-email-error" messages={fieldErrors?.email} />
       </div>
@@ -97,13 +54,13 @@ export function SignUpForm() {
         <p id="sign-up-password-hint" className="mt-0.5 text-sm text-muted-foreground">
           At least {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.
         </p>
-        <Input id="sign-up-password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} className="mt-1.5" {...invalid("password")} />
+        <Input id="sign-up-password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} className="mt-1.5" {...fieldProps("password", "sign-up-password-error", "sign-up-password-hint")} />
         <FieldError id="sign-up-password-error" messages={fieldErrors?.password} />
       </div>
 
       <div>
         <Label htmlFor="sign-up-confirm">Repeat password</Label>
-        <Input id="sign-up-confirm" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...invalid("confirmPassword")} />
+        <Input id="sign-up-confirm" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...fieldProps("confirmPassword", "sign-up-confirmPassword-error")} />
         <FieldError id="sign-up-confirmPassword-error" messages={fieldErrors?.confirmPassword} />
       </div>
 
@@ -139,10 +96,4 @@ function CheckYourEmail({ email }: { email?: string }) {
       </Link>
     </div>
   );
-}
-
-function focusFirstInvalid(form: HTMLFormElement | null, errors: NonNullable<FieldErrors>) {
-  const field = FIELDS.find((name) => errors[name]?.length);
-  const input = field ? form?.elements.namedItem(field) : null;
-  if (input instanceof HTMLInputElement) input.focus();
 }
