@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "@/components/shell/theme-provider";
+import { ToastProvider } from "@/components/ui/toast";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -16,13 +17,15 @@ function makeQueryClient() {
   });
 }
 
-/** Client-side context for the whole app: data fetching cache and the theme preference. */
+/** Client-side context for the whole app: data fetching cache, the theme preference, toasts. */
 export function Providers({ children }: { children: React.ReactNode }) {
   // One client per browser session (lazy state), never shared between server requests.
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemeProvider>{children}</ThemeProvider>
+      <ThemeProvider>
+        <ToastProvider>{children}</ToastProvider>
+      </ThemeProvider>
     </QueryClientProvider>
   );
 }

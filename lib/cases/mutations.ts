@@ -3,6 +3,7 @@
 // transaction. Edits carry the version they read (optimistic locking).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { can } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb, type TenantDb } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -20,11 +21,14 @@ export class StaleCaseError extends ConflictError {
   }
 }
 
-/** The assignee must be someone who can open this tenant (a direct member). */
+/**
+ * The assignee must be a direct member whose role may work on cases (case.update): a viewer or
+ * compliance officer could never move the case they were given.
+ */
 async function assertAssignable(tx: Tx, tenantId: string, assigneeId: string | undefined | null) {
   if (!assigneeId) return;
   const member = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: assigneeId } }, select: { role: true } });
-  if (!member || member.role === "VIEWER") throw new ValidationError("Choose a member who works on cases", { assigneeId: ["Choose a member of this organisation who can work on cases"] });
+  if (!member || !can(member.role, "case.update")) throw new ValidationError("Choose a member who works on cases", { assigneeId: ["Choose a member of this organisation who can work on cases"] });
 }
 
 const dueDate = (d: string | undefined) => (d ? new Date(`${d}T23:59:59.000Z`) : null);
@@ -49,7 +53,7 @@ export async function createCase(ctx: TenantContext, input: CreateCaseInput): Pr
       },
     });
     await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: created.id, kind: "CREATED", toStatus: "OPEN", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "case.created", targetType: "case", targetId: created.id, data: { after: { title: created.title, priority: created.priority, citizenId: created.citizenId, assigneeId: created.assigneeId } } });
+    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.created", targetType: "case", targetId: created.id, data: { after: { title: created.title, priority: created.priority, citizenId: created.citizenId, assigneeId: created.assigneeId } } });
     return created;
   });
 }
@@ -71,7 +75,9 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await lockedCase(tx, input.id, input.version);
-    await assertAssignable(tx, ctx.tenantId, input.assigneeId);
+    // Only a new assignee is checked: a case whose assignee has since become a viewer can still
+    // have its other details edited without being forced onto someone else.
+    if ((input.assigneeId ?? null) !== before.assigneeId) await assertAssignable(tx, ctx.tenantId, input.assigneeId);
     const after = await bump(tx, before, {
       title: input.title,
       description: input.description,
@@ -86,6 +92,7 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
       await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "UPDATED", body: `Changed ${changed.join(", ")}`, authorId: ctx.userId } });
       await recordAudit(tx, {
         tenantId: ctx.tenantId,
+        actorId: ctx.userId,
         action: "case.updated",
         targetType: "case",
         targetId: before.id,
@@ -107,7 +114,7 @@ export async function changeCaseStatus(ctx: TenantContext, input: ChangeStatusIn
     const resolved = input.status === "RESOLVED" || input.status === "CLOSED";
     const after = await bump(tx, before, { status: input.status, resolvedAt: resolved ? (before.resolvedAt ?? new Date()) : null });
     await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "STATUS_CHANGED", fromStatus: before.status, toStatus: input.status, body: input.note ?? "", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: isReopen(before.status, input.status) ? "case.reopened" : "case.status_changed", targetType: "case", targetId: before.id, data: { before: { status: before.status }, after: { status: input.status } } });
+    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: isReopen(before.status, input.status) ? "case.reopened" : "case.status_changed", targetType: "case", targetId: before.id, data: { before: { status: before.status }, after: { status: input.status } } });
     return after;
   });
 }
@@ -120,7 +127,7 @@ export async function assignCase(ctx: TenantContext, input: { id: string; versio
     await assertAssignable(tx, ctx.tenantId, input.assigneeId);
     const after = await bump(tx, before, { assigneeId: input.assigneeId ?? null });
     await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "ASSIGNED", body: input.assigneeId ?? "", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "case.assigned", targetType: "case", targetId: before.id, data: { before: { assigneeId: before.assigneeId }, after: { assigneeId: input.assigneeId ?? null } } });
+    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.assigned", targetType: "case", targetId: before.id, data: { before: { assigneeId: before.assigneeId }, after: { assigneeId: input.assigneeId ?? null } } });
     return after;
   });
 }
@@ -133,7 +140,7 @@ export async function addCaseNote(ctx: TenantContext, input: { id: string; body:
     const note = await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: input.id, kind: "NOTE", body: input.body, authorId: ctx.userId }, select: { id: true, createdAt: true } });
     // Touch the case so "recently updated" lists see the activity.
     await tx.case.update({ where: { id: input.id }, data: { updatedAt: new Date() } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "case.note_added", targetType: "case", targetId: input.id, data: { noteId: note.id, length: input.body.length } });
+    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.note_added", targetType: "case", targetId: input.id, data: { noteId: note.id, length: input.body.length } });
     return note;
   });
 }

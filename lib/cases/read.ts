@@ -2,8 +2,11 @@
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import type { Case, CaseEventKind, CaseStatus } from "@/lib/generated/prisma/client";
+import type { Case, CaseEventKind, CaseStatus, Role } from "@/lib/generated/prisma/client";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TimelineEntry = { id: string; kind: CaseEventKind; body: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; authorName: string | null; createdAt: Date; assigneeName?: string | null };
 
@@ -14,6 +17,8 @@ export type CaseDetail = Case & {
 };
 
 export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string): Promise<CaseDetail> {
+  // A malformed id (a typed URL) is just another case that does not exist, not a database error.
+  if (!UUID.test(id)) throw new NotFoundError("Case not found");
   const db = await getDb();
   const { found, events } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id }, include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } } });
@@ -42,9 +47,12 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
   };
 }
 
-/** Members a case can be assigned to (everyone but viewers), for assignee pickers. */
+/** Roles that may work on cases: the same rule assignCase/updateCase enforce. */
+const ASSIGNABLE_ROLES = (Object.keys(PERMISSIONS) as Role[]).filter((role) => can(role, "case.update"));
+
+/** Direct members a case can be assigned to (those who may work on cases), for assignee pickers. */
 export async function listAssignees(ctx: Pick<TenantContext, "tenantId">): Promise<Array<{ id: string; name: string }>> {
   const db = await getDb();
-  const rows = await db.membership.findMany({ where: { tenantId: ctx.tenantId, role: { not: "VIEWER" } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } });
+  const rows = await db.membership.findMany({ where: { tenantId: ctx.tenantId, role: { in: ASSIGNABLE_ROLES } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } });
   return rows.map((r) => r.user);
 }

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AddNoteForm } from "@/components/cases/add-note-form";
+import { AssigneeControl } from "@/components/cases/assignee-control";
+import { CaseStateProvider } from "@/components/cases/case-state";
+import { CaseTimeline } from "@/components/cases/case-timeline";
+import { DueDate } from "@/components/cases/due-date";
+import { EditCaseForm } from "@/components/cases/edit-case-form";
+import { StatusControl } from "@/components/cases/status-control";
+import { Timestamp } from "@/components/cases/timestamp";
+import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
+import { resolveLocale } from "@/components/dashboard/format";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { getCase, listAssignees } from "@/lib/cases/read";
+import { caseSnapshot } from "@/lib/cases/snapshot";
+import { NotFoundError } from "@/lib/errors";
+
+type Props = { params: Promise<{ tenant: string; caseId: string }> };
+
+/**
+ * The case, or Next's not-found page: a malformed id, a deleted citizen's case and another
+ * tenant's case id all look the same (404, never 403). Cached so metadata and page share one read.
+ */
+const loadCase = cache(async (slug: string, caseId: string) => {
+  const access = await requireTenantAccess(slug);
+  try {
+    return await getCase({ tenantId: access.tenant.id }, caseId);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant: slug, caseId } = await params;
+  const [access, found] = await Promise.all([requireTenantAccess(slug), loadCase(slug, caseId)]);
+  return { title: `${found.title} – ${access.tenant.name}` };
+}
+
+export default async function CasePage({ params }: Props) {
+  const { tenant: slug, caseId } = await params;
+  const [access, ctx, found, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), loadCase(slug, caseId), headers()]);
+  const canUpdate = can(access.role, "case.update");
+  const canNote = can(access.role, "case.note");
+  const assignees = canUpdate ? await listAssignees(ctx) : [];
+  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const now = new Date();
+  const citizenName = `${found.citizen.firstName} ${found.citizen.lastName}`;
+  const createdBy = found.timeline.find((e) => e.kind === "CREATED")?.authorName;
+
+  return (
+    <CaseStateProvider snapshot={caseSnapshot(found)}>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6">
+        <header className="flex flex-col gap-4">
+          <div>
+            <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
+              <Link href={`/${slug}/cases`} className="underline-offset-2 hover:text-foreground hover:underline">
+                Cases
+              </Link>
+              <span aria-hidden="true"> / </span>
+              <span aria-current="page">Case</span>
+            </nav>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-foreground">{found.title}</h1>
+            <p className="mt-1 text-sm text-muted-foreground">
+              For{" "}
+              <Link href={`/${slug}/citizens/${found.citizen.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+                {citizenName}
+              </Link>
+              {found.category ? <> · {found.category}</> : null}
+            </p>
+          </div>
+
+          {canUpdate ? <StatusControl slug={slug} /> : <CaseStatusBadge status={found.status} />}
+
+          <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-border bg-surface p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+            <div>
+              <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Priority</dt>
+              <dd className="mt-1">
+                <CasePriorityBadge priority={found.priority} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Assignee</dt>
+              <dd className="mt-1">
+                {canUpdate ? (
+                  <AssigneeControl slug={slug} assignees={assignees} currentAssignee={found.assignee} />
+                ) : (
+                  <span className={found.assignee ? "text-foreground" : "text-muted-foreground"}>{found.assignee?.name ?? "Unassigned"}</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Due</dt>
+              <dd className="mt-1">
+                <DueDate dueAt={found.dueAt} status={found.status} now={now} locale={locale} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Created</dt>
+              <dd className="mt-1 text-foreground">
+                <Timestamp date={found.createdAt} now={now} locale={locale} />
+                {createdBy ? <span className="text-muted-foreground"> by {createdBy}</span> : null}
+              </dd>
+            </div>
+          </dl>
+        </header>
+
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="flex flex-col gap-6">
+            <Card aria-labelledby="case-description-heading">
+              <CardHeader>
+                <CardTitle id="case-description-heading">Description</CardTitle>
+              </CardHeader>
+              <CardContent>
+                {found.description ? (
+                  <p className="text-sm break-words whitespace-pre-wrap text-foreground">{found.description}</p>
+                ) : (
+                  <p className="text-sm text-muted-foreground">No description.</p>
+                )}
+              </CardContent>
+            </Card>
+
+            <Card aria-labelledby="case-timeline-heading">
+              <CardHeader>
+                <CardTitle id="case-timeline-heading">Timeline</CardTitle>
+                <CardDescription>Everything that happened on this case, oldest first. Times are in UTC.</CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-6">
+                <CaseTimeline entries={found.timeline} now={now} locale={locale} />
+                {canNote ? (
+                  <div className="border-t border-border pt-5">
+                    <AddNoteForm slug={slug} caseId={found.id} />
+                  </div>
+                ) : null}
+              </CardContent>
+            </Card>
+          </div>
+
+          {canUpdate ? (
+            <Card aria-labelledby="case-edit-heading" className="self-start">
+              <CardHeader>
+                <CardTitle id="case-edit-heading">Edit details</CardTitle>
+                <CardDescription>If someone else saves first, you choose whose changes to keep.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <EditCaseForm slug={slug} assignees={assignees} currentAssignee={found.assignee} />
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </CaseStateProvider>
+  );
+}

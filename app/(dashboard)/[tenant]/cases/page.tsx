@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { CaseFilterForm } from "@/components/cases/case-filters";
+import { CasesTable } from "@/components/cases/cases-table";
+import { CasesEmptyState } from "@/components/cases/empty-state";
+import { activeCaseFilters, casesHref, rawCaseParams } from "@/components/cases/list-params";
+import { Notice } from "@/components/cases/notice";
+import { resolveLocale } from "@/components/dashboard/format";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { ArrowRightIcon } from "@/components/ui/icons";
+import { can } from "@/lib/auth/permissions";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { listCases } from "@/lib/cases/list";
+import { listAssignees } from "@/lib/cases/read";
+import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
+import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
+
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const access = await requireTenantAccess((await params).tenant);
+  return { title: `Cases – ${access.tenant.name}` };
+}
+
+/** One page of cases; a cursor that no longer decodes falls back to the first page (never a 500). */
+async function loadPage(ctx: Awaited<ReturnType<typeof tenantContext>>, query: CaseListQuery) {
+  try {
+    return { page: await listCases(ctx, query), cursorRejected: false };
+  } catch (err) {
+    if (!(err instanceof ValidationError) || !query.cursor) throw err;
+    return { page: await listCases(ctx, { ...query, cursor: undefined }), cursorRejected: true };
+  }
+}
+
+export default async function CasesPage({ params, searchParams }: Props) {
+  const { tenant: slug } = await params;
+  const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
+  const raw = rawCaseParams(await searchParams);
+  const parsed = caseListQuerySchema.safeParse(raw);
+  // Invalid filters: say so, keep the bad values in their fields, and show the unfiltered list.
+  const query = parsed.success ? parsed.data : caseListQuerySchema.parse({});
+  const filters = activeCaseFilters(query);
+  const basePath = `/${slug}/cases`;
+  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const now = new Date();
+
+  const [{ page, cursorRejected }, assignees] = await Promise.all([loadPage(ctx, query), listAssignees(ctx)]);
+  const filtered = Object.keys(filters).some((k) => k !== "sort" && k !== "limit");
+  const firstPage = !query.cursor || cursorRejected;
+  const newCaseHref = query.citizenId ? `${basePath}/new?citizenId=${query.citizenId}` : `${basePath}/new`;
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-foreground">Cases</h1>
+          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">Requests and interactions of citizens of {access.tenant.name}.</p>
+        </div>
+        {can(access.role, "case.create") ? (
+          <Link href={newCaseHref} className={buttonClasses()}>
+            New case
+          </Link>
+        ) : null}
+      </div>
+
+      <Card>
+        <CardContent>
+          <CaseFilterForm basePath={basePath} values={raw} fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)} assignees={assignees} />
+        </CardContent>
+      </Card>
+
+      {!parsed.success ? (
+        <Notice>
+          Some filters are not valid, so every case is shown: correct them above, or{" "}
+          <Link href={basePath} className="font-medium underline">
+            clear the filters
+          </Link>
+          .
+        </Notice>
+      ) : null}
+      {cursorRejected ? <Notice>That page link is no longer valid: showing the first page again.</Notice> : null}
+      {query.citizenId ? (
+        <Notice>
+          Showing the cases of one citizen.{" "}
+          <Link href={casesHref(basePath, { ...filters, citizenId: undefined })} className="font-medium underline">
+            Show every citizen&apos;s cases
+          </Link>
+        </Notice>
+      ) : null}
+
+      <Card aria-labelledby="cases-results-heading">
+        <h2 id="cases-results-heading" className="sr-only">
+          Results
+        </h2>
+        {page.items.length === 0 ? (
+          filtered || !firstPage ? (
+            <CasesEmptyState title={firstPage ? "No cases match these filters" : "No more cases"}>
+              <Link href={firstPage ? basePath : casesHref(basePath, filters)} className="font-medium text-brand-700 underline dark:text-brand-300">
+                {firstPage ? "Clear filters" : "Back to the first page"}
+              </Link>
+            </CasesEmptyState>
+          ) : (
+            <CasesEmptyState title="No cases yet">Open a case from a citizen&apos;s record; it will be listed here.</CasesEmptyState>
+          )
+        ) : (
+          <CasesTable
+            slug={slug}
+            cases={page.items}
+            locale={locale}
+            now={now}
+            caption={`Cases of ${access.tenant.name}${filtered ? ", filtered" : ""}`}
+          />
+        )}
+        {!firstPage || page.nextCursor ? (
+          <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2 border-t border-border px-4 py-3">
+            {!firstPage ? (
+              <Link href={casesHref(basePath, filters)} className={buttonClasses({ variant: "ghost", size: "sm" })}>
+                First page
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link href={casesHref(basePath, filters, page.nextCursor)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+                Next page
+                <ArrowRightIcon className="size-4" />
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+// Opens a case for one citizen. On success the browser goes to the new case's page.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createCaseAction } from "@/app/(dashboard)/[tenant]/cases/actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { Button } from "@/components/ui/button";
+import { SpinnerIcon } from "@/components/ui/icons";
+import { createCaseSchema } from "@/lib/cases/schemas";
+import { CaseFields, type Assignee } from "./case-fields";
+import { useSchemaForm } from "./use-schema-form";
+
+const EMPTY = { title: "", description: "", category: "", priority: "NORMAL", assigneeId: "", dueAt: "" };
+
+export function NewCaseForm({ slug, citizenId, assignees, cancelHref }: { slug: string; citizenId: string; assignees: Assignee[]; cancelHref: string }) {
+  const router = useRouter();
+  const { state, isPending, fieldErrors, error, onSubmit } = useSchemaForm(async (input) => {
+    const result = await createCaseAction(slug, input);
+    if (result.ok) router.push(`/${slug}/cases/${result.data.id}`);
+    return result;
+  }, createCaseSchema);
+  // Stays "pending" while the case page loads, so nobody submits twice.
+  const busy = isPending || !!state?.ok;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Open a case" className="flex flex-col gap-5">
+      <FormAlert error={error ?? fieldErrors?.citizenId?.[0]} success={state?.ok ? "Case opened. Opening it…" : null} />
+      <input type="hidden" name="citizenId" value={citizenId} />
+      <CaseFields idPrefix="new-case" values={EMPTY} fieldErrors={fieldErrors} assignees={assignees} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy}>
+          {busy ? <SpinnerIcon className="size-4" /> : null}
+          Open case
+        </Button>
+        <Link href={cancelHref} className="text-sm font-medium text-muted-foreground underline-offset-2 hover:text-foreground hover:underline">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
