@@ -2,7 +2,9 @@
 // Quick tag edits on a citizen: the change shows at once (useOptimistic) and is rolled back,
 // with a message, when the server refuses (e.g. someone else edited the record meanwhile).
 import { useOptimistic, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { setTagsAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
+import { useToast } from "@/components/ui/toast";
 import { CloseIcon } from "@/components/ui/icons";
 
 export function TagEditor({ slug, citizenId, version: initialVersion, tags: initialTags, editable }: { slug: string; citizenId: string; version: number; tags: string[]; editable: boolean }) {
@@ -12,6 +14,8 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const inputRef = useRef<HTMLInputElement>(null);
+  const toast = useToast();
+  const router = useRouter();
 
   function save(next: string[]) {
     setError(null);
@@ -23,7 +27,12 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
         setVersion(result.data.version);
       } else {
         // The optimistic value falls away at the end of the transition: the old tags return.
-        setError(result.code === "CONFLICT" ? "Someone else changed this record: reload the page to edit its tags." : result.message);
+        if (result.code === "CONFLICT") {
+          toast({ tone: "error", title: "Tags not saved", description: "Someone else changed this record meanwhile.", action: { label: "Reload", onClick: () => router.refresh() } });
+        } else {
+          toast({ tone: "error", title: "Tags not saved", description: result.message });
+          setError(result.fieldErrors?.tags?.[0] ?? null);
+        }
       }
     });
   }

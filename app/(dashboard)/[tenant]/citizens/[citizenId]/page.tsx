@@ -150,7 +150,7 @@ export default async function CitizenPage({ params }: Props) {
               <CardTitle>Tags</CardTitle>
             </CardHeader>
             <CardContent>
-              <TagEditor slug={slug} citizenId={citizen.id} version={citizen.version} tags={citizen.tags} editable={!deleted && can(role, "citizen.update")} />
+              <TagEditor key={citizen.version} slug={slug} citizenId={citizen.id} version={citizen.version} tags={citizen.tags} editable={!deleted && can(role, "citizen.update")} />
             </CardContent>
           </Card>
           <Card>
