@@ -32,7 +32,7 @@ const phone = z.preprocess(
 const dateOfBirth = z.preprocess(
   blankToUndefined,
   z.iso
-    .date("Enter a date as YYYY-MM-DD")
+    .date({ message: "Enter a date as YYYY-MM-DD", abort: true })
     .refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), "Enter a date between 1900 and today")
     .optional(),
 );

@@ -27,7 +27,14 @@ export function buildKeyring(encryptionKeys: string, blindIndexKey: string): Key
 
 const DEV_KEY_FILE = "./.data/encryption-keys.json";
 
+let devKeysCache: { ENCRYPTION_KEYS: string; BLIND_INDEX_KEY: string } | undefined;
+
 function devKeys(): { ENCRYPTION_KEYS: string; BLIND_INDEX_KEY: string } {
+  devKeysCache ??= readOrCreateDevKeys();
+  return devKeysCache;
+}
+
+function readOrCreateDevKeys(): { ENCRYPTION_KEYS: string; BLIND_INDEX_KEY: string } {
   if (existsSync(DEV_KEY_FILE)) return JSON.parse(readFileSync(DEV_KEY_FILE, "utf8"));
   const keys = { ENCRYPTION_KEYS: `dev1:${randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: randomBytes(32).toString("base64") };
   mkdirSync(dirname(DEV_KEY_FILE), { recursive: true });

@@ -51,7 +51,7 @@ test("sign up → verify email → create an organisation → invite → the inv
   await page.getByLabel("Email address").fill(VIEWER.email);
   await page.getByLabel("Role").selectOption("VIEWER");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${VIEWER.email}`);
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(`Invitation sent to ${VIEWER.email}`);
   await expect(page.getByText(VIEWER.email, { exact: true })).toBeVisible();
 
   // The colleague, in a browser of their own, accepts by creating their account.
