@@ -18,24 +18,13 @@ import type { ActionFailure } from "@/lib/errors/action";
 import { citizenInputFromForm } from "@/lib/citizens/form-data";
 import { CONSENT_PURPOSES, CONSENT_SOURCES, createCitizenSchema, LANGUAGES, updateCitizenSchema, type PiiFieldName } from "@/lib/citizens/schemas";
 import type { CustomFieldDef } from "@/lib/citizens/custom-field-values";
+import type { CitizenView } from "@/lib/citizens/types";
 
-export type CitizenFormValues = {
+/** A citizen as the form starts from: nothing when creating, the masked record when editing. */
+export type CitizenFormValues = Omit<CitizenView, "id" | "version" | "pii" | "deletedAt" | "createdAt" | "updatedAt"> & {
   id?: string;
   version?: number;
-  firstName: string;
-  lastName: string;
-  /** Masked values on file (edit only). */
-  pii?: Record<PiiFieldName, string | null>;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string | null;
-  preferredLanguage: string;
-  tags: string[];
-  consents: Record<string, { granted: boolean; at: string; source: string }>;
-  notes: string;
-  customFields: Record<string, unknown>;
+  pii?: CitizenView["pii"];
 };
 
 const CONSENT_LABELS: Record<(typeof CONSENT_PURPOSES)[number], string> = {

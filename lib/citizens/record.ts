@@ -5,30 +5,11 @@ import type { Citizen, Prisma } from "@/lib/generated/prisma/client";
 import { decryptPii, encryptPii, maskPii } from "./pii";
 import type { CitizenFields, PiiFieldName } from "./schemas";
 import { PII_FIELDS } from "./schemas";
+import type { CitizenView } from "./types";
 
 export type CitizenRow = Citizen;
 
-export type CitizenView = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  /** Masked values ("j•••@example.org"); `null` when not on file. */
-  pii: Record<PiiFieldName, string | null>;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string | null;
-  preferredLanguage: string;
-  tags: string[];
-  consents: Record<string, { granted: boolean; at: string; source: string }>;
-  notes: string;
-  customFields: Record<string, unknown>;
-  version: number;
-  deletedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type { CitizenView } from "./types";
 
 const ENC_COLUMN: Record<PiiFieldName, "emailEnc" | "phoneEnc" | "nationalIdEnc" | "dateOfBirthEnc"> = {
   email: "emailEnc",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { ErrorAlert } from "@/components/admin/alert";
-import { EmptyState } from "@/components/admin/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/admin/pager";
 import { SearchForm } from "@/components/admin/search-form";
 import { TenantsTable } from "@/components/admin/tenants-table";
@@ -44,8 +44,9 @@ export default async function AdminTenantsPage({ searchParams }: Props) {
           {page.items.length === 0 ? (
             <EmptyState
               title={q ? `No tenants match “${q}”` : parsed.data?.cursor ? "No more tenants" : "No tenants yet"}
-              hint={q ? "Check the spelling, or search for part of the name or slug." : undefined}
-            />
+            >
+              {q ? "Check the spelling, or search for part of the name or slug." : undefined}
+            </EmptyState>
           ) : (
             <TenantsTable tenants={page.items} locale={locale} />
           )}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { ErrorAlert } from "@/components/admin/alert";
-import { EmptyState } from "@/components/admin/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/admin/pager";
 import { SearchForm } from "@/components/admin/search-form";
 import { UsersTable } from "@/components/admin/users-table";
@@ -45,8 +45,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           {page.items.length === 0 ? (
             <EmptyState
               title={q ? `No users match “${q}”` : parsed.data?.cursor ? "No more users" : "No users yet"}
-              hint={q ? "Check the spelling, or search for part of the email address or name." : undefined}
-            />
+            >
+              {q ? "Check the spelling, or search for part of the email address or name." : undefined}
+            </EmptyState>
           ) : (
             <UsersTable users={page.items} locale={locale} currentAdminId={adminId} />
           )}

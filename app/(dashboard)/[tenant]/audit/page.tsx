@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ErrorAlert } from "@/components/admin/alert";
-import { EmptyState } from "@/components/admin/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { AuditFilterForm } from "@/components/audit/audit-filters";
 import { AuditPager } from "@/components/audit/audit-pager";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -94,8 +94,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
           {page.events.length === 0 ? (
             <EmptyState
               title={query?.cursor ? "No older events" : filtered ? "No events match these filters" : "No events yet"}
-              hint={filtered ? "Widen the date range or clear a filter." : "Changes made in this organisation will appear here."}
-            />
+            >
+              {filtered ? "Widen the date range or clear a filter." : "Changes made in this organisation will appear here."}
+            </EmptyState>
           ) : (
             <AuditTable
               events={page.events}

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { CaseFilterForm } from "@/components/cases/case-filters";
 import { CasesTable } from "@/components/cases/cases-table";
-import { CasesEmptyState } from "@/components/cases/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FolderIcon } from "@/components/ui/icons";
 import { activeCaseFilters, casesHref, rawCaseParams } from "@/components/cases/list-params";
 import { Notice } from "@/components/cases/notice";
 import { resolveLocale } from "@/components/dashboard/format";
@@ -96,13 +97,13 @@ export default async function CasesPage({ params, searchParams }: Props) {
         </h2>
         {page.items.length === 0 ? (
           filtered || !firstPage ? (
-            <CasesEmptyState title={firstPage ? "No cases match these filters" : "No more cases"}>
+            <EmptyState Icon={FolderIcon} title={firstPage ? "No cases match these filters" : "No more cases"}>
               <Link href={firstPage ? basePath : casesHref(basePath, filters)} className="font-medium text-brand-700 underline dark:text-brand-300">
                 {firstPage ? "Clear filters" : "Back to the first page"}
               </Link>
-            </CasesEmptyState>
+            </EmptyState>
           ) : (
-            <CasesEmptyState title="No cases yet">Open a case from a citizen&apos;s record; it will be listed here.</CasesEmptyState>
+            <EmptyState Icon={FolderIcon} title="No cases yet">Open a case from a citizen&apos;s record; it will be listed here.</EmptyState>
           )
         ) : (
           <CasesTable
