@@ -12,7 +12,7 @@ import { CSV_EOL, csvRow } from "@/lib/csv/write";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listCustomFields } from "./custom-fields";
-import { citizenFilters } from "./list";
+import { citizenOrderBy, citizenFilters, FUZZY_THRESHOLD } from "./list";
 import { decryptPii } from "./pii";
 import { citizenListQuerySchema, type CitizenListQuery } from "./schemas";
 
@@ -89,7 +89,7 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
   const where = citizenFilters(ctx.tenantId, query);
   const fuzzy = query.q && query.mode === "fuzzy" ? query.q.toLowerCase() : null;
   // A fuzzy search exports what the list finds (trigram match); the order stays the sort's.
-  if (fuzzy) where.push(Prisma.sql`(c.search_name % lower(unaccent(${fuzzy})) OR lower(unaccent(${fuzzy})) <% c.search_name)`);
+  if (fuzzy) where.push(Prisma.sql`c.search_name IN (SELECT n.search_name FROM citizen_names n WHERE n.tenant_id = ${ctx.tenantId}::uuid AND n.citizens > 0 AND n.search_name % lower(unaccent(${fuzzy})))`);
   const order = ORDERS[query.sort];
   const cols = (alias: string) => Prisma.raw(order.keys.map((k) => `${alias}.${k}`).join(", "));
   const encoder = new TextEncoder();
@@ -97,7 +97,7 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
 
   const page = () =>
     tenantDb.$tenantTransaction(async (tx) => {
-      if (fuzzy) await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)`;
+      if (fuzzy) await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${FUZZY_THRESHOLD}, true)`;
       const after = last
         ? Prisma.sql`AND (${cols("c")}) ${Prisma.raw(order.dir === "DESC" ? "<" : ">")} (${Prisma.join(order.keys.map((k) => (k === "id" ? Prisma.sql`${last![k]}::uuid` : k.endsWith("_at") ? Prisma.sql`${last![k]}::timestamptz` : Prisma.sql`${last![k]}`)))})`
         : Prisma.empty;
@@ -107,7 +107,7 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
                c.created_at, c.updated_at
           FROM citizens c
          WHERE ${Prisma.join(where, " AND ")} ${after}
-         ORDER BY ${Prisma.raw(order.keys.map((k) => `c.${k} ${order.dir}`).join(", "))}
+         ORDER BY ${citizenOrderBy(query.sort, query.deleted)}
          LIMIT ${CITIZEN_EXPORT_PAGE_SIZE}`;
     });
 

@@ -6,7 +6,7 @@
 // Raw SQL through the tenant transaction: RLS and an explicit tenant_id both scope it.
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
-import { getDb } from "@/lib/db";
+import { tenantQuery } from "@/lib/db/tenant-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { piiBlindIndex } from "./pii";
@@ -42,11 +42,22 @@ type Row = Omit<CitizenListItem, "firstName" | "lastName" | "createdAt" | "updat
 };
 
 const SORTS = {
-  newest: { order: Prisma.sql`c.created_at DESC, c.id DESC`, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
-  oldest: { order: Prisma.sql`c.created_at ASC, c.id ASC`, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: ">" },
-  updated: { order: Prisma.sql`c.updated_at DESC, c.id DESC`, keys: ["updated_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
-  name: { order: Prisma.sql`c.last_name ASC, c.first_name ASC, c.id ASC`, keys: ["last_name", "first_name", "id"] as const, shape: ["string", "string", "uuid"] as const, cmp: ">" },
+  newest: { order: Prisma.sql`c.created_at DESC, c.id DESC`, lead: Prisma.sql`c.deleted_at, `, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
+  oldest: { order: Prisma.sql`c.created_at ASC, c.id ASC`, lead: Prisma.sql`c.deleted_at DESC, `, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: ">" },
+  updated: { order: Prisma.sql`c.updated_at DESC, c.id DESC`, lead: Prisma.sql`c.deleted_at, `, keys: ["updated_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
+  name: { order: Prisma.sql`c.last_name ASC, c.first_name ASC, c.id ASC`, lead: Prisma.sql`c.deleted_at, `, keys: ["last_name", "first_name", "id"] as const, shape: ["string", "string", "uuid"] as const, cmp: ">" },
 } as const;
+
+/**
+ * ORDER BY for a sort. Outside the trash `deleted_at` leads it, although it is NULL for every
+ * listed row: PostgreSQL does not treat `deleted_at IS NULL` as fixing that column, so without
+ * it the (tenant_id, deleted_at, <sort keys>) indexes cannot deliver the order and a
+ * million-row tenant is read and sorted (measured: ~500 ms instead of ~1 ms).
+ */
+export function citizenOrderBy(sort: CitizenListQuery["sort"], deleted: boolean): Prisma.Sql {
+  const s = SORTS[sort];
+  return deleted ? s.order : Prisma.sql`${s.lead}${s.order}`;
+}
 
 /** The WHERE conditions every variant shares (tenant, trash, filters). */
 export function citizenFilters(tenantId: string, query: CitizenListQuery): Prisma.Sql[] {
@@ -99,13 +110,22 @@ function toItem(r: Row): CitizenListItem {
 export function citizenPageSql(tenantId: string, query: CitizenListQuery): Prisma.Sql {
   const where = citizenFilters(tenantId, query);
   if (query.q && query.mode === "fuzzy") {
-    // Best matches first, no further pages: a fuzzy search is a look-up, not a listing.
+    // Best matches first, no further pages: a fuzzy search is a look-up, not a listing. The
+    // trigram match runs over the tenant's distinct names (citizen_names: thousands, not a
+    // million people); the people are then fetched by exact name.
     const q = query.q.toLowerCase();
     return Prisma.sql`
-      SELECT ${SELECT}, greatest(similarity(c.search_name, lower(unaccent(${q}))), word_similarity(lower(unaccent(${q})), c.search_name)) AS score
-        FROM citizens c
-       WHERE ${Prisma.join(where, " AND ")} AND (c.search_name % lower(unaccent(${q})) OR lower(unaccent(${q})) <% c.search_name)
-       ORDER BY score DESC, c.id
+      WITH names AS (
+        SELECT n.search_name, similarity(n.search_name, lower(unaccent(${q}))) AS score
+          FROM citizen_names n
+         WHERE n.tenant_id = ${tenantId}::uuid AND n.citizens > 0 AND n.search_name % lower(unaccent(${q}))
+         ORDER BY score DESC
+         LIMIT 20
+      )
+      SELECT ${SELECT}, names.score
+        FROM names JOIN citizens c ON c.tenant_id = ${tenantId}::uuid AND c.search_name = names.search_name
+       WHERE ${Prisma.join(where, " AND ")}
+       ORDER BY names.score DESC, c.last_name, c.first_name, c.id
        LIMIT ${query.limit}`;
   }
   const sort = SORTS[query.sort];
@@ -115,16 +135,17 @@ export function citizenPageSql(tenantId: string, query: CitizenListQuery): Prism
     const vals = Prisma.join(values.map((v, i) => (sort.shape[i] === "date" ? Prisma.sql`${new Date(v)}::timestamptz` : sort.shape[i] === "uuid" ? Prisma.sql`${v}::uuid` : Prisma.sql`${v}`)), ", ");
     where.push(Prisma.sql`(${cols}) ${Prisma.raw(sort.cmp)} (${vals})`);
   }
-  return Prisma.sql`SELECT ${SELECT} FROM citizens c WHERE ${Prisma.join(where, " AND ")} ORDER BY ${sort.order} LIMIT ${query.limit + 1}`;
+  return Prisma.sql`SELECT ${SELECT} FROM citizens c WHERE ${Prisma.join(where, " AND ")} ORDER BY ${citizenOrderBy(query.sort, query.deleted)} LIMIT ${query.limit + 1}`;
 }
 
+/** How similar a name must be to count as a fuzzy match (pg_trgm similarity, 0..1). */
+export const FUZZY_THRESHOLD = "0.25";
+
 export async function listCitizens(ctx: Pick<TenantContext, "tenantId">, query: CitizenListQuery): Promise<CitizenPage> {
-  const db = await getDb();
   const sql = citizenPageSql(ctx.tenantId, query);
-  const rows = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    if (query.q && query.mode === "fuzzy") await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true), set_config('pg_trgm.word_similarity_threshold', '0.5', true)`;
-    return tx.$queryRaw<Row[]>(sql);
-  });
+  // One round trip through both walls (lib/db/tenant-read.ts): for a 1 ms indexed page, the
+  // interactive transaction's extra round trips would otherwise double the latency.
+  const rows = await tenantQuery<Row>(ctx.tenantId, sql, query.q && query.mode === "fuzzy" ? { settings: { "pg_trgm.similarity_threshold": FUZZY_THRESHOLD } } : {});
   if (query.q && query.mode === "fuzzy") return { items: rows.map(toItem), nextCursor: null };
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit).map(toItem);

@@ -30,8 +30,21 @@ async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
   logger.info(summary, "seeded demo tenant on first start");
 }
 
+/** Closing the database also closes the one-round-trip read pool (lib/db/tenant-read.ts). */
+function withReadPoolClose(handle: DatabaseHandle): DatabaseHandle {
+  const close = handle.close.bind(handle);
+  return {
+    ...handle,
+    async close() {
+      const { closeTenantReadPool } = await import("./tenant-read");
+      await closeTenantReadPool();
+      await close();
+    },
+  };
+}
+
 export function getDatabase(): Promise<DatabaseHandle> {
-  g.civitasDatabase ??= open().catch((err) => {
+  g.civitasDatabase ??= open().then(withReadPoolClose).catch((err) => {
     g.civitasDatabase = undefined; // let the next request try again
     throw err;
   });

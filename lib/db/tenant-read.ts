@@ -63,6 +63,8 @@ export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options:
   if (!pool) {
     const db = await getDb();
     return db.forTenant({ tenantId }).$tenantTransaction(async (tx) => {
+      // Read-only like the pooled path (switching it on mid-transaction is allowed).
+      await tx.$executeRawUnsafe("SET LOCAL transaction_read_only = on");
       for (const [name, value] of settings) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
       return tx.$queryRaw<T[]>(sql);
     });

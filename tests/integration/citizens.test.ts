@@ -13,6 +13,9 @@ import { createCitizen, deleteCitizen, purgeCitizen, restoreCitizen, setCitizenT
 import { getCitizen, revealCitizenField } from "@/lib/citizens/read";
 import { citizenListQuerySchema, createCitizenSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { tenantQuery } from "@/lib/db/tenant-read";
+import { TenantScopeError } from "@/lib/db/tenant-scope";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 let A: TenantContext;
 let B: TenantContext;
@@ -166,6 +169,23 @@ describe("delete, restore, purge", () => {
     await expect(deleteCitizen(B, { id: c.id })).rejects.toThrow(NotFoundError);
     await expect(setCitizenTags(B, { id: c.id, version: c.version, tags: ["x"] })).rejects.toThrow(NotFoundError);
     expect((await getCitizen(A, c.id)).deletedAt).toBeNull();
+  });
+});
+
+describe("the one-round-trip read path (tenantQuery) keeps both walls", () => {
+  test("SQL without a tenant filter still sees only the tenant set for it (RLS); writes are refused", async () => {
+    const mine = await createCitizen(A, fields({ lastName: `Wall${randomUUID().slice(0, 6)}` }));
+    const theirs = await createCitizen(B, fields({ lastName: `Wall${randomUUID().slice(0, 6)}` }));
+    const rows = await tenantQuery<{ id: string; tenant_id: string }>(A.tenantId, Prisma.sql`SELECT id, tenant_id FROM citizens WHERE id IN (${mine.id}::uuid, ${theirs.id}::uuid)`);
+    expect(rows.map((r) => r.id)).toEqual([mine.id]);
+    await expect(tenantQuery(A.tenantId, Prisma.sql`UPDATE citizens SET notes = 'x' WHERE id = ${mine.id}::uuid RETURNING id`)).rejects.toThrow();
+    expect((await getCitizen(A, mine.id)).notes).toBe("");
+  });
+
+  test("a malformed tenant id or a forbidden setting is refused before any query", async () => {
+    await expect(tenantQuery("nope", Prisma.sql`SELECT 1`)).rejects.toThrow(TenantScopeError);
+    await expect(tenantQuery(A.tenantId, Prisma.sql`SELECT 1`, { settings: { "app.tenant_id": B.tenantId } })).rejects.toThrow(TenantScopeError);
+    await expect(tenantQuery(A.tenantId, Prisma.sql`SELECT 1`, { settings: { role: "postgres" } })).rejects.toThrow(TenantScopeError);
   });
 });
 
