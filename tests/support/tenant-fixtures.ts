@@ -37,6 +37,12 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     },
     update: { body: "Probed" },
   },
+  CitizenName: {
+    async create(tx, tenantId, label) {
+      return tx.citizenName.create({ data: { tenantId, searchName: `probe ${label} ${Math.random()}`, citizens: 1 } });
+    },
+    update: { citizens: 2 },
+  },
   CustomFieldDefinition: {
     async create(tx, tenantId, label) {
       return tx.customFieldDefinition.create({ data: { tenantId, key: `probe_${Math.random().toString(36).slice(2, 12)}`, label, type: "TEXT" } });
