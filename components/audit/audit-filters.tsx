@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { FilterActions } from "@/components/forms/filter-actions";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -101,14 +100,7 @@ export function AuditFilterForm({ basePath, values, fieldErrors = {}, actions, a
           {error("to")}
         </div>
       </div>
-      <div className="flex items-end gap-2">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        <Link href={basePath} className={buttonClasses({ variant: "ghost" })}>
-          Clear
-        </Link>
-      </div>
+      <FilterActions clearHref={basePath} />
     </form>
   );
 }

@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { FilterActions } from "@/components/forms/filter-actions";
 import { caseStatusLabel, casePriorityLabel } from "@/components/dashboard/case-labels";
-import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
@@ -117,14 +116,7 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
         </Select>
         {error("sort")}
       </div>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        <Link href={basePath} className={buttonClasses({ variant: "ghost" })}>
-          Clear
-        </Link>
-      </div>
+      <FilterActions clearHref={basePath} className="sm:col-span-2 lg:col-span-3" />
     </form>
   );
 }

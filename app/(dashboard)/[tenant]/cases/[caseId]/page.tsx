@@ -1,3 +1,4 @@
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
@@ -58,13 +59,7 @@ export default async function CasePage({ params }: Props) {
       <div className="mx-auto flex max-w-7xl flex-col gap-6">
         <header className="flex flex-col gap-4">
           <div>
-            <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-              <Link href={`/${slug}/cases`} className="underline-offset-2 hover:text-foreground hover:underline">
-                Cases
-              </Link>
-              <span aria-hidden="true"> / </span>
-              <span aria-current="page">Case</span>
-            </nav>
+            <Breadcrumb items={[{ href: `/${slug}/cases`, label: "Cases" }]} current="Case" />
             <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-foreground">{found.title}</h1>
             <p className="mt-1 text-sm text-muted-foreground">
               For{" "}

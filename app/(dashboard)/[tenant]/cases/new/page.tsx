@@ -1,3 +1,4 @@
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -88,13 +89,7 @@ function Shell({ slug, children }: { slug: string; children: React.ReactNode }) 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-          <Link href={`/${slug}/cases`} className="underline-offset-2 hover:text-foreground hover:underline">
-            Cases
-          </Link>
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page">New</span>
-        </nav>
+        <Breadcrumb items={[{ href: `/${slug}/cases`, label: "Cases" }]} current="New" />
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-foreground">Open a case</h1>
       </div>
       {children}

@@ -1,3 +1,4 @@
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PiiReveal } from "@/components/citizens/pii-reveal";
@@ -51,12 +52,7 @@ export default async function CitizenPage({ params }: Props) {
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm text-muted-foreground">
-            <Link href={`/${slug}/citizens`} className="hover:underline">
-              Citizens
-            </Link>{" "}
-            /
-          </p>
+          <Breadcrumb items={[{ href: `/${slug}/citizens`, label: "Citizens" }]} current={name} />
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">{name}</h1>
           <p className="mt-1 text-sm text-muted-foreground">
             Added {dateFormat.format(citizen.createdAt)} · updated {dateFormat.format(citizen.updatedAt)} · version {citizen.version}
