@@ -15,6 +15,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCases } from "@/lib/cases/list";
 import { listAssignees } from "@/lib/cases/read";
+import { listSavedViews } from "@/lib/citizens/saved-views";
+import { SavedViews } from "@/components/saved-views/saved-views";
 import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
 
@@ -38,7 +40,9 @@ async function loadPage(ctx: Awaited<ReturnType<typeof tenantContext>>, query: C
 export default async function CasesPage({ params, searchParams }: Props) {
   const { tenant: slug } = await params;
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
-  const raw = rawCaseParams(await searchParams);
+  const search = await searchParams;
+  const raw = rawCaseParams(search);
+  const activeViewId = typeof search.view === "string" ? search.view : undefined;
   const parsed = caseListQuerySchema.safeParse(raw);
   // Invalid filters: say so, keep the bad values in their fields, and show the unfiltered list.
   const query = parsed.success ? parsed.data : caseListQuerySchema.parse({});
@@ -47,7 +51,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const locale = resolveLocale(requestHeaders.get("accept-language"));
   const now = new Date();
 
-  const [{ page, cursorRejected }, assignees] = await Promise.all([loadPage(ctx, query), listAssignees(ctx)]);
+  const [{ page, cursorRejected }, assignees, views] = await Promise.all([loadPage(ctx, query), listAssignees(ctx), listSavedViews(ctx, "cases")]);
   const filtered = Object.keys(filters).some((k) => k !== "sort" && k !== "limit");
   const firstPage = !query.cursor || cursorRejected;
   const newCaseHref = query.citizenId ? `${basePath}/new?citizenId=${query.citizenId}` : `${basePath}/new`;
@@ -71,6 +75,8 @@ export default async function CasesPage({ params, searchParams }: Props) {
           <CaseFilterForm basePath={basePath} values={raw} fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)} assignees={assignees} />
         </CardContent>
       </Card>
+
+      <SavedViews slug={slug} resource="cases" allLabel="All cases" views={views} current={filters as Record<string, string>} activeViewId={activeViewId} />
 
       {!parsed.success ? (
         <Notice>

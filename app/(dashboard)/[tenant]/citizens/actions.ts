@@ -50,12 +50,12 @@ export const revealFieldAction = tenantAction("citizen.reveal", revealSchema, (c
 
 export const saveViewAction = tenantAction("citizen.read", saveViewSchema.extend({ resource: z.enum(["citizens", "cases"]) }), async (ctx, input) => {
   const view = await saveView(ctx, input);
-  revalidatePath(list(ctx.access.tenant.slug));
+  revalidatePath(`/${ctx.access.tenant.slug}/${input.resource}`);
   return view;
 });
 
 export const deleteViewAction = tenantAction("citizen.read", deleteViewSchema, async (ctx, input) => {
   await deleteView(ctx, input);
-  revalidatePath(list(ctx.access.tenant.slug));
+  revalidatePath(`/${ctx.access.tenant.slug}`, "layout");
   return null;
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CitizensTable } from "@/components/citizens/citizens-table";
-import { SavedViews } from "@/components/citizens/saved-views";
+import { SavedViews } from "@/components/saved-views/saved-views";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -122,7 +122,7 @@ export default async function CitizensPage({ params, searchParams }: Props) {
         </details>
       </form>
 
-      <SavedViews slug={slug} views={views} current={current} activeViewId={raw.view} />
+      <SavedViews slug={slug} resource="citizens" allLabel="All citizens" views={views} current={current} activeViewId={raw.view} />
 
       {!parsed.success ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">

@@ -1,6 +1,6 @@
 "use client";
-// Saved views of the citizens list: open one (a link with its parameters), save the current
-// filters under a name (optionally shared with the organisation), delete your own.
+// Saved views of a list (citizens or cases): open one (a link with its parameters), save the
+// current filters under a name (optionally shared with the organisation), delete your own.
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { deleteViewAction, saveViewAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
@@ -10,7 +10,10 @@ import { Input } from "@/components/ui/input";
 
 type View = { id: string; name: string; query: Record<string, string>; shared: boolean; mine: boolean };
 
-export function SavedViews({ slug, views, current, activeViewId }: { slug: string; views: View[]; current: Record<string, string>; activeViewId?: string }) {
+type Props = { slug: string; resource: "citizens" | "cases"; allLabel: string; views: View[]; current: Record<string, string>; activeViewId?: string };
+
+export function SavedViews({ slug, resource, allLabel, views, current, activeViewId }: Props) {
+  const basePath = `/${slug}/${resource}`;
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,12 +24,12 @@ export function SavedViews({ slug, views, current, activeViewId }: { slug: strin
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm font-medium text-muted-foreground">Views:</span>
-      <Link href={`/${slug}/citizens`} className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted" aria-current={!activeViewId && !hasFilters ? "page" : undefined}>
-        All citizens
+      <Link href={basePath} className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted" aria-current={!activeViewId && !hasFilters ? "page" : undefined}>
+        {allLabel}
       </Link>
       {views.map((v) => (
         <span key={v.id} className="inline-flex items-center rounded-full border border-border text-sm">
-          <Link href={`/${slug}/citizens?${new URLSearchParams({ ...v.query, view: v.id })}`} className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted" aria-current={activeViewId === v.id ? "page" : undefined}>
+          <Link href={`${basePath}?${new URLSearchParams({ ...v.query, view: v.id })}`} className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted" aria-current={activeViewId === v.id ? "page" : undefined}>
             {v.name}
             {v.shared ? <span className="text-muted-foreground"> · shared</span> : null}
           </Link>
@@ -53,7 +56,7 @@ export function SavedViews({ slug, views, current, activeViewId }: { slug: strin
           onSubmit={(e) => {
             e.preventDefault();
             startTransition(async () => {
-              const result = await saveViewAction(slug, { name, shared, query: current, resource: "citizens" });
+              const result = await saveViewAction(slug, { name, shared, query: current, resource });
               if (result.ok) {
                 setSaving(false);
                 setName("");
