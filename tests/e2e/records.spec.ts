@@ -94,6 +94,13 @@ test("find the citizen by a misspelled name, then export the filtered list", asy
   await page.getByRole("searchbox", { name: "Search" }).fill(CITIZEN.last);
   await page.getByLabel("Match").selectOption("text");
   await page.getByRole("button", { name: "Search" }).click();
+  // Save the search as a view, and open it again from the list of views.
+  await page.getByRole("button", { name: "Save this view" }).click();
+  await page.getByLabel("View name").fill(`Vandersteen ${run}`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.goto("/demo/citizens");
+  await page.getByRole("link", { name: `Vandersteen ${run}` }).click();
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue(CITIZEN.last);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   const csv = readFileSync((await download.path())!, "utf8");
   const lines = csv.trim().split(/\r?\n/);
