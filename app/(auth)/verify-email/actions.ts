@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/auth/guard";
 import { currentUser } from "@/lib/auth/session";
 import { currentRequestId } from "@/lib/auth/tenant-access";
-import { resendVerification } from "@/lib/auth/verify-email";
+import { resendVerification, verifyEmail } from "@/lib/auth/verify-email";
 import { actionFailure } from "@/lib/errors/action";
 
 export const resendVerificationAction = publicAction(async (): Promise<void> => {
@@ -22,4 +22,13 @@ export const resendVerificationAction = publicAction(async (): Promise<void> => 
     destination = "/verify-email?resend=failed";
   }
   redirect(destination);
+});
+
+/**
+ * Uses the emailed token. A button press (POST), not the link itself: mail scanners and link
+ * previews open links, and must not be the ones who confirm the address.
+ */
+export const confirmEmailAction = publicAction(async (formData: FormData): Promise<void> => {
+  const result = await verifyEmail(formData.get("token"));
+  redirect(`/verify-email?status=${result.ok ? "verified" : "invalid"}`);
 });

@@ -5,8 +5,9 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { INVALID_LINK_MESSAGE } from "@/lib/auth/schemas";
 import { landingPathFor } from "@/lib/auth/landing";
 import { currentUser } from "@/lib/auth/session";
-import { isEmailVerified, verifyEmail } from "@/lib/auth/verify-email";
-import { resendVerificationAction } from "./actions";
+import { isEmailTokenUsable } from "@/lib/auth/email-tokens";
+import { isEmailVerified } from "@/lib/auth/verify-email";
+import { confirmEmailAction, resendVerificationAction } from "./actions";
 
 // The URL carries the token until it is used: never send it to another site in a Referer header.
 export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
@@ -14,14 +15,25 @@ export const metadata: Metadata = { title: "Confirm your email", referrer: "no-r
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * Opening the emailed link uses its token, then redirects to a token-free URL that says how it
- * went (a reload or the back button then shows the result instead of "link already used").
+ * The emailed link only shows a "Confirm" button: opening a link (a mail scanner, a preview)
+ * must not confirm the address. The button uses the token, then redirects to a token-free URL
+ * that says how it went (a reload or the back button then shows the result).
  */
 export default async function VerifyEmailPage({ searchParams }: Props) {
   const params = await searchParams;
   if (typeof params.token === "string") {
-    const result = await verifyEmail(params.token);
-    redirect(`/verify-email?status=${result.ok ? "verified" : "invalid"}`);
+    if (!(await isEmailTokenUsable(params.token, "VERIFY_EMAIL"))) redirect("/verify-email?status=invalid");
+    return (
+      <Panel title="Confirm your email address">
+        <p className="mt-2 text-sm text-muted-foreground">One last step: confirm that this address is yours.</p>
+        <form action={confirmEmailAction} className="mt-6">
+          <input type="hidden" name="token" value={params.token} />
+          <Button type="submit" size="lg" className="w-full">
+            Confirm my email address
+          </Button>
+        </form>
+      </Panel>
+    );
   }
   const status = typeof params.status === "string" ? params.status : undefined;
   const resend = typeof params.resend === "string" ? params.resend : undefined;
