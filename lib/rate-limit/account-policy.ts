@@ -1,7 +1,7 @@
 // The limits on the account lifecycle endpoints (sign-up, verification emails, password reset),
 // in one place, with the keys they count under. Like sign-in-policy.ts: pure, and the stores
 // only ever see a digest of an email or an IP, never the value.
-import { createHash } from "node:crypto";
+import { keyDigest } from "./key-digest";
 import { retryAfterPhrase } from "./sign-in-policy";
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -30,7 +30,7 @@ export const CHANGE_PASSWORD_LIMIT = { limit: 10, windowSeconds: FIFTEEN_MINUTES
  */
 export const ACCOUNT_RESPONSE_FLOOR_MS = 600;
 
-const digest = (value: string) => createHash("sha256").update(value.trim().toLowerCase()).digest("base64url").slice(0, 32);
+const digest = (value: string) => keyDigest(value.trim().toLowerCase());
 
 export const signUpIpKey = (ip: string) => `signup:ip:${digest(ip)}`;
 export const signUpEmailKey = (email: string) => `signup:email:${digest(email)}`;

@@ -1,6 +1,6 @@
 // The limits on password sign-in, in one place, and the keys and wording they use. Pure (no
 // server-only imports) so unit tests and the sign-in form's action can share it.
-import { createHash } from "node:crypto";
+import { keyDigest } from "./key-digest";
 
 const FIFTEEN_MINUTES = 15 * 60;
 
@@ -10,15 +10,14 @@ export const ACCOUNT_LIMIT = { limit: 50, windowSeconds: FIFTEEN_MINUTES, blockS
 export const IP_LIMIT = { limit: 100, windowSeconds: FIFTEEN_MINUTES, blockSeconds: FIFTEEN_MINUTES } as const;
 
 // Emails and IPs are personal data: the stores only ever see a digest of them.
-const digest = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 32);
 
 /** The account key: the email as the sign-in schema normalises it (trimmed, lower-case). */
 export function accountKey(email: string): string {
-  return `signin:account:${digest(email.trim().toLowerCase())}`;
+  return `signin:account:${keyDigest(email.trim().toLowerCase())}`;
 }
 
 export function ipKey(ip: string): string {
-  return `signin:ip:${digest(ip.trim().toLowerCase())}`;
+  return `signin:ip:${keyDigest(ip.trim().toLowerCase())}`;
 }
 
 /** What a rate-limited user reads. The same for every email, known or not. */
