@@ -8,7 +8,7 @@
 //   consume    one conditional UPDATE … RETURNING: of any number of concurrent attempts exactly
 //              one finds the row unused and unexpired, by the database's clock.
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "@/lib/crypto/secret-token";
 import { getDb } from "@/lib/db";
 import type { AuthTokenPurpose } from "@/lib/generated/prisma/enums";
 
@@ -31,10 +31,6 @@ type TokenClient = {
   $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
 };
 
-export function hashEmailToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 export function isWellFormedEmailToken(token: unknown): token is string {
   return typeof token === "string" && TOKEN_SHAPE.test(token);
 }
@@ -50,10 +46,10 @@ export async function createEmailToken(
   purpose: EmailTokenPurpose,
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + EMAIL_TOKEN_TTL_MS[purpose]);
   await tx.authToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
-  await tx.authToken.create({ data: { userId, purpose, tokenHash: hashEmailToken(token), expiresAt } });
+  await tx.authToken.create({ data: { userId, purpose, tokenHash: hash, expiresAt } });
   return { token, expiresAt };
 }
 
@@ -67,7 +63,7 @@ export async function consumeEmailToken(token: unknown, purpose: EmailTokenPurpo
   const client = tx ?? (await getDb());
   const rows = await client.$queryRaw<{ user_id: string }[]>`
     UPDATE auth_tokens SET used_at = now()
-     WHERE token_hash = ${hashEmailToken(token)} AND purpose = ${purpose}::"AuthTokenPurpose"
+     WHERE token_hash = ${hashSecretToken(token)} AND purpose = ${purpose}::"AuthTokenPurpose"
        AND used_at IS NULL AND expires_at > now()
     RETURNING user_id::text AS user_id`;
   return rows[0]?.user_id ?? null;
@@ -83,7 +79,7 @@ export async function isEmailTokenUsable(token: unknown, purpose: EmailTokenPurp
   const db = await getDb();
   const rows = await db.$queryRaw<{ ok: number }[]>`
     SELECT 1 AS ok FROM auth_tokens
-     WHERE token_hash = ${hashEmailToken(token)} AND purpose = ${purpose}::"AuthTokenPurpose"
+     WHERE token_hash = ${hashSecretToken(token)} AND purpose = ${purpose}::"AuthTokenPurpose"
        AND used_at IS NULL AND expires_at > now()`;
   return rows.length > 0;
 }

@@ -10,7 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { enforceRateLimits } from "@/lib/rate-limit/enforce";
 import { ACCEPTS_PER_IP, acceptIpKey } from "./invite-policy";
 import { invitationTokenSchema } from "./schemas";
-import { hashToken } from "./tokens";
+import { hashSecretToken } from "@/lib/crypto/secret-token";
 import type { TenantSummary } from "./types";
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
@@ -49,7 +49,7 @@ function statusOf(row: Pick<Row, "accepted_at" | "revoked_at" | "expires_at">, n
 export async function findInvitation(token: string): Promise<InvitationView | null> {
   const parsed = invitationTokenSchema.safeParse(token);
   if (!parsed.success) return null;
-  const hash = hashToken(parsed.data);
+  const hash = hashSecretToken(parsed.data);
   const db = await getDb();
   const [row] = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.invitation_token', ${hash}, true)`;

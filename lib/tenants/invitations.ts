@@ -15,7 +15,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { enforceRateLimits } from "@/lib/rate-limit/enforce";
 import { INVITES_PER_IP, INVITES_PER_USER, inviteIpKey, inviteUserKey } from "./invite-policy";
 import type { InviteMemberInput } from "./schemas";
-import { newToken } from "./tokens";
+import { newSecretToken } from "@/lib/crypto/secret-token";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -29,7 +29,7 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput)
   await enforceRateLimits([{ key: inviteUserKey(ctx.userId), ...INVITES_PER_USER }, ...(ip ? [{ key: inviteIpKey(ip), ...INVITES_PER_IP }] : [])], "invitations");
 
   const db = await getDb();
-  const { token, hash } = newToken();
+  const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const { invitation, tenantName, inviterName } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const existing = await tx.membership.findFirst({ where: { tenantId: ctx.tenantId, user: { email: input.email } }, select: { id: true } });
