@@ -8,12 +8,11 @@ import { ForbiddenError } from "@/lib/errors";
 import type { PlatformRole } from "@/lib/generated/prisma/enums";
 import { decidePlatformAccess, type PlatformUserRow } from "./access-decision";
 import type { PlatformContext } from "./types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 export async function loadPlatformUser(userId: string): Promise<PlatformUserRow | null> {
   // A malformed id (an old or forged token) is nobody, not a database error.
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const db = await getDb();
   return db.user.findUnique({
     where: { id: userId },
@@ -30,7 +29,7 @@ type Row = { id: string; email: string; name: string; platform_role: PlatformRol
 
 /** Throws ForbiddenError unless `ctx.adminId` is, right now, an enabled platform admin. */
 export async function assertPlatformAdmin(tx: RawReader, ctx: PlatformContext): Promise<void> {
-  if (!UUID.test(ctx.adminId)) throw new ForbiddenError("Only platform admins can do this");
+  if (!isUuid(ctx.adminId)) throw new ForbiddenError("Only platform admins can do this");
   const rows = await tx.$queryRaw<Row[]>`
     SELECT id, email, name, platform_role::text AS platform_role, disabled_at FROM users WHERE id = ${ctx.adminId}::uuid`;
   const row = rows[0];

@@ -11,6 +11,7 @@ import { CHANGE_PASSWORD_LIMIT, changePasswordKey } from "@/lib/rate-limit/accou
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { changePasswordSchema } from "./schemas";
 import { revokeUserSessions } from "./sessions/revoke";
+import { isUuid } from "@/lib/validation/uuid";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
@@ -22,7 +23,6 @@ export type ChangePasswordOptions = { limiter?: RateLimitStore; now?: () => numb
 
 export const WRONG_CURRENT_PASSWORD = "That is not your current password";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `currentSessionId` is the AuthSession of the request (kept signed in); null or not a session
@@ -48,7 +48,7 @@ export async function changePassword(userId: string, currentSessionId: string | 
   }
 
   const newHash = await hashPassword(newPassword);
-  const keep = currentSessionId && UUID.test(currentSessionId) ? currentSessionId : null;
+  const keep = currentSessionId && isUuid(currentSessionId) ? currentSessionId : null;
   const revoked = await db.$transaction(async (tx) => {
     // Only if the hash is still the one just verified: of two concurrent changes, one wins and
     // the other is told its "current" password is no longer current.

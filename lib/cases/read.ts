@@ -5,8 +5,7 @@ import { getDb } from "@/lib/db";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import type { Case, CaseEventKind, CaseStatus, Role } from "@/lib/generated/prisma/client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 export type TimelineEntry = { id: string; kind: CaseEventKind; body: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; authorName: string | null; createdAt: Date; assigneeName?: string | null };
 
@@ -18,7 +17,7 @@ export type CaseDetail = Case & {
 
 export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string): Promise<CaseDetail> {
   // A malformed id (a typed URL) is just another case that does not exist, not a database error.
-  if (!UUID.test(id)) throw new NotFoundError("Case not found");
+  if (!isUuid(id)) throw new NotFoundError("Case not found");
   const db = await getDb();
   const { found, events } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id }, include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } } });
@@ -26,7 +25,7 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
     return { found, events };
   });
   if (!found || found.citizen.deletedAt) throw new NotFoundError("Case not found");
-  const userIds = [...new Set([found.assigneeId, ...events.map((e) => e.authorId), ...events.filter((e) => e.kind === "ASSIGNED").map((e) => e.body)].filter((v): v is string => !!v && /^[0-9a-f-]{36}$/.test(v)))];
+  const userIds = [...new Set([found.assigneeId, ...events.map((e) => e.authorId), ...events.filter((e) => e.kind === "ASSIGNED").map((e) => e.body)].filter(isUuid))];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   const { citizen, ...rest } = found;

@@ -9,8 +9,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { buildModelMap, runtimeDataModelOf, type TenantModelMap } from "./tenant-models";
 import { scopeArgs, TenantScopeError } from "./tenant-scope";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 export type TenantScope = { tenantId: string };
 
@@ -26,7 +25,7 @@ type QueryParams = {
 
 function assertTenant(scope: TenantScope | undefined): string {
   const tenantId = scope?.tenantId;
-  if (typeof tenantId !== "string" || !UUID.test(tenantId)) {
+  if (!isUuid(tenantId)) {
     throw new TenantScopeError("db.forTenant() needs a context with a valid tenantId");
   }
   return tenantId;

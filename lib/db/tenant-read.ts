@@ -20,8 +20,8 @@ import { getConfig } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "./index";
 import { TenantScopeError } from "./tenant-scope";
+import { isUuid } from "@/lib/validation/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Only extension settings ("pg_trgm.similarity_threshold"), never role, search_path or the tenant. */
 const SETTING = /^[a-z_]+\.[a-z_]+$/;
 
@@ -55,7 +55,7 @@ function readPool(): Pool | null {
  * `sql` must filter `tenant_id` itself (it is the first wall here; RLS is the second).
  */
 export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options: TenantQueryOptions = {}): Promise<T[]> {
-  if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new TenantScopeError("tenantQuery() needs a valid tenantId");
+  if (!isUuid(tenantId)) throw new TenantScopeError("tenantQuery() needs a valid tenantId");
   const settings = Object.entries(options.settings ?? {});
   for (const [name] of settings) if (!SETTING.test(name) || name === "app.tenant_id") throw new TenantScopeError(`tenantQuery(): setting "${name}" is not allowed`);
 

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import type { EmailMessage } from "./types";
 import { isDevMailboxEnabled } from "./settings";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** The mailbox keeps this many messages; older ones are dropped as new ones arrive. */
 const KEEP = 500;
@@ -35,10 +36,9 @@ export async function listMailbox(limit = 100): Promise<MailboxSummary[]> {
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getMailboxMessage(id: string): Promise<MailboxEntry | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   return db.mailboxMessage.findUnique({ where: { id }, select: { id: true, to: true, subject: true, createdAt: true, text: true, html: true } });
 }

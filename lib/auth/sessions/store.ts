@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, REUSE_GRACE_MS } from "./policy";
+import { isUuid } from "@/lib/validation/uuid";
 
 export type SessionMeta = { ip?: string | null; userAgent?: string | null; method?: string };
 
@@ -57,7 +58,6 @@ async function load(sessionId: string): Promise<Row | null> {
   return rows[0] ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Judges a row against a presented generation, without changing anything but reuse. */
 async function judge(row: Row | null, generation: number, now: Date): Promise<SessionState> {
@@ -76,7 +76,7 @@ async function judge(row: Row | null, generation: number, now: Date): Promise<Se
 
 /** Is this cookie (session id + generation) still good? Read-only unless it detects reuse. */
 export async function checkSession(sessionId: unknown, generation: unknown, now = new Date()): Promise<SessionState> {
-  if (typeof sessionId !== "string" || !UUID.test(sessionId) || !Number.isInteger(generation)) return { ok: false, reason: "unknown" };
+  if (!isUuid(sessionId) || !Number.isInteger(generation)) return { ok: false, reason: "unknown" };
   return judge(await load(sessionId), generation as number, now);
 }
 
@@ -86,7 +86,7 @@ export async function checkSession(sessionId: unknown, generation: unknown, now 
  * generation ahead within the grace period and get the same new generation.
  */
 export async function refreshSession(sessionId: unknown, generation: unknown, now = new Date()): Promise<SessionState> {
-  if (typeof sessionId !== "string" || !UUID.test(sessionId) || !Number.isInteger(generation)) return { ok: false, reason: "unknown" };
+  if (!isUuid(sessionId) || !Number.isInteger(generation)) return { ok: false, reason: "unknown" };
   const db = await getDb();
   const idleCutoff = new Date(now.getTime() - IDLE_TIMEOUT_MS);
   const rotated = await db.$queryRaw<Row[]>`

@@ -4,11 +4,10 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getCitizen } from "@/lib/citizens/read";
 import { NotFoundError } from "@/lib/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 export async function loadCitizen(tenantId: string, id: string, options: { includeDeleted?: boolean } = {}) {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   return getCitizen({ tenantId }, id, options).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
