@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/errors";
 import { createAdminSchema, type CreateAdminInput } from "./schemas";
 
 export type CreateAdminResult = {

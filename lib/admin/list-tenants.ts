@@ -2,7 +2,7 @@
 // Tenants and memberships are global models, so this reads no tenant-owned data.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/errors";
 import { listTenantsSchema, type ListTenantsInput } from "./schemas";
 import { containsInsensitive } from "./search";
 import type { Page, TenantListItem } from "./types";

@@ -2,7 +2,7 @@
 // pages, with what an operator needs to judge an account at a glance.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/errors";
 import { listUsersSchema, type ListUsersInput } from "./schemas";
 import { containsInsensitive } from "./search";
 import type { Page, UserListItem } from "./types";

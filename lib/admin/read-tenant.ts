@@ -9,9 +9,8 @@
 import "server-only";
 import { recordAudit, type AuditEventInput } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, parseInput } from "@/lib/errors";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
-import { parseInput } from "./parse-input";
 import { assertPlatformAdmin } from "./platform-admin";
 import { readTenantSchema, type ReadTenantInput } from "./schemas";
 import type { PlatformContext, TenantOverview } from "./types";

@@ -10,7 +10,7 @@
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
-import { validationErrorFromZod } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditQuerySchema, type AuditFilters, type AuditQuery, type AuditQueryInput } from "./schemas";
 
@@ -36,9 +36,7 @@ export type AuditPage = { events: AuditEventRow[]; nextCursor: string | null };
 
 /** Parses with the shared schema; a bad value is a ValidationError (400 / field errors), never a 500. */
 export function parseAuditQueryInput(input: AuditQueryInput | AuditQuery): AuditQuery {
-  const parsed = auditQuerySchema.safeParse(input);
-  if (!parsed.success) throw validationErrorFromZod(parsed.error, "Some filters are not valid");
-  return parsed.data;
+  return parseInput(auditQuerySchema, input, "Some filters are not valid");
 }
 
 /** LIKE treats `_` and `%` as wildcards; actions contain `_` (`member.role_changed`). */

@@ -5,8 +5,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { enrichLogContext, runWithLogContext, type TenantContext } from "@/lib/context/request-context";
-import { UnauthorizedError, validationErrorFromZod } from "@/lib/errors";
+import { enrichLogContext, runWithLogContext, type LogContext, type TenantContext } from "@/lib/context/request-context";
+import { parseInput, UnauthorizedError } from "@/lib/errors";
 import { actionFailure, type ActionFailure } from "@/lib/errors/action";
 import { withRequest } from "@/lib/http/with-request";
 import type { TenantAccess } from "@/lib/tenants/types";
@@ -50,20 +50,32 @@ export function tenantAction<S extends z.ZodType, T>(
   schema: S,
   fn: (ctx: GuardedContext, input: z.infer<S>) => Promise<T>,
 ) {
-  return async (tenantSlug: string, input: unknown): Promise<ActionResult<T>> => {
-    const meta = requestMetaFrom(await headers());
-    const { requestId } = meta;
-    return runWithLogContext(meta, async () => {
-      try {
-        const access = await authorizeTenant(await currentUser(), tenantSlug, permission);
-        const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
-        if (!parsed.success) throw validationErrorFromZod(parsed.error);
-        return { ok: true as const, data: await fn(contextFor(access, requestId), parsed.data) };
-      } catch (err) {
-        return actionFailure(err, requestId);
-      }
-    });
-  };
+  return (tenantSlug: string, input: unknown): Promise<ActionResult<T>> =>
+    runGuardedAction(schema, input, async ({ requestId }) => contextFor(await authorizeTenant(await currentUser(), tenantSlug, permission), requestId), fn);
+}
+
+/**
+ * The one body of every `{ ok, data } | failure` action guard (tenant, user, platform admin):
+ * request context from the headers, then `authorize` (which throws when refused), then the
+ * input (an object or FormData) parsed with the shared schema, then `fn`; any error becomes
+ * an ActionFailure, never a thrown 500.
+ */
+export async function runGuardedAction<C, S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  authorize: (meta: LogContext) => Promise<C>,
+  fn: (ctx: C, input: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const meta = requestMetaFrom(await headers());
+  return runWithLogContext(meta, async () => {
+    try {
+      const ctx = await authorize(meta);
+      const parsed = parseInput(schema, input instanceof FormData ? Object.fromEntries(input) : input);
+      return { ok: true as const, data: await fn(ctx, parsed) };
+    } catch (err) {
+      return actionFailure(err, meta.requestId);
+    }
+  });
 }
 
 /**
@@ -71,21 +83,15 @@ export function tenantAction<S extends z.ZodType, T>(
  * password, creating a tenant, accepting an invitation): signed in, input parsed, errors mapped.
  */
 export function userAction<S extends z.ZodType, T>(schema: S, fn: (user: SessionUser, input: z.infer<S>) => Promise<T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
-    const meta = requestMetaFrom(await headers());
-    return runWithLogContext(meta, async () => {
-      try {
-        const user = await currentUser();
-        if (!user) throw new UnauthorizedError();
-        enrichLogContext({ userId: user.id });
-        const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
-        if (!parsed.success) throw validationErrorFromZod(parsed.error);
-        return { ok: true as const, data: await fn(user, parsed.data) };
-      } catch (err) {
-        return actionFailure(err, meta.requestId);
-      }
-    });
-  };
+  return (input: unknown): Promise<ActionResult<T>> => runGuardedAction(schema, input, signedInUser, fn);
+}
+
+/** The signed-in user, or UnauthorizedError; their id joins the log context. */
+async function signedInUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new UnauthorizedError();
+  enrichLogContext({ userId: user.id });
+  return user;
 }
 
 /**

@@ -9,19 +9,16 @@
 //   withPlatformAdmin(handler)   route handlers, on withRequest: 401 / 403 as JSON
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { decidePlatformAccess, type PlatformAccessDecision } from "@/lib/admin/access-decision";
 import { loadPlatformUser } from "@/lib/admin/platform-admin";
 import type { PlatformAdminUser, PlatformContext } from "@/lib/admin/types";
-import { enrichLogContext, runWithLogContext } from "@/lib/context/request-context";
-import { requestMetaFrom } from "@/lib/context/request-meta";
-import { ForbiddenError, UnauthorizedError, validationErrorFromZod } from "@/lib/errors";
-import { actionFailure } from "@/lib/errors/action";
+import { enrichLogContext } from "@/lib/context/request-context";
+import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { withRequest } from "@/lib/http/with-request";
-import type { ActionResult } from "./guard";
+import { runGuardedAction, type ActionResult } from "./guard";
 import { currentUser } from "./session";
 import { currentRequestId } from "./tenant-access";
 
@@ -58,20 +55,9 @@ export const requirePlatformAdmin = cache(async (): Promise<PlatformContext & { 
  * (ctx, input) => setUserDisabled(ctx, input))`, called with an object or FormData.
  */
 export function platformAction<S extends z.ZodType, T>(schema: S, fn: (ctx: PlatformContext, input: z.infer<S>) => Promise<T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
-    // IP and browser too, not just the id: admin actions are audited with them.
-    const meta = requestMetaFrom(await headers());
-    return runWithLogContext(meta, async () => {
-      try {
-        const admin = await authorizePlatformAdmin();
-        const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);
-        if (!parsed.success) throw validationErrorFromZod(parsed.error);
-        return { ok: true as const, data: await fn({ adminId: admin.id, requestId: meta.requestId }, parsed.data) };
-      } catch (err) {
-        return actionFailure(err, meta.requestId);
-      }
-    });
-  };
+  // The request meta carries IP and browser too, not just the id: admin actions are audited with them.
+  return (input: unknown): Promise<ActionResult<T>> =>
+    runGuardedAction(schema, input, async ({ requestId }) => ({ adminId: (await authorizePlatformAdmin()).id, requestId }), fn);
 }
 
 /** Route handlers for platform admins: `export const GET = withPlatformAdmin(async (req, ctx) => …)`. */

@@ -1,2 +1,2 @@
 export * from "./app-error";
-export { fieldErrorsFromZod, validationErrorFromZod } from "./from-zod";
+export { fieldErrorsFromZod, parseInput, validationErrorFromZod } from "./from-zod";

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/auth/guard";
 import { inviteMember, listPendingInvitations } from "@/lib/tenants/invitations";
 import { inviteMemberSchema } from "@/lib/tenants/schemas";
-import { ValidationError, validationErrorFromZod } from "@/lib/errors";
+import { parseInput, ValidationError } from "@/lib/errors";
 
 export const GET = withTenant("member.invite", async (_req, ctx) => {
   const invitations = await listPendingInvitations(ctx);
@@ -15,8 +15,7 @@ export const POST = withTenant("member.invite", async (req, ctx) => {
   const body: unknown = await req.json().catch(() => {
     throw new ValidationError("The request body must be JSON");
   });
-  const parsed = inviteMemberSchema.safeParse(body);
-  if (!parsed.success) throw validationErrorFromZod(parsed.error);
-  const result = await inviteMember(ctx, parsed.data);
-  return NextResponse.json({ invitation: { id: result.invitationId, email: parsed.data.email, role: parsed.data.role, expiresAt: result.expiresAt } }, { status: 201 });
+  const input = parseInput(inviteMemberSchema, body);
+  const result = await inviteMember(ctx, input);
+  return NextResponse.json({ invitation: { id: result.invitationId, email: input.email, role: input.role, expiresAt: result.expiresAt } }, { status: 201 });
 });
