@@ -5,20 +5,11 @@ import { useRouter } from "next/navigation";
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(dashboard)/[tenant]/settings/security/actions";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
+import { formatRelative } from "@/components/dashboard/format";
 
 export type SessionItem = { id: string; device: string; ip: string | null; method: string; createdAt: string; lastSeenAt: string; current: boolean };
 
 const METHOD_LABELS: Record<string, string> = { credentials: "Password", password: "Password", github: "GitHub", google: "Google", oidc: "Single sign-on" };
-
-function relative(iso: string, now: number): string {
-  const minutes = Math.round((now - new Date(iso).getTime()) / 60_000);
-  if (minutes < 2) return "just now";
-  if (minutes < 60) return `${minutes} minutes ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
-  const days = Math.round(hours / 24);
-  return `${days} day${days === 1 ? "" : "s"} ago`;
-}
 
 export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: number }) {
   const router = useRouter();
@@ -34,7 +25,7 @@ export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: 
               </div>
               <div className="text-muted-foreground">
                 {METHOD_LABELS[s.method] ?? s.method} · {s.ip ?? "address unknown"} · signed in {new Date(s.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })} · last active{" "}
-                <time dateTime={s.lastSeenAt}>{relative(s.lastSeenAt, now)}</time>
+                <time dateTime={s.lastSeenAt}>{formatRelative(new Date(s.lastSeenAt), new Date(now), "en-GB")}</time>
               </div>
             </div>
             <ConfirmActionButton

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { caseStatusLabel } from "./case-labels";
+import { formatRelative } from "./format";
 import type { DashboardSummary } from "@/lib/dashboard/types";
 
 const VERBS: Record<string, string> = { CREATED: "opened", NOTE: "added a note to", STATUS_CHANGED: "moved", ASSIGNED: "reassigned", UPDATED: "edited" };
@@ -7,14 +8,6 @@ const VERBS: Record<string, string> = { CREATED: "opened", NOTE: "added a note t
 /** A short feed of what colleagues did lately, linking to each case. */
 export function RecentActivity({ slug, items, locale, now }: { slug: string; items: DashboardSummary["recentActivity"]; locale: string; now: Date }) {
   if (items.length === 0) return <p className="px-5 pb-5 text-sm text-muted-foreground">Nothing has happened yet.</p>;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  const ago = (d: Date) => {
-    const minutes = Math.round((d.getTime() - now.getTime()) / 60_000);
-    if (Math.abs(minutes) < 60) return rtf.format(minutes, "minute");
-    const hours = Math.round(minutes / 60);
-    if (Math.abs(hours) < 24) return rtf.format(hours, "hour");
-    return rtf.format(Math.round(hours / 24), "day");
-  };
   return (
     <ul className="divide-y divide-border px-5 pb-3 text-sm">
       {items.map((a) => (
@@ -27,7 +20,7 @@ export function RecentActivity({ slug, items, locale, now }: { slug: string; ite
             {a.kind === "STATUS_CHANGED" && a.toStatus ? ` to ${caseStatusLabel[a.toStatus].toLowerCase()}` : ""}
           </span>
           <time dateTime={a.at.toISOString()} className="text-xs text-muted-foreground">
-            {ago(a.at)}
+            {formatRelative(a.at, now, locale)}
           </time>
         </li>
       ))}
