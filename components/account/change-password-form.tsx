@@ -4,11 +4,10 @@ import { useActionState, useEffect } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH, type ChangePasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useValidatedForm } from "@/components/forms/use-validated-form";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
 
 export type { ChangePasswordState } from "@/lib/auth/schemas";
 
@@ -77,13 +76,9 @@ export function ChangePasswordForm({ action, email }: Props) {
         );
       })}
 
-      <Button type="submit" aria-disabled={isPending || undefined} className="self-start">
-        {isPending ? <SpinnerIcon className="size-4" /> : null}
+      <PendingSubmitButton pending={isPending} pendingText="Changing your password…" className="self-start">
         Change password
-      </Button>
-      <p aria-live="polite" className="sr-only">
-        {isPending ? "Changing your password…" : ""}
-      </p>
+      </PendingSubmitButton>
     </form>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { forgotPasswordSchema, type ForgotPasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useValidatedForm } from "@/components/forms/use-validated-form";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
+import { DonePanel } from "./done-panel";
 
 const FIELDS = ["email"] as const;
 
@@ -43,32 +42,20 @@ export function ForgotPasswordForm() {
         <FieldError id="forgot-email-error" messages={fieldErrors?.email} />
       </div>
 
-      <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
-        {isPending ? <SpinnerIcon className="size-4" /> : null}
+      <PendingSubmitButton size="lg" pending={isPending} pendingText="Sending…" className="w-full">
         Send reset link
-      </Button>
-      <p aria-live="polite" className="sr-only">
-        {isPending ? "Sending…" : ""}
-      </p>
+      </PendingSubmitButton>
     </form>
   );
 }
 
 function LinkSent({ email }: { email?: string }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className="mt-6 flex flex-col gap-3">
-      <h2 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-foreground outline-none">
-        Check your email
-      </h2>
+    <DonePanel title="Check your email" link={{ href: "/sign-in", label: "Back to sign in" }}>
       <p className="text-sm text-muted-foreground">
         If an account exists for {email ? <strong className="text-foreground">{email}</strong> : "that address"}, we have sent it a
         link to choose a new password. The link expires in one hour and works once.
       </p>
-      <Link href="/sign-in" className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
-        Back to sign in
-      </Link>
-    </div>
+    </DonePanel>
   );
 }

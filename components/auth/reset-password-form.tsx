@@ -1,16 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
 import { PASSWORD_MIN_LENGTH, resetPasswordSchema, type ResetPasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useValidatedForm } from "@/components/forms/use-validated-form";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
+import { DonePanel } from "./done-panel";
 
 const FIELDS = ["password", "confirmPassword"] as const;
 
@@ -63,29 +63,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <FieldError id="reset-confirm-error" messages={fieldErrors?.confirmPassword} />
       </div>
 
-      <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
-        {isPending ? <SpinnerIcon className="size-4" /> : null}
+      <PendingSubmitButton size="lg" pending={isPending} pendingText="Saving…" className="w-full">
         Set new password
-      </Button>
-      <p aria-live="polite" className="sr-only">
-        {isPending ? "Saving…" : ""}
-      </p>
+      </PendingSubmitButton>
     </form>
   );
 }
 
 function PasswordChanged() {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className="mt-6 flex flex-col gap-3">
-      <h2 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-foreground outline-none">
-        Your password has been changed
-      </h2>
+    <DonePanel title="Your password has been changed" link={{ href: "/sign-in", label: "Sign in with your new password" }}>
       <p className="text-sm text-muted-foreground">For your security, every device that was signed in to this account has been signed out.</p>
-      <Link href="/sign-in" className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
-        Sign in with your new password
-      </Link>
-    </div>
+    </DonePanel>
   );
 }

@@ -5,11 +5,10 @@ import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { signInSchema } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useValidatedForm } from "@/components/forms/use-validated-form";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
 
 const FIELDS = ["email", "password"] as const;
 
@@ -64,15 +63,9 @@ export function SignInForm({ callbackUrl, initialError, showDemoHint }: Props) {
         />
         <FieldError id="sign-in-password-error" messages={fieldErrors?.password} />
       </div>
-
-      {/* aria-disabled rather than disabled: the button keeps focus while the request runs. */}
-      <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
-        {isPending ? <SpinnerIcon className="size-4" /> : null}
+      <PendingSubmitButton size="lg" pending={isPending} pendingText="Signing in…" className="w-full">
         Sign in
-      </Button>
-      <p aria-live="polite" className="sr-only">
-        {isPending ? "Signing in…" : ""}
-      </p>
+      </PendingSubmitButton>
 
       {showDemoHint ? (
         <p className="rounded-lg border border-dashed border-brand-300 bg-brand-50 px-3 py-2.5 text-sm text-brand-900 dark:border-brand-400/40 dark:bg-brand-400/10 dark:text-brand-100">

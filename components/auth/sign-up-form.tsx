@@ -1,16 +1,15 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { useValidatedForm } from "@/components/forms/use-validated-form";
-import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
+import { DonePanel } from "./done-panel";
 
 const FIELDS = ["name", "email", "password", "confirmPassword"] as const;
 
@@ -63,37 +62,22 @@ export function SignUpForm() {
         <Input id="sign-up-confirm" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...fieldProps("confirmPassword", "sign-up-confirmPassword-error")} />
         <FieldError id="sign-up-confirmPassword-error" messages={fieldErrors?.confirmPassword} />
       </div>
-
-      {/* aria-disabled rather than disabled: the button keeps focus while the request runs. */}
-      <Button type="submit" size="lg" aria-disabled={isPending || undefined} className="w-full">
-        {isPending ? <SpinnerIcon className="size-4" /> : null}
+      <PendingSubmitButton size="lg" pending={isPending} pendingText="Creating your account…" className="w-full">
         Create account
-      </Button>
-      <p aria-live="polite" className="sr-only">
-        {isPending ? "Creating your account…" : ""}
-      </p>
+      </PendingSubmitButton>
     </form>
   );
 }
 
 /** Shown after every sign-up, whether the address was new or already had an account. */
 function CheckYourEmail({ email }: { email?: string }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The form this replaces had focus; move it to the news so screen readers announce it.
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className="mt-6 flex flex-col gap-3">
-      <h2 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-foreground outline-none">
-        Check your email
-      </h2>
+    <DonePanel title="Check your email" link={{ href: "/sign-in", label: "Go to sign in" }}>
       <p className="text-sm text-muted-foreground">
         We sent a message to {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Open the link in it to
         confirm your address, then sign in. The link expires in 24 hours.
       </p>
       <p className="text-sm text-muted-foreground">Nothing arrived? Check your spam folder, or sign in and ask for a new link.</p>
-      <Link href="/sign-in" className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
-        Go to sign in
-      </Link>
-    </div>
+    </DonePanel>
   );
 }
