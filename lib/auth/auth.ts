@@ -12,6 +12,7 @@ import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { logger } from "@/lib/log/logger";
 import { authenticate } from "./authenticate";
 import { oauthProviders, resolveOAuthUser } from "./oauth";
+import { authRedirect } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { COOKIE_MAX_AGE_SECONDS } from "./sessions/cookie";
 import { isAccessExpired, type SessionClaims } from "./sessions/policy";
@@ -65,6 +66,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
       ...oauthProviders(),
     ],
     callbacks: {
+      // Auth.js's own callbackUrl (query, form field, cookie) goes through the app's one
+      // redirect decision; its default would throw (a 500) on a value `new URL` cannot parse.
+      redirect: authRedirect,
       async signIn({ user, account, profile }) {
         if (!account || account.type === "credentials") return true;
         const verified = account.provider === "github" ? true : profile?.email_verified === true;

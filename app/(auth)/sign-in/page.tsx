@@ -4,6 +4,7 @@ import { signInErrorMessage } from "@/components/auth/sign-in-error-message";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInLinks } from "@/components/auth/sign-in-links";
 import { oauthProviderList } from "@/lib/auth/oauth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,8 +12,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  // Repeated query keys arrive as arrays; only a single value is meaningful here.
-  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  // Repeated query keys arrive as arrays; only a single value is meaningful here. A value that
+  // could leave the site is dropped here already, so the form never carries it.
+  const callbackUrl = safeRedirectPath(params.callbackUrl) ?? undefined;
   const error = typeof params.error === "string" ? params.error : undefined;
   const showDemoHint = process.env.NODE_ENV !== "production" || process.env.CIVITAS_DEMO_HINT === "1";
 
