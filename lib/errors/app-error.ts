@@ -8,6 +8,8 @@ export type ErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "PAYMENT_REQUIRED"
   | "EXTERNAL_SERVICE_ERROR"
@@ -70,6 +72,18 @@ export class ForbiddenError extends AppError {
 export class ConflictError extends AppError {
   override readonly code = "CONFLICT";
   override readonly status = 409;
+}
+
+/** A request body over the route's limit (lib/http/json-body.ts). */
+export class PayloadTooLargeError extends AppError {
+  override readonly code = "PAYLOAD_TOO_LARGE";
+  override readonly status = 413;
+}
+
+/** A body in a format the route does not read, e.g. JSON sent as text/plain. */
+export class UnsupportedMediaTypeError extends AppError {
+  override readonly code = "UNSUPPORTED_MEDIA_TYPE";
+  override readonly status = 415;
 }
 
 export class RateLimitedError extends AppError {

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/auth/guard";
 import { inviteMember, listPendingInvitations } from "@/lib/tenants/invitations";
 import { inviteMemberSchema } from "@/lib/tenants/schemas";
-import { parseInput, ValidationError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/json-body";
 
 export const GET = withTenant("member.invite", async (_req, ctx) => {
   const invitations = await listPendingInvitations(ctx);
@@ -12,10 +12,7 @@ export const GET = withTenant("member.invite", async (_req, ctx) => {
 });
 
 export const POST = withTenant("member.invite", async (req, ctx) => {
-  const body: unknown = await req.json().catch(() => {
-    throw new ValidationError("The request body must be JSON");
-  });
-  const input = parseInput(inviteMemberSchema, body);
+  const input = await readJsonBody(req, inviteMemberSchema);
   const result = await inviteMember(ctx, input);
   return NextResponse.json({ invitation: { id: result.invitationId, email: input.email, role: input.role, expiresAt: result.expiresAt } }, { status: 201 });
 });

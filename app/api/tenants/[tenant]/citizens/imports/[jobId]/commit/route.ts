@@ -4,13 +4,10 @@ import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/auth/guard";
 import { commitImport } from "@/lib/citizens/import/commit";
 import { commitImportSchema, importJobIdSchema } from "@/lib/citizens/import/schemas";
-import { ValidationError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/json-body";
 
 export const POST = withTenant<{ tenant: string; jobId: string }>("citizen.import", async (req, ctx, params) => {
   const { jobId } = importJobIdSchema.parse(params);
-  const body: unknown = await req.json().catch(() => {
-    throw new ValidationError("The request body must be JSON");
-  });
-  const input = commitImportSchema.parse(body);
+  const input = await readJsonBody(req, commitImportSchema);
   return NextResponse.json({ job: await commitImport(ctx, jobId, input) });
 });
