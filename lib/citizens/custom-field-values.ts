@@ -24,6 +24,12 @@ export function validateCustomFieldValues(defs: CustomFieldDef[], raw: Record<st
       else if (def.required) errors[path] = [`${def.label} is required`];
       continue;
     }
+    // Forms send strings and JSON sends scalars; an object or array is not a value of any type
+    // (and String() of one without a prototype throws).
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      errors[path] = [`${def.label} is not a valid value`];
+      continue;
+    }
     switch (def.type) {
       case "TEXT": {
         const s = String(v).trim();
