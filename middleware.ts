@@ -6,6 +6,7 @@
 // on the Node.js runtime: the refresh reads and writes the session table.
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/context/request-id";
+import { malformedRequestResponse } from "@/lib/http/malformed-request";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { decideAccess } from "@/lib/auth/route-access";
 import { refreshSessionCookie } from "@/lib/auth/sessions/cookie";
@@ -28,6 +29,9 @@ export async function middleware(request: NextRequest) {
     dev: process.env.NODE_ENV !== "production",
     https: request.nextUrl.protocol === "https:",
   });
+
+  const refused = malformedRequestResponse(request, requestId, headers);
+  if (refused) return refused;
 
   const session = await sessionFor(request);
   const state = session?.state;

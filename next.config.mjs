@@ -8,6 +8,9 @@ const nextConfig = {
   experimental: {
     // Next 16 otherwise contacts its servers to offer upgrades; this machine has no internet.
     agentUpgrade: false,
+    // Stated rather than defaulted: lib/http/action-body.ts holds the same figure for the
+    // middleware and the forms (a unit test checks that they agree).
+    serverActions: { bodySizeLimit: "1mb" },
   },
 };
 

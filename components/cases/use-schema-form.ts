@@ -7,6 +7,7 @@
 import { startTransition, useActionState, useState } from "react";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/guard";
+import { sendAction } from "@/lib/http/action-body";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 type Input = Record<string, unknown>;
@@ -24,7 +25,7 @@ function focusFirstInvalid(form: HTMLFormElement | null | undefined, errors: Fie
 }
 
 export function useSchemaForm<T>(run: (input: Input) => Promise<ActionResult<T>>, schema: z.ZodType) {
-  const [state, dispatch, isPending] = useActionState<ActionResult<T> | null, Input>((_prev, input) => run(input), null);
+  const [state, dispatch, isPending] = useActionState<ActionResult<T> | null, Input>((_prev, input) => sendAction(input, () => run(input)), null);
   const [localErrors, setLocalErrors] = useState<FieldErrors | undefined>();
   // A new answer from the server replaces whatever the browser-side check said before.
   const [synced, setSynced] = useState(state);

@@ -15,6 +15,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { ActionFailure } from "@/lib/errors/action";
+import { sendAction } from "@/lib/http/action-body";
 import { citizenInputFromForm } from "@/lib/citizens/form-data";
 import { CONSENT_PURPOSES, CONSENT_SOURCES, createCitizenSchema, LANGUAGES, updateCitizenSchema, type PiiFieldName } from "@/lib/citizens/schemas";
 import type { CustomFieldDef } from "@/lib/citizens/custom-field-values";
@@ -64,7 +65,7 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
     }
     setErrors({});
     startTransition(async () => {
-      const result = editing ? await updateCitizenAction(slug, input) : await createCitizenAction(slug, input);
+      const result = await sendAction(input, () => (editing ? updateCitizenAction(slug, input) : createCitizenAction(slug, input)));
       if (result.ok) {
         setFailure(null);
         router.push(`/${slug}/citizens/${result.data.id}`);

@@ -5,11 +5,12 @@
 import { useActionState, useState } from "react";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/guard";
+import { sendAction } from "@/lib/http/action-body";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export function useGuardedAction<T>(run: (formData: FormData) => Promise<ActionResult<T>>, schema?: z.ZodType) {
-  const [state, formAction, isPending] = useActionState<ActionResult<T> | null, FormData>((_prev, formData) => run(formData), null);
+  const [state, formAction, isPending] = useActionState<ActionResult<T> | null, FormData>((_prev, formData) => sendAction(formData, () => run(formData)), null);
   const [localErrors, setLocalErrors] = useState<FieldErrors | undefined>();
   const [synced, setSynced] = useState(state);
   if (state !== synced) {

@@ -1,12 +1,10 @@
 // Input schemas for the platform admin area, shared by its forms (client) and the server
 // actions and business functions. Client-safe: no server imports.
 import { z } from "zod";
+import { optionalOf, text } from "@/lib/validation/text";
 
 /** Search text: optional, trimmed, an empty box means "everything". */
-const search = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.string().trim().max(100, "Search at most 100 characters").optional(),
-);
+const search = optionalOf(text(100, { tooLong: "Search at most 100 characters" }));
 
 /** The id of the last row of the previous page (keyset pagination: stable while rows are added). */
 // z.guid, not z.uuid: any 8-4-4-4-12 hex id PostgreSQL accepts, whatever its version bits.
@@ -21,11 +19,7 @@ export const listUsersSchema = z.object({ q: search, cursor, limit });
 export type ListUsersInput = z.input<typeof listUsersSchema>;
 
 /** Why an admin acts: recorded in the audit trail, so it must say something. */
-const reason = z
-  .string({ error: "Give a reason" })
-  .trim()
-  .min(5, "Give a reason of at least 5 characters")
-  .max(500, "Keep the reason under 500 characters");
+const reason = text(500, { error: "Give a reason", tooLong: "Keep the reason under 500 characters" }).min(5, "Give a reason of at least 5 characters");
 
 /** FormData sends "true"/"false"; objects send booleans. Anything else is invalid. */
 const formBoolean = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Expected true or false" }));
@@ -50,11 +44,7 @@ export type ReadTenantInput = z.infer<typeof readTenantSchema>;
 
 /** `npm run admin:create -- <email>`; the password comes from ADMIN_PASSWORD or is generated. */
 export const createAdminSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: z
-    .string()
-    .min(12, "ADMIN_PASSWORD must be at least 12 characters")
-    .max(200, "ADMIN_PASSWORD must be at most 200 characters")
-    .optional(),
+  email: text(254).toLowerCase().pipe(z.email("Enter a valid email address")),
+  password: text(200, { trim: false, tooLong: "ADMIN_PASSWORD must be at most 200 characters" }).min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
 });
 export type CreateAdminInput = z.input<typeof createAdminSchema>;

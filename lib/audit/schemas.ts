@@ -2,6 +2,8 @@
 // Input arrives as URL query parameters (a GET form, links, API calls), so every field is a
 // string and an empty one means "not set". Client-safe: no server imports.
 import { z } from "zod";
+import { day as calendarDay } from "@/lib/validation/date";
+import { text } from "@/lib/validation/text";
 
 /** Treats "", whitespace and null as unset, and trims the rest. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -16,21 +18,20 @@ const optional = <T extends z.ZodType>(schema: T) =>
 // resource ("member." → every member event); anything else matches exactly.
 const ACTION = /^[a-z0-9_]+(\.[a-z0-9_]+)*\.?$/;
 /** A day in the calendar, YYYY-MM-DD; read as UTC, like every date the dashboard shows. */
-const day = z.iso.date("Use a date like 2026-01-31");
+const day = calendarDay({ message: "Use a date like 2026-01-31" });
 const MAX_SEQ = 9_223_372_036_854_775_807n; // PostgreSQL bigint
 
 export const auditQuerySchema = z
   .object({
-    action: optional(z.string().max(100, "At most 100 characters").regex(ACTION, "Not a valid action, e.g. member. or member.role_changed")),
+    action: optional(text(100).regex(ACTION, "Not a valid action, e.g. member. or member.role_changed")),
     actorId: optional(z.guid("Not a valid user id")),
-    targetType: optional(z.string().max(64, "At most 64 characters")),
-    targetId: optional(z.string().max(200, "At most 200 characters")),
+    targetType: optional(text(64)),
+    targetId: optional(text(200)),
     from: optional(day),
     to: optional(day),
     /** The `seq` of the last event of the previous page (keyset pagination, newest first). */
     cursor: optional(
-      z
-        .string()
+      text(19, { tooLong: "Not a valid page cursor" })
         .regex(/^\d{1,19}$/, "Not a valid page cursor")
         // Checks run on after a failed regex: only convert what is all digits.
         .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= MAX_SEQ, "Not a valid page cursor"),

@@ -1,10 +1,13 @@
 // Input schemas for authentication, shared by the sign-in form (client) and the server action.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
-  callbackUrl: z.string().optional(),
+  email: text(254).toLowerCase().email("Enter a valid email address"),
+  password: text(200, { trim: false, tooLong: "Password is too long" }).min(1, "Enter your password"),
+  // Where to go after sign-in; one that is not even storable text is dropped, not a form error
+  // (lib/auth/safe-redirect.ts decides whether the rest is on this site).
+  callbackUrl: text(2048, { trim: false }).optional().catch(undefined),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -32,24 +35,20 @@ export const PASSWORD_MAX_LENGTH = 200;
  * A password someone is choosing. Length is the rule that matters (NIST SP 800-63B): no
  * composition rules, no trimming (spaces are characters), capped so bcrypt's input stays sane.
  */
-const newPassword = z
-  .string({ error: "Choose a password" })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+const newPassword = text(PASSWORD_MAX_LENGTH, { trim: false, error: "Choose a password", tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters` }).min(
+  PASSWORD_MIN_LENGTH,
+  `Use at least ${PASSWORD_MIN_LENGTH} characters`,
+);
 
-const email = z
-  .string({ error: "Enter your email address" })
-  .trim()
-  .toLowerCase()
-  .max(254, "Email address is too long")
-  .email("Enter a valid email address");
+const email = text(254, { error: "Enter your email address", tooLong: "Email address is too long" }).toLowerCase().email("Enter a valid email address");
 
-const confirmation = z.string({ error: "Repeat the password" });
+// Only compared with the password (which reports its own length), so its own bound is looser.
+const confirmation = text(4 * PASSWORD_MAX_LENGTH, { trim: false, error: "Repeat the password" });
 const PASSWORDS_DIFFER = "The passwords don't match";
 
 export const signUpSchema = z
   .object({
-    name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    name: text(100, { error: "Enter your name", tooLong: "Use at most 100 characters" }).min(1, "Enter your name"),
     email,
     password: newPassword,
     confirmPassword: confirmation,
@@ -80,7 +79,7 @@ export type ForgotPasswordState = {
 export const resetPasswordSchema = z
   .object({
     // The emailed token (32 random bytes, base64url). Its shape is checked by the server.
-    token: z.string({ error: "This reset link is incomplete" }).min(1, "This reset link is incomplete").max(200, "This reset link is not valid"),
+    token: text(200, { trim: false, error: "This reset link is incomplete", tooLong: "This reset link is not valid" }).min(1, "This reset link is incomplete"),
     password: newPassword,
     confirmPassword: confirmation,
   })
@@ -96,7 +95,7 @@ export type ResetPasswordState = {
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH, "Password is too long"),
+    currentPassword: text(PASSWORD_MAX_LENGTH, { trim: false, error: "Enter your current password", tooLong: "Password is too long" }).min(1, "Enter your current password"),
     newPassword,
     confirmPassword: confirmation,
   })

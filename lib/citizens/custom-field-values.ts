@@ -2,6 +2,8 @@
 // the definitions are passed in. Unknown keys are refused (a typo must not store junk), values
 // are normalised (numbers as numbers, dates as YYYY-MM-DD, booleans as booleans).
 import type { FieldErrors } from "@/lib/errors/app-error";
+import { dayProblem } from "@/lib/validation/date";
+import { unsafeTextProblem } from "@/lib/validation/text";
 
 export type CustomFieldDef = { key: string; label: string; type: "TEXT" | "NUMBER" | "DATE" | "BOOLEAN" | "SELECT"; options: string[]; required: boolean };
 
@@ -22,10 +24,18 @@ export function validateCustomFieldValues(defs: CustomFieldDef[], raw: Record<st
       else if (def.required) errors[path] = [`${def.label} is required`];
       continue;
     }
+    // Forms send strings and JSON sends scalars; an object or array is not a value of any type
+    // (and String() of one without a prototype throws).
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      errors[path] = [`${def.label} is not a valid value`];
+      continue;
+    }
     switch (def.type) {
       case "TEXT": {
         const s = String(v).trim();
+        const problem = unsafeTextProblem(s);
         if (s.length > 500) errors[path] = [`${def.label} is at most 500 characters`];
+        else if (problem) errors[path] = [problem];
         else values[def.key] = s;
         break;
       }
@@ -37,7 +47,8 @@ export function validateCustomFieldValues(defs: CustomFieldDef[], raw: Record<st
       }
       case "DATE": {
         const s = String(v).trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) errors[path] = [`${def.label} must be a date (YYYY-MM-DD)`];
+        const problem = dayProblem(s, { message: `${def.label} must be a date (YYYY-MM-DD)` });
+        if (problem) errors[path] = [problem];
         else values[def.key] = s;
         break;
       }

@@ -1,10 +1,10 @@
 // Inputs of the citizen operations, shared by the forms (field errors in the browser) and the
 // server. Client-safe: no server imports.
 import { z } from "zod";
+import { BIRTH_DAY_MIN, day, optionalDay, todayUtc } from "@/lib/validation/date";
+import { blankToUndefined, optionalOf, text } from "@/lib/validation/text";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
-const optionalText = (max: number, label = "This field") =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} is too long (at most ${max} characters)`).optional());
+const optionalText = (max: number, label = "This field") => optionalOf(text(max, { tooLong: `${label} is too long (at most ${max} characters)` }));
 
 export const LANGUAGES = ["en", "nl", "fr", "de", "es", "it", "pt", "sv", "da", "fi", "no", "pl", "tr", "ar", "uk", "ru"] as const;
 export const CONSENT_PURPOSES = ["contact_email", "contact_phone", "data_processing", "newsletter"] as const;
@@ -12,7 +12,7 @@ export const CONSENT_SOURCES = ["form", "phone", "email", "paper", "in_person", 
 
 const consentSchema = z.object({
   granted: z.boolean(),
-  at: z.iso.date("Enter the date consent was given or withdrawn"),
+  at: day({ message: "Enter the date consent was given or withdrawn" }),
   source: z.enum(CONSENT_SOURCES, { message: "Choose where the consent came from" }),
 });
 
@@ -20,29 +20,20 @@ export const consentsSchema = z.partialRecord(z.enum(CONSENT_PURPOSES), consentS
 
 /** Tags: a comma-separated string from a form or an array from the API; trimmed, de-duplicated. */
 export const tagsSchema = z
-  .preprocess((v) => (typeof v === "string" ? v.split(",") : v ?? []), z.array(z.string().trim().max(40, "A tag is at most 40 characters")))
+  .preprocess((v) => (typeof v === "string" ? v.split(",") : v ?? []), z.array(text(40, { tooLong: "A tag is at most 40 characters" })))
   .transform((tags) => [...new Set(tags.filter(Boolean).map((t) => t.toLowerCase()))])
   .pipe(z.array(z.string()).max(30, "At most 30 tags"));
 
-const phone = z.preprocess(
-  blankToUndefined,
-  z.string().trim().max(40, "Phone number is too long").regex(/^\+?[0-9 ()./-]{5,}$/, "Enter a phone number with digits, spaces and an optional leading +").optional(),
-);
+const phone = optionalOf(text(40, { tooLong: "Phone number is too long" }).regex(/^\+?[0-9 ()./-]{5,}$/, "Enter a phone number with digits, spaces and an optional leading +"));
 
-const dateOfBirth = z.preprocess(
-  blankToUndefined,
-  z.iso
-    .date({ message: "Enter a date as YYYY-MM-DD", abort: true })
-    .refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), "Enter a date between 1900 and today")
-    .optional(),
-);
+const dateOfBirth = optionalDay({ message: "Enter a date as YYYY-MM-DD", min: BIRTH_DAY_MIN, max: todayUtc, rangeMessage: "Enter a date between 1870 and today" });
 
 export const citizenFieldsSchema = z.object({
-  firstName: z.string({ error: "Enter a first name" }).trim().min(1, "Enter a first name").max(100, "First name is too long"),
-  lastName: z.string({ error: "Enter a last name" }).trim().min(1, "Enter a last name").max(100, "Last name is too long"),
-  email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(254, "Email is too long").email("Enter a valid email address").optional()),
+  firstName: text(100, { error: "Enter a first name", tooLong: "First name is too long" }).min(1, "Enter a first name"),
+  lastName: text(100, { error: "Enter a last name", tooLong: "Last name is too long" }).min(1, "Enter a last name"),
+  email: optionalOf(text(254, { tooLong: "Email is too long" }).toLowerCase().email("Enter a valid email address")),
   phone,
-  nationalId: z.preprocess(blankToUndefined, z.string().trim().max(40, "National ID is too long").regex(/^[0-9A-Za-z .-]+$/, "Letters, digits, spaces, dots and hyphens only").optional()),
+  nationalId: optionalOf(text(40, { tooLong: "National ID is too long" }).regex(/^[0-9A-Za-z .-]+$/, "Letters, digits, spaces, dots and hyphens only")),
   dateOfBirth,
   addressLine1: optionalText(200, "Address"),
   addressLine2: optionalText(200, "Address"),
@@ -52,9 +43,9 @@ export const citizenFieldsSchema = z.object({
   preferredLanguage: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { message: "Choose a language" }).default("en")),
   tags: tagsSchema.default([]),
   consents: consentsSchema,
-  notes: z.preprocess((v) => (v == null ? "" : v), z.string().max(10_000, "Notes are at most 10,000 characters")),
+  notes: z.preprocess((v) => (v == null ? "" : v), text(10_000, { multiline: true, trim: false, tooLong: "Notes are at most 10,000 characters" })),
   /** Validated against the tenant's definitions on the server (lib/citizens/custom-fields.ts). */
-  customFields: z.record(z.string(), z.unknown()).default({}),
+  customFields: z.record(text(40), z.unknown()).default({}),
 });
 export type CitizenFields = z.infer<typeof citizenFieldsSchema>;
 
@@ -89,15 +80,15 @@ export const citizenListQuerySchema = z.object({
   mode: z.enum(["text", "fuzzy"]).default("text"),
   tag: optionalText(40, "Tag"),
   city: optionalText(100, "City"),
-  createdFrom: z.preprocess(blankToUndefined, z.iso.date("Use YYYY-MM-DD").optional()),
-  createdTo: z.preprocess(blankToUndefined, z.iso.date("Use YYYY-MM-DD").optional()),
+  createdFrom: optionalDay(),
+  createdTo: optionalDay(),
   /** Custom field filter "key=value" (equality, JSONB containment). */
-  field: z.preprocess(blankToUndefined, z.string().max(200).regex(/^[a-z][a-z0-9_]{0,39}=.{1,150}$/, "Use key=value").optional()),
-  email: z.preprocess(blankToUndefined, z.string().trim().email("Enter a full email address").optional()),
+  field: optionalOf(text(200, { trim: false }).regex(/^[a-z][a-z0-9_]{0,39}=.{1,150}$/, "Use key=value")),
+  email: optionalOf(text(254).email("Enter a full email address")),
   nationalId: optionalText(40, "National ID"),
   sort: z.preprocess(blankToUndefined, z.enum(CITIZEN_SORTS).default("newest")),
   deleted: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).default(false),
-  cursor: z.preprocess(blankToUndefined, z.string().max(500).optional()),
+  cursor: optionalOf(text(500)),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CitizenListQuery = z.infer<typeof citizenListQuerySchema>;
@@ -105,10 +96,10 @@ export type CitizenListQuery = z.infer<typeof citizenListQuerySchema>;
 export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "BOOLEAN", "SELECT"] as const;
 export const customFieldDefinitionSchema = z
   .object({
-    key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _; start with a letter"),
-    label: z.string().trim().min(1, "Enter a label").max(80, "At most 80 characters"),
+    key: text(40).regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _; start with a letter"),
+    label: text(80).min(1, "Enter a label"),
     type: z.enum(CUSTOM_FIELD_TYPES, { message: "Choose a type" }),
-    options: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []), z.array(z.string().max(60)).max(50)),
+    options: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []), z.array(text(60)).max(50)),
     required: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
   .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
@@ -116,8 +107,8 @@ export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSch
 
 /** Keeps only the list parameters worth saving (no cursor), as strings. */
 export const saveViewSchema = z.object({
-  name: z.string({ error: "Name the view" }).trim().min(1, "Name the view").max(60, "At most 60 characters"),
+  name: text(60, { error: "Name the view" }).min(1, "Name the view"),
   shared: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  query: z.record(z.string(), z.string().max(200)).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
+  query: z.record(text(40), text(200, { trim: false })).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
 });
 export const deleteViewSchema = z.object({ id: z.string().uuid() });

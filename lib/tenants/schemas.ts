@@ -1,6 +1,7 @@
 // Inputs of the tenant and membership operations: one schema each, shared by the forms
 // (field errors in the browser) and the server (the same rules, enforced). Client-safe.
 import { z } from "zod";
+import { optionalOf, text } from "@/lib/validation/text";
 
 /** Top-level paths a tenant slug may not take (they are routes of the app itself). */
 export const RESERVED_SLUGS = new Set([
@@ -11,12 +12,9 @@ export const RESERVED_SLUGS = new Set([
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER", "COMPLIANCE"] as const;
 export const roleSchema = z.enum(ROLES, { message: "Choose a role" });
 
-export const slugSchema = z
-  .string()
-  .trim()
+export const slugSchema = text(48)
   .toLowerCase()
   .min(3, "At least 3 characters")
-  .max(48, "At most 48 characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens only")
   .refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved, choose another");
 
@@ -32,17 +30,16 @@ export function slugify(name: string): string {
     .replace(/-+$/g, "");
 }
 
-const optionalText = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().optional());
 
 export const createTenantSchema = z.object({
-  name: z.string().trim().min(2, "At least 2 characters").max(100, "At most 100 characters"),
+  name: text(100).min(2, "At least 2 characters"),
   slug: slugSchema,
   /** Slug of the parent tenant (the creator must be ADMIN or OWNER there). */
-  parentSlug: optionalText,
+  parentSlug: optionalOf(text(48)),
 });
 export type CreateTenantInput = z.infer<typeof createTenantSchema>;
 
-export const emailSchema = z.string().trim().toLowerCase().min(1, "Enter an email address").max(254, "Too long").email("Enter a valid email address");
+export const emailSchema = text(254, { tooLong: "Too long" }).toLowerCase().min(1, "Enter an email address").email("Enter a valid email address");
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,
@@ -58,4 +55,4 @@ export const removeMemberSchema = z.object({ userId: uuid });
 export const transferOwnershipSchema = z.object({ userId: uuid });
 export const setInheritSchema = z.object({ userId: uuid, inherit: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()) });
 
-export const invitationTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");
+export const invitationTokenSchema = text(128).regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");

@@ -1,6 +1,7 @@
 // Inputs of the citizen CSV import, shared by the import page (browser) and the routes.
 // Client-safe: no server imports.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 /** The citizen fields a CSV column can fill (consents are never imported: they need a source). */
 export const CITIZEN_IMPORT_FIELDS = [
@@ -49,8 +50,7 @@ export const PREVIEW_MAX_BYTES = 256 * 1024;
 export const CUSTOM_FIELD_TARGET = /^cf\.[a-z][a-z0-9_]{0,39}$/;
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(CITIZEN_IMPORT_FIELDS);
-const target = z
-  .string({ error: "Choose a citizen field, a custom field (cf.<key>) or nothing" })
+const target = text(43, { trim: false, error: "Choose a citizen field, a custom field (cf.<key>) or nothing", tooLong: "Choose a citizen field, a custom field (cf.<key>) or nothing" })
   .refine((v) => v === "" || FIELD_NAMES.has(v) || CUSTOM_FIELD_TARGET.test(v), "Choose a citizen field, a custom field (cf.<key>) or nothing");
 
 const parseJsonObject = (v: unknown) => {
@@ -66,7 +66,7 @@ const parseJsonObject = (v: unknown) => {
 export const importMappingSchema = z.preprocess(
   parseJsonObject,
   z
-    .record(z.string().max(200, "A column name is at most 200 characters"), target, { error: "The mapping must be a JSON object: column name → field" })
+    .record(text(200, { trim: false, tooLong: "A column name is at most 200 characters" }), target, { error: "The mapping must be a JSON object: column name → field" })
     .superRefine((mapping, ctx) => {
       const seen = new Map<string, string>();
       for (const [column, field] of Object.entries(mapping)) {
@@ -87,7 +87,7 @@ function labelOf(field: string): string {
 
 /** The upload's parameters (query string: the body is the CSV itself). */
 export const importUploadSchema = z.object({
-  fileName: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : "import.csv"), z.string().trim().max(255, "The file name is at most 255 characters")),
+  fileName: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : "import.csv"), text(255, { tooLong: "The file name is at most 255 characters" })),
   mapping: importMappingSchema,
   /** Chosen by the browser so it can poll progress while the upload is still running. */
   jobId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Not a valid import id").optional()),
