@@ -11,7 +11,8 @@ async function signInAsDemoOwner(page: Page) {
   await page.getByLabel("Email").fill("demo@civitas.test");
   await page.getByLabel("Password").fill("civitas-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/demo$/);
+  // The first sign-in of a fresh server (password hashing, cold pages) is slow on a loaded machine.
+  await expect(page).toHaveURL(/\/demo$/, { timeout: 45_000 });
 }
 
 test("the invitation sign-up form keeps name and passwords after a validation error", async ({ page, browser }) => {
