@@ -113,11 +113,3 @@ export const customFieldDefinitionSchema = z
   })
   .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
-
-/** Keeps only the list parameters worth saving (no cursor), as strings. */
-export const saveViewSchema = z.object({
-  name: z.string({ error: "Name the view" }).trim().min(1, "Name the view").max(60, "At most 60 characters"),
-  shared: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  query: z.record(z.string(), z.string().max(200)).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
-});
-export const deleteViewSchema = z.object({ id: z.string().uuid() });
