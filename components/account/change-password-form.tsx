@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH, type ChangePasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
-import { useValidatedForm } from "@/components/forms/use-validated-form";
+import { useForm } from "@/components/forms/use-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -29,8 +29,7 @@ type Props = {
 
 /** Change password for a signed-in user; other sessions are signed out by the server. */
 export function ChangePasswordForm({ action, email }: Props) {
-  const [state, formAction, isPending] = useActionState(action, {});
-  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(changePasswordSchema, state, { fields: FIELDS, isPending });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({ action, initialState: {} as ChangePasswordState, schema: changePasswordSchema });
 
   // Done: empty the fields so the passwords do not linger on screen.
   useEffect(() => {
@@ -38,7 +37,7 @@ export function ChangePasswordForm({ action, email }: Props) {
   }, [state, formRef]);
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="flex max-w-sm flex-col gap-5">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-5">
       <div role="status" className="empty:-mb-5">
         {state.status === "changed" && !isPending ? (
           <p className="rounded-lg border border-green-300 bg-green-50 px-3 py-2.5 text-sm text-green-800 dark:border-green-400/30 dark:bg-green-400/10 dark:text-green-200">
@@ -46,7 +45,7 @@ export function ChangePasswordForm({ action, email }: Props) {
           </p>
         ) : null}
       </div>
-      <FormErrorAlert error={state.error} />
+      <FormErrorAlert error={error ?? undefined} />
 
       {email ? <input type="text" name="username" autoComplete="username" value={email} hidden readOnly aria-hidden="true" tabIndex={-1} /> : null}
 

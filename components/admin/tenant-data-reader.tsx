@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { readTenantAction } from "@/app/(admin)/admin/actions";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { HistoryIcon, SpinnerIcon } from "@/components/ui/icons";
 import { Label } from "@/components/ui/label";
 import { formatDate } from "@/components/dashboard/format";
+import { readTenantSchema } from "@/lib/admin/schemas";
 import { ErrorAlert } from "./alert";
 import { TenantOverviewView } from "./tenant-overview";
 
@@ -19,16 +21,18 @@ type Props = { tenantId: string; tenantName: string; locale: string };
  * and the reason are then written to the organisation's audit log in the same transaction.
  */
 export function TenantDataReader({ tenantId, tenantName, locale }: Props) {
-  const [state, formAction, pending] = useActionState<State, FormData>((_prev, formData) => readTenantAction(formData), null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const { formRef, state, isPending: pending, fieldErrors, failure, onSubmit } = useForm({
+    action: (_prev: State, formData: FormData) => readTenantAction(formData),
+    initialState: null,
+    schema: readTenantSchema,
+  });
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const failure = state && !state.ok ? state : null;
-  const reasonError = failure?.fieldErrors?.reason;
+  const reasonError = fieldErrors?.reason;
 
-  // Land keyboard and screen-reader users where the outcome is: the field or the data.
+  // Land keyboard and screen-reader users where the outcome is: the data (a refused reason
+  // takes focus through the form hook).
   useEffect(() => {
     if (state?.ok) resultRef.current?.focus();
-    else if (state?.fieldErrors?.reason) reasonRef.current?.focus();
   }, [state]);
 
   if (state?.ok) {
@@ -59,18 +63,11 @@ export function TenantDataReader({ tenantId, tenantName, locale }: Props) {
         them is recorded, with your name and the reason you give, in {tenantName}&apos;s audit log, which its administrators
         can read, and in the platform audit log.
       </p>
-      <form
-        action={formAction}
-        onSubmit={(event) => {
-          if (pending) event.preventDefault();
-        }}
-        className="mt-4 flex flex-col gap-3"
-      >
+      <form ref={formRef} onSubmit={onSubmit} className="mt-4 flex flex-col gap-3">
         <input type="hidden" name="tenantId" value={tenantId} />
         <div>
           <Label htmlFor="read-reason">Reason</Label>
           <textarea
-            ref={reasonRef}
             id="read-reason"
             name="reason"
             rows={3}

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { setUserDisabledAction } from "@/app/(admin)/admin/actions";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { Label } from "@/components/ui/label";
+import { setUserDisabledSchema } from "@/lib/admin/schemas";
 import { ErrorAlert } from "./alert";
 
 type State = Awaited<ReturnType<typeof setUserDisabledAction>> | null;
@@ -20,15 +22,19 @@ type Props = { userId: string; userLabel: string; disabled: boolean };
 export function UserStatusControl({ userId, userLabel, disabled }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [state, formAction, pending] = useActionState<State, FormData>((_prev, formData) => setUserDisabledAction(formData), null);
-  // The result the dialog was opened after: older errors are not shown again on reopening.
-  const [seen, setSeen] = useState<State>(null);
-  const fresh = state !== seen ? state : null;
-  const failure = fresh && !fresh.ok ? fresh : null;
+  const { formRef, state, isPending: pending, fieldErrors, failure, onSubmit, clearErrors } = useForm({
+    action: (_prev: State, formData: FormData) => setUserDisabledAction(formData),
+    initialState: null,
+    schema: setUserDisabledSchema,
+  });
+  const reasonError = fieldErrors?.reason;
 
   useEffect(() => {
-    if (state?.ok) dialogRef.current?.close();
-  }, [state]);
+    if (!state?.ok) return;
+    dialogRef.current?.close();
+    // Done: the next opening (the other way round) starts with an empty reason.
+    formRef.current?.reset();
+  }, [state, formRef]);
 
   const disabling = !disabled;
   const title = disabling ? `Disable ${userLabel}?` : `Enable ${userLabel}?`;
@@ -40,7 +46,8 @@ export function UserStatusControl({ userId, userLabel, disabled }: Props) {
         variant={disabling ? "secondary" : "ghost"}
         aria-haspopup="dialog"
         onClick={() => {
-          setSeen(state);
+          // Older errors are not shown again on reopening.
+          clearErrors();
           dialogRef.current?.showModal();
         }}
       >
@@ -55,14 +62,8 @@ export function UserStatusControl({ userId, userLabel, disabled }: Props) {
         aria-labelledby={`${id}-title`}
         className="m-auto w-[28rem] max-w-[calc(100vw-2rem)] rounded-xl border border-border bg-surface p-0 text-left text-foreground shadow-xl backdrop:bg-slate-950/50"
       >
-        <form
-          action={formAction}
-          onSubmit={(event) => {
-            // The button stays focusable while busy (aria-disabled), so stop a double submit here.
-            if (pending) event.preventDefault();
-          }}
-          className="flex flex-col gap-4 p-5"
-        >
+        {/* The button stays focusable while busy (aria-disabled): the form hook stops a double submit. */}
+        <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-4 p-5">
           <h2 id={`${id}-title`} className="text-base font-semibold">
             {title}
           </h2>
@@ -82,14 +83,14 @@ export function UserStatusControl({ userId, userLabel, disabled }: Props) {
               required={disabling}
               minLength={disabling ? 5 : undefined}
               maxLength={500}
-              aria-invalid={failure?.fieldErrors?.reason ? true : undefined}
-              aria-describedby={failure?.fieldErrors?.reason ? `${id}-reason-error` : undefined}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${id}-reason-error` : undefined}
               className="mt-1.5 block w-full rounded-lg border border-border bg-surface px-3 py-2 text-base font-normal text-foreground shadow-sm aria-invalid:border-red-600 sm:text-sm dark:aria-invalid:border-red-400"
             />
-            <FieldError id={`${id}-reason-error`} messages={failure?.fieldErrors?.reason} />
+            <FieldError id={`${id}-reason-error`} messages={reasonError} />
           </div>
           <div role="alert" className="empty:hidden">
-            {failure && !failure.fieldErrors?.reason ? <ErrorAlert>{failure.message}</ErrorAlert> : null}
+            {failure && !reasonError ? <ErrorAlert>{failure.message}</ErrorAlert> : null}
           </div>
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="ghost" onClick={() => dialogRef.current?.close()}>

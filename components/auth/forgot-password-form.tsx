@@ -1,28 +1,28 @@
 "use client";
 
-import { useActionState } from "react";
 import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { forgotPasswordSchema, type ForgotPasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
-import { useValidatedForm } from "@/components/forms/use-validated-form";
+import { useForm } from "@/components/forms/use-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
 import { DonePanel } from "./done-panel";
 
-const FIELDS = ["email"] as const;
-
 /** Asks for a reset link. The answer never says whether the address has an account. */
 export function ForgotPasswordForm() {
-  const [state, formAction, isPending] = useActionState(forgotPasswordAction, {} as ForgotPasswordState);
-  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(forgotPasswordSchema, state, { fields: FIELDS, isPending });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({
+    action: forgotPasswordAction,
+    initialState: {} as ForgotPasswordState,
+    schema: forgotPasswordSchema,
+  });
 
   if (state.status === "sent") return <LinkSent email={state.values?.email} />;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <FormErrorAlert error={state.error} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
+      <FormErrorAlert error={error ?? undefined} />
 
       <div>
         <Label htmlFor="forgot-email">Email</Label>

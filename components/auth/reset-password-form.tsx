@@ -1,29 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
 import { PASSWORD_MIN_LENGTH, resetPasswordSchema, type ResetPasswordState } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
-import { useValidatedForm } from "@/components/forms/use-validated-form";
+import { useForm } from "@/components/forms/use-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
 import { DonePanel } from "./done-panel";
 
-const FIELDS = ["password", "confirmPassword"] as const;
-
 /** A new password for the account the emailed `token` belongs to. */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, formAction, isPending] = useActionState(resetPasswordAction, {} as ResetPasswordState);
-  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(resetPasswordSchema, state, { fields: FIELDS, isPending });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({
+    action: resetPasswordAction,
+    initialState: {} as ResetPasswordState,
+    schema: resetPasswordSchema,
+  });
 
   if (state.status === "done") return <PasswordChanged />;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <FormErrorAlert error={state.error}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
+      <FormErrorAlert error={error ?? undefined}>
         <Link href="/forgot-password" className="font-medium underline underline-offset-2">
           Ask for a new link
         </Link>

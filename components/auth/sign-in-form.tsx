@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { signInSchema } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
-import { useValidatedForm } from "@/components/forms/use-validated-form";
+import { useForm } from "@/components/forms/use-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
-
-const FIELDS = ["email", "password"] as const;
 
 type Props = {
   callbackUrl?: string;
@@ -20,15 +17,15 @@ type Props = {
 };
 
 export function SignInForm({ callbackUrl, initialError, showDemoHint }: Props) {
-  const [state, formAction, isPending] = useActionState(
-    signInAction,
-    initialError ? { error: initialError } : {},
-  );
-  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(signInSchema, state, { fields: FIELDS, isPending });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({
+    action: signInAction,
+    initialState: initialError ? { error: initialError } : {},
+    schema: signInSchema,
+  });
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <FormErrorAlert error={state.error} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
+      <FormErrorAlert error={error ?? undefined} />
 
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
 

@@ -1,28 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "@/lib/auth/schemas";
 import { FormErrorAlert } from "@/components/forms/form-error-alert";
-import { useValidatedForm } from "@/components/forms/use-validated-form";
+import { useForm } from "@/components/forms/use-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingSubmitButton } from "@/components/forms/pending-submit-button";
 import { DonePanel } from "./done-panel";
 
-const FIELDS = ["name", "email", "password", "confirmPassword"] as const;
-
 /** Sign-up: validated here with the server's own schema first, then by the server action. */
 export function SignUpForm() {
-  const [state, formAction, isPending] = useActionState(signUpAction, {});
-  const { formRef, fieldErrors, handleSubmit, fieldProps } = useValidatedForm(signUpSchema, state, { fields: FIELDS, isPending });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({ action: signUpAction, initialState: {}, schema: signUpSchema });
 
   if (state.status === "sent") return <CheckYourEmail email={state.values?.email} />;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="mt-6 flex flex-col gap-5">
-      <FormErrorAlert error={state.error} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
+      <FormErrorAlert error={error ?? undefined} />
 
       <div>
         <Label htmlFor="sign-up-name">Full name</Label>

@@ -2,24 +2,27 @@
 // Adds a note to the case's timeline. The page revalidates on success, so the note appears in
 // the server-rendered timeline above; the textarea empties only then (never on an error, so a
 // long note is not lost).
-import { useRef } from "react";
 import { addNoteAction } from "@/app/(dashboard)/[tenant]/cases/actions";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { Label } from "@/components/ui/label";
 import { addNoteSchema } from "@/lib/cases/schemas";
 import { textareaClasses } from "./field-styles";
-import { useSchemaForm } from "./use-schema-form";
 
 export function AddNoteForm({ slug, caseId }: { slug: string; caseId: string }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { state, isPending, fieldErrors, error, onSubmit } = useSchemaForm(async (input) => {
-    const result = await addNoteAction(slug, input);
-    if (result.ok) formRef.current?.reset();
-    return result;
-  }, addNoteSchema);
+  const { formRef, state, isPending, fieldErrors, failure, onSubmit } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof addNoteAction>> | null, input: Record<string, unknown>) => {
+      const result = await addNoteAction(slug, input);
+      if (result.ok) formRef.current?.reset();
+      return result;
+    },
+    initialState: null,
+    schema: addNoteSchema,
+    read: (data) => Object.fromEntries(data),
+  });
   const bodyErrors = fieldErrors?.body;
 
   return (
@@ -42,7 +45,7 @@ export function AddNoteForm({ slug, caseId }: { slug: string; caseId: string }) 
           Plain text; line breaks are kept. Everyone in the organisation who can see this case can read it.
         </p>
       </div>
-      <FormAlert error={error} success={state?.ok ? "Note added." : null} />
+      <FormAlert error={failure?.message} success={state?.ok ? "Note added." : null} />
       <div>
         <Button type="submit" disabled={isPending}>
           {isPending ? <SpinnerIcon className="size-4" /> : null}

@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { CASE_PRIORITIES } from "@/lib/cases/schemas";
 import { textareaClasses } from "./field-styles";
-import type { FieldErrors } from "./use-schema-form";
+import type { FieldErrors } from "@/components/forms/use-form";
 
 export type CaseFieldValues = { title: string; description: string; category: string; priority: string; assigneeId: string; dueAt: string };
 export type CaseFieldName = keyof CaseFieldValues;

@@ -13,13 +13,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useState, useTransition } from "react";
 import { updateCaseAction } from "@/app/(dashboard)/[tenant]/cases/actions";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, SpinnerIcon } from "@/components/ui/icons";
 import { updateCaseSchema } from "@/lib/cases/schemas";
 import type { CaseSnapshot } from "@/lib/cases/snapshot";
 import { CaseFields, type Assignee, type CaseFieldName, type CaseFieldValues } from "./case-fields";
 import { useCaseState } from "./case-state";
-import { useSchemaForm } from "./use-schema-form";
 
 type Phase = "editing" | "conflict" | "merging" | "resubmit";
 
@@ -38,15 +38,19 @@ export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: strin
   const values: CaseFieldValues = { ...theirs, ...edits };
   const dirty = (Object.keys(edits) as CaseFieldName[]).some((k) => edits[k] !== theirs[k]);
 
-  const { state, isPending, fieldErrors, error, failure, submit, resend } = useSchemaForm(async (input) => {
-    const result = await updateCaseAction(slug, input);
-    if (result.ok) {
-      accept(result.data);
-      setEdits({});
-      setPhase("editing");
-    } else setPhase(result.code === "CONFLICT" ? "conflict" : "editing");
-    return result;
-  }, updateCaseSchema);
+  const { formRef, state, isPending, fieldErrors, failure, submit, resend } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof updateCaseAction>> | null, input: Record<string, unknown>) => {
+      const result = await updateCaseAction(slug, input);
+      if (result.ok) {
+        accept(result.data);
+        setEdits({});
+        setPhase("editing");
+      } else setPhase(result.code === "CONFLICT" ? "conflict" : "editing");
+      return result;
+    },
+    initialState: null,
+    schema: updateCaseSchema,
+  });
 
   const payload = () => ({ ...values, id: current.id, version: current.version });
 
@@ -74,12 +78,13 @@ export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: strin
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Edit case details"
       className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        submit(payload(), e.currentTarget);
+        submit(payload());
       }}
     >
       <div role="alert">
@@ -105,7 +110,7 @@ export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: strin
         ) : null}
       </div>
       {/* A conflict is the panel's to explain (and stays settled once the user has chosen). */}
-      <FormAlert error={failure?.code === "CONFLICT" ? null : error} success={state?.ok && !dirty ? "Changes saved." : null} />
+      <FormAlert error={failure?.code === "CONFLICT" ? null : failure?.message} success={state?.ok && !dirty ? "Changes saved." : null} />
       <CaseFields
         idPrefix="edit-case"
         values={values}

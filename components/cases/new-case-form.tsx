@@ -4,27 +4,32 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createCaseAction } from "@/app/(dashboard)/[tenant]/cases/actions";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { createCaseSchema } from "@/lib/cases/schemas";
 import { CaseFields, type Assignee } from "./case-fields";
-import { useSchemaForm } from "./use-schema-form";
 
 const EMPTY = { title: "", description: "", category: "", priority: "NORMAL", assigneeId: "", dueAt: "" };
 
 export function NewCaseForm({ slug, citizenId, assignees, cancelHref }: { slug: string; citizenId: string; assignees: Assignee[]; cancelHref: string }) {
   const router = useRouter();
-  const { state, isPending, fieldErrors, error, onSubmit } = useSchemaForm(async (input) => {
-    const result = await createCaseAction(slug, input);
-    if (result.ok) router.push(`/${slug}/cases/${result.data.id}`);
-    return result;
-  }, createCaseSchema);
+  const { formRef, state, isPending, fieldErrors, failure, onSubmit } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof createCaseAction>> | null, input: Record<string, unknown>) => {
+      const result = await createCaseAction(slug, input);
+      if (result.ok) router.push(`/${slug}/cases/${result.data.id}`);
+      return result;
+    },
+    initialState: null,
+    schema: createCaseSchema,
+    read: (data) => Object.fromEntries(data),
+  });
   // Stays "pending" while the case page loads, so nobody submits twice.
   const busy = isPending || !!state?.ok;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Open a case" className="flex flex-col gap-5">
-      <FormAlert error={error ?? fieldErrors?.citizenId?.[0]} success={state?.ok ? "Case opened. Opening it…" : null} />
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Open a case" className="flex flex-col gap-5">
+      <FormAlert error={failure?.message ?? fieldErrors?.citizenId?.[0]} success={state?.ok ? "Case opened. Opening it…" : null} />
       <input type="hidden" name="citizenId" value={citizenId} />
       <CaseFields idPrefix="new-case" values={EMPTY} fieldErrors={fieldErrors} assignees={assignees} />
       <div className="flex flex-wrap items-center gap-3">

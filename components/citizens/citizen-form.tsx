@@ -4,18 +4,16 @@
 // on file (masked) and a blank keeps it. A save that lost a race with another editor shows a
 // choice: reload their version, or keep my edits and save over it.
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import { z } from "zod";
+import { useState } from "react";
 import { createCitizenAction, updateCitizenAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { ActionFailure } from "@/lib/errors/action";
-import { sendAction } from "@/lib/http/action-body";
 import { citizenInputFromForm } from "@/lib/citizens/form-data";
 import { CONSENT_PURPOSES, CONSENT_SOURCES, createCitizenSchema, LANGUAGES, updateCitizenSchema, type PiiFieldName } from "@/lib/citizens/schemas";
 import type { CustomFieldDef } from "@/lib/citizens/custom-field-values";
@@ -41,42 +39,32 @@ const PII_LABELS: Record<PiiFieldName, { label: string; type: string; autoComple
   dateOfBirth: { label: "Date of birth", type: "date", autoComplete: "off" },
 };
 
-type Errors = Record<string, string[] | undefined>;
-
 export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; initial?: CitizenFormValues; customFieldDefs: CustomFieldDef[] }) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const editing = !!initial?.id;
   const [version, setVersion] = useState(initial?.version);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(form: HTMLFormElement, overrideVersion?: number) {
-    const data = new FormData(form);
-    if (overrideVersion !== undefined) data.set("version", String(overrideVersion));
-    const input = citizenInputFromForm(data);
-    const parsed = (editing ? updateCitizenSchema : createCitizenSchema).safeParse(input);
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors as Errors);
-      setFailure(null);
-      focusFirstError(form);
-      return;
-    }
-    setErrors({});
-    startTransition(async () => {
-      const result = await sendAction(input, () => (editing ? updateCitizenAction(slug, input) : createCitizenAction(slug, input)));
+  const {
+    formRef,
+    isPending: pending,
+    fieldErrors,
+    failure,
+    error,
+    onSubmit,
+    submit,
+  } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof createCitizenAction>> | null, input: ReturnType<typeof citizenInputFromForm>) => {
+      const result = editing ? await updateCitizenAction(slug, input) : await createCitizenAction(slug, input);
       if (result.ok) {
-        setFailure(null);
         router.push(`/${slug}/citizens/${result.data.id}`);
         router.refresh();
-        return;
       }
-      setFailure(result);
-      setErrors(result.fieldErrors ?? {});
-      if (result.fieldErrors) focusFirstError(form);
-    });
-  }
+      return result;
+    },
+    initialState: null,
+    schema: editing ? updateCitizenSchema : createCitizenSchema,
+    read: citizenInputFromForm,
+  });
+  const errors = fieldErrors ?? {};
 
   const conflict = failure?.code === "CONFLICT";
   const field = (name: string) => ({
@@ -90,10 +78,7 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
     <form
       ref={formRef}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget, version);
-      }}
+      onSubmit={onSubmit}
       className="flex flex-col gap-8"
     >
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -114,7 +99,12 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
                 const current = Number((failure?.details as { currentVersion?: number } | undefined)?.currentVersion);
                 if (Number.isInteger(current)) {
                   setVersion(current);
-                  if (formRef.current) submit(formRef.current, current);
+                  // The same edits on the version now on file (the hidden field re-renders later).
+                  if (formRef.current) {
+                    const data = new FormData(formRef.current);
+                    data.set("version", String(current));
+                    submit(citizenInputFromForm(data));
+                  }
                 }
               }}
             >
@@ -123,7 +113,7 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
           </div>
         </div>
       ) : (
-        <FormAlert error={failure && !failure.fieldErrors ? failure.message : Object.keys(errors).length ? "Some fields need attention: see the messages below." : null} />
+        <FormAlert error={error ?? (Object.keys(errors).length ? "Some fields need attention: see the messages below." : null)} />
       )}
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -286,8 +276,4 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
       </div>
     </form>
   );
-}
-
-function focusFirstError(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { createCustomFieldAction } from "@/app/(dashboard)/[tenant]/settings/fields/actions";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useGuardedAction } from "@/components/forms/use-guarded-action";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
@@ -14,16 +14,20 @@ import { customFieldDefinitionSchema, CUSTOM_FIELD_TYPES } from "@/lib/citizens/
 const TYPE_LABELS = { TEXT: "Text", NUMBER: "Number", DATE: "Date", BOOLEAN: "Yes / no", SELECT: "Choice from a list" } as const;
 
 export function CustomFieldForm({ slug }: { slug: string }) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [type, setType] = useState<(typeof CUSTOM_FIELD_TYPES)[number]>("TEXT");
-  const { state, formAction, isPending, fieldErrors, error, validate } = useGuardedAction(async (fd) => {
-    const result = await createCustomFieldAction(slug, fd);
-    if (result.ok) formRef.current?.reset();
-    return result;
-  }, customFieldDefinitionSchema);
+  const { formRef, state, isPending, fieldErrors, error, onSubmit } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof createCustomFieldAction>> | null, data: FormData) => {
+      const result = await createCustomFieldAction(slug, data);
+      // Emptied only once saved: after an error what was typed stays.
+      if (result.ok) formRef.current?.reset();
+      return result;
+    },
+    initialState: null,
+    schema: customFieldDefinitionSchema,
+  });
   const attrs = (name: string) => ({ id: `cf-${name}`, name, "aria-invalid": fieldErrors?.[name] ? true : undefined, "aria-describedby": fieldErrors?.[name] ? `cf-${name}-error` : undefined });
   return (
-    <form ref={formRef} action={formAction} onSubmit={validate} noValidate className="flex flex-col gap-4" aria-label="Add a custom field">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Add a custom field">
       <FormAlert error={error} success={state?.ok ? "Field added: it now appears on every citizen form." : null} />
       <div className="grid gap-4 sm:grid-cols-3">
         <div>

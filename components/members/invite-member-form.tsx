@@ -1,9 +1,8 @@
 "use client";
 
-import { useRef } from "react";
 import { inviteMemberAction } from "@/app/(dashboard)/[tenant]/settings/members/actions";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useGuardedAction } from "@/components/forms/use-guarded-action";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
@@ -16,16 +15,20 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "./role-labels";
 
 /** Invite by email with a role; `roles` holds only the roles the inviter may grant. */
 export function InviteMemberForm({ slug, roles }: { slug: string; roles: Role[] }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { state, formAction, isPending, fieldErrors, error, validate } = useGuardedAction(async (fd) => {
-    const result = await inviteMemberAction(slug, fd);
-    if (result.ok) formRef.current?.reset();
-    return result;
-  }, inviteMemberSchema);
+  const { formRef, state, isPending, fieldErrors, error, onSubmit } = useForm({
+    action: async (_prev: Awaited<ReturnType<typeof inviteMemberAction>> | null, data: FormData) => {
+      const result = await inviteMemberAction(slug, data);
+      // Emptied only once sent: after an error the address stays for correcting.
+      if (result.ok) formRef.current?.reset();
+      return result;
+    },
+    initialState: null,
+    schema: inviteMemberSchema,
+  });
   const success = state?.ok ? `Invitation sent to ${state.data.email}. The link works for 7 days.` : null;
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={validate} noValidate className="flex flex-col gap-4" aria-label="Invite a member">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Invite a member">
       <FormAlert error={error} success={success} />
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
         <div>

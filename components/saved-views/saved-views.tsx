@@ -1,18 +1,36 @@
 "use client";
 // Saved views of a list (citizens or cases): open one (a link with its parameters), save the
 // current filters under a name (optionally shared with the organisation), delete your own.
+// Each list has its own pair of actions, guarded by that list's read permission.
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { deleteViewAction, saveViewAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
+import { deleteCasesViewAction, saveCasesViewAction } from "@/app/(dashboard)/[tenant]/cases/actions";
+import { deleteCitizensViewAction, saveCitizensViewAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
+import type { SavedViewResource } from "@/lib/saved-views/schemas";
+import type { SavedViewItem } from "@/lib/saved-views/types";
 
-type View = { id: string; name: string; query: Record<string, string>; shared: boolean; mine: boolean };
+const ACTIONS = {
+  citizens: { save: saveCitizensViewAction, remove: deleteCitizensViewAction },
+  cases: { save: saveCasesViewAction, remove: deleteCasesViewAction },
+} satisfies Record<SavedViewResource, unknown>;
 
-type Props = { slug: string; resource: "citizens" | "cases"; allLabel: string; views: View[]; current: Record<string, string>; activeViewId?: string };
+type Props = {
+  slug: string;
+  resource: SavedViewResource;
+  allLabel: string;
+  views: SavedViewItem[];
+  current: Record<string, string>;
+  activeViewId?: string;
+  /** From lib/saved-views/access.ts: the role may keep views of this list, and share them. */
+  canSave: boolean;
+  canShare: boolean;
+};
 
-export function SavedViews({ slug, resource, allLabel, views, current, activeViewId }: Props) {
+export function SavedViews({ slug, resource, allLabel, views, current, activeViewId, canSave, canShare }: Props) {
+  const actions = ACTIONS[resource];
   const basePath = `/${slug}/${resource}`;
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
@@ -38,14 +56,14 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
               type="button"
               aria-label={`Delete view ${v.name}`}
               className="rounded-r-full py-1 pr-2 pl-1 text-muted-foreground hover:text-red-600"
-              onClick={() => startTransition(async () => void (await deleteViewAction(slug, { id: v.id })))}
+              onClick={() => startTransition(async () => void (await actions.remove(slug, { id: v.id })))}
             >
               <CloseIcon className="size-3.5" />
             </button>
           ) : null}
         </span>
       ))}
-      {hasFilters && !saving ? (
+      {canSave && hasFilters && !saving ? (
         <Button size="sm" variant="ghost" onClick={() => setSaving(true)}>
           Save this view
         </Button>
@@ -56,7 +74,7 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
           onSubmit={(e) => {
             e.preventDefault();
             startTransition(async () => {
-              const result = await saveViewAction(slug, { name, shared, query: current, resource });
+              const result = await actions.save(slug, { name, shared: canShare && shared, query: current });
               if (result.ok) {
                 setSaving(false);
                 setName("");
@@ -69,9 +87,11 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
             View name
           </label>
           <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="View name" className="h-8 w-44" autoFocus maxLength={60} />
-          <label className="inline-flex items-center gap-1.5 text-sm">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} className="size-4 accent-brand-600" /> Share with the team
-          </label>
+          {canShare ? (
+            <label className="inline-flex items-center gap-1.5 text-sm">
+              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} className="size-4 accent-brand-600" /> Share with the team
+            </label>
+          ) : null}
           <Button size="sm" type="submit" disabled={pending}>
             Save
           </Button>

@@ -2,14 +2,16 @@
 // The two ways to take up an invitation: accept while signed in as the invited address, or
 // create the account (name + password; the address is fixed) and join in one step.
 import { useRouter } from "next/navigation";
-import { useActionState, useTransition, useState } from "react";
+import { useTransition, useState } from "react";
 import { acceptInvitationAction, signUpAndAcceptAction } from "@/app/(auth)/invitations/[token]/actions";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { invitationSignUpSchema } from "@/lib/auth/schemas";
 
 export function AcceptInvitationButton({ token, tenantName }: { token: string; tenantName: string }) {
   const router = useRouter();
@@ -38,13 +40,11 @@ export function AcceptInvitationButton({ token, tenantName }: { token: string; t
 
 export function SignUpAndAcceptForm({ token, email }: { token: string; email: string }) {
   // On success the action redirects to the organisation; only failures come back here.
-  const [state, formAction, pending] = useActionState(signUpAndAcceptAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const message = state && !state.ok && !state.fieldErrors ? state.message : null;
+  const { formRef, formAction, isPending: pending, fieldErrors: errors, error: message, onSubmit } = useForm({ action: signUpAndAcceptAction, initialState: null, schema: invitationSignUpSchema });
   const attrs = (id: string) => ({ "aria-invalid": errors?.[id] ? true : undefined, "aria-describedby": errors?.[id] ? `${id}-error` : undefined });
 
   return (
-    <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <FormAlert error={message} />
       <div>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { createTenantAction } from "@/app/(auth)/new/actions";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useGuardedAction } from "@/components/forms/use-guarded-action";
+import { useForm } from "@/components/forms/use-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SpinnerIcon } from "@/components/ui/icons";
@@ -20,7 +20,11 @@ export function CreateTenantForm({ parents }: { parents: Parent[] }) {
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugTouched, setSlugTouched] = useState(false);
-  const { state, formAction, isPending, fieldErrors, error, validate } = useGuardedAction((fd) => createTenantAction(fd), createTenantSchema);
+  const { formRef, state, isPending, fieldErrors, error, onSubmit } = useForm({
+    action: (_prev: Awaited<ReturnType<typeof createTenantAction>> | null, data: FormData) => createTenantAction(data),
+    initialState: null,
+    schema: createTenantSchema,
+  });
 
   useEffect(() => {
     if (state?.ok) router.push(`/${state.data.slug}`);
@@ -32,7 +36,7 @@ export function CreateTenantForm({ parents }: { parents: Parent[] }) {
   });
 
   return (
-    <form action={formAction} onSubmit={validate} noValidate className="mt-6 flex flex-col gap-5">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-5">
       <FormAlert error={error} />
       <div>
         <Label htmlFor="name">Organisation name</Label>

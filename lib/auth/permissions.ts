@@ -6,8 +6,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 /** Ordered staff roles, weakest first. COMPLIANCE stands beside them (audit and GDPR work). */
 export const ROLE_RANK: Record<Exclude<Role, "COMPLIANCE">, number> = { VIEWER: 1, MEMBER: 2, ADMIN: 3, OWNER: 4 };
 
-const VIEWER = ["tenant.read", "citizen.read", "case.read", "dashboard.read", "member.read"] as const;
-const MEMBER = [...VIEWER, "citizen.create", "citizen.update", "citizen.reveal", "case.create", "case.update", "case.note", "ai.use", "citizen.export"] as const;
+// saved_view.save: keep your own views of a list you may read; saved_view.share: show one to the
+// whole team (lib/saved-views/access.ts adds the list's own read permission to both).
+const VIEWER = ["tenant.read", "citizen.read", "case.read", "dashboard.read", "member.read", "saved_view.save"] as const;
+const MEMBER = [...VIEWER, "citizen.create", "citizen.update", "citizen.reveal", "case.create", "case.update", "case.note", "ai.use", "citizen.export", "saved_view.share"] as const;
 const ADMIN = [
   ...MEMBER,
   "citizen.delete",
@@ -24,7 +26,7 @@ const ADMIN = [
   "billing.read",
 ] as const;
 const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer", "billing.manage"] as const;
-const COMPLIANCE = ["tenant.read", "citizen.read", "citizen.reveal", "case.read", "dashboard.read", "member.read", "audit.read", "audit.export", "gdpr.request", "citizen.export"] as const;
+const COMPLIANCE = ["tenant.read", "citizen.read", "citizen.reveal", "case.read", "dashboard.read", "member.read", "audit.read", "audit.export", "gdpr.request", "citizen.export", "saved_view.save"] as const;
 
 export type Permission = (typeof OWNER)[number] | (typeof COMPLIANCE)[number];
 

@@ -56,6 +56,11 @@ export const signUpSchema = z
   .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+/** Sign-up through an invitation: the address is the invited one (the server's), so only these fields are the form's. */
+export const invitationSignUpSchema = z
+  .object({ name: signUpSchema.shape.name, password: signUpSchema.shape.password, confirmPassword: signUpSchema.shape.confirmPassword })
+  .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER });
+
 export type SignUpState = {
   /** "sent": the account exists or was created; the page says "check your email". */
   status?: "sent";

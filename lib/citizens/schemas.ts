@@ -104,11 +104,3 @@ export const customFieldDefinitionSchema = z
   })
   .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
-
-/** Keeps only the list parameters worth saving (no cursor), as strings. */
-export const saveViewSchema = z.object({
-  name: text(60, { error: "Name the view" }).min(1, "Name the view"),
-  shared: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  query: z.record(text(40), text(200, { trim: false })).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
-});
-export const deleteViewSchema = z.object({ id: z.string().uuid() });

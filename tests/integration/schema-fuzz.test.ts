@@ -23,8 +23,9 @@ import { importUploadSchema } from "@/lib/citizens/import/schemas";
 import { validateImport } from "@/lib/citizens/import/validate";
 import { listCitizens } from "@/lib/citizens/list";
 import { createCitizen, updateCitizen } from "@/lib/citizens/mutations";
-import { saveView } from "@/lib/citizens/saved-views";
-import { citizenListQuerySchema, createCitizenSchema, customFieldDefinitionSchema, saveViewSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+import { saveView } from "@/lib/saved-views/save";
+import { saveViewSchema } from "@/lib/saved-views/schemas";
+import { citizenListQuerySchema, createCitizenSchema, customFieldDefinitionSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -155,7 +156,7 @@ describe("citizens", () => {
     const schema = saveViewSchema.extend({ resource: createCitizenSchema.shape.firstName.transform(() => "citizens") });
     await fc.assert(
       fc.asyncProperty(around(base), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }), (input, query) =>
-        attempt(schema, { ...input, query: { ...(input.query as object), ...query }, resource: "citizens" }, (p) => saveView(ctx, p)),
+        attempt(schema, { ...input, query: { ...(input.query as object), ...query }, resource: "citizens" }, (p) => saveView(ctx, { ...p, resource: "citizens" as const })),
       ),
       { numRuns: RUNS },
     );

@@ -23,6 +23,11 @@ test.each([
   ["COMPLIANCE", "gdpr.request", true],
   ["COMPLIANCE", "citizen.update", false],
   ["COMPLIANCE", "member.invite", false],
+  ["VIEWER", "saved_view.save", true],
+  ["VIEWER", "saved_view.share", false],
+  ["MEMBER", "saved_view.share", true],
+  ["COMPLIANCE", "saved_view.save", true],
+  ["COMPLIANCE", "saved_view.share", false],
 ] as const)("%s %s → %s", (role, permission, expected) => {
   expect(can(role, permission)).toBe(expected);
 });

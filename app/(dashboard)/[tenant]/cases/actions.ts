@@ -8,6 +8,9 @@ import { tenantAction } from "@/lib/auth/guard";
 import { addCaseNote, assignCase, changeCaseStatus, createCase, updateCase } from "@/lib/cases/mutations";
 import { addNoteSchema, assignCaseSchema, changeStatusSchema, createCaseSchema, updateCaseSchema } from "@/lib/cases/schemas";
 import { caseSnapshot } from "@/lib/cases/snapshot";
+import { deleteView } from "@/lib/saved-views/delete";
+import { saveView } from "@/lib/saved-views/save";
+import { deleteViewSchema, saveViewSchema } from "@/lib/saved-views/schemas";
 
 /** The case page and the list (and the dashboard's counts) show what just changed. */
 function refresh(slug: string, caseId: string) {
@@ -44,4 +47,18 @@ export const addNoteAction = tenantAction("case.note", addNoteSchema, async (ctx
   const note = await addCaseNote(ctx, input);
   refresh(ctx.access.tenant.slug, input.id);
   return { id: note.id };
+});
+
+// Views of the cases list: the list is fixed here, never taken from the input, so a view needs
+// case.read and not citizen.read (lib/saved-views checks saved_view.* and sharing).
+export const saveCasesViewAction = tenantAction("case.read", saveViewSchema, async (ctx, input) => {
+  const view = await saveView(ctx, { ...input, resource: "cases" });
+  revalidatePath(`/${ctx.access.tenant.slug}/cases`);
+  return view;
+});
+
+export const deleteCasesViewAction = tenantAction("case.read", deleteViewSchema, async (ctx, input) => {
+  await deleteView(ctx, { ...input, resource: "cases" });
+  revalidatePath(`/${ctx.access.tenant.slug}/cases`);
+  return null;
 });

@@ -15,7 +15,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCases } from "@/lib/cases/list";
 import { listAssignees } from "@/lib/cases/read";
-import { listSavedViews } from "@/lib/citizens/saved-views";
+import { canSaveView } from "@/lib/saved-views/access";
+import { listSavedViews } from "@/lib/saved-views/list";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
@@ -76,7 +77,16 @@ export default async function CasesPage({ params, searchParams }: Props) {
         </CardContent>
       </Card>
 
-      <SavedViews slug={slug} resource="cases" allLabel="All cases" views={views} current={filters as Record<string, string>} activeViewId={activeViewId} />
+      <SavedViews
+        slug={slug}
+        resource="cases"
+        allLabel="All cases"
+        views={views}
+        current={filters as Record<string, string>}
+        activeViewId={activeViewId}
+        canSave={canSaveView(access.role, { resource: "cases", shared: false })}
+        canShare={canSaveView(access.role, { resource: "cases", shared: true })}
+      />
 
       {!parsed.success ? (
         <Notice>

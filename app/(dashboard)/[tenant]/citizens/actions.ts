@@ -2,12 +2,13 @@
 // Thin server actions for citizens: the guard authenticates, resolves the tenant, checks the
 // permission and parses with the shared schema; lib/citizens does the work.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { tenantAction } from "@/lib/auth/guard";
 import { createCitizen, deleteCitizen, purgeCitizen, restoreCitizen, setCitizenTags, updateCitizen } from "@/lib/citizens/mutations";
 import { revealCitizenField } from "@/lib/citizens/read";
-import { deleteView, saveView } from "@/lib/citizens/saved-views";
-import { citizenIdSchema, createCitizenSchema, deleteViewSchema, revealSchema, saveViewSchema, setTagsSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+import { citizenIdSchema, createCitizenSchema, revealSchema, setTagsSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+import { deleteView } from "@/lib/saved-views/delete";
+import { saveView } from "@/lib/saved-views/save";
+import { deleteViewSchema, saveViewSchema } from "@/lib/saved-views/schemas";
 
 const list = (slug: string) => `/${slug}/citizens`;
 
@@ -48,14 +49,16 @@ export const purgeCitizenAction = tenantAction("citizen.purge", citizenIdSchema,
 
 export const revealFieldAction = tenantAction("citizen.reveal", revealSchema, (ctx, input) => revealCitizenField(ctx, input));
 
-export const saveViewAction = tenantAction("citizen.read", saveViewSchema.extend({ resource: z.enum(["citizens", "cases"]) }), async (ctx, input) => {
-  const view = await saveView(ctx, input);
-  revalidatePath(`/${ctx.access.tenant.slug}/${input.resource}`);
+// Views of the citizens list: the list is fixed here, never taken from the input, so a view
+// needs citizen.read (lib/saved-views checks saved_view.* and sharing).
+export const saveCitizensViewAction = tenantAction("citizen.read", saveViewSchema, async (ctx, input) => {
+  const view = await saveView(ctx, { ...input, resource: "citizens" });
+  revalidatePath(list(ctx.access.tenant.slug));
   return view;
 });
 
-export const deleteViewAction = tenantAction("citizen.read", deleteViewSchema, async (ctx, input) => {
-  await deleteView(ctx, input);
-  revalidatePath(`/${ctx.access.tenant.slug}`, "layout");
+export const deleteCitizensViewAction = tenantAction("citizen.read", deleteViewSchema, async (ctx, input) => {
+  await deleteView(ctx, { ...input, resource: "citizens" });
+  revalidatePath(list(ctx.access.tenant.slug));
   return null;
 });

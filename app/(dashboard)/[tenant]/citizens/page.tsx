@@ -10,7 +10,8 @@ import { Select } from "@/components/ui/select";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCitizens } from "@/lib/citizens/list";
-import { listSavedViews } from "@/lib/citizens/saved-views";
+import { canSaveView } from "@/lib/saved-views/access";
+import { listSavedViews } from "@/lib/saved-views/list";
 import { citizenListQuerySchema, CITIZEN_SORTS, type CitizenListQuery } from "@/lib/citizens/schemas";
 import { ValidationError } from "@/lib/errors";
 
@@ -122,7 +123,16 @@ export default async function CitizensPage({ params, searchParams }: Props) {
         </details>
       </form>
 
-      <SavedViews slug={slug} resource="citizens" allLabel="All citizens" views={views} current={current} activeViewId={raw.view} />
+      <SavedViews
+        slug={slug}
+        resource="citizens"
+        allLabel="All citizens"
+        views={views}
+        current={current}
+        activeViewId={raw.view}
+        canSave={canSaveView(role, { resource: "citizens", shared: false })}
+        canShare={canSaveView(role, { resource: "citizens", shared: true })}
+      />
 
       {!parsed.success ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">
