@@ -182,7 +182,7 @@ const STATE_TEXT: Record<KeyState, string> = {
 export function formatKeyCheckReport(report: KeyCheckReport): string[] {
   const lines = [`First key (new data is written with it): "${report.primaryKeyId}"` + (report.writeKeyId && report.writeKeyId !== report.primaryKeyId ? `; recorded write key: "${report.writeKeyId}"` : "")];
   for (const k of report.keys) {
-    const since = k.writesSince ? ` (written with since ${day(k.writesSince)})` : k.retiredAt ? ` (retired by crypto:rotate on ${day(k.retiredAt)})` : "";
+    const since = k.writesSince ? ` (new data written with it since ${day(k.writesSince)})` : k.retiredAt ? ` (retired by crypto:rotate on ${day(k.retiredAt)})` : "";
     lines.push(`  key "${k.keyId}": ${STATE_TEXT[k.state]}${since}`);
   }
   const blindText = { ok: "matches the stored blind indexes", wrong: "does NOT match the stored blind indexes", new: "no blind index stored yet", unchecked: "not checked: its sample is under a key that is not configured" };
@@ -194,7 +194,7 @@ export function formatKeyCheckReport(report: KeyCheckReport): string[] {
 
 export class KeyCheckError extends Error {
   constructor(readonly report: KeyCheckReport) {
-    super(["The configured encryption keys do not fit the stored data; not starting (nothing was written).", ...formatKeyCheckReport(report), "Details: npm run crypto:check (README, \"Production\")."].join("\n"));
+    super(["The configured encryption keys do not fit the stored data; not starting (nothing was written).", ...formatKeyCheckReport(report), "Details: npm run crypto:check (README, \"Secrets production requires\")."].join("\n"));
     this.name = "KeyCheckError";
   }
 }
