@@ -116,6 +116,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
       return 1;
     }
     out(`Every citizen value is now under "${result.primaryKeyId}". Older keys can be removed from ENCRYPTION_KEYS once every instance runs with this configuration.`);
+    // The key registry (lib/crypto/key-check.ts) no longer asks for them: `npm run crypto:check` agrees.
+    if (result.retiredKeyIds.length > 0) out(`No stored data needs ${result.retiredKeyIds.map((k) => `"${k}"`).join(", ")} any more (recorded for the start-up key check).`);
     return 0;
   } finally {
     await handle?.close();

@@ -6,10 +6,13 @@
 // Oldest first, as an investigator reads a trail, and bounded at the newest event that existed
 // when the export was asked for: events written while it downloads (including the export's
 // own `audit.exported`) are not in it, so the file is one consistent slice of the chain, and
-// the hash columns let anyone re-check it.
+// the hash columns let anyone re-check it. The first page is produced before the response
+// starts and a later failure errors the download (lib/csv/paged-stream.ts), so a file that
+// arrives complete is complete.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantContext } from "@/lib/context/request-context";
+import { pagedCsvStream } from "@/lib/csv/paged-stream";
 import { CSV_EOL, csvRow } from "@/lib/csv/write";
 import { getDb } from "@/lib/db";
 import { auditWhere, parseAuditQueryInput } from "./list";
@@ -90,33 +93,28 @@ export async function streamAuditCsv(ctx: TenantContext, input: AuditQueryInput 
   });
 
   const where = auditWhere(ctx.tenantId, filters);
-  const encoder = new TextEncoder();
   let after = 0n;
+  const nextPage = async () => {
+    const rows = await tenantDb.$tenantTransaction((tx) =>
+      tx.$queryRaw<ExportRow[]>`
+        SELECT e.seq, e.created_at, e.action, e.actor_id, u.name AS actor_name, e.actor_type, e.target_type,
+               e.target_id, e.request_id, e.ip, e.user_agent, e.data, e.hash, e.prev_hash
+          FROM audit_events e
+          LEFT JOIN users u ON u.id = e.actor_id
+         WHERE ${where} AND e.seq > ${after.toString()}::bigint AND e.seq <= ${upTo.toString()}::bigint
+         ORDER BY e.seq
+         LIMIT ${EXPORT_PAGE_SIZE}`,
+    );
+    const text = rows.map(toCsv).join("");
+    if (rows.length > 0) after = rows[rows.length - 1]!.seq;
+    return { text, last: rows.length < EXPORT_PAGE_SIZE };
+  };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(AUDIT_CSV_COLUMNS.join(",") + CSV_EOL));
-      },
-      async pull(controller) {
-        const rows = await tenantDb.$tenantTransaction((tx) =>
-          tx.$queryRaw<ExportRow[]>`
-            SELECT e.seq, e.created_at, e.action, e.actor_id, u.name AS actor_name, e.actor_type, e.target_type,
-                   e.target_id, e.request_id, e.ip, e.user_agent, e.data, e.hash, e.prev_hash
-              FROM audit_events e
-              LEFT JOIN users u ON u.id = e.actor_id
-             WHERE ${where} AND e.seq > ${after.toString()}::bigint AND e.seq <= ${upTo.toString()}::bigint
-             ORDER BY e.seq
-             LIMIT ${EXPORT_PAGE_SIZE}`,
-        );
-        if (rows.length > 0) {
-          controller.enqueue(encoder.encode(rows.map(toCsv).join("")));
-          after = rows[rows.length - 1]!.seq;
-        }
-        if (rows.length < EXPORT_PAGE_SIZE) controller.close();
-      },
-    },
-    // One page queued ahead at most: a slow reader slows the database reads, not the heap.
-    { highWaterMark: 1 },
-  );
+  // The first page is read before the response starts; a later failure errors the download.
+  return pagedCsvStream({
+    header: AUDIT_CSV_COLUMNS.join(",") + CSV_EOL,
+    nextPage,
+    log: { request_id: ctx.requestId, tenant_id: ctx.tenantId, user_id: ctx.userId, event: "audit.export_failed" },
+    failureMessage: "audit export failed after the download had started: the client sees a failed download",
+  });
 }

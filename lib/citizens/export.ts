@@ -4,11 +4,16 @@
 // no transaction waits on a slow download.
 //
 // Personal fields are decrypted: an export is a deliberate disclosure, recorded as
-// `citizen.exported` (with the filters, PII in them redacted) before the first byte.
+// `citizen.exported` (with the filters, PII in them redacted) before the first byte. The first
+// page is produced before the response starts, and a later failure errors the download
+// (lib/csv/paged-stream.ts): never a partial file that looks complete.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantContext } from "@/lib/context/request-context";
+import { pagedCsvStream } from "@/lib/csv/paged-stream";
 import { CSV_EOL, csvRow } from "@/lib/csv/write";
+import { DecryptionError } from "@/lib/crypto/field-cipher";
+import { UnavailableError } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listCustomFields } from "./custom-fields";
@@ -82,9 +87,6 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
   const db = await getDb();
   const tenantDb = db.forTenant(ctx);
   const filters = activeCitizenFilters(query);
-  await tenantDb.$tenantTransaction((tx) =>
-    recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.exported", targetType: "citizen", data: { filters, status: "started", customFields: defs.length } }),
-  );
 
   const where = citizenFilters(ctx.tenantId, query);
   const fuzzy = query.q && query.mode === "fuzzy" ? query.q.toLowerCase() : null;
@@ -92,7 +94,6 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
   if (fuzzy) where.push(Prisma.sql`c.search_name IN (SELECT n.search_name FROM citizen_names n WHERE n.tenant_id = ${ctx.tenantId}::uuid AND n.citizens > 0 AND n.search_name % lower(unaccent(${fuzzy})))`);
   const order = ORDERS[query.sort];
   const cols = (alias: string) => Prisma.raw(order.keys.map((k) => `${alias}.${k}`).join(", "));
-  const encoder = new TextEncoder();
   let last: ExportRow | null = null;
 
   const page = () =>
@@ -135,22 +136,29 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
     ]);
   };
 
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        // Custom fields as `cf.<key>`: never clashes with a built-in column, and imports back.
-        controller.enqueue(encoder.encode([...CITIZEN_CSV_COLUMNS, ...defs.map((d) => `cf.${d.key}`)].join(",") + CSV_EOL));
-      },
-      async pull(controller) {
-        const rows = await page();
-        if (rows.length > 0) {
-          controller.enqueue(encoder.encode(rows.map(toCsv).join("")));
-          last = rows[rows.length - 1]!;
-        }
-        if (rows.length < CITIZEN_EXPORT_PAGE_SIZE) controller.close();
-      },
-    },
-    // One page queued ahead at most: a slow reader slows the database reads, not the heap.
-    { highWaterMark: 1 },
+  const nextPage = async () => {
+    const rows = await page();
+    const text = rows.map(toCsv).join("");
+    if (rows.length > 0) last = rows[rows.length - 1]!;
+    return { text, last: rows.length < CITIZEN_EXPORT_PAGE_SIZE };
+  };
+
+  // Custom fields as `cf.<key>`: never clashes with a built-in column, and imports back.
+  const header = [...CITIZEN_CSV_COLUMNS, ...defs.map((d) => `cf.${d.key}`)].join(",") + CSV_EOL;
+  const stream = await pagedCsvStream({
+    header,
+    // The first page is read and decrypted before anything is recorded or sent: keys that
+    // cannot read the data answer 503 with a reason, not a 200 holding a header line.
+    nextPage: () =>
+      nextPage().catch((err: unknown) => {
+        if (err instanceof DecryptionError) throw new UnavailableError("The export cannot be produced: stored personal data cannot be decrypted with the configured encryption keys. An administrator can run `npm run crypto:check`.", { cause: err });
+        throw err;
+      }),
+    log: { request_id: ctx.requestId, tenant_id: ctx.tenantId, user_id: ctx.userId, event: "citizen.export_failed" },
+    failureMessage: "citizen export failed after the download had started: the client sees a failed download",
+  });
+  await tenantDb.$tenantTransaction((tx) =>
+    recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.exported", targetType: "citizen", data: { filters, status: "started", customFields: defs.length } }),
   );
+  return stream;
 }

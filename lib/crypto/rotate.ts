@@ -22,6 +22,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { decryptField, encryptField, keyIdOf } from "./field-cipher";
+import { recordRotationStart, retireKeysOtherThan } from "./key-check";
 import { getKeyring, type Keyring } from "./keyring";
 
 const PII_FIELDS = ["email", "phone", "nationalId", "dateOfBirth"] as const;
@@ -79,6 +80,8 @@ export type RotationResult = {
   interrupted: boolean;
   tenants: TenantRotation[];
   totals: { rowsToRotate: number; rowsDone: number; valuesRotated: number; skippedConcurrent: number; failed: number };
+  /** Key ids no stored value needs any more (lib/crypto/key-check.ts): set after a complete run over every tenant. */
+  retiredKeyIds: string[];
 };
 
 type Tx = Parameters<Parameters<ReturnType<Db["forTenant"]>["$tenantTransaction"]>[0]>[0];
@@ -197,7 +200,11 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
     interrupted: false,
     tenants: [],
     totals: { rowsToRotate: 0, rowsDone: 0, valuesRotated: 0, skippedConcurrent: 0, failed: 0 },
+    retiredKeyIds: [],
   };
+  // Only a run over the whole database speaks for the database's key registry.
+  const wholeDatabase = !options.tenantIds && !options.dryRun;
+  if (wholeDatabase) await recordRotationStart(db, keyring);
 
   for (const tenant of tenants) {
     if (options.signal?.aborted) {
@@ -303,5 +310,6 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
     }
     result.totals.failed += t.failed.length;
   }
+  if (wholeDatabase && !result.interrupted && result.totals.failed === 0) result.retiredKeyIds = await retireKeysOtherThan(db, keyring.primary.id);
   return result;
 }

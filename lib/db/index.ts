@@ -15,13 +15,31 @@ async function open(): Promise<DatabaseHandle> {
     const migrateOnStart = config.DATABASE_MIGRATE_ON_START ?? config.NODE_ENV !== "production";
     const fresh = migrateOnStart ? await migratePostgres(config.DATABASE_URL) : false;
     const handle = connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+    await checkKeysBeforeWriting(handle);
     if (fresh && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
     return handle;
   }
   const handle = await connectPglite(config);
   logger.info({ dataDir: config.PGLITE_DATA_DIR, created: handle.created }, "embedded database ready");
+  await checkKeysBeforeWriting(handle);
   if (handle.created && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
   return handle;
+}
+
+// The configured keys must read every stored value before this process writes one (the seed
+// included); a mismatch throws KeyCheckError, which start-up turns into a stop with the report.
+// Skipped under NODE_ENV=test: integration files share one PostgreSQL database and deliberately
+// write under different keys (the rotation tests); tests/integration/key-check.test.ts runs the
+// check on databases of its own.
+async function checkKeysBeforeWriting(handle: DatabaseHandle): Promise<void> {
+  if (getConfig().NODE_ENV === "test") return;
+  const { enforceKeyCheck } = await import("@/lib/crypto/key-check");
+  try {
+    await enforceKeyCheck(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
 }
 
 async function seedFirstStart(handle: DatabaseHandle): Promise<void> {

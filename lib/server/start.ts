@@ -1,5 +1,6 @@
 import { ConfigError, getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
+import { stopOnKeyMismatch } from "./stop-on-key-mismatch";
 
 export async function startServer(): Promise<void> {
   try {
@@ -19,6 +20,7 @@ export async function startServer(): Promise<void> {
     const handle = await getDatabase();
     logger.info({ database: handle.kind }, "server started");
   } catch (err) {
+    await stopOnKeyMismatch(err);
     // Not fatal: /api/ready reports it and the next request retries.
     logger.error({ err }, "database not available at start-up");
   }

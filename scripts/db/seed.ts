@@ -3,6 +3,7 @@
 import { getConfig } from "../../lib/config";
 import { connectPglite, connectPostgres } from "../../lib/db/connect";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../lib/db/seed/demo";
+import { enforceKeyCheck } from "../../lib/crypto/key-check";
 
 async function main() {
   const config = getConfig();
@@ -10,6 +11,7 @@ async function main() {
     ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL })
     : await connectPglite(config);
   try {
+    await enforceKeyCheck(handle.db); // records the key the seed writes with, or refuses
     const summary = await seedDemo(handle.db);
     if (summary.skipped) {
       console.log("Demo tenant already present; nothing to do.");
