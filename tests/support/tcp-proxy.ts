@@ -11,26 +11,31 @@ export type TcpProxy = {
   cut(): void;
   restore(): void;
   /**
-   * Calls `fn` with the client→server bytes of each chunk before forwarding it; returning true
-   * cuts at that moment, before the chunk reaches the server (to cut on a given statement).
+   * Calls `fn` with the client→server bytes of each chunk; returning true drops every open
+   * connection at that moment (new ones are still accepted: a blip, not an outage). With
+   * `forward` the chunk reaches the server first and only its answer is lost (a COMMIT that
+   * commits but is never acknowledged); without, the server never sees it.
    */
-  cutWhen(fn: ((chunk: Buffer) => boolean) | null): void;
+  dropWhen(fn: (chunk: Buffer) => boolean, options?: { forward?: boolean }): void;
   close(): Promise<void>;
 };
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<{ client: net.Socket; server: net.Socket }>();
   let refusing = false;
-  let trigger: ((chunk: Buffer) => boolean) | null = null;
+  let trigger: { fn: (chunk: Buffer) => boolean; forward: boolean } | null = null;
 
-  const cut = () => {
-    refusing = true;
+  const dropAll = () => {
     for (const pair of pairs) {
       // resetAndDestroy sends RST: the driver sees ECONNRESET, as with a killed server.
       pair.client.resetAndDestroy();
       pair.server.destroy();
     }
     pairs.clear();
+  };
+  const cut = () => {
+    refusing = true;
+    dropAll();
   };
 
   const server = net.createServer((client) => {
@@ -43,15 +48,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       client.destroy();
       upstream.destroy();
     };
+    let answered = true;
     client.on("data", (chunk) => {
-      if (trigger?.(chunk)) {
-        trigger = null;
-        cut();
-        return;
-      }
-      upstream.write(chunk);
+      const fired = trigger?.fn(chunk) ? trigger : null;
+      if (!fired) return void upstream.write(chunk);
+      trigger = null;
+      if (!fired.forward) return dropAll();
+      // Let the server act on it, and drop the connections before its answer comes back.
+      answered = false;
+      upstream.write(chunk, () => setTimeout(dropAll, 50));
     });
-    upstream.on("data", (chunk) => client.write(chunk));
+    upstream.on("data", (chunk) => {
+      if (answered) client.write(chunk);
+    });
     client.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
   });
@@ -67,8 +76,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     restore() {
       refusing = false;
     },
-    cutWhen(fn) {
-      trigger = fn;
+    dropWhen(fn, options = {}) {
+      trigger = { fn, forward: options.forward ?? false };
     },
     close() {
       cut();
