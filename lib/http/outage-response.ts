@@ -13,6 +13,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, DatabaseUnavailableError, type DatabaseFa
 import { logDatabaseOutage } from "@/lib/db/unavailable-log";
 import { errorResponse } from "@/lib/errors/route";
 import type { SessionCookieState } from "@/lib/auth/sessions/cookie";
+import { routeAccess } from "@/lib/auth/route-access";
 
 // Readiness and liveness answer for themselves (a load balancer reads their bodies).
 const OWN_ANSWER = new Set(["/api/health", "/api/ready"]);
@@ -54,6 +55,8 @@ async function currentFailure(state: SessionCookieState | undefined): Promise<Da
 export async function databaseOutageResponse(request: NextRequest, requestId: string, state: SessionCookieState | undefined): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (OWN_ANSWER.has(path) || isServerAction(request)) return null;
+  // Public pages and files (sign-in, the landing page, the icon) need no database to show.
+  if (!path.startsWith("/api/") && routeAccess(path) === "public") return null;
   const failure = await currentFailure(state);
   if (!failure) return null;
   const err = new DatabaseUnavailableError(failure, { userId: state?.kind === "valid" ? state.claims.sub : undefined });
