@@ -1,10 +1,10 @@
 // The outage classifier on errors the real drivers produce (no database server needed: a
 // closed port refuses, a local socket that accepts and then resets plays a server that died),
-// and the mappers that turn an outage into 503 + Retry-After instead of 500 or "signed out".
+// (PGlite's shapes are in tests/integration/database-unavailable-pglite.test.ts: starting it
+// takes seconds), and the mappers that turn an outage into 503 + Retry-After instead of 500 or "signed out".
 import net from "node:net";
 import { Client, Pool } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 jest.mock("@/lib/log/logger", () => ({ logger: { error: jest.fn(), warn: jest.fn(), info: jest.fn() } }));
@@ -103,15 +103,6 @@ describe("classifyDatabaseError on real driver errors", () => {
     await prisma.$disconnect();
     await server.close();
     expect(isDatabaseUnavailable(err)).toBe(true);
-  });
-
-  test("PGlite: closed database is an outage; a syntax error is not", async () => {
-    const pglite = new PGlite();
-    const syntax = await caught(() => pglite.query("SELEKT 1"));
-    await pglite.close();
-    const closed = await caught(() => pglite.query("SELECT 1"));
-    expect(classifyDatabaseError(closed)).toEqual({ kind: "connect", code: "PGLITE_CLOSED" });
-    expect(classifyDatabaseError(syntax)).toBeNull();
   });
 
   test("ordinary errors are left alone", () => {
