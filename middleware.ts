@@ -11,6 +11,7 @@ import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { decideAccess } from "@/lib/auth/route-access";
 import { refreshSessionCookie } from "@/lib/auth/sessions/cookie";
 import { logger } from "@/lib/log/logger";
+import { databaseOutageResponse } from "@/lib/http/outage-response";
 
 async function sessionFor(request: NextRequest) {
   try {
@@ -36,11 +37,16 @@ export async function middleware(request: NextRequest) {
   const session = await sessionFor(request);
   const state = session?.state;
   const signedIn = state?.kind === "valid" ? { platformAdmin: !!state.claims.pa } : null;
+  // Database unreachable (the refresh could not run, or a probe after a failure): 503, the
+  // cookie untouched; never a redirect to sign-in (lib/http/outage-response.ts).
+  const outage = await databaseOutageResponse(request, requestId, state);
   // A failed refresh (database down) is not "signed out": let the page decide.
-  const decision = session ? decideAccess(request.nextUrl.pathname, request.nextUrl.search, signedIn) : { action: "next" as const };
+  const decision = session && !outage && state?.kind !== "unavailable" ? decideAccess(request.nextUrl.pathname, request.nextUrl.search, signedIn) : { action: "next" as const };
 
   let response: NextResponse;
-  if (decision.action === "redirect") {
+  if (outage) {
+    response = outage;
+  } else if (decision.action === "redirect") {
     response = NextResponse.redirect(new URL(decision.to, request.url));
   } else {
     // Next.js reads the nonce from the request's CSP header and applies it to its own scripts;

@@ -29,6 +29,8 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
         // The optimistic value falls away at the end of the transition: the old tags return.
         if (result.code === "CONFLICT") {
           toast({ tone: "error", title: "Tags not saved", description: "Someone else changed this record meanwhile.", action: { label: "Reload", onClick: () => router.refresh() } });
+        } else if (result.code === "WRITE_OUTCOME_UNKNOWN") {
+          toast({ tone: "error", title: "Tags may not have been saved", description: result.message, action: { label: "Reload to check", onClick: () => router.refresh() } });
         } else {
           toast({ tone: "error", title: "Tags not saved", description: result.message });
           setError(result.fieldErrors?.tags?.[0] ?? null);

@@ -18,6 +18,8 @@ import { COOKIE_MAX_AGE_SECONDS } from "./sessions/cookie";
 import { isAccessExpired, type SessionClaims } from "./sessions/policy";
 import { checkSession, startSession } from "./sessions/store";
 import { getDb } from "@/lib/db";
+import { classifyDatabaseError } from "@/lib/db/unavailable";
+import { SESSION_UNAVAILABLE_CLAIM } from "./session-unavailable";
 
 /**
  * Sign-in refused by the brute-force limits (not by the password). Auth.js passes it through
@@ -98,15 +100,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
         }
         // Every later read: the cookie must be recent (middleware refreshes it) and its
         // session live at this generation. Null signs the browser out.
-        const claims = token as Partial<SessionClaims>;
+        const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...current } = token as typeof token & { [SESSION_UNAVAILABLE_CLAIM]?: unknown };
+        const claims = current as Partial<SessionClaims>;
         if (typeof claims.iat_ms !== "number" || isAccessExpired({ iat_ms: claims.iat_ms })) return null;
-        const state = await checkSession(claims.sid, claims.gen);
-        return state.ok ? token : null;
+        try {
+          const state = await checkSession(claims.sid, claims.gen);
+          return state.ok ? current : null;
+        } catch (err) {
+          // The database could not answer: that is not "signed out". Auth.js would swallow a
+          // throw here into "no session" and clear the cookie, so the failure travels as a
+          // claim instead; currentUser() turns it into a 503 and the cookie stays valid.
+          const failure = classifyDatabaseError(err);
+          if (!failure) throw err;
+          return { ...current, [SESSION_UNAVAILABLE_CLAIM]: failure };
+        }
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         const claims = token as Partial<SessionClaims>;
         Object.assign(session, { sessionId: claims.sid, platformAdmin: claims.pa === true });
+        const unavailable = (token as { [SESSION_UNAVAILABLE_CLAIM]?: unknown })[SESSION_UNAVAILABLE_CLAIM];
+        if (unavailable) Object.assign(session, { [SESSION_UNAVAILABLE_CLAIM]: unavailable });
         return session;
       },
     },

@@ -4,6 +4,7 @@
 import "server-only";
 import { NotFoundError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { resolveTenantAccess } from "@/lib/tenants/access";
+import { rethrowAsDatabaseError } from "@/lib/db/unavailable";
 import type { TenantAccess } from "@/lib/tenants/types";
 import { can, type Permission } from "./permissions";
 import type { SessionUser } from "./session";
@@ -11,7 +12,8 @@ import type { SessionUser } from "./session";
 export async function authorizeTenant(user: SessionUser | null, tenantSlug: string | null | undefined, permission: Permission): Promise<TenantAccess> {
   if (!user) throw new UnauthorizedError();
   if (!tenantSlug) throw new NotFoundError("Organisation not found");
-  const access = await resolveTenantAccess(user, tenantSlug);
+  // A membership look-up that could not run is a 503, not "not a member" (404).
+  const access = await resolveTenantAccess(user, tenantSlug).catch(rethrowAsDatabaseError);
   if (!access) throw new NotFoundError("Organisation not found");
   if (!can(access.role, permission)) throw new ForbiddenError();
   return access;

@@ -4,6 +4,8 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
+import { DatabaseUnavailableError, type DatabaseFailure } from "@/lib/db/unavailable";
+import { SESSION_UNAVAILABLE_CLAIM } from "./session-unavailable";
 
 export type SessionUser = {
   id: string;
@@ -15,8 +17,12 @@ export type SessionUser = {
 };
 
 // cache(): the layout, the page and their components share one session check per request.
+// Null means "nobody is signed in" and nothing else: when the session could not be checked
+// (database unreachable) this throws DatabaseUnavailableError, a 503, and signs nobody out.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
+  const unavailable = (session as { [SESSION_UNAVAILABLE_CLAIM]?: DatabaseFailure } | null)?.[SESSION_UNAVAILABLE_CLAIM];
+  if (unavailable) throw new DatabaseUnavailableError(unavailable, { userId: session?.user?.id });
   const u = session?.user;
   if (!u?.id || !u.email) return null;
   const { sessionId, platformAdmin } = session as { sessionId?: string; platformAdmin?: boolean };

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb, type TenantDb } from "@/lib/db";
+import { retryOnceOnOutage } from "@/lib/db/retry-once";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Case, CaseStatus } from "@/lib/generated/prisma/client";
 import type { ChangeStatusInput, CreateCaseInput, UpdateCaseInput } from "./schemas";
@@ -103,7 +104,22 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
   });
 }
 
+/**
+ * Idempotent ("make it this status" at this version): retried once when the database drops out,
+ * after checking whether an attempt whose commit was lost did in fact save it.
+ */
 export async function changeCaseStatus(ctx: TenantContext, input: ChangeStatusInput): Promise<Case> {
+  return retryOnceOnOutage(
+    () => changeCaseStatusOnce(ctx, input),
+    async () => {
+      const db = await getDb();
+      const now = await db.forTenant(ctx).case.findUnique({ where: { id: input.id } });
+      return now && now.version === input.version + 1 && now.status === input.status ? now : null;
+    },
+  );
+}
+
+async function changeCaseStatusOnce(ctx: TenantContext, input: ChangeStatusInput): Promise<Case> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await lockedCase(tx, input.id, input.version);

@@ -5,6 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
+import { retryOnceOnOutage } from "@/lib/db/retry-once";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CustomFieldDef } from "./custom-field-values";
 import { validateCustomFieldValues } from "./custom-field-values";
@@ -74,8 +75,24 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
   });
 }
 
-/** Quick edit of the tags (the list's optimistic tag editor). */
+/**
+ * Quick edit of the tags (the list's optimistic tag editor). Idempotent ("these tags" at this
+ * version): retried once when the database drops out, after checking whether an attempt whose
+ * commit was lost did in fact save them.
+ */
 export async function setCitizenTags(ctx: TenantContext, input: { id: string; version: number; tags: string[] }): Promise<CitizenView> {
+  return retryOnceOnOutage(
+    () => setCitizenTagsOnce(ctx, input),
+    async () => {
+      const db = await getDb();
+      const now = await db.forTenant(ctx).citizen.findUnique({ where: { id: input.id } });
+      const same = now && now.tags.length === input.tags.length && now.tags.every((t, i) => t === input.tags[i]);
+      return now && same && now.version === input.version + 1 ? toView(now) : null;
+    },
+  );
+}
+
+async function setCitizenTagsOnce(ctx: TenantContext, input: { id: string; version: number; tags: string[] }): Promise<CitizenView> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await tx.citizen.findUnique({ where: { id: input.id } });

@@ -14,6 +14,7 @@ import { createPgliteRunner } from "./migrations/pglite-runner";
 import { createPgRunner } from "./migrations/pg-runner";
 import { historyTableExists } from "./migrations/history-table";
 import type { MigrationRunner } from "./migrations/runner";
+import { noteDatabaseDown } from "./availability";
 
 export type DatabaseHandle = {
   kind: "postgres" | "pglite";
@@ -35,6 +36,11 @@ export function connectPostgres(settings: DbSettings & { DATABASE_URL: string })
     // Every pooled connection starts as the app role, even when the URL names the owner.
     options: `-c role=${settings.DATABASE_APP_ROLE}`,
     connectionTimeoutMillis: 10_000,
+  }, {
+    // A connection the server drops (a restart terminates them all) marks the database down,
+    // so the next request is answered 503 by middleware.ts instead of failing half-way.
+    onPoolError: noteDatabaseDown,
+    onConnectionError: noteDatabaseDown,
   });
   const base = new PrismaClient({ adapter });
   return { kind: "postgres", base, db: createDb(base), close: () => base.$disconnect() };

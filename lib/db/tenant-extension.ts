@@ -10,6 +10,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { buildModelMap, runtimeDataModelOf, type TenantModelMap } from "./tenant-models";
 import { scopeArgs, TenantScopeError } from "./tenant-scope";
 import { isUuid } from "@/lib/validation/uuid";
+import { databaseErrorFor } from "./unavailable";
 
 export type TenantScope = { tenantId: string };
 
@@ -22,6 +23,10 @@ type QueryParams = {
   // operation already runs inside a transaction (ours, which has set the tenant).
   __internalParams?: { transaction?: unknown };
 };
+
+// Operations that change rows: if their connection breaks they may have committed (a single
+// operation outside a transaction commits on its own).
+const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
 
 function assertTenant(scope: TenantScope | undefined): string {
   const tenantId = scope?.tenantId;
@@ -45,11 +50,15 @@ function scopedClient(base: PrismaClient, models: TenantModelMap, tenantId: stri
           const { model, operation, args, query, __internalParams } = params as unknown as QueryParams;
           const scopedArgs = scopeArgs(models, model ?? "", operation, args, tenantId);
           if (__internalParams?.transaction) return query(scopedArgs);
-          const [, result] = await base.$transaction([
-            setTenantStatement(base, tenantId),
-            query(scopedArgs) as unknown as Prisma.PrismaPromise<unknown>,
-          ]);
-          return result;
+          try {
+            const [, result] = await base.$transaction([
+              setTenantStatement(base, tenantId),
+              query(scopedArgs) as unknown as Prisma.PrismaPromise<unknown>,
+            ]);
+            return result;
+          } catch (err) {
+            throw databaseErrorFor(err, { mayHaveCommitted: WRITES.has(operation) });
+          }
         },
       },
     },
@@ -62,10 +71,19 @@ function scopedClient(base: PrismaClient, models: TenantModelMap, tenantId: stri
        * use it for multi-step writes and for raw SQL (which only RLS protects).
        */
       $tenantTransaction<T>(fn: (tx: Omit<typeof scoped, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends">) => Promise<T>, options?: { timeout?: number; maxWait?: number; isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
-        return scoped.$transaction(async (tx) => {
-          await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-          return fn(tx);
-        }, options);
+        // Once `fn` has finished, Prisma sends COMMIT: a connection lost from then on leaves
+        // the outcome unknown (WriteOutcomeUnknownError); lost before, nothing was committed.
+        let committing = false;
+        return scoped
+          .$transaction(async (tx) => {
+            await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+            const result = await fn(tx);
+            committing = true;
+            return result;
+          }, options)
+          .catch((err: unknown) => {
+            throw databaseErrorFor(err, { mayHaveCommitted: committing });
+          });
       },
     },
   });
@@ -77,11 +95,16 @@ export function createDb(base: PrismaClient) {
     name: "tenant-guard",
     query: {
       $allModels: {
-        async $allOperations({ model, args, query }) {
+        async $allOperations(params) {
+          const { model, operation, args, query, __internalParams } = params as unknown as QueryParams & { model: string };
           if (models.get(model)?.tenantOwned) {
             throw new TenantScopeError(`${model} is tenant-owned: use db.forTenant(ctx).${model.charAt(0).toLowerCase()}${model.slice(1)}`);
           }
-          return query(args);
+          // Inside a transaction the transaction's owner decides (nothing commits before it).
+          if (__internalParams?.transaction) return query(args);
+          return (query(args) as Promise<unknown>).catch((err: unknown) => {
+            throw databaseErrorFor(err, { mayHaveCommitted: WRITES.has(operation) });
+          });
         },
       },
     },

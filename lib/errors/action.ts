@@ -17,7 +17,8 @@ export type ActionFailure = {
 
 export function actionFailure(err: unknown, requestId: string | undefined): ActionFailure {
   unstable_rethrow(err);
-  const { body, status } = normalizeError(err, requestId);
+  // Server actions post to the page's own URL, which the action layer does not see.
+  const { body, status } = normalizeError(err, requestId, "server-action");
   const fieldErrors = err instanceof ValidationError ? err.fieldErrors : (body.error.details?.fieldErrors as FieldErrors | undefined);
   const { fieldErrors: _omit, ...details } = (status < 500 ? body.error.details : undefined) ?? {};
   return {

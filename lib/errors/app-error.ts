@@ -14,6 +14,7 @@ export type ErrorCode =
   | "PAYMENT_REQUIRED"
   | "EXTERNAL_SERVICE_ERROR"
   | "UNAVAILABLE"
+  | "WRITE_OUTCOME_UNKNOWN"
   | "INTERNAL_ERROR";
 
 /** Field-level messages, keyed by field path ("email", "address.city"). */
@@ -107,4 +108,20 @@ export class ExternalServiceError extends AppError {
 export class UnavailableError extends AppError {
   override readonly code = "UNAVAILABLE";
   override readonly status = 503;
+}
+
+/**
+ * The connection was lost while a write was being committed: PostgreSQL may or may not have
+ * applied it, and nobody can tell from here. Never reported as success nor as "not saved":
+ * the person is asked to look before doing it again (no Retry-After, on purpose).
+ */
+export class WriteOutcomeUnknownError extends AppError {
+  override readonly code = "WRITE_OUTCOME_UNKNOWN";
+  override readonly status = 503;
+  constructor(
+    message = "The connection to the database was lost while saving: your change may not have been saved. Check before retrying.",
+    options?: ConstructorParameters<typeof AppError>[1],
+  ) {
+    super(message, options);
+  }
 }

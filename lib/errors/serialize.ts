@@ -4,13 +4,18 @@ import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "./app-error";
 import { validationErrorFromZod } from "./from-zod";
 import { logger } from "@/lib/log/logger";
+import { databaseErrorFor } from "@/lib/db/unavailable";
+import { isDatabaseOutageError, logDatabaseOutage } from "@/lib/db/unavailable-log";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
 export type NormalizedError = { status: number; body: ErrorBody; retryAfter?: number };
 
-export function normalizeError(err: unknown, requestId: string | undefined): NormalizedError {
-  const appError = err instanceof ZodError ? validationErrorFromZod(err) : err;
+/** `route` (the request's path) goes into the outage log line. */
+export function normalizeError(err: unknown, requestId: string | undefined, route?: string): NormalizedError {
+  // An unreachable database that escaped unconverted (a raw query, the read pool) is still a
+  // 503, never a 500 and never "not signed in".
+  const appError = err instanceof ZodError ? validationErrorFromZod(err) : databaseErrorFor(err);
   if (appError instanceof AppError && appError.status < 500) {
     return {
       status: appError.status,
@@ -19,7 +24,9 @@ export function normalizeError(err: unknown, requestId: string | undefined): Nor
     };
   }
   // 5xx: log everything, show nothing internal. The request id lets support find the log line.
-  logger.error({ err, request_id: requestId }, "request failed");
+  // Outages get their own line (database code, rate-limited): one per failed request at most.
+  if (isDatabaseOutageError(appError)) logDatabaseOutage(appError, { requestId, route });
+  else logger.error({ err, request_id: requestId }, "request failed");
   const status = appError instanceof AppError ? appError.status : 500;
   const code: ErrorCode = appError instanceof AppError ? appError.code : "INTERNAL_ERROR";
   const message =

@@ -53,7 +53,7 @@ export function withRequest<P = Record<string, never>>(handler: RouteHandler<P>,
         res.headers.set(REQUEST_ID_HEADER, requestId);
         return res;
       } catch (err) {
-        return errorResponse(err, requestId);
+        return errorResponse(err, requestId, new URL(req.url).pathname);
       }
     });
   };

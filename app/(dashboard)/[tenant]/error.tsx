@@ -3,6 +3,8 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
+import { DatabaseUnavailable } from "@/components/errors/database-unavailable";
+import { isDatabaseUnavailableDigest } from "@/lib/errors/unavailable-digest";
 
 type Props = {
   error: unknown;
@@ -20,6 +22,9 @@ export default function DashboardError({ error, retry, reset }: Props) {
   useEffect(() => {
     console.error(error);
   }, [error]);
+
+  // The database could not be reached: say so and keep retrying, instead of "went wrong".
+  if (isDatabaseUnavailableDigest(error)) return <DatabaseUnavailable retry={retry ?? reset} />;
 
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-3 py-16 text-center">

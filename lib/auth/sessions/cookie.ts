@@ -6,7 +6,9 @@ import { decode, encode } from "next-auth/jwt";
 import type { NextRequest, NextResponse } from "next/server";
 import { authSecret } from "../secret";
 import { isRefreshDue, type SessionClaims } from "./policy";
-import { refreshSession } from "./store";
+import { refreshSession, type SessionState } from "./store";
+import { classifyDatabaseError, type DatabaseFailure } from "@/lib/db/unavailable";
+import { SESSION_UNAVAILABLE_CLAIM } from "../session-unavailable";
 
 /** The cookie lifetime; the server-side session decides how long it is really honoured. */
 export const COOKIE_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -17,7 +19,9 @@ const NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const
 export type SessionCookieState =
   | { kind: "none" }
   | { kind: "valid"; claims: SessionClaims & { sub: string }; rotated: boolean }
-  | { kind: "invalid" };
+  | { kind: "invalid" }
+  /** The refresh could not reach the database: the cookie is left exactly as it is. */
+  | { kind: "unavailable"; failure: DatabaseFailure };
 
 type Found = { name: string; value: string };
 
@@ -46,12 +50,20 @@ export async function refreshSessionCookie(request: NextRequest): Promise<{ stat
   const claims = token as SessionClaims & { sub: string };
   if (!isRefreshDue(claims)) return { state: { kind: "valid", claims, rotated: false }, apply: () => {} };
 
-  const refreshed = await refreshSession(claims.sid, claims.gen);
+  let refreshed: SessionState;
+  try {
+    refreshed = await refreshSession(claims.sid, claims.gen);
+  } catch (err) {
+    const failure = classifyDatabaseError(err);
+    if (!failure) throw err;
+    return { state: { kind: "unavailable", failure }, apply: () => {} };
+  }
   if (!refreshed.ok) {
     request.cookies.delete(found.name);
     return { state: { kind: "invalid" }, apply: clear };
   }
-  const next = { ...token, gen: refreshed.generation, iat_ms: Date.now(), pa: refreshed.platformAdmin };
+  const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...fresh } = token as typeof token & { [SESSION_UNAVAILABLE_CLAIM]?: unknown };
+  const next = { ...fresh, gen: refreshed.generation, iat_ms: Date.now(), pa: refreshed.platformAdmin };
   const value = await encode({ token: next, secret, salt: found.name, maxAge: COOKIE_MAX_AGE_SECONDS });
   request.cookies.set(found.name, value);
   return {
