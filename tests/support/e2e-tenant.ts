@@ -2,11 +2,12 @@
 // tests run in, or on what the shared demo tenant holds by then (a 1,000-row import in one test
 // once pushed another's new citizen off page 1).
 //
-// A new organisation is created through the UI by the seeded demo user (who becomes its owner),
-// and new people join it through an invitation from the development mailbox: neither counts
-// against the per-IP sign-up limit (10 an hour), which a fresh sign-up per test would exhaust
-// on a database reused across runs. Names start with "Test office", after "Demo Municipality",
-// so the demo user still lands on /demo after signing in (their first organisation by name).
+// A new organisation is created through the UI by the seeded demo user (who becomes its owner):
+// that costs no new account. New people join through an invitation from the development mailbox;
+// every new account counts against the per-IP sign-up limit (10 an hour, kept in the database),
+// so tests create people only when a person is what they test (4 per run of the suite).
+// Organisation names start with "Test office", after "Demo Municipality", so the demo user still
+// lands on /demo after signing in (their first organisation by name).
 import { randomBytes } from "node:crypto";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
