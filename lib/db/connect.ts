@@ -67,8 +67,16 @@ export async function migratePostgres(url: string): Promise<boolean> {
  */
 export async function connectPglite(settings: DbSettings): Promise<DatabaseHandle & { created: boolean }> {
   const pglite = await openPglite(settings.PGLITE_DATA_DIR);
-  const created = await migrateAndTellIfNew(createPgliteRunner(pglite));
-  await switchToAppRole(pglite, settings.DATABASE_APP_ROLE);
+  let created: boolean;
+  try {
+    created = await migrateAndTellIfNew(createPgliteRunner(pglite));
+    await switchToAppRole(pglite, settings.DATABASE_APP_ROLE);
+  } catch (error) {
+    // Close (and unlock) it, so the next request's retry opens it afresh instead of finding
+    // the directory held by this very process.
+    await pglite.close().catch(() => undefined);
+    throw error;
+  }
   const base = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",

@@ -4,9 +4,12 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { openPglite as openPgliteWithExtensions } from "./migrations/open-pglite";
 
-/** "memory://" keeps the database in memory (tests); anything else is a directory. */
+/**
+ * "memory://" keeps the database in memory (tests); anything else is a directory, locked to
+ * this process while open (a second process stops with a message naming the holder).
+ */
 export function openPglite(dataDir: string): Promise<PGlite> {
-  return openPgliteWithExtensions(dataDir.startsWith("memory://") ? undefined : dataDir);
+  return openPgliteWithExtensions(dataDir);
 }
 
 /**

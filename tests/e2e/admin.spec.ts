@@ -1,6 +1,9 @@
 // The platform admin area: only platform admins get in (middleware redirects the others), they
 // search tenants and users, open a tenant's data with a recorded reason, and disable a user.
+// The tenant and the user are made by the test itself (tests/support/e2e-tenant.ts): disabling a
+// seeded demo user would break any test signing in as them, in any order.
 import { expect, test, type Page } from "@playwright/test";
+import { acceptInvitation, invite, newPerson, newTenant } from "../support/e2e-tenant";
 
 // Created by scripts/e2e.mjs with `npm run admin:create` before the server starts.
 const ADMIN = { email: "platform-admin@e2e.test", password: "e2e platform admin password" };
@@ -21,38 +24,53 @@ test("signed out, /admin goes to sign-in; a tenant member is sent away", async (
   await expect(page).not.toHaveURL(/\/admin/);
 });
 
-test("a platform admin searches tenants, reads one with a reason, and disables a user", async ({ page }) => {
+test("a platform admin searches tenants, reads one with a reason, and disables a user", async ({ page, browser }) => {
+  // An organisation and a member of its own, made by the demo user in another browser.
+  const setup = await browser.newContext();
+  const ownerPage = await setup.newPage();
+  const tenant = await newTenant(ownerPage);
+  const member = newPerson("Dana");
+  await invite(ownerPage, tenant, member, "MEMBER");
+  await (await acceptInvitation(browser, tenant, member)).context.close();
+  await setup.close();
+
   await signIn(page, ADMIN.email, ADMIN.password);
   // Belonging to no organisation, a platform admin lands in the admin area.
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole("heading", { name: "Platform overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Platform overview", exact: true })).toBeVisible();
 
-  await page.getByRole("link", { name: /Tenants/ }).first().click();
-  await page.getByLabel("Search tenants").fill("Demo Municipality");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Tenants", exact: true }).click();
+  await page.getByLabel("Search tenants").fill(tenant.name);
   await page.getByLabel("Search tenants").press("Enter");
-  await expect(page).toHaveURL(/q=Demo/);
-  await page.getByRole("link", { name: "Demo Municipality" }).click();
-  await page.getByLabel("Reason").fill("Support ticket 4711: owner cannot see cases");
-  await page.getByRole("button", { name: "Open tenant data" }).click();
-  await expect(page.getByRole("heading", { name: "Data of Demo Municipality" })).toBeVisible();
+  await expect(page).toHaveURL(/q=Test/);
+  await page.getByRole("region", { name: "Tenants table" }).getByRole("link", { name: tenant.name, exact: true }).click();
+  await page.getByLabel("Reason", { exact: true }).fill("Support ticket 4711: owner cannot see cases");
+  await page.getByRole("button", { name: "Open tenant data", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Data of ${tenant.name}`, exact: true })).toBeVisible();
   await expect(page.getByText(/recorded in the organisation.s audit log/)).toBeVisible();
 
-  await page.goto("/admin/users?q=viewer%40civitas.test");
-  await page.getByRole("button", { name: /Disable .*viewer@civitas\.test|Disable Val Viewer/ }).click();
+  await page.goto(`/admin/users?q=${encodeURIComponent(member.email)}`);
+  const row = page.getByRole("region", { name: "Users table" }).getByRole("row").filter({ hasText: member.email });
+  await row.getByRole("button", { name: `Disable ${member.name}`, exact: true }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Reason").fill("Left the organisation");
-  await dialog.getByRole("button", { name: "Disable account" }).click();
-  await expect(page.getByRole("button", { name: /Enable .*(viewer@civitas\.test|Val Viewer)/ })).toBeVisible();
+  await dialog.getByLabel("Reason", { exact: true }).fill("Left the organisation");
+  await dialog.getByRole("button", { name: "Disable account", exact: true }).click();
+  await expect(row.getByRole("button", { name: `Enable ${member.name}`, exact: true })).toBeVisible();
 
   // The disabled account can no longer sign in.
-  const other = await page.context().browser()!.newContext();
+  const other = await browser.newContext();
   const p2 = await other.newPage();
-  await signIn(p2, "viewer@civitas.test", "civitas-demo");
+  await signIn(p2, member.email, member.password);
   await expect(p2.getByRole("main").getByRole("alert")).toContainText(/don.t match/i);
   await other.close();
 
-  // Enable it again (the reason is optional then), so reruns on one database start clean.
-  await page.getByRole("button", { name: /Enable .*(viewer@civitas\.test|Val Viewer)/ }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Enable account" }).click();
-  await expect(page.getByRole("button", { name: /Disable .*(viewer@civitas\.test|Val Viewer)/ })).toBeVisible();
+  // Enabled again (the reason is optional then), it can.
+  await row.getByRole("button", { name: `Enable ${member.name}`, exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Enable account", exact: true }).click();
+  await expect(row.getByRole("button", { name: `Disable ${member.name}`, exact: true })).toBeVisible();
+  const again = await browser.newContext();
+  const p3 = await again.newPage();
+  await signIn(p3, member.email, member.password);
+  await expect(p3).toHaveURL(new RegExp(`/${tenant.slug}$`));
+  await again.close();
 });

@@ -12,10 +12,10 @@ test("landing page → sign in with the demo login → dashboard", async ({ page
 
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   await expect(page).toHaveURL(/\/demo$/);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   await expect(page.getByText("Demo Municipality").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: /recent cases/i })).toBeVisible();
   // The seeded data reached the page through the tenant-scoped database client.
@@ -26,7 +26,7 @@ test("a wrong password shows an error and keeps the email", async ({ page }) => 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText(/don.t match/i);
   await expect(page.getByLabel("Email")).toHaveValue(DEMO.email);
   await expect(page).toHaveURL(/\/sign-in/);
@@ -38,7 +38,7 @@ test("an invalid email is reported next to the field", async ({ page }) => {
   await page.getByLabel("Password").fill("x");
   // Skip the browser's own type=email check so the server-side schema answers.
   await page.locator("form").evaluate((f) => f.setAttribute("novalidate", ""));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
 });
 
@@ -47,7 +47,7 @@ test("a signed-out visit to a dashboard goes to sign-in and comes back after", a
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdemo/);
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/demo$/);
 });
 
@@ -55,7 +55,7 @@ test("another tenant's slug answers 404, and an unknown one too", async ({ page 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("viewer@civitas.test");
   await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/demo$/);
   const other = await page.goto("/riverside");
   expect(other?.status()).toBe(404);
@@ -67,7 +67,7 @@ test("the theme toggle switches to dark mode and it survives a reload without a 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/demo$/);
   await page.evaluate(() => localStorage.setItem("civitas-theme", "dark"));
   await page.reload();
