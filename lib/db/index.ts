@@ -3,6 +3,7 @@
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { connectPglite, connectPostgres, migratePostgres, type DatabaseHandle } from "./connect";
+import { closeTenantReadPool } from "./read-pool";
 import type { Db } from "./tenant-extension";
 
 // Kept on globalThis: Next.js may evaluate this module in more than one bundle layer and hot
@@ -30,13 +31,12 @@ async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
   logger.info(summary, "seeded demo tenant on first start");
 }
 
-/** Closing the database also closes the one-round-trip read pool (lib/db/tenant-read.ts). */
+/** Closing the database also closes the one-round-trip read pool (lib/db/read-pool.ts). */
 function withReadPoolClose(handle: DatabaseHandle): DatabaseHandle {
   const close = handle.close.bind(handle);
   return {
     ...handle,
     async close() {
-      const { closeTenantReadPool } = await import("./tenant-read");
       await closeTenantReadPool();
       await close();
     },
