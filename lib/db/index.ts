@@ -3,6 +3,7 @@
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { connectPglite, connectPostgres, migratePostgres, type DatabaseHandle } from "./connect";
+import { checkLoginRole, LOGIN_ROLE_SQL, type LoginRole } from "./login-role";
 import { closeTenantReadPool } from "./read-pool";
 import type { Db } from "./tenant-extension";
 
@@ -16,6 +17,7 @@ async function open(): Promise<DatabaseHandle> {
     const migrateOnStart = config.DATABASE_MIGRATE_ON_START ?? config.NODE_ENV !== "production";
     const fresh = migrateOnStart ? await migratePostgres(config.DATABASE_URL) : false;
     const handle = connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+    await checkLogin(handle, config);
     if (fresh && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
     return handle;
   }
@@ -23,6 +25,21 @@ async function open(): Promise<DatabaseHandle> {
   logger.info({ dataDir: config.PGLITE_DATA_DIR, created: handle.created }, "embedded database ready");
   if (handle.created && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
   return handle;
+}
+
+/**
+ * Production refuses a login that could lift row-level security with SET ROLE NONE; development
+ * warns once (lib/db/login-role.ts). The embedded database has one (superuser) login by nature:
+ * it is the zero-setup default, not a production set-up, so it is left alone.
+ */
+async function checkLogin(handle: DatabaseHandle, config: ReturnType<typeof getConfig>): Promise<void> {
+  try {
+    const [role] = await handle.base.$queryRawUnsafe<LoginRole[]>(LOGIN_ROLE_SQL);
+    checkLoginRole(role!, config, (message) => logger.warn({ login: role!.name }, message));
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
 }
 
 async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
