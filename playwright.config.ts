@@ -44,7 +44,8 @@ export default defineConfig({
       ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
       BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+      // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
     },
   },
 });

@@ -3,8 +3,9 @@
 //    there is none the e2e stage is skipped with a message that says how to get one. CI
 //    (CI=true) treats a missing browser as a failure instead.
 //  - Builds the app when there is no build or the sources are newer than it.
-//  - With DATABASE_URL: migrates and seeds that database first. Without: the server creates
-//    a fresh embedded database for this run (migrated and seeded on first start).
+//  - With DATABASE_URL: migrates and seeds that database first (as that URL's user, the owner),
+//    then serves it as the unprivileged login role civitas_web (npm run db:app-login). Without:
+//    the server creates a fresh embedded database for this run (migrated and seeded on first start).
 import { existsSync, readdirSync, statSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -74,4 +75,15 @@ if (process.env.DATABASE_URL) {
 run("npx", ["tsx", "scripts/db/migrate.ts", "deploy"], prepared);
 run("npx", ["tsx", "scripts/db/seed.ts"], prepared);
 run("npx", ["tsx", "scripts/admin-create.ts", E2E_ADMIN.email], { ...prepared, ADMIN_PASSWORD: E2E_ADMIN.password });
+if (process.env.DATABASE_URL) {
+  // The production server refuses a superuser or BYPASSRLS login (lib/db/login-role.ts): it runs
+  // as the login role made the supported way, while migrations and seeds above ran as the owner.
+  // The role has no password unless APP_DATABASE_PASSWORD is set (enough with `trust` auth);
+  // E2E_APP_DATABASE_URL overrides the whole URL.
+  run("npx", ["tsx", "scripts/db/app-login.ts"], prepared);
+  const appUrl = new URL(process.env.DATABASE_URL);
+  appUrl.username = "civitas_web";
+  appUrl.password = process.env.APP_DATABASE_PASSWORD ?? "";
+  env.E2E_SERVER_DATABASE_URL = process.env.E2E_APP_DATABASE_URL ?? appUrl.toString();
+}
 run("npx", ["playwright", "test", ...process.argv.slice(2)], env);

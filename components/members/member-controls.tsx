@@ -4,9 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
+  blockInheritedMemberAction,
   changeRoleAction,
   leaveTenantAction,
   removeMemberAction,
+  restoreInheritedMemberAction,
   revokeInvitationAction,
   setInheritAction,
   transferOwnershipAction,
@@ -92,6 +94,15 @@ export function InheritToggle({ slug, userId, name, inherit }: { slug: string; u
 
 export function RemoveMemberButton({ slug, userId, name }: { slug: string; userId: string; name: string }) {
   return <ConfirmActionButton label="Remove" confirmLabel="Remove" accessibleName={name} run={() => removeMemberAction(slug, { userId })} />;
+}
+
+/** Blocks (or, once blocked, restores) access that reaches this tenant from a parent organisation. */
+export function InheritedAccessButton({ slug, userId, name, blocked }: { slug: string; userId: string; name: string; blocked: boolean }) {
+  return blocked ? (
+    <ConfirmActionButton label="Restore access" confirmLabel="Restore" accessibleName={name} run={() => restoreInheritedMemberAction(slug, { userId })} />
+  ) : (
+    <ConfirmActionButton label="Block access" confirmLabel="Block" accessibleName={name} run={() => blockInheritedMemberAction(slug, { userId })} />
+  );
 }
 
 export function RevokeInvitationButton({ slug, invitationId, email }: { slug: string; invitationId: string; email: string }) {

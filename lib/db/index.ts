@@ -3,6 +3,8 @@
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { connectPglite, connectPostgres, migratePostgres, type DatabaseHandle } from "./connect";
+import { checkLoginRole, LOGIN_ROLE_SQL, type LoginRole } from "./login-role";
+import { closeTenantReadPool } from "./read-pool";
 import type { Db } from "./tenant-extension";
 
 // Kept on globalThis: Next.js may evaluate this module in more than one bundle layer and hot
@@ -15,6 +17,7 @@ async function open(): Promise<DatabaseHandle> {
     const migrateOnStart = config.DATABASE_MIGRATE_ON_START ?? config.NODE_ENV !== "production";
     const fresh = migrateOnStart ? await migratePostgres(config.DATABASE_URL) : false;
     const handle = connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
+    await checkLogin(handle, config);
     await checkKeysBeforeWriting(handle);
     if (fresh && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
     return handle;
@@ -42,19 +45,33 @@ async function checkKeysBeforeWriting(handle: DatabaseHandle): Promise<void> {
   }
 }
 
+/**
+ * Production refuses a login that could lift row-level security with SET ROLE NONE; development
+ * warns once (lib/db/login-role.ts). The embedded database has one (superuser) login by nature:
+ * it is the zero-setup default, not a production set-up, so it is left alone.
+ */
+async function checkLogin(handle: DatabaseHandle, config: ReturnType<typeof getConfig>): Promise<void> {
+  try {
+    const [role] = await handle.base.$queryRawUnsafe<LoginRole[]>(LOGIN_ROLE_SQL);
+    checkLoginRole(role!, config, (message) => logger.warn({ login: role!.name }, message));
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
 async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
   const { seedDemo } = await import("./seed/demo");
   const summary = await seedDemo(handle.db);
   logger.info(summary, "seeded demo tenant on first start");
 }
 
-/** Closing the database also closes the one-round-trip read pool (lib/db/tenant-read.ts). */
+/** Closing the database also closes the one-round-trip read pool (lib/db/read-pool.ts). */
 function withReadPoolClose(handle: DatabaseHandle): DatabaseHandle {
   const close = handle.close.bind(handle);
   return {
     ...handle,
     async close() {
-      const { closeTenantReadPool } = await import("./tenant-read");
       await closeTenantReadPool();
       await close();
     },

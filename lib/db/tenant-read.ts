@@ -15,40 +15,23 @@
 // Without DATABASE_URL (embedded PGlite, single connection) it falls back to $tenantTransaction.
 // Results are node-postgres rows: timestamptz → Date, int4/float → number, int8/numeric →
 // string (cast counts to ::int, as the list queries do).
-import { Pool } from "pg";
-import { getConfig } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "./index";
+import { readPool } from "./read-pool";
 import { TenantScopeError } from "./tenant-scope";
 import { isUuid } from "@/lib/validation/uuid";
 
-/** Only extension settings ("pg_trgm.similarity_threshold"), never role, search_path or the tenant. */
-const SETTING = /^[a-z_]+\.[a-z_]+$/;
+/**
+ * The only settings a caller may set for its query: named one by one, never by pattern, since
+ * "app.*" settings are what RLS trusts (app.tenant_id, app.user_id, and app.platform_audit,
+ * which opens the platform audit rows), and role or search_path would change who runs the SQL.
+ */
+export const ALLOWED_QUERY_SETTINGS: ReadonlySet<string> = new Set(["pg_trgm.similarity_threshold", "pg_trgm.word_similarity_threshold"]);
 
 export type TenantQueryOptions = {
   /** Transaction-local settings for this query, e.g. `{ "pg_trgm.similarity_threshold": "0.3" }`. */
   settings?: Record<string, string>;
 };
-
-// One pool per process (kept on globalThis for the same reason as lib/db/index.ts). null: PGlite.
-const g = globalThis as unknown as { civitasTenantReadPool?: Pool | null };
-
-function readPool(): Pool | null {
-  if (g.civitasTenantReadPool !== undefined) return g.civitasTenantReadPool;
-  const config = getConfig();
-  if (!config.DATABASE_URL) return (g.civitasTenantReadPool = null);
-  const pool = new Pool({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    // Same as the Prisma pool (lib/db/connect.ts): every connection is the app role.
-    options: `-c role=${config.DATABASE_APP_ROLE}`,
-    connectionTimeoutMillis: 10_000,
-    pipeline: true,
-  });
-  // An idle connection dropped by the server must not crash the process; the pool replaces it.
-  pool.on("error", () => {});
-  return (g.civitasTenantReadPool = pool);
-}
 
 /**
  * Runs one read-only statement for `tenantId` through both walls, in one round trip.
@@ -57,7 +40,7 @@ function readPool(): Pool | null {
 export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options: TenantQueryOptions = {}): Promise<T[]> {
   if (!isUuid(tenantId)) throw new TenantScopeError("tenantQuery() needs a valid tenantId");
   const settings = Object.entries(options.settings ?? {});
-  for (const [name] of settings) if (!SETTING.test(name) || name === "app.tenant_id") throw new TenantScopeError(`tenantQuery(): setting "${name}" is not allowed`);
+  for (const [name] of settings) if (!ALLOWED_QUERY_SETTINGS.has(name)) throw new TenantScopeError(`tenantQuery(): setting "${name}" is not allowed`);
 
   const pool = readPool();
   if (!pool) {
@@ -92,9 +75,4 @@ export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options:
   }
 }
 
-/** Closes the read pool (scripts and tests; the app keeps it for the life of the process). */
-export async function closeTenantReadPool(): Promise<void> {
-  const pool = g.civitasTenantReadPool;
-  g.civitasTenantReadPool = undefined;
-  if (pool) await pool.end();
-}
+export { closeTenantReadPool } from "./read-pool";

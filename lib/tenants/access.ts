@@ -2,8 +2,10 @@
 // models), so these reads need no tenant context; everything after them does.
 //
 // Hierarchy: a membership with `inherit` set also opens every descendant of its tenant, with
-// the same role (so at most that role). A direct membership in a tenant is the tenant's own
-// decision and wins over an inherited one; among inherited ones the strongest role wins.
+// the same role (so at most that role), except a descendant that blocked this person's
+// inherited access (lib/tenants/inheritance.ts; its own children decide for themselves). A
+// direct membership in a tenant is the tenant's own decision and wins over an inherited one;
+// among inherited ones the strongest role wins.
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -16,7 +18,11 @@ type Row = { id: string; slug: string; name: string; role: Role; via_id: string;
 
 export async function listMemberships(userId: string): Promise<TenantMembership[]> {
   const db = await getDb();
-  const rows = await db.$queryRaw<Row[]>`
+  // The blocks live in the child tenants (RLS); the signed-in person's own rows are visible
+  // through app.user_id, set for this one read-only transaction.
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
+    return tx.$queryRaw<Row[]>`
     WITH RECURSIVE reach AS (
       SELECT m.tenant_id, m.role, m.inherit, m.tenant_id AS via, 0 AS depth
         FROM memberships m WHERE m.user_id = ${userId}::uuid
@@ -27,9 +33,11 @@ export async function listMemberships(userId: string): Promise<TenantMembership[
     )
     SELECT DISTINCT ON (t.id) t.id, t.slug, t.name, r.role, v.id AS via_id, v.slug AS via_slug, v.name AS via_name, r.depth
       FROM reach r JOIN tenants t ON t.id = r.tenant_id JOIN tenants v ON v.id = r.via
+     WHERE r.depth = 0 OR NOT EXISTS (SELECT 1 FROM inheritance_blocks b WHERE b.tenant_id = t.id AND b.user_id = ${userId}::uuid)
      ORDER BY t.id, (r.depth = 0) DESC,
               CASE r.role WHEN 'OWNER' THEN 4 WHEN 'ADMIN' THEN 3 WHEN 'MEMBER' THEN 2 WHEN 'COMPLIANCE' THEN 1 ELSE 0 END DESC,
               r.depth`;
+  });
   return rows
     .map((r) => ({
       tenant: { id: r.id, slug: r.slug, name: r.name },

@@ -1,6 +1,7 @@
 // Members of a tenant: list, change a role, remove (or leave), hand over ownership, let a
 // membership reach child tenants. The rules, all enforced here:
-//   - nobody acts above their own role, and nobody changes their own role (no self-promotion);
+//   - nobody acts above their own role, and nobody changes their own access (role, inherit):
+//     no self-promotion, no granting oneself the child tenants;
 //   - a tenant always keeps at least one OWNER (checked under a lock on the tenant row);
 //   - a role change signs the member out everywhere, so no open tab keeps the old rights;
 //   - every change writes its audit event in the same transaction.
@@ -12,9 +13,20 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { inheritedMembersOf } from "./inheritance";
 import { lockTenant, ownerCount, type TenantTx } from "./lock";
 
-export type MemberRow = { userId: string; name: string; email: string; role: Role; inherit: boolean; joinedAt: Date; inheritedFrom?: { slug: string; name: string } };
+export type MemberRow = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  inherit: boolean;
+  joinedAt: Date;
+  /** Set for access through an ancestor tenant; `blocked` when this tenant blocked it. */
+  inheritedFrom?: { slug: string; name: string };
+  blocked?: boolean;
+};
 
 export const LAST_OWNER_MESSAGE = "An organisation must keep at least one owner: make someone else owner first";
 
@@ -25,23 +37,12 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
     select: { role: true, inherit: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ user: { name: "asc" } }],
   });
-  // People who reach this tenant through an ancestor's membership with `inherit` set.
-  const inherited = await db.$queryRaw<Array<{ user_id: string; name: string; email: string; role: Role; created_at: Date; slug: string; tname: string }>>`
-    WITH RECURSIVE up AS (
-      SELECT parent_id AS id, 1 AS depth FROM tenants WHERE id = ${ctx.tenantId}::uuid AND parent_id IS NOT NULL
-      UNION ALL
-      SELECT t.parent_id, up.depth + 1 FROM up JOIN tenants t ON t.id = up.id WHERE t.parent_id IS NOT NULL AND up.depth < 8
-    )
-    SELECT m.user_id, u.name, u.email, m.role, m.created_at, t.slug, t.name AS tname
-      FROM up JOIN memberships m ON m.tenant_id = up.id AND m.inherit
-      JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = up.id
-     ORDER BY u.name`;
-  const directIds = new Set(direct.map((m) => m.user.id));
+  // People who reach this tenant through an ancestor's membership with `inherit` set, the
+  // ones this tenant blocked included (marked): its owners see every one of them.
+  const inherited = await db.forTenant(ctx).$tenantTransaction((tx) => inheritedMembersOf(tx, ctx.tenantId));
   return [
     ...direct.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, inherit: m.inherit, joinedAt: m.createdAt })),
-    ...inherited
-      .filter((m) => !directIds.has(m.user_id))
-      .map((m) => ({ userId: m.user_id, name: m.name, email: m.email, role: m.role, inherit: false, joinedAt: m.created_at, inheritedFrom: { slug: m.slug, name: m.tname } })),
+    ...inherited.map((m) => ({ ...m, inherit: false })),
   ];
 }
 
@@ -102,6 +103,8 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
 
 /** Whether a member's role also applies in this tenant's child tenants. */
 export async function setMemberInherit(ctx: TenantContext, input: { userId: string; inherit: boolean }): Promise<void> {
+  // An ADMIN turning on their own inherit would grant themselves every child tenant.
+  if (input.userId === ctx.userId) throw new ForbiddenError("You cannot change your own access");
   const db = await getDb();
   await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const target = await membershipOf(tx, ctx.tenantId, input.userId);

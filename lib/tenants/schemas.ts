@@ -53,6 +53,8 @@ export const revokeInvitationSchema = z.object({ invitationId: uuid });
 export const changeRoleSchema = z.object({ userId: uuid, role: roleSchema });
 export const removeMemberSchema = z.object({ userId: uuid });
 export const transferOwnershipSchema = z.object({ userId: uuid });
+/** Block (or restore) the access someone has here through a parent organisation. */
+export const inheritedMemberSchema = z.object({ userId: uuid });
 export const setInheritSchema = z.object({ userId: uuid, inherit: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()) });
 
 export const invitationTokenSchema = text(128).regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");

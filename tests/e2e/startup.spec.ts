@@ -52,3 +52,13 @@ test("an unknown LOG_LEVEL is named with the values it accepts", async () => {
   expect(code).not.toBe(0);
   expect(output).toMatch(/LOG_LEVEL/);
 });
+
+test("production refuses a superuser login (SET ROLE NONE would lift row-level security) and says how to make a login role", async () => {
+  // scripts/e2e.mjs runs the suite with the owner's URL (postgres) and serves the app as civitas_web.
+  test.skip(!process.env.DATABASE_URL, "needs PostgreSQL (DATABASE_URL)");
+  const { code, output } = await startWith({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET: "x".repeat(40), APP_URL: "http://127.0.0.1:3198", DATABASE_MIGRATE_ON_START: "0" });
+  expect(code).not.toBe(0);
+  expect(output).toContain('DATABASE_URL logs in as "postgres"');
+  expect(output).toContain("SET ROLE NONE");
+  expect(output).toContain("npm run db:app-login");
+});

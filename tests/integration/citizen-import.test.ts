@@ -106,6 +106,37 @@ afterAll(async () => {
   await (await getDatabase()).close();
 });
 
+describe("the import id the browser picks reveals nothing about other tenants", () => {
+  const uploadWithId = (ctx: TenantContext, jobId: string, csv: string) =>
+    validateImport(ctx, importUploadSchema.parse({ fileName: "mine.csv", mapping: JSON.stringify(MAPPING), jobId }), webStream(csv), { expectedBytes: Buffer.byteLength(csv) });
+
+  test("another tenant's job id is accepted like a fresh one, and their job is left as it was", async () => {
+    const [mine, theirs] = [await tenantCtx(), await tenantCtx()];
+    const csv = `${HEADER}\r\n${row(1)}\r\n${row(2)}\r\n`;
+    const theirJob = await uploadWithId(theirs, randomUUID(), csv);
+    const before = await getImportJob(theirs, theirJob.id);
+
+    const fresh = await uploadWithId(mine, randomUUID(), csv);
+    const reused = await uploadWithId(mine, theirJob.id, csv);
+    expect(reused).toMatchObject({ id: theirJob.id, status: fresh.status, totalRows: fresh.totalRows, validRows: fresh.validRows, fileName: "mine.csv" });
+
+    expect(await getImportJob(theirs, theirJob.id)).toEqual(before);
+    expect((await allReportRows(theirs, theirJob.id, "invalid")).length).toBe(0);
+    await cancelImport(mine, theirJob.id);
+    expect((await getImportJob(theirs, theirJob.id)).status).toBe("VALIDATED");
+    expect((await getImportJob(mine, theirJob.id)).status).toBe("CANCELLED");
+    expect(await commitImport(theirs, theirJob.id, { mode: "all", skipDuplicates: false })).toMatchObject({ status: "COMPLETED", importedRows: 2 });
+  });
+
+  test("within one tenant an id is still used once", async () => {
+    const ctx = await tenantCtx();
+    const id = randomUUID();
+    const csv = `${HEADER}\r\n${row(1)}\r\n`;
+    await uploadWithId(ctx, id, csv);
+    await expect(uploadWithId(ctx, id, csv)).rejects.toThrow(ConflictError);
+  });
+});
+
 describe("a 1,000-row file with 3 bad rows", () => {
   let ctx: TenantContext;
   let jobId: string;

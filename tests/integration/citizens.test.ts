@@ -212,6 +212,16 @@ describe("the one-round-trip read path (tenantQuery) keeps both walls", () => {
     await expect(tenantQuery(A.tenantId, Prisma.sql`SELECT 1`, { settings: { "app.tenant_id": B.tenantId } })).rejects.toThrow(TenantScopeError);
     await expect(tenantQuery(A.tenantId, Prisma.sql`SELECT 1`, { settings: { role: "postgres" } })).rejects.toThrow(TenantScopeError);
   });
+
+  test("only the listed settings pass: app.* settings that RLS trusts are refused even though they look like extension settings", async () => {
+    for (const name of ["app.platform_audit", "app.user_id", "app.anything", "pg_trgm.unlisted", "search_path", "session_authorization"]) {
+      await expect(tenantQuery(A.tenantId, Prisma.sql`SELECT 1`, { settings: { [name]: "on" } })).rejects.toThrow(`setting "${name}" is not allowed`);
+    }
+    const rows = await tenantQuery<{ t: string; w: string }>(A.tenantId, Prisma.sql`SELECT current_setting('pg_trgm.similarity_threshold') AS t, current_setting('pg_trgm.word_similarity_threshold') AS w`, {
+      settings: { "pg_trgm.similarity_threshold": "0.45", "pg_trgm.word_similarity_threshold": "0.55" },
+    });
+    expect(rows).toEqual([{ t: "0.45", w: "0.55" }]);
+  });
 });
 
 describe("the list", () => {

@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptInvitation, findInvitation } from "@/lib/tenants/accept-invitation";
 import { listMemberships, resolveTenantAccess } from "@/lib/tenants/access";
+import { blockInheritedMember, restoreInheritedMember } from "@/lib/tenants/inheritance";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { inviteMember, listPendingInvitations, revokeInvitation } from "@/lib/tenants/invitations";
 import { changeMemberRole, LAST_OWNER_MESSAGE, listMembers, removeMember, setMemberInherit, transferOwnership } from "@/lib/tenants/members";
@@ -304,5 +305,79 @@ describe("tenant hierarchy", () => {
     const city = await createTenant(owner, { name: "City", slug: slug(), parentSlug: region.slug });
     const local = await addMember(city.id, "OWNER", true);
     expect(await resolveTenantAccess(local, region.slug)).toBeNull();
+  });
+});
+
+describe("nobody changes their own access; the child tenant decides about inherited access", () => {
+  async function hierarchy() {
+    const { owner, tenant: region, ctx } = await tenantWithOwner();
+    const city = await createTenant(owner, { name: "City", slug: slug(), parentSlug: region.slug });
+    const district = await createTenant(owner, { name: "District", slug: slug(), parentSlug: city.slug });
+    // The city's own owner and admin: not members of the region.
+    const cityOwner = await addMember(city.id, "OWNER");
+    const cityAdmin = await addMember(city.id, "ADMIN");
+    return { owner, region, city, district, regionCtx: ctx, cityOwnerCtx: ctxFor(city.id, cityOwner, "OWNER"), cityAdminCtx: ctxFor(city.id, cityAdmin, "ADMIN") };
+  }
+
+  test("an ADMIN cannot turn on inheritance for themselves (nor off), so gains no child tenant", async () => {
+    const { region, city, regionCtx } = await hierarchy();
+    const admin = await addMember(region.id, "ADMIN");
+    const adminCtx = ctxFor(region.id, admin, "ADMIN");
+    await expect(setMemberInherit(adminCtx, { userId: admin.id, inherit: true })).rejects.toThrow(ForbiddenError);
+    expect(await resolveTenantAccess(admin, city.slug)).toBeNull();
+    // The owner may still grant it to them; then the admin cannot take it away from themselves either.
+    await setMemberInherit(regionCtx, { userId: admin.id, inherit: true });
+    await expect(setMemberInherit(adminCtx, { userId: admin.id, inherit: false })).rejects.toThrow(ForbiddenError);
+    expect(await auditActions(region.id)).toEqual(["tenant.created", "member.inherit_changed"]);
+  });
+
+  test("the child's owner sees every inherited member with its source, blocks one for the child only, and restores them", async () => {
+    const { region, city, district, cityOwnerCtx } = await hierarchy();
+    const regional = await addMember(region.id, "ADMIN", true);
+    const listed = (await listMembers(cityOwnerCtx)).find((m) => m.userId === regional.id);
+    expect(listed).toMatchObject({ role: "ADMIN", inheritedFrom: { slug: region.slug }, blocked: false });
+
+    await blockInheritedMember(cityOwnerCtx, { userId: regional.id });
+    expect(await resolveTenantAccess(regional, city.slug)).toBeNull();
+    expect((await listMemberships(regional.id)).map((m) => m.tenant.id).sort()).toEqual([region.id, district.id].sort());
+    expect((await listMembers(cityOwnerCtx)).find((m) => m.userId === regional.id)).toMatchObject({ blocked: true, inheritedFrom: { slug: region.slug } });
+    await expect(blockInheritedMember(cityOwnerCtx, { userId: regional.id })).rejects.toThrow(ConflictError);
+
+    await restoreInheritedMember(cityOwnerCtx, { userId: regional.id });
+    expect(await resolveTenantAccess(regional, city.slug)).toMatchObject({ role: "ADMIN", inheritedFrom: { id: region.id } });
+    expect(await auditActions(city.id)).toEqual(["tenant.created", "member.inheritance_blocked", "member.inheritance_restored"]);
+  });
+
+  test("the rules: not oneself, not above one's role, only people who really inherit access here", async () => {
+    const { region, city, cityOwnerCtx, cityAdminCtx } = await hierarchy();
+    const regionalOwner = await addMember(region.id, "OWNER", true);
+    const regionalAdmin = await addMember(region.id, "ADMIN", true);
+    // An ADMIN of the child cannot block an inherited OWNER; the child's OWNER can.
+    await expect(blockInheritedMember(cityAdminCtx, { userId: regionalOwner.id })).rejects.toThrow(ForbiddenError);
+    await blockInheritedMember(cityOwnerCtx, { userId: regionalOwner.id });
+    // Someone acting on inherited access cannot block (or restore) themselves.
+    await expect(blockInheritedMember(ctxFor(city.id, regionalAdmin, "ADMIN"), { userId: regionalAdmin.id })).rejects.toThrow(ForbiddenError);
+    // A direct member, someone without inherit and a stranger are not inherited members.
+    const plainRegional = await addMember(region.id, "MEMBER");
+    const stranger = await user("stranger");
+    for (const userId of [cityAdminCtx.userId, plainRegional.id, stranger.id]) {
+      await expect(blockInheritedMember(cityOwnerCtx, { userId })).rejects.toThrow(NotFoundError);
+    }
+    await expect(restoreInheritedMember(cityOwnerCtx, { userId: regionalAdmin.id })).rejects.toThrow(ConflictError);
+    expect((await resolveTenantAccess(regionalAdmin, city.slug))?.role).toBe("ADMIN");
+  });
+
+  test("another tenant's blocks are invisible and cannot be written from it", async () => {
+    const { region, cityOwnerCtx } = await hierarchy();
+    const regional = await addMember(region.id, "VIEWER", true);
+    await blockInheritedMember(cityOwnerCtx, { userId: regional.id });
+    const other = await tenantWithOwner();
+    const db = await getDb();
+    expect(await db.forTenant(other.ctx).inheritanceBlock.count()).toBe(0);
+    const rows = await db.forTenant(other.ctx).$tenantTransaction((tx) => tx.$queryRaw<unknown[]>`SELECT * FROM inheritance_blocks WHERE user_id = ${regional.id}::uuid`);
+    expect(rows).toEqual([]);
+    await expect(
+      db.forTenant(other.ctx).$tenantTransaction((tx) => tx.$executeRaw`INSERT INTO inheritance_blocks (id, tenant_id, user_id) VALUES (gen_random_uuid(), ${cityOwnerCtx.tenantId}::uuid, ${regional.id}::uuid)`),
+    ).rejects.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 // One fixture per tenant-owned model: how to create a row of it inside a tenant, and a
 // harmless update. The cross-tenant suite enumerates tenant-owned models from the Prisma
 // data model and fails when a model has no fixture here, so a new model cannot slip past it.
+import { randomUUID } from "node:crypto";
 import type { TenantDb } from "../../lib/db/tenant-extension";
 
 type Tx = Parameters<Parameters<TenantDb["$tenantTransaction"]>[0]>[0];
@@ -60,6 +61,15 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       return tx.importJob.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} } });
     },
     update: { fileName: "probed.csv" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  InheritanceBlock: {
+    async create(tx, tenantId, label) {
+      const user = await tx.user.create({ data: { email: `${label.toLowerCase()}-${randomUUID()}@fixtures.test`, name: label } });
+      return tx.inheritanceBlock.create({ data: { tenantId, userId: user.id } });
+    },
+    update: { createdAt: new Date("2020-01-01T00:00:00Z") },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
   ImportRow: {
     async create(tx, tenantId, label) {

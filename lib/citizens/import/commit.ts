@@ -24,7 +24,7 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
   // Claim the job first (VALIDATED → IMPORTING, one statement), so a second click or a second
   // tab is refused at once instead of importing the file twice.
   const job = await tenantDb.$tenantTransaction(async (tx) => {
-    const found = await tx.importJob.findUnique({ where: { id: jobId } });
+    const found = await tx.importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
     if (!found) throw new NotFoundError("Import not found");
     if (found.status !== "VALIDATED") throw new ConflictError(statusMessage(found.status));
     if (input.mode === "all" && found.invalidRows > 0) {
@@ -60,7 +60,7 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
            WHERE r.tenant_id = ${ctx.tenantId}::uuid AND r.job_id = ${jobId}::uuid AND r.data IS NOT NULL ${skip}
            ORDER BY r.line`;
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
-        const done = await tx.importJob.update({ where: { id: jobId }, data: { status: "COMPLETED", importedRows: imported, finishedAt: new Date() } });
+        const done = await tx.importJob.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, data: { status: "COMPLETED", importedRows: imported, finishedAt: new Date() } });
         await recordAudit(tx, {
           tenantId: ctx.tenantId,
           actorId: ctx.userId,
@@ -89,7 +89,7 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
     logger.error({ err, jobId }, "citizen import commit failed");
     await tenantDb
       .$tenantTransaction(async (tx) => {
-        await tx.importJob.update({ where: { id: jobId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+        await tx.importJob.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
         // A failed job is never committed: its encrypted copies go; the report rows stay.
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
         await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_failed", targetType: "import_job", targetId: jobId, data: { fileName: job.fileName, stage: "commit", error: message } });
@@ -103,7 +103,7 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
 export async function cancelImport(ctx: TenantContext, jobId: string): Promise<ImportJobView> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const found = await tx.importJob.findUnique({ where: { id: jobId } });
+    const found = await tx.importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
     if (!found) throw new NotFoundError("Import not found");
     if (found.status === "COMPLETED" || found.status === "IMPORTING" || found.status === "CANCELLED") throw new ConflictError(statusMessage(found.status));
     // Conditional, so a commit that claimed the job meanwhile wins and this answers a conflict.
@@ -111,7 +111,7 @@ export async function cancelImport(ctx: TenantContext, jobId: string): Promise<I
     if (count === 0) throw new ConflictError("This import changed meanwhile: reload to see where it is");
     await tx.importRow.deleteMany({ where: { jobId } });
     await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_cancelled", targetType: "import_job", targetId: jobId, data: { fileName: found.fileName, status: found.status } });
-    return toJobView(await tx.importJob.findUniqueOrThrow({ where: { id: jobId } }));
+    return toJobView(await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } }));
   });
 }
 

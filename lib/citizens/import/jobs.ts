@@ -28,7 +28,7 @@ export function toJobView(job: ImportJob): ImportJobView {
 
 export async function getImportJob(ctx: Pick<TenantContext, "tenantId">, jobId: string): Promise<ImportJobView> {
   const db = await getDb();
-  const job = await db.forTenant(ctx).importJob.findUnique({ where: { id: jobId } });
+  const job = await db.forTenant(ctx).importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
   if (!job) throw new NotFoundError("Import not found");
   return toJobView(job);
 }
@@ -42,7 +42,7 @@ export async function listImportRows(
 ): Promise<{ rows: ImportReportRow[]; nextCursor: string | null }> {
   const db = await getDb();
   const rows = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const job = await tx.importJob.findUnique({ where: { id: jobId }, select: { id: true } });
+    const job = await tx.importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, select: { id: true } });
     if (!job) throw new NotFoundError("Import not found");
     const kind =
       query.kind === "invalid"

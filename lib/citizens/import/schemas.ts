@@ -89,7 +89,7 @@ function labelOf(field: string): string {
 export const importUploadSchema = z.object({
   fileName: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : "import.csv"), text(255, { tooLong: "The file name is at most 255 characters" })),
   mapping: importMappingSchema,
-  /** Chosen by the browser so it can poll progress while the upload is still running. */
+  /** Chosen by the browser so it can poll progress while the upload is still running; unique only within the tenant (key (tenant_id, id)), so it tells nothing about other tenants. */
   jobId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Not a valid import id").optional()),
 });
 export type ImportUploadInput = z.infer<typeof importUploadSchema>;

@@ -64,7 +64,7 @@ export async function validateImport(ctx: TenantContext, input: ImportUploadInpu
       if (count === 1) {
         await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_validated", targetType: "import_job", targetId: job.id, data: { fileName: input.fileName, ...counters } });
       }
-      return toJobView(await tx.importJob.findUniqueOrThrow({ where: { id: job.id } }));
+      return toJobView(await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: job.id } } }));
     });
   } catch (err) {
     reader.close();

@@ -2,8 +2,6 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
 import { CaseStateProvider } from "@/components/cases/case-state";
@@ -17,25 +15,11 @@ import { resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
-import { getCase, listAssignees } from "@/lib/cases/read";
+import { listAssignees } from "@/lib/cases/read";
 import { caseSnapshot } from "@/lib/cases/snapshot";
-import { NotFoundError } from "@/lib/errors";
+import { loadCase } from "./load";
 
 type Props = { params: Promise<{ tenant: string; caseId: string }> };
-
-/**
- * The case, or Next's not-found page: a malformed id, a deleted citizen's case and another
- * tenant's case id all look the same (404, never 403). Cached so metadata and page share one read.
- */
-const loadCase = cache(async (slug: string, caseId: string) => {
-  const access = await requireTenantAccess(slug);
-  try {
-    return await getCase({ tenantId: access.tenant.id }, caseId);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant: slug, caseId } = await params;

@@ -1,26 +1,29 @@
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { PiiReveal } from "@/components/citizens/pii-reveal";
 import { CitizenRecordActions } from "@/components/citizens/record-actions";
 import { TagEditor } from "@/components/citizens/tag-editor";
 import { CaseStatusBadge, CasePriorityBadge } from "@/components/dashboard/case-badges";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/context/request-context";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCases } from "@/lib/cases/list";
 import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
 import type { PiiFieldName } from "@/lib/citizens/schemas";
-import { loadCitizen } from "./load";
+import { loadCitizenRecord } from "./load";
 
 type Props = { params: Promise<{ tenant: string; citizenId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, citizenId } = await params;
   const access = await requireTenantAccess(tenant);
-  const c = await loadCitizen(access.tenant.id, citizenId, { includeDeleted: true });
+  const c = await loadCitizenRecord(access.tenant.id, citizenId);
   return { title: `${c.firstName} ${c.lastName}` };
 }
 
@@ -36,8 +39,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 export default async function CitizenPage({ params }: Props) {
   const { tenant: slug, citizenId } = await params;
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
-  const citizen = await loadCitizen(access.tenant.id, citizenId, { includeDeleted: true });
-  const [cases, defs] = await Promise.all([listCases(ctx, caseListQuerySchema.parse({ citizenId, limit: 100 })), listCustomFields(ctx)]);
+  const [citizen, defs] = await Promise.all([loadCitizenRecord(access.tenant.id, citizenId), listCustomFields(ctx)]);
   const role = access.role;
   const name = `${citizen.firstName} ${citizen.lastName}`;
   const deleted = !!citizen.deletedAt;
@@ -75,31 +77,11 @@ export default async function CitizenPage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>Cases ({cases.items.length})</CardTitle>
-            </CardHeader>
-            <CardContent>
-              {cases.items.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No cases yet.</p>
-              ) : (
-                <ul className="divide-y divide-border">
-                  {cases.items.map((k) => (
-                    <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                      <Link href={`/${slug}/cases/${k.id}`} className="font-medium text-foreground hover:underline">
-                        {k.title}
-                      </Link>
-                      <span className="flex items-center gap-2 text-sm text-muted-foreground">
-                        <CasePriorityBadge priority={k.priority} />
-                        <CaseStatusBadge status={k.status} />
-                        {dateFormat.format(k.createdAt)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
+          {/* The citizen's cases stream in after the record: the record itself is looked up by the
+              layout before anything is sent, so an unknown id answers 404 (./layout.tsx). */}
+          <Suspense fallback={<CasesCardSkeleton />}>
+            <CitizenCases ctx={ctx} slug={slug} citizenId={citizen.id} />
+          </Suspense>
           <Card>
             <CardHeader>
               <CardTitle>Notes</CardTitle>
@@ -170,6 +152,55 @@ export default async function CitizenPage({ params }: Props) {
         </div>
       </div>
     </div>
+  );
+}
+
+async function CitizenCases({ ctx, slug, citizenId }: { ctx: TenantContext; slug: string; citizenId: string }) {
+  const cases = await listCases(ctx, caseListQuerySchema.parse({ citizenId, limit: 100 }));
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Cases ({cases.items.length})</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {cases.items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No cases yet.</p>
+        ) : (
+          <ul className="divide-y divide-border">
+            {cases.items.map((k) => (
+              <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                <Link href={`/${slug}/cases/${k.id}`} className="font-medium text-foreground hover:underline">
+                  {k.title}
+                </Link>
+                <span className="flex items-center gap-2 text-sm text-muted-foreground">
+                  <CasePriorityBadge priority={k.priority} />
+                  <CaseStatusBadge status={k.status} />
+                  {dateFormat.format(k.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function CasesCardSkeleton() {
+  return (
+    <Card aria-busy="true">
+      <CardHeader>
+        <CardTitle>Cases</CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <p role="status" className="sr-only">
+          Loading cases…
+        </p>
+        {[0, 1, 2].map((key) => (
+          <Skeleton key={key} className="h-9 w-full" />
+        ))}
+      </CardContent>
+    </Card>
   );
 }
 

@@ -3,10 +3,12 @@
 // the slug, checks the permission and parses the input; lib/tenants does the work.
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/auth/guard";
+import { blockInheritedMember, restoreInheritedMember } from "@/lib/tenants/inheritance";
 import { inviteMember, revokeInvitation } from "@/lib/tenants/invitations";
 import { changeMemberRole, removeMember, setMemberInherit, transferOwnership } from "@/lib/tenants/members";
 import {
   changeRoleSchema,
+  inheritedMemberSchema,
   inviteMemberSchema,
   removeMemberSchema,
   revokeInvitationSchema,
@@ -36,6 +38,18 @@ export const changeRoleAction = tenantAction("member.update", changeRoleSchema, 
 
 export const setInheritAction = tenantAction("member.update", setInheritSchema, async (ctx, input) => {
   await setMemberInherit(ctx, input);
+  refresh(ctx.access.tenant.slug);
+  return null;
+});
+
+export const blockInheritedMemberAction = tenantAction("member.remove", inheritedMemberSchema, async (ctx, input) => {
+  await blockInheritedMember(ctx, input);
+  refresh(ctx.access.tenant.slug);
+  return null;
+});
+
+export const restoreInheritedMemberAction = tenantAction("member.remove", inheritedMemberSchema, async (ctx, input) => {
+  await restoreInheritedMember(ctx, input);
   refresh(ctx.access.tenant.slug);
   return null;
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
-import { InheritToggle, LeaveTenantButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect, TransferOwnershipForm } from "@/components/members/member-controls";
+import { InheritedAccessButton, InheritToggle, LeaveTenantButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect, TransferOwnershipForm } from "@/components/members/member-controls";
 import { ROLE_LABELS } from "@/components/members/role-labels";
 import { can, canManageRole } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
@@ -109,21 +109,30 @@ export default async function MembersPage({ params }: Props) {
       {inherited.length > 0 ? (
         <Card>
           <CardHeader>
-            <CardTitle>Access through a parent organisation</CardTitle>
-            <CardDescription>Managed in the parent organisation.</CardDescription>
+            <CardTitle>Access through a parent organisation ({inherited.length})</CardTitle>
+            <CardDescription>
+              Granted by a parent organisation to its members. {access.tenant.name} decides whether it reaches here: blocking it takes effect at once, and only here.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border text-sm">
-              {inherited.map((m) => (
-                <li key={m.userId} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span>
-                    <span className="font-medium">{m.name}</span> <span className="text-muted-foreground">{m.email}</span>
-                  </span>
-                  <span className="text-muted-foreground">
-                    {ROLE_LABELS[m.role]} via {m.inheritedFrom!.name}
-                  </span>
-                </li>
-              ))}
+              {inherited.map((m) => {
+                const manageable = m.userId !== access.user.id && can(role, "member.remove") && canManageRole(role, m.role);
+                return (
+                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div>
+                      <div className="font-medium text-foreground">
+                        {m.name} {m.userId === access.user.id ? <Badge className="ml-1">You</Badge> : null}
+                        {m.blocked ? <Badge className="ml-1">Blocked</Badge> : null}
+                      </div>
+                      <div className="text-muted-foreground">
+                        {m.email} · {ROLE_LABELS[m.role]} via {m.inheritedFrom!.name}
+                      </div>
+                    </div>
+                    {manageable ? <InheritedAccessButton slug={slug} userId={m.userId} name={m.name} blocked={!!m.blocked} /> : null}
+                  </li>
+                );
+              })}
             </ul>
           </CardContent>
         </Card>
