@@ -76,11 +76,13 @@ export const configSchema = z
     AUTH_OIDC_ID: optionalString,
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString.default("Single sign-on"),
-    /** Outgoing email. Unset: emails are written to the log (and to /dev/mailbox when enabled). */
+    /** Outgoing email. Unset: emails go to /dev/mailbox when enabled, else are dropped (see EMAIL_DROP_ALLOWED). */
     SMTP_URL: smtpUrl,
     EMAIL_FROM: optionalString.default("Civitas <no-reply@civitas.localhost>"),
     /** The development mailbox at /dev/mailbox. Default: on in development, off otherwise. */
     DEV_MAILBOX: optionalFlag,
+    /** Production without SMTP_URL (and without the dev mailbox) starts only when this says emails may be dropped. */
+    EMAIL_DROP_ALLOWED: booleanFlag.default(false),
     /** Public base URL used in emailed links. Default: AUTH_URL, else the request's own origin. */
     APP_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
     /** PII encryption keys "<id>:<base64 32 bytes>,…", the first one encrypts (lib/crypto/keyring.ts). */
@@ -120,6 +122,10 @@ export const configSchema = z
       for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production (see .env.example)" });
       }
+    }
+    if (c.NODE_ENV === "production" && !c.SMTP_URL && !c.DEV_MAILBOX && !c.EMAIL_DROP_ALLOWED) {
+      // Password resets, verifications and invitations would vanish without a word.
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (or set EMAIL_DROP_ALLOWED=1 to run without outgoing email: emails are then dropped)" });
     }
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });
