@@ -2,6 +2,7 @@
 // documents the same variables; tests/unit/config.test.ts keeps the two in step.
 import { z } from "zod";
 import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
+import { parseTrustedProxies } from "@/lib/rate-limit/trusted-proxies";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -99,6 +100,14 @@ export const configSchema = z
       if (v === undefined) return;
       try {
         parseBlindIndexKey(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    })),
+    /** Proxies whose X-Forwarded-For is believed: a hop count ("1") or CIDRs. Unset: the socket address only. */
+    TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
       } catch (err) {
         ctx.addIssue({ code: "custom", message: (err as Error).message });
       }
