@@ -10,7 +10,8 @@ const PATTERNS = [
   ["token link", /https?:\/\/[^\s"'<>]*(?:[?&]token=|\/invitations\/[A-Za-z0-9_-]{16,}|\/reset-password\?|\/verify-email\?)[^\s"'<>]*/gi],
   ["64-hex token", /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi],
   ["email address", /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
-  ["national id", /(?<!\d)\d{9}(?!\d)|\b\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}\b/g],
+  // Standalone: digits inside a UUID or a hash are not an id.
+  ["national id", /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])|(?<![0-9A-Za-z.])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![0-9A-Za-z])/g],
 ];
 
 /** Passwords the e2e tests and the seed type in: `password: "…"` and `.fill("…")` literals of 6+ characters. */

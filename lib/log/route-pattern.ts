@@ -54,8 +54,11 @@ export function routePatternFor(pathname: string, routes: RouteTable): string {
   const path = pathname.split("?")[0]!.split("#")[0]!;
   const parts = path.split("/").filter(Boolean);
   if (parts[0] === "_next") return parts.length > 1 ? `/_next/${parts[1]}/[...path]` : "/_next";
-  // Files from public/ (favicon.ico, robots.txt) are served before any route would match.
-  if (parts.length === 1 && /\.[A-Za-z0-9]{1,8}$/.test(parts[0]!)) return "/[file]";
-  for (const route of routes) if (matches(route, parts)) return route.pattern;
-  return "(unmatched)";
+  // Files from public/ (favicon.ico, robots.txt) are served before a dynamic route would match.
+  const file = parts.length === 1 && /\.[A-Za-z0-9]{1,8}$/.test(parts[0]!);
+  for (const route of routes) {
+    if (!matches(route, parts)) continue;
+    return file && route.segments.some((seg) => seg.kind !== "static") ? "/[file]" : route.pattern;
+  }
+  return file ? "/[file]" : "(unmatched)";
 }

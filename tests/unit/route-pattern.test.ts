@@ -15,7 +15,8 @@ function appRoutes(dir = "app", prefix = ""): string[] {
   return out;
 }
 
-const routes = compileRoutes(appRoutes());
+// The build adds metadata files (app/icon.svg) as routes of their own.
+const routes = compileRoutes([...appRoutes(), "/icon.svg"]);
 const ID = "4c8f2a4e-1d7b-4f5e-9a3b-0c1d2e3f4a5b";
 
 test.each([
@@ -44,6 +45,7 @@ test.each([
   ["/demo/citizens/x/y/z", "(unmatched)"],
   ["/favicon.ico", "/[file]"],
   ["/robots.txt", "/[file]"],
+  ["/icon.svg", "/icon.svg"],
 ])("%s → %s", (pathname, pattern) => {
   expect(routePatternFor(pathname, routes)).toBe(pattern);
 });
