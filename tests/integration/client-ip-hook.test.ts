@@ -115,7 +115,8 @@ test("with TRUSTED_PROXIES=1 the entry the proxy appended is the client", async 
 test("the request record opened on the 'request' event reaches the handler and the access line", async () => {
   const info = jest.spyOn(logger, "info");
   try {
-    const { reply, requestId } = await get("/", { "x-request-id": `caller-${run}` });
+    // A path no app route matches, with or without a build's route manifest.
+    const { reply, requestId } = await get("/no/such/route/here?token=secret", { "x-request-id": `caller-${run}` });
     expect(reply.recordId).toBe(`caller-${run}`);
     expect(requestId).toBeNull(); // the header is the handler's to echo; the id still reached it
     const generated = await get("/", { "x-request-id": "bad id!" });
@@ -125,6 +126,7 @@ test("the request record opened on the 'request' event reaches the handler and t
     for (let i = 0; i < 100 && !accessLine(); i++) await new Promise((r) => setTimeout(r, 20));
     const line = accessLine();
     expect(line).toMatchObject({ method: "GET", route: "(unmatched)", kind: "page", status: 200, bytes: expect.any(Number), duration_ms: expect.any(Number) });
+    expect(JSON.stringify(line)).not.toContain("secret");
   } finally {
     info.mockRestore();
   }
