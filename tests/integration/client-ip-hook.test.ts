@@ -25,11 +25,9 @@ import { flushEmails } from "@/lib/email";
 import { logger } from "@/lib/log/logger";
 import { RESET_IP_LIMIT } from "@/lib/rate-limit/account-policy";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
+import { getRateLimiter, type RateLimitOptions, type RateLimitStore } from "@/lib/rate-limit";
 
 const run = randomUUID().slice(0, 8);
-// A window of its own for this run, far from real time, so reruns on one database and the
-// e2e server (same socket address) never share this run's 127.0.0.1 counters.
-const NOW = Date.UTC(2100, 0, 1) + Math.floor(Math.random() * 1e6) * RESET_IP_LIMIT.windowSeconds * 2000;
 
 type Reply = { ip?: string; auditIp?: string | null; recordId?: string; result?: unknown };
 let server: http.Server;
@@ -42,8 +40,17 @@ function headersOf(req: http.IncomingMessage): Headers {
   return h;
 }
 
+/**
+ * The app's own store, with this run's keys apart: reruns on one database and the e2e server
+ * (same socket address, 127.0.0.1) never share these counters. The key still comes from the
+ * address clientIpFrom decided, which is what is under test.
+ */
+let limiter: RateLimitStore;
+
 beforeAll(async () => {
   installHttpRequestHook();
+  const store = await getRateLimiter();
+  limiter = Object.assign(Object.create(store) as RateLimitStore, { consume: (key: string, o: RateLimitOptions) => store.consume(`test:${run}:${key}`, o) });
   const db = await getDb();
   tenantId = (await db.tenant.create({ data: { slug: `ip-${run}`, name: "Client IP probe" } })).id;
   server = http.createServer((req, res) => {
@@ -53,7 +60,7 @@ beforeAll(async () => {
       const reply: Reply = { ip: clientIpFrom(headers), recordId: currentRequestRecord()?.requestId };
       const url = new URL(req.url ?? "/", "http://x");
       if (url.pathname === "/reset") {
-        reply.result = await requestPasswordReset(url.searchParams.get("email")!, clientIpFrom(headers), { minDurationMs: 0, now: () => NOW });
+        reply.result = await requestPasswordReset(url.searchParams.get("email")!, clientIpFrom(headers), { minDurationMs: 0, limiter });
       } else if (url.pathname === "/audit") {
         const action = `probe.${randomUUID()}`;
         const tdb = (await getDb()).forTenant({ tenantId });
