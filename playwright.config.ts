@@ -2,9 +2,13 @@
 // scripts/e2e.mjs, which builds the app and picks the database.
 import { defineConfig } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's whole output also goes to this file, which scripts/e2e.mjs scans for secrets
+// (scripts/log-scan.mjs) once every test has run.
+const serverLog = process.env.E2E_SERVER_LOG ?? ".data/e2e-server.log";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -27,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${port} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -43,7 +47,8 @@ export default defineConfig({
       // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
       ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
       BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // info: the access log and every event line, so the log scan sees what production writes.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
       // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
     },

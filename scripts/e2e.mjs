@@ -6,7 +6,7 @@
 //  - With DATABASE_URL: migrates and seeds that database first (as that URL's user, the owner),
 //    then serves it as the unprivileged login role civitas_web (npm run db:app-login). Without:
 //    the server creates a fresh embedded database for this run (migrated and seeded on first start).
-import { existsSync, readdirSync, statSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
@@ -86,4 +86,14 @@ if (process.env.DATABASE_URL) {
   appUrl.password = process.env.APP_DATABASE_PASSWORD ?? "";
   env.E2E_SERVER_DATABASE_URL = process.env.E2E_APP_DATABASE_URL ?? appUrl.toString();
 }
-run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+// The server's output of this run, scanned for secrets once the tests are done: a token, a
+// password, an email address or a national id in it fails the run even when every test passed.
+const serverLog = process.env.E2E_SERVER_LOG ?? ".data/e2e-server.log";
+mkdirSync(path.dirname(serverLog), { recursive: true });
+writeFileSync(serverLog, "");
+const tests = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, E2E_SERVER_LOG: serverLog },
+});
+const scan = spawnSync(process.execPath, ["scripts/log-scan.mjs", serverLog], { stdio: "inherit" });
+process.exit(tests.status !== 0 ? (tests.status ?? 1) : (scan.status ?? 1));

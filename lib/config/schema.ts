@@ -2,6 +2,7 @@
 // documents the same variables; tests/unit/config.test.ts keeps the two in step.
 import { z } from "zod";
 import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
+import { parseTrustedProxies } from "@/lib/rate-limit/trusted-proxies";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -76,11 +77,13 @@ export const configSchema = z
     AUTH_OIDC_ID: optionalString,
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString.default("Single sign-on"),
-    /** Outgoing email. Unset: emails are written to the log (and to /dev/mailbox when enabled). */
+    /** Outgoing email. Unset: emails go to /dev/mailbox when enabled, else are dropped (see EMAIL_DROP_ALLOWED). */
     SMTP_URL: smtpUrl,
     EMAIL_FROM: optionalString.default("Civitas <no-reply@civitas.localhost>"),
     /** The development mailbox at /dev/mailbox. Default: on in development, off otherwise. */
     DEV_MAILBOX: optionalFlag,
+    /** Production without SMTP_URL (and without the dev mailbox) starts only when this says emails may be dropped. */
+    EMAIL_DROP_ALLOWED: booleanFlag.default(false),
     /** Public base URL used in emailed links. Default: AUTH_URL, else the request's own origin. */
     APP_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
     /** PII encryption keys "<id>:<base64 32 bytes>,…", the first one encrypts (lib/crypto/keyring.ts). */
@@ -97,6 +100,14 @@ export const configSchema = z
       if (v === undefined) return;
       try {
         parseBlindIndexKey(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    })),
+    /** Proxies whose X-Forwarded-For is believed: a hop count ("1") or CIDRs. Unset: the socket address only. */
+    TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
       } catch (err) {
         ctx.addIssue({ code: "custom", message: (err as Error).message });
       }
@@ -120,6 +131,10 @@ export const configSchema = z
       for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production (see .env.example)" });
       }
+    }
+    if (c.NODE_ENV === "production" && !c.SMTP_URL && !c.DEV_MAILBOX && !c.EMAIL_DROP_ALLOWED) {
+      // Password resets, verifications and invitations would vanish without a word.
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (or set EMAIL_DROP_ALLOWED=1 to run without outgoing email: emails are then dropped)" });
     }
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });

@@ -2,6 +2,7 @@
 // async calls by AsyncLocalStorage so nobody has to thread them by hand.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { currentRequestRecord } from "./request-record";
 
 /** What a business function needs to act for someone inside one tenant. */
 export type TenantContext = {
@@ -36,4 +37,10 @@ export function currentLogContext(): LogContext | undefined {
 export function enrichLogContext(fields: Partial<Omit<LogContext, "requestId">>): void {
   const store = storage.getStore();
   if (store) Object.assign(store, fields);
+  // The access log's record of this request (lib/context/request-record.ts) learns who it was.
+  const record = currentRequestRecord();
+  if (record) {
+    if (fields.tenantId) record.tenantId = fields.tenantId;
+    if (fields.userId) record.userId = fields.userId;
+  }
 }

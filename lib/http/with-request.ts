@@ -12,6 +12,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { errorResponse } from "@/lib/errors/route";
 import { logger } from "@/lib/log/logger";
 import { decideOrigin, type OriginCheckExemption } from "./origin-check";
+import { applyApiSecurityHeaders } from "@/lib/http/security-headers";
 
 export type RouteHandler<P> = (req: NextRequest, info: { params: P; requestId: string }) => Promise<Response> | Response;
 
@@ -51,10 +52,24 @@ export function withRequest<P = Record<string, never>>(handler: RouteHandler<P>,
         assertSameOrigin(req, options.originCheckExemption);
         const res = await handler(req, { params: await segment.params, requestId });
         res.headers.set(REQUEST_ID_HEADER, requestId);
-        return res;
+        return withSecurityHeaders(res);
       } catch (err) {
-        return errorResponse(err, requestId, new URL(req.url).pathname);
+        return withSecurityHeaders(errorResponse(err, requestId, new URL(req.url).pathname));
       }
     });
   };
+}
+
+// Every route handler's response carries the security headers, also where middleware does
+// not run (the CSV upload route). Streams and redirects keep their headers object mutable.
+function withSecurityHeaders(res: Response): Response {
+  try {
+    applyApiSecurityHeaders(res.headers);
+    return res;
+  } catch {
+    // Immutable headers (a Response.redirect or a fetched response): copy it once.
+    const copy = new Response(res.body, res);
+    applyApiSecurityHeaders(copy.headers);
+    return copy;
+  }
 }

@@ -3,6 +3,7 @@
 // call sites never pass them by hand.
 import pino from "pino";
 import { currentLogContext } from "@/lib/context/request-context";
+import { scrubText, scrubValue } from "./scrub";
 
 function contextFields(): Record<string, string> {
   const ctx = currentLogContext();
@@ -13,6 +14,10 @@ function contextFields(): Record<string, string> {
   if (ctx.aiFeature) fields.ai_feature = ctx.aiFeature;
   return fields;
 }
+
+/** Fields redacted by name, at the top level and one level down. */
+const SECRET_FIELDS = ["password", "passwordHash", "newPassword", "currentPassword", "token", "tokenHash", "secret", "authorization", "cookie", "email", "to", "nationalId", "national_id", "text", "html"];
+const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]);
 
 const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
@@ -31,9 +36,17 @@ function createLogger(destination?: pino.DestinationStream, level = logLevel()) 
       base: { service: "civitas" },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "msg",
-      formatters: { level: (label) => ({ level: label }) },
+      // Every string written is scrubbed of addresses, token links and national ids
+      // (lib/log/scrub.ts): the message, each field, and errors once serialised.
+      formatters: { level: (label) => ({ level: label }), log: (object) => scrubValue(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === "string" ? scrubText(a) : a)) as Parameters<typeof method>);
+        },
+      },
+      serializers: { err: (err: Error) => scrubValue(pino.stdSerializers.err(err)) },
       mixin: contextFields,
-      redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "authorization", "*.authorization", "cookie", "*.cookie"], censor: "[redacted]" },
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     },
     destination,
   );

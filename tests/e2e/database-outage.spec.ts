@@ -11,7 +11,8 @@ import { expect, test } from "@playwright/test";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 const DEMO = { email: "demo@civitas.test", password: "civitas-demo" };
-const upstream = process.env.DATABASE_URL;
+// The unprivileged login scripts/e2e.mjs prepared: production refuses a superuser login.
+const upstream = process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3210) + 1;
 const base = `http://127.0.0.1:${port}`;
 

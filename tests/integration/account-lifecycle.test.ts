@@ -504,25 +504,31 @@ describe("password change", () => {
 });
 
 describe("email adapter without SMTP", () => {
-  test("writes recipient, subject and text to the log, and keeps the email in the dev mailbox", async () => {
+  test("keeps the email in the dev mailbox and logs only the recipient's domain and the subject", async () => {
     const email = uniqueEmail("adapter");
     const info = jest.spyOn(logger, "info");
     try {
       expect(await sendEmail({ to: email, subject: "Hello", text: "Open http://civitas.test/x" })).toEqual({ transport: "log", mailbox: true });
-      expect(info).toHaveBeenCalledWith(expect.objectContaining({ event: "email.logged", to: email, subject: "Hello", text: "Open http://civitas.test/x" }), expect.any(String));
+      expect(info).toHaveBeenCalledWith({ event: "email.mailbox", to_domain: email.split("@")[1], subject: "Hello" }, expect.any(String));
+      expect(JSON.stringify(info.mock.calls)).not.toContain(email);
+      expect(JSON.stringify(info.mock.calls)).not.toContain("civitas.test/x");
     } finally {
       info.mockRestore();
     }
     expect(await mailTo(email)).toEqual([expect.objectContaining({ subject: "Hello", text: "Open http://civitas.test/x", html: null })]);
   });
 
-  test("with the dev mailbox off, the email is only logged", async () => {
+  test("with the dev mailbox off, the email is dropped and the log names only domain and subject", async () => {
     const email = uniqueEmail("no-mailbox");
     process.env.DEV_MAILBOX = "0";
     resetConfigForTests();
+    const info = jest.spyOn(logger, "info");
     try {
-      expect(await sendEmail({ to: email, subject: "Hello", text: "Body" })).toEqual({ transport: "log", mailbox: false });
+      expect(await sendEmail({ to: email, subject: "Hello", text: "Body http://civitas.test/reset-password?token=abc" })).toEqual({ transport: "log", mailbox: false });
+      expect(info).toHaveBeenCalledWith({ event: "email.dropped", to_domain: email.split("@")[1], subject: "Hello" }, expect.any(String));
+      expect(JSON.stringify(info.mock.calls)).not.toMatch(/token=abc|Body/);
     } finally {
+      info.mockRestore();
       process.env.DEV_MAILBOX = "1";
       resetConfigForTests();
     }

@@ -48,14 +48,23 @@ describe("configuration", () => {
     expect(parseConfig({ ...KEYS }).ENCRYPTION_KEYS).toBe(KEYS.ENCRYPTION_KEYS);
   });
 
+  test("production without SMTP_URL refuses to start unless dropping emails is allowed (or the dev mailbox is on)", () => {
+    const prod = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", ...KEYS };
+    expect(() => parseConfig(prod)).toThrow(/SMTP_URL: is required when NODE_ENV=production[\s\S]*EMAIL_DROP_ALLOWED/);
+    expect(parseConfig({ ...prod, EMAIL_DROP_ALLOWED: "1" }).EMAIL_DROP_ALLOWED).toBe(true);
+    expect(parseConfig({ ...prod, DEV_MAILBOX: "1" }).DEV_MAILBOX).toBe(true);
+    expect(parseConfig({ ...prod, SMTP_URL: "smtps://u:p@smtp.example.org:465" }).EMAIL_DROP_ALLOWED).toBe(false);
+    expect(() => parseConfig({ ...prod, EMAIL_DROP_ALLOWED: "maybe" })).toThrow(/EMAIL_DROP_ALLOWED/);
+  });
+
   test("production requires AUTH_SECRET", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", ...KEYS }).AUTH_SECRET).toHaveLength(32);
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", EMAIL_DROP_ALLOWED: "1", ...KEYS }).AUTH_SECRET).toHaveLength(32);
   });
 
   test("production requires a public URL for emailed links (APP_URL or AUTH_URL)", () => {
     expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), ...KEYS })).toThrow(/APP_URL/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org", ...KEYS }).AUTH_URL).toBe("https://civitas.example.org");
+    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org", EMAIL_DROP_ALLOWED: "1", ...KEYS }).AUTH_URL).toBe("https://civitas.example.org");
   });
 
   test("an OAuth provider needs its id and secret together, and OIDC an issuer", () => {

@@ -2,7 +2,6 @@
 // turns into, hashed keys, the user-facing wording and the client IP.
 import { normaliseOptions, toResult } from "@/lib/rate-limit/result";
 import { ACCOUNT_LIMIT, accountKey, IP_LIMIT, ipKey, rateLimitedMessage, retryAfterPhrase } from "@/lib/rate-limit/sign-in-policy";
-import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { ConfigError, parseConfig } from "@/lib/config";
 
 describe("normaliseOptions", () => {
@@ -64,18 +63,6 @@ describe("sign-in policy", () => {
   test("the message says to try again later and nothing about the account", () => {
     expect(rateLimitedMessage(900)).toBe("Too many sign-in attempts. Please try again in about 15 minutes.");
     expect(rateLimitedMessage()).toMatch(/try again later/);
-  });
-});
-
-describe("clientIpFrom", () => {
-  test("prefers x-real-ip, then the first x-forwarded-for entry", () => {
-    expect(clientIpFrom(new Headers({ "x-real-ip": "198.51.100.1", "x-forwarded-for": "203.0.113.9" }))).toBe("198.51.100.1");
-    expect(clientIpFrom(new Headers({ "x-forwarded-for": " 203.0.113.9 , 10.0.0.1" }))).toBe("203.0.113.9");
-  });
-  test("undefined when no header names one", () => {
-    expect(clientIpFrom(new Headers())).toBeUndefined();
-    expect(clientIpFrom(new Headers({ "x-forwarded-for": " , " }))).toBeUndefined();
-    expect(clientIpFrom(undefined)).toBeUndefined();
   });
 });
 
