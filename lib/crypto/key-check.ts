@@ -16,7 +16,7 @@
 // Key ids in use are known without scanning: recorded when a process starts writing with a
 // key (here, before any write) and, for data older than the table, by the migration's one-time
 // backfill. `crypto:rotate` retires the other ids once every value is under the primary key.
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/tenant-extension";
 import { blindIndex, type PiiField } from "./blind-index";
 import { decryptField, encryptField, keyIdOf, type FieldContext } from "./field-cipher";
 import { getKeyring, type Keyring } from "./keyring";
@@ -26,7 +26,14 @@ const CANARY_TEXT = "civitas-key-canary";
 const CANARY_CONTEXT: FieldContext = { tenantId: "global", field: "key-canary" };
 const BLIND_CANARY = { tenantId: "global", field: "email" as PiiField, value: "key-canary@civitas.invalid" };
 
-type KeyRow = { keyId: string; ciphertext: string; sampleTenantId: string | null; field: string; writesSince: Date | null; retiredAt: Date | null };
+type KeyRow = {
+  keyId: string;
+  ciphertext: string;
+  sampleTenantId: string | null;
+  field: string;
+  writesSince: Date | null;
+  retiredAt: Date | null;
+};
 type BlindRow = { sampleTenantId: string | null; field: string; valueEnc: string | null; digest: string };
 
 export type KeyState =
@@ -53,9 +60,13 @@ export type KeyCheckReport = {
 };
 
 /** The keyring with `keyId` as its primary: to write a canary under that very key. */
-const writingWith = (keyring: Keyring, keyId: string): Keyring => ({ ...keyring, primary: { id: keyId, key: keyring.byId.get(keyId)! } });
+const writingWith = (keyring: Keyring, keyId: string): Keyring => ({
+  ...keyring,
+  primary: { id: keyId, key: keyring.byId.get(keyId)! },
+});
 
-const contextOf = (row: Pick<KeyRow, "sampleTenantId" | "field">): FieldContext => (row.sampleTenantId ? { tenantId: row.sampleTenantId, field: row.field } : CANARY_CONTEXT);
+const contextOf = (row: Pick<KeyRow, "sampleTenantId" | "field">): FieldContext =>
+  row.sampleTenantId ? { tenantId: row.sampleTenantId, field: row.field } : CANARY_CONTEXT;
 
 function keyState(keyring: Keyring, row: KeyRow): "ok" | "missing" | "wrong" {
   if (!keyring.byId.has(row.keyId)) return "missing";
@@ -79,7 +90,9 @@ function blindState(keyring: Keyring, row: BlindRow): "ok" | "wrong" | "unchecke
       return "unchecked";
     }
   }
-  return blindIndex(keyring, row.field as PiiField, row.sampleTenantId ?? BLIND_CANARY.tenantId, value) === row.digest ? "ok" : "wrong";
+  return blindIndex(keyring, row.field as PiiField, row.sampleTenantId ?? BLIND_CANARY.tenantId, value) === row.digest
+    ? "ok"
+    : "wrong";
 }
 
 const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
@@ -89,7 +102,11 @@ const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC"
  * problem, also records what this process is about to do: the primary key as the write key (a
  * canary under it), and replaces backfilled samples by canaries.
  */
-export async function checkEncryptionKeys(db: Db, keyring: Keyring = getKeyring(), options: { record?: boolean } = {}): Promise<KeyCheckReport> {
+export async function checkEncryptionKeys(
+  db: Db,
+  keyring: Keyring = getKeyring(),
+  options: { record?: boolean } = {},
+): Promise<KeyCheckReport> {
   const rows: KeyRow[] = await db.encryptionKeyCanary.findMany({ orderBy: [{ createdAt: "asc" }, { keyId: "asc" }] });
   const blindRow: BlindRow | null = await db.blindIndexCanary.findUnique({ where: { id: 1 } });
   const primaryId = keyring.primary.id;
@@ -100,43 +117,87 @@ export async function checkEncryptionKeys(db: Db, keyring: Keyring = getKeyring(
   for (const row of active) {
     const state = keyState(keyring, row);
     keys.push({ keyId: row.keyId, state, writesSince: row.writesSince, retiredAt: null });
-    if (state === "missing") problems.push(`Key id "${row.keyId}" encrypts stored data but is not in ENCRYPTION_KEYS: add the key that was configured as "${row.keyId}" when that data was written.`);
-    if (state === "wrong") problems.push(`ENCRYPTION_KEYS has a key named "${row.keyId}", but it is not the key the stored data under "${row.keyId}" was encrypted with: configure the original key for "${row.keyId}".`);
+    if (state === "missing")
+      problems.push(
+        `Key id "${row.keyId}" encrypts stored data but is not in ENCRYPTION_KEYS: add the key that was configured as "${row.keyId}" when that data was written.`,
+      );
+    if (state === "wrong")
+      problems.push(
+        `ENCRYPTION_KEYS has a key named "${row.keyId}", but it is not the key the stored data under "${row.keyId}" was encrypted with: configure the original key for "${row.keyId}".`,
+      );
   }
   for (const id of keyring.byId.keys()) {
     if (active.some((r) => r.keyId === id)) continue;
     const retired = rows.find((r) => r.keyId === id);
-    keys.push({ keyId: id, state: id === primaryId && !retired ? "new" : "unused", writesSince: null, retiredAt: retired?.retiredAt ?? null });
+    keys.push({
+      keyId: id,
+      state: id === primaryId && !retired ? "new" : "unused",
+      writesSince: null,
+      retiredAt: retired?.retiredAt ?? null,
+    });
   }
 
-  const writer = active.filter((r) => r.writesSince).sort((a, b) => b.writesSince!.getTime() - a.writesSince!.getTime())[0] ?? null;
+  const writer =
+    active.filter((r) => r.writesSince).sort((a, b) => b.writesSince!.getTime() - a.writesSince!.getTime())[0] ?? null;
   const primaryRow = rows.find((r) => r.keyId === primaryId);
   if (primaryRow?.retiredAt) {
-    problems.push(`"${primaryId}" is the first key in ENCRYPTION_KEYS, but crypto:rotate moved all data off it on ${day(primaryRow.retiredAt)}` + (writer ? `; new data is written with "${writer.keyId}": put "${writer.keyId}" first.` : "; put a current key first."));
+    problems.push(
+      `"${primaryId}" is the first key in ENCRYPTION_KEYS, but crypto:rotate moved all data off it on ${day(primaryRow.retiredAt)}` +
+        (writer
+          ? `; new data is written with "${writer.keyId}": put "${writer.keyId}" first.`
+          : "; put a current key first."),
+    );
   } else if (primaryRow && writer && writer.keyId !== primaryId) {
-    problems.push(`"${primaryId}" is the first key in ENCRYPTION_KEYS, but new data has been written with "${writer.keyId}" since ${day(writer.writesSince!)}: put "${writer.keyId}" first (the first key is the one new data is written with).`);
+    problems.push(
+      `"${primaryId}" is the first key in ENCRYPTION_KEYS, but new data has been written with "${writer.keyId}" since ${day(writer.writesSince!)}: put "${writer.keyId}" first (the first key is the one new data is written with).`,
+    );
   }
 
   const blind = blindRow ? blindState(keyring, blindRow) : "new";
-  if (blind === "wrong") problems.push("BLIND_INDEX_KEY is not the key the stored blind indexes were made with: exact look-ups (email, phone, national ID, date of birth) would find nothing. Configure the original BLIND_INDEX_KEY.");
+  if (blind === "wrong")
+    problems.push(
+      "BLIND_INDEX_KEY is not the key the stored blind indexes were made with: exact look-ups (email, phone, national ID, date of birth) would find nothing. Configure the original BLIND_INDEX_KEY.",
+    );
 
-  const report: KeyCheckReport = { ok: problems.length === 0, primaryKeyId: primaryId, writeKeyId: writer?.keyId ?? null, keys, blindIndex: blind, problems };
+  const report: KeyCheckReport = {
+    ok: problems.length === 0,
+    primaryKeyId: primaryId,
+    writeKeyId: writer?.keyId ?? null,
+    keys,
+    blindIndex: blind,
+    problems,
+  };
   if (options.record && report.ok) await record(db, keyring, report, rows, blindRow);
   return report;
 }
 
-async function record(db: Db, keyring: Keyring, report: KeyCheckReport, rows: KeyRow[], blindRow: BlindRow | null): Promise<void> {
+async function record(
+  db: Db,
+  keyring: Keyring,
+  report: KeyCheckReport,
+  rows: KeyRow[],
+  blindRow: BlindRow | null,
+): Promise<void> {
   const primaryId = keyring.primary.id;
   const primaryRow = rows.find((r) => r.keyId === primaryId);
-  const canary = (keyId: string) => ({ ciphertext: encryptField(writingWith(keyring, keyId), CANARY_TEXT, CANARY_CONTEXT), sampleTenantId: null, field: CANARY_CONTEXT.field });
+  const canary = (keyId: string) => ({
+    ciphertext: encryptField(writingWith(keyring, keyId), CANARY_TEXT, CANARY_CONTEXT),
+    sampleTenantId: null,
+    field: CANARY_CONTEXT.field,
+  });
   if (!primaryRow) {
     // Another instance may record the same id at the same moment: first one wins, and the
     // re-read below tells whether it was the same key.
-    await db.encryptionKeyCanary.createMany({ data: [{ keyId: primaryId, ...canary(primaryId), writesSince: new Date() }], skipDuplicates: true });
+    await db.encryptionKeyCanary.createMany({
+      data: [{ keyId: primaryId, ...canary(primaryId), writesSince: new Date() }],
+      skipDuplicates: true,
+    });
     const stored = await db.encryptionKeyCanary.findUnique({ where: { keyId: primaryId } });
     if (!stored || keyState(keyring, stored) !== "ok") {
       report.ok = false;
-      report.problems.push(`Key id "${primaryId}" was just recorded by another instance with a different key: every instance must use the same ENCRYPTION_KEYS.`);
+      report.problems.push(
+        `Key id "${primaryId}" was just recorded by another instance with a different key: every instance must use the same ENCRYPTION_KEYS.`,
+      );
       return;
     }
   } else if (!primaryRow.writesSince) {
@@ -144,11 +205,18 @@ async function record(db: Db, keyring: Keyring, report: KeyCheckReport, rows: Ke
   }
   // A backfilled sample is a real person's value: replace it with a canary as soon as it is verified.
   for (const row of rows) {
-    if (row.sampleTenantId && !row.retiredAt && keyring.byId.has(row.keyId)) await db.encryptionKeyCanary.update({ where: { keyId: row.keyId }, data: canary(row.keyId) });
+    if (row.sampleTenantId && !row.retiredAt && keyring.byId.has(row.keyId))
+      await db.encryptionKeyCanary.update({ where: { keyId: row.keyId }, data: canary(row.keyId) });
   }
-  const blindCanary = { sampleTenantId: null, field: BLIND_CANARY.field, valueEnc: null, digest: blindIndex(keyring, BLIND_CANARY.field, BLIND_CANARY.tenantId, BLIND_CANARY.value) };
+  const blindCanary = {
+    sampleTenantId: null,
+    field: BLIND_CANARY.field,
+    valueEnc: null,
+    digest: blindIndex(keyring, BLIND_CANARY.field, BLIND_CANARY.tenantId, BLIND_CANARY.value),
+  };
   if (!blindRow) await db.blindIndexCanary.createMany({ data: [{ id: 1, ...blindCanary }], skipDuplicates: true });
-  else if (blindRow.valueEnc && report.blindIndex === "ok") await db.blindIndexCanary.update({ where: { id: 1 }, data: blindCanary });
+  else if (blindRow.valueEnc && report.blindIndex === "ok")
+    await db.blindIndexCanary.update({ where: { id: 1 }, data: blindCanary });
 }
 
 /**
@@ -159,14 +227,29 @@ async function record(db: Db, keyring: Keyring, report: KeyCheckReport, rows: Ke
 export async function recordRotationStart(db: Db, keyring: Keyring): Promise<void> {
   const primaryId = keyring.primary.id;
   const existing = await db.encryptionKeyCanary.findUnique({ where: { keyId: primaryId } });
-  const data = { ciphertext: encryptField(keyring, CANARY_TEXT, CANARY_CONTEXT), sampleTenantId: null, field: CANARY_CONTEXT.field, writesSince: new Date(), retiredAt: null };
-  if (!existing) await db.encryptionKeyCanary.createMany({ data: [{ keyId: primaryId, ...data }], skipDuplicates: true });
-  else if (keyState(keyring, existing) === "ok") await db.encryptionKeyCanary.update({ where: { keyId: primaryId }, data });
+  const data = {
+    ciphertext: encryptField(keyring, CANARY_TEXT, CANARY_CONTEXT),
+    sampleTenantId: null,
+    field: CANARY_CONTEXT.field,
+    writesSince: new Date(),
+    retiredAt: null,
+  };
+  if (!existing)
+    await db.encryptionKeyCanary.createMany({ data: [{ keyId: primaryId, ...data }], skipDuplicates: true });
+  else if (keyState(keyring, existing) === "ok")
+    await db.encryptionKeyCanary.update({ where: { keyId: primaryId }, data });
 }
 
 export async function retireKeysOtherThan(db: Db, primaryId: string): Promise<string[]> {
-  const retiring = await db.encryptionKeyCanary.findMany({ where: { keyId: { not: primaryId }, retiredAt: null }, select: { keyId: true } });
-  if (retiring.length > 0) await db.encryptionKeyCanary.updateMany({ where: { keyId: { in: retiring.map((r) => r.keyId) } }, data: { retiredAt: new Date() } });
+  const retiring = await db.encryptionKeyCanary.findMany({
+    where: { keyId: { not: primaryId }, retiredAt: null },
+    select: { keyId: true },
+  });
+  if (retiring.length > 0)
+    await db.encryptionKeyCanary.updateMany({
+      where: { keyId: { in: retiring.map((r) => r.keyId) } },
+      data: { retiredAt: new Date() },
+    });
   return retiring.map((r) => r.keyId);
 }
 
@@ -180,12 +263,26 @@ const STATE_TEXT: Record<KeyState, string> = {
 
 /** The report as lines for a person (crypto:check, the start-up error). No key material. */
 export function formatKeyCheckReport(report: KeyCheckReport): string[] {
-  const lines = [`First key (new data is written with it): "${report.primaryKeyId}"` + (report.writeKeyId && report.writeKeyId !== report.primaryKeyId ? `; recorded write key: "${report.writeKeyId}"` : "")];
+  const lines = [
+    `First key (new data is written with it): "${report.primaryKeyId}"` +
+      (report.writeKeyId && report.writeKeyId !== report.primaryKeyId
+        ? `; recorded write key: "${report.writeKeyId}"`
+        : ""),
+  ];
   for (const k of report.keys) {
-    const since = k.writesSince ? ` (new data written with it since ${day(k.writesSince)})` : k.retiredAt ? ` (retired by crypto:rotate on ${day(k.retiredAt)})` : "";
+    const since = k.writesSince
+      ? ` (new data written with it since ${day(k.writesSince)})`
+      : k.retiredAt
+        ? ` (retired by crypto:rotate on ${day(k.retiredAt)})`
+        : "";
     lines.push(`  key "${k.keyId}": ${STATE_TEXT[k.state]}${since}`);
   }
-  const blindText = { ok: "matches the stored blind indexes", wrong: "does NOT match the stored blind indexes", new: "no blind index stored yet", unchecked: "not checked: its sample is under a key that is not configured" };
+  const blindText = {
+    ok: "matches the stored blind indexes",
+    wrong: "does NOT match the stored blind indexes",
+    new: "no blind index stored yet",
+    unchecked: "not checked: its sample is under a key that is not configured",
+  };
   lines.push(`  BLIND_INDEX_KEY: ${blindText[report.blindIndex]}`);
   if (report.problems.length === 0) lines.push("OK: the configured keys can read every stored value.");
   else for (const p of report.problems) lines.push(`PROBLEM: ${p}`);
@@ -194,7 +291,13 @@ export function formatKeyCheckReport(report: KeyCheckReport): string[] {
 
 export class KeyCheckError extends Error {
   constructor(readonly report: KeyCheckReport) {
-    super(["The configured encryption keys do not fit the stored data; not starting (nothing was written).", ...formatKeyCheckReport(report), "Details: npm run crypto:check (README, \"Secrets production requires\")."].join("\n"));
+    super(
+      [
+        "The configured encryption keys do not fit the stored data; not starting (nothing was written).",
+        ...formatKeyCheckReport(report),
+        'Details: npm run crypto:check (README, "Secrets production requires").',
+      ].join("\n"),
+    );
     this.name = "KeyCheckError";
   }
 }
