@@ -11,7 +11,10 @@ export async function register() {
 }
 
 /** A page render failed: an unreachable database gets its one structured log line. */
-export async function onRequestError(err: unknown, request: { path: string; headers: Record<string, string | string[] | undefined> }) {
+export async function onRequestError(
+  err: unknown,
+  request: { path: string; headers: Record<string, string | string[] | undefined> },
+) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { reportRenderError } = await import("./lib/db/render-error");
   reportRenderError(err, request);

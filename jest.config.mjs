@@ -7,7 +7,11 @@ const transform = {
   "^.+\\.(t|j)sx?$": [
     "@swc/jest",
     {
-      jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } },
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        target: "es2022",
+        transform: { react: { runtime: "automatic" } },
+      },
       module: { type: "commonjs" },
     },
   ],
@@ -22,7 +26,9 @@ const shared = {
   },
   testEnvironment: "node",
   // Auth.js and its helpers ship ES modules only; compile them like our own code.
-  transformIgnorePatterns: ["/node_modules/(?!(next-auth|@auth/core|jose|oauth4webapi|@panva/hkdf|preact|preact-render-to-string)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(next-auth|@auth/core|jose|oauth4webapi|@panva/hkdf|preact|preact-render-to-string)/)",
+  ],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
 };
 

@@ -41,7 +41,10 @@ export async function middleware(request: NextRequest) {
   // cookie untouched; never a redirect to sign-in (lib/http/outage-response.ts).
   const outage = await databaseOutageResponse(request, requestId, state);
   // A failed refresh (database down) is not "signed out": let the page decide.
-  const decision = session && !outage && state?.kind !== "unavailable" ? decideAccess(request.nextUrl.pathname, request.nextUrl.search, signedIn) : { action: "next" as const };
+  const decision =
+    session && !outage && state?.kind !== "unavailable"
+      ? decideAccess(request.nextUrl.pathname, request.nextUrl.search, signedIn)
+      : { action: "next" as const };
 
   let response: NextResponse;
   if (outage) {

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 
 // The security headers that never vary, on every path however it is routed (static files and
 // the CSV upload route never pass middleware.ts, which adds the nonce'd CSP to the rest).
-const staticSecurityHeaders = JSON.parse(readFileSync(new URL("./lib/http/static-security-headers.json", import.meta.url), "utf8"));
+const staticSecurityHeaders = JSON.parse(
+  readFileSync(new URL("./lib/http/static-security-headers.json", import.meta.url), "utf8"),
+);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,9 +12,21 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages that must stay plain Node modules: PGlite loads its WebAssembly from disk,
   // pino and pg are not meant for bundling.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pino-pretty", "pg", "bcryptjs", "@prisma/adapter-pg", "ioredis", "nodemailer"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pino",
+    "pino-pretty",
+    "pg",
+    "bcryptjs",
+    "@prisma/adapter-pg",
+    "ioredis",
+    "nodemailer",
+  ],
   async headers() {
-    return [{ source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) },
+    ];
   },
   experimental: {
     // Next 16 otherwise contacts its servers to offer upgrades; this machine has no internet.

@@ -27,7 +27,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
   },
   webServer: {
@@ -50,7 +58,9 @@ export default defineConfig({
       // info: the access log and every event line, so the log scan sees what production writes.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
       // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+      ...(process.env.DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL }
+        : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
     },
   },
 });

@@ -21,7 +21,9 @@ export default function RootError({ error, retry, reset }: Props) {
   return (
     <main role="alert" className="flex min-h-dvh flex-col items-center justify-center gap-3 px-4 text-center">
       <h1 className="text-xl font-semibold text-foreground">Something went wrong</h1>
-      <p className="text-sm text-muted-foreground">This page could not be loaded. Try again; if it keeps happening, contact your administrator.</p>
+      <p className="text-sm text-muted-foreground">
+        This page could not be loaded. Try again; if it keeps happening, contact your administrator.
+      </p>
       {digest ? (
         <p className="text-xs text-muted-foreground">
           Reference: <code className="font-mono">{digest}</code>

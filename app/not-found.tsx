@@ -13,9 +13,7 @@ export default function NotFound() {
       <Logo />
       <p className="mt-4 text-sm font-semibold text-brand-700 dark:text-brand-300">404</p>
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">Page not found</h1>
-      <p className="max-w-md text-muted-foreground">
-        The page does not exist, or you do not have access to it.
-      </p>
+      <p className="max-w-md text-muted-foreground">The page does not exist, or you do not have access to it.</p>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
         <Link href="/" className={buttonClasses()}>
           Go to the home page

@@ -41,9 +41,21 @@ const coreFeatures = [
 
 const aiFeatures = [
   { Icon: DocumentIcon, title: "Summaries", body: "A few clear lines on a long case or a citizen's whole history." },
-  { Icon: SearchIcon, title: "Plain-language search", body: "Ask for “housing cases waiting on a reply” and get the list." },
-  { Icon: ChatIcon, title: "Chat with your records", body: "Answers built from safe, read-only queries over your organisation's data only." },
-  { Icon: SparklesIcon, title: "Daily briefings", body: "What came in, what changed and what is due, ready each morning." },
+  {
+    Icon: SearchIcon,
+    title: "Plain-language search",
+    body: "Ask for “housing cases waiting on a reply” and get the list.",
+  },
+  {
+    Icon: ChatIcon,
+    title: "Chat with your records",
+    body: "Answers built from safe, read-only queries over your organisation's data only.",
+  },
+  {
+    Icon: SparklesIcon,
+    title: "Daily briefings",
+    body: "What came in, what changed and what is due, ready each morning.",
+  },
 ];
 
 const safeguards = [
@@ -70,9 +82,15 @@ const safeguards = [
 ];
 
 const audiences = [
-  { title: "Municipalities", body: "Residents' requests, from potholes to housing, tracked to resolution across departments." },
+  {
+    title: "Municipalities",
+    body: "Residents' requests, from potholes to housing, tracked to resolution across departments.",
+  },
   { title: "Constituency offices", body: "Casework for constituents, with a history that survives staff changes." },
-  { title: "NGOs and agencies", body: "Beneficiary records and support cases, with consent and retention handled properly." },
+  {
+    title: "NGOs and agencies",
+    body: "Beneficiary records and support cases, with consent and retention handled properly.",
+  },
 ];
 
 export default function HomePage() {
@@ -87,13 +105,19 @@ export default function HomePage() {
           <nav aria-label="Page sections" className="ml-6 hidden md:block">
             <ul className="flex gap-6 text-sm font-medium text-muted-foreground">
               <li>
-                <a href="#features" className="rounded hover:text-foreground">Features</a>
+                <a href="#features" className="rounded hover:text-foreground">
+                  Features
+                </a>
               </li>
               <li>
-                <a href="#ai" className="rounded hover:text-foreground">AI assistance</a>
+                <a href="#ai" className="rounded hover:text-foreground">
+                  AI assistance
+                </a>
               </li>
               <li>
-                <a href="#security" className="rounded hover:text-foreground">Security</a>
+                <a href="#security" className="rounded hover:text-foreground">
+                  Security
+                </a>
               </li>
             </ul>
           </nav>
@@ -107,12 +131,18 @@ export default function HomePage() {
       </header>
 
       <main id="main-content" tabIndex={-1} className="outline-none">
-        <section aria-labelledby="hero-heading" className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 sm:py-24 lg:grid-cols-[1.1fr_1fr]">
+        <section
+          aria-labelledby="hero-heading"
+          className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 sm:py-24 lg:grid-cols-[1.1fr_1fr]"
+        >
           <div>
             <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
               Citizen records · Casework · AI assistance
             </p>
-            <h1 id="hero-heading" className="mt-3 text-4xl font-semibold tracking-tight text-balance text-foreground sm:text-5xl">
+            <h1
+              id="hero-heading"
+              className="mt-3 text-4xl font-semibold tracking-tight text-balance text-foreground sm:text-5xl"
+            >
               The records and casework platform for organisations that serve the public
             </h1>
             <p className="mt-5 text-lg text-pretty text-muted-foreground">
@@ -133,7 +163,11 @@ export default function HomePage() {
           <ProductPreview />
         </section>
 
-        <section id="features" aria-labelledby="features-heading" className="scroll-mt-4 border-t border-border bg-surface">
+        <section
+          id="features"
+          aria-labelledby="features-heading"
+          className="scroll-mt-4 border-t border-border bg-surface"
+        >
           <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
             <SectionIntro
               id="features-heading"
@@ -164,7 +198,9 @@ export default function HomePage() {
                 <CheckItem>Credits are reserved before a request and settled to what it actually used.</CheckItem>
                 <CheckItem>Failed requests are refunded automatically.</CheckItem>
                 <CheckItem>Large jobs can run as batches at half the usual credit cost.</CheckItem>
-                <CheckItem>Fields you mark as personal data stay out of AI requests unless a feature needs them.</CheckItem>
+                <CheckItem>
+                  Fields you mark as personal data stay out of AI requests unless a feature needs them.
+                </CheckItem>
               </ul>
             </div>
             <ul className="grid gap-4 sm:grid-cols-2">
@@ -185,7 +221,11 @@ export default function HomePage() {
           </div>
         </section>
 
-        <section id="security" aria-labelledby="security-heading" className="scroll-mt-4 border-t border-border bg-surface">
+        <section
+          id="security"
+          aria-labelledby="security-heading"
+          className="scroll-mt-4 border-t border-border bg-surface"
+        >
           <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
             <SectionIntro
               id="security-heading"
@@ -223,13 +263,12 @@ export default function HomePage() {
         <section aria-labelledby="cta-heading" className="border-t border-border bg-brand-950 text-white">
           <div className="mx-auto flex max-w-6xl flex-col items-start gap-6 px-4 py-14 sm:px-6 md:flex-row md:items-center md:justify-between">
             <div>
-              <h2 id="cta-heading" className="text-2xl font-semibold tracking-tight">Ready to get to work?</h2>
+              <h2 id="cta-heading" className="text-2xl font-semibold tracking-tight">
+                Ready to get to work?
+              </h2>
               <p className="mt-2 text-brand-100">Sign in with the account your organisation set up for you.</p>
             </div>
-            <Link
-              href="/sign-in"
-              className={buttonClasses({ size: "lg", variant: "inverse" })}
-            >
+            <Link href="/sign-in" className={buttonClasses({ size: "lg", variant: "inverse" })}>
               Sign in
               <ArrowRightIcon className="size-4" />
             </Link>
@@ -270,7 +309,14 @@ function CheckItem({ children }: { children: React.ReactNode }) {
   return (
     <li className="flex gap-2">
       <svg viewBox="0 0 20 20" aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-green-700 dark:text-green-400">
-        <path d="m4.5 10.5 3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="m4.5 10.5 3.5 3.5 7.5-8"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span>{children}</span>
     </li>
@@ -281,7 +327,10 @@ function CheckItem({ children }: { children: React.ReactNode }) {
 function ProductPreview() {
   const bars = ["h-6", "h-10", "h-8", "h-14", "h-9", "h-16", "h-12", "h-7", "h-11", "h-15"];
   return (
-    <div aria-hidden="true" className="rounded-2xl border border-border bg-surface p-4 shadow-xl shadow-brand-900/5 sm:p-6">
+    <div
+      aria-hidden="true"
+      className="rounded-2xl border border-border bg-surface p-4 shadow-xl shadow-brand-900/5 sm:p-6"
+    >
       <div className="flex items-center gap-2">
         <span className="size-2.5 rounded-full bg-red-400" />
         <span className="size-2.5 rounded-full bg-amber-400" />

@@ -25,7 +25,9 @@ export type CliOptions = {
 
 async function openConfigured(): Promise<DatabaseHandle> {
   const config = getConfig();
-  return config.DATABASE_URL ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL }) : connectPglite(config);
+  return config.DATABASE_URL
+    ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL })
+    : connectPglite(config);
 }
 
 /** The whole command; returns the exit code instead of exiting, so tests can run it. */
@@ -47,7 +49,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   // Checked before the database is opened: a typo should not wait for a connection.
   const parsed = createAdminSchema.safeParse({ email: args[0], password: env.ADMIN_PASSWORD || undefined });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) err(issue.path[0] === "email" ? `Not a valid email address: "${args[0]}".` : issue.message);
+    for (const issue of parsed.error.issues)
+      err(issue.path[0] === "email" ? `Not a valid email address: "${args[0]}".` : issue.message);
     err(USAGE);
     return 2;
   }
@@ -58,8 +61,10 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     if (result.outcome === "unchanged") out(`${result.email} is already a platform admin; nothing to do.`);
     if (result.outcome === "promoted") out(`${result.email} is now a platform admin (their password is unchanged).`);
     if (result.outcome === "created") out(`Created platform admin ${result.email} (email marked as verified).`);
-    if (result.generatedPassword) out(`Password (shown only this once; change it after signing in): ${result.generatedPassword}`);
-    if (result.outcome !== "created" && env.ADMIN_PASSWORD) out("ADMIN_PASSWORD was ignored: it only applies to new accounts.");
+    if (result.generatedPassword)
+      out(`Password (shown only this once; change it after signing in): ${result.generatedPassword}`);
+    if (result.outcome !== "created" && env.ADMIN_PASSWORD)
+      out("ADMIN_PASSWORD was ignored: it only applies to new accounts.");
     if (result.disabled) err(`Warning: the account ${result.email} is disabled; enable it before it can sign in.`);
     return 0;
   } finally {

@@ -14,7 +14,9 @@ export type CliOptions = { db?: Db; out?: (line: string) => void };
 
 async function openConfigured(): Promise<DatabaseHandle> {
   const config = getConfig();
-  return config.DATABASE_URL ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL }) : connectPglite(config);
+  return config.DATABASE_URL
+    ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL })
+    : connectPglite(config);
 }
 
 /** The whole command; returns the exit code instead of exiting, so tests can run it. */

@@ -29,7 +29,9 @@ export type CliOptions = {
 
 async function openConfigured(): Promise<DatabaseHandle> {
   const config = getConfig();
-  return config.DATABASE_URL ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL }) : connectPglite(config);
+  return config.DATABASE_URL
+    ? connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL })
+    : connectPglite(config);
 }
 
 function parseArgs(argv: string[]): { dryRun: boolean; batchSize: number } | string {
@@ -42,7 +44,8 @@ function parseArgs(argv: string[]): { dryRun: boolean; batchSize: number } | str
     else if (a === "--batch-size" || a.startsWith("--batch-size=")) {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i];
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 5000) return `--batch-size expects a whole number from 1 to 5000, got "${value ?? ""}".`;
+      if (!Number.isInteger(n) || n < 1 || n > 5000)
+        return `--batch-size expects a whole number from 1 to 5000, got "${value ?? ""}".`;
       batchSize = n;
     } else return `Unknown argument "${a}".`;
   }
@@ -67,8 +70,11 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   }
 
   const keyring = getKeyring(); // validates ENCRYPTION_KEYS / BLIND_INDEX_KEY before connecting
-  out(`Primary key: "${keyring.primary.id}"; keys that can decrypt: ${[...keyring.byId.keys()].map((k) => `"${k}"`).join(", ")}.`);
-  if (keyring.byId.size === 1 && !parsed.dryRun) out(`Only one key is configured: values under any other key id cannot be decrypted and will be reported.`);
+  out(
+    `Primary key: "${keyring.primary.id}"; keys that can decrypt: ${[...keyring.byId.keys()].map((k) => `"${k}"`).join(", ")}.`,
+  );
+  if (keyring.byId.size === 1 && !parsed.dryRun)
+    out(`Only one key is configured: values under any other key id cannot be decrypted and will be reported.`);
 
   const handle = options.db ? null : await openConfigured();
   let lastLine = 0;
@@ -77,34 +83,61 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     const now = Date.now();
     if (p.remaining > 0 && now - lastLine < 1000) return;
     lastLine = now;
-    out(`  ${p.slug} ${p.table}: ${n(p.rowsDone)} rows done, ${n(p.remaining)} remaining (${n(p.valuesRotated)} values re-encrypted${p.skippedConcurrent ? `, ${n(p.skippedConcurrent)} skipped: edited meanwhile` : ""})`);
+    out(
+      `  ${p.slug} ${p.table}: ${n(p.rowsDone)} rows done, ${n(p.remaining)} remaining (${n(p.valuesRotated)} values re-encrypted${p.skippedConcurrent ? `, ${n(p.skippedConcurrent)} skipped: edited meanwhile` : ""})`,
+    );
   };
   try {
     const started = Date.now();
-    const result = await rotateCitizenKeys(options.db ?? handle!.db, { batchSize: parsed.batchSize, dryRun: parsed.dryRun, onProgress, signal: options.signal, keyring });
+    const result = await rotateCitizenKeys(options.db ?? handle!.db, {
+      batchSize: parsed.batchSize,
+      dryRun: parsed.dryRun,
+      onProgress,
+      signal: options.signal,
+      keyring,
+    });
     for (const t of result.tenants) {
-      for (const [label, c] of [["citizens", t.citizens], ["staged import rows", t.importRows]] as const) {
+      for (const [label, c] of [
+        ["citizens", t.citizens],
+        ["staged import rows", t.importRows],
+      ] as const) {
         if (c.rowsToRotate === 0) continue;
         if (result.dryRun) {
-          const values = Object.entries(c.valuesToRotate).filter(([, v]) => v > 0).map(([f, v]) => `${f} ${n(v)}`).join(", ");
+          const values = Object.entries(c.valuesToRotate)
+            .filter(([, v]) => v > 0)
+            .map(([f, v]) => `${f} ${n(v)}`)
+            .join(", ");
           out(`  ${t.slug}: ${n(c.rowsToRotate)} ${label} to re-encrypt (values: ${values})`);
         } else {
-          out(`  ${t.slug}: ${n(c.valuesRotated)} values re-encrypted in ${n(c.rowsDone)} ${label}${c.skippedConcurrent ? `, ${n(c.skippedConcurrent)} skipped (edited meanwhile)` : ""}`);
+          out(
+            `  ${t.slug}: ${n(c.valuesRotated)} values re-encrypted in ${n(c.rowsDone)} ${label}${c.skippedConcurrent ? `, ${n(c.skippedConcurrent)} skipped (edited meanwhile)` : ""}`,
+          );
         }
       }
-      if (result.dryRun && Object.keys(t.fromKeys).length > 0) out(`  ${t.slug}: under keys ${Object.entries(t.fromKeys).map(([k, v]) => `"${k}" ${n(v)}`).join(", ")}`);
+      if (result.dryRun && Object.keys(t.fromKeys).length > 0)
+        out(
+          `  ${t.slug}: under keys ${Object.entries(t.fromKeys)
+            .map(([k, v]) => `"${k}" ${n(v)}`)
+            .join(", ")}`,
+        );
       for (const f of t.failed.slice(0, 20)) err(`  ${t.slug}: ${f.table} ${f.id} ${f.field}: ${f.reason}`);
       if (t.failed.length > 20) err(`  ${t.slug}: … and ${t.failed.length - 20} more values that do not decrypt`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const tenantsWithWork = result.tenants.filter((t) => t.citizens.rowsToRotate + t.importRows.rowsToRotate > 0).length;
+    const tenantsWithWork = result.tenants.filter(
+      (t) => t.citizens.rowsToRotate + t.importRows.rowsToRotate > 0,
+    ).length;
     if (result.dryRun) {
-      out(`Dry run: ${n(result.totals.rowsToRotate)} rows in ${tenantsWithWork} of ${result.tenants.length} tenants are not under "${result.primaryKeyId}" yet. Nothing was changed.`);
+      out(
+        `Dry run: ${n(result.totals.rowsToRotate)} rows in ${tenantsWithWork} of ${result.tenants.length} tenants are not under "${result.primaryKeyId}" yet. Nothing was changed.`,
+      );
       return 0;
     }
     out(
       `${result.interrupted ? "Interrupted" : "Done"} in ${seconds} s: ${n(result.totals.valuesRotated)} values re-encrypted in ${n(result.totals.rowsDone)} rows (${tenantsWithWork} of ${result.tenants.length} tenants)` +
-        (result.totals.skippedConcurrent ? `, ${n(result.totals.skippedConcurrent)} skipped because they were edited meanwhile (already under the primary key)` : "") +
+        (result.totals.skippedConcurrent
+          ? `, ${n(result.totals.skippedConcurrent)} skipped because they were edited meanwhile (already under the primary key)`
+          : "") +
         ".",
     );
     if (result.interrupted) {
@@ -112,12 +145,19 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
       return 130;
     }
     if (result.totals.failed > 0) {
-      err(`${n(result.totals.failed)} values could not be decrypted with any configured key; they were left as they are. Do not remove old keys yet.`);
+      err(
+        `${n(result.totals.failed)} values could not be decrypted with any configured key; they were left as they are. Do not remove old keys yet.`,
+      );
       return 1;
     }
-    out(`Every citizen value is now under "${result.primaryKeyId}". Older keys can be removed from ENCRYPTION_KEYS once every instance runs with this configuration.`);
+    out(
+      `Every citizen value is now under "${result.primaryKeyId}". Older keys can be removed from ENCRYPTION_KEYS once every instance runs with this configuration.`,
+    );
     // The key registry (lib/crypto/key-check.ts) no longer asks for them: `npm run crypto:check` agrees.
-    if (result.retiredKeyIds.length > 0) out(`No stored data needs ${result.retiredKeyIds.map((k) => `"${k}"`).join(", ")} any more (recorded for the start-up key check).`);
+    if (result.retiredKeyIds.length > 0)
+      out(
+        `No stored data needs ${result.retiredKeyIds.map((k) => `"${k}"`).join(", ")} any more (recorded for the start-up key check).`,
+      );
     return 0;
   } finally {
     await handle?.close();

@@ -19,7 +19,13 @@ const run = (cmd, args, env = {}) => {
 };
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 
@@ -45,7 +51,15 @@ if (!chromium) {
 }
 
 const buildId = ".next/BUILD_ID";
-const sources = ["app", "components", "lib", "middleware.ts", "instrumentation.ts", "next.config.mjs", "tailwind.config.ts"]
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "middleware.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "tailwind.config.ts",
+]
   .filter((p) => existsSync(p))
   .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs));
 if (!existsSync(buildId) || Math.max(...sources) > statSync(buildId).mtimeMs || process.env.E2E_REBUILD) {

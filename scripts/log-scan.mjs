@@ -7,11 +7,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const PATTERNS = [
-  ["token link", /https?:\/\/[^\s"'<>]*(?:[?&]token=|\/invitations\/[A-Za-z0-9_-]{16,}|\/reset-password\?|\/verify-email\?)[^\s"'<>]*/gi],
+  [
+    "token link",
+    /https?:\/\/[^\s"'<>]*(?:[?&]token=|\/invitations\/[A-Za-z0-9_-]{16,}|\/reset-password\?|\/verify-email\?)[^\s"'<>]*/gi,
+  ],
   ["64-hex token", /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi],
   ["email address", /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
   // Standalone: digits inside a UUID or a hash are not an id.
-  ["national id", /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])|(?<![0-9A-Za-z.])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![0-9A-Za-z])/g],
+  [
+    "national id",
+    /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])|(?<![0-9A-Za-z.])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![0-9A-Za-z])/g,
+  ],
 ];
 
 /** Passwords the e2e tests and the seed type in: `password: "…"` and `.fill("…")` literals of 6+ characters. */
@@ -23,7 +29,8 @@ export function knownPasswords(root = ".") {
     for (const m of src.matchAll(/password: "([^"]{6,})"/gi)) found.add(m[1]);
     for (const m of src.matchAll(/Password[^\n]*\.fill\("([^"]{6,})"\)/g)) found.add(m[1]);
   }
-  for (const m of readFileSync(path.join(root, "scripts/e2e.mjs"), "utf8").matchAll(/password: "([^"]{6,})"/g)) found.add(m[1]);
+  for (const m of readFileSync(path.join(root, "scripts/e2e.mjs"), "utf8").matchAll(/password: "([^"]{6,})"/g))
+    found.add(m[1]);
   return [...found];
 }
 
@@ -31,7 +38,8 @@ export function knownPasswords(root = ".") {
 export function scanLog(text, passwords = []) {
   const findings = [];
   text.split("\n").forEach((line, i) => {
-    for (const [kind, re] of PATTERNS) for (const m of line.matchAll(re)) findings.push({ kind, match: m[0], line: i + 1 });
+    for (const [kind, re] of PATTERNS)
+      for (const m of line.matchAll(re)) findings.push({ kind, match: m[0], line: i + 1 });
     for (const p of passwords) if (line.includes(p)) findings.push({ kind: "password", match: p, line: i + 1 });
   });
   return findings;

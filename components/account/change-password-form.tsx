@@ -29,7 +29,11 @@ type Props = {
 
 /** Change password for a signed-in user; other sessions are signed out by the server. */
 export function ChangePasswordForm({ action, email }: Props) {
-  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({ action, initialState: {} as ChangePasswordState, schema: changePasswordSchema });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({
+    action,
+    initialState: {} as ChangePasswordState,
+    schema: changePasswordSchema,
+  });
 
   // Done: empty the fields so the passwords do not linger on screen.
   useEffect(() => {
@@ -47,7 +51,18 @@ export function ChangePasswordForm({ action, email }: Props) {
       </div>
       <FormErrorAlert error={error ?? undefined} />
 
-      {email ? <input type="text" name="username" autoComplete="username" value={email} hidden readOnly aria-hidden="true" tabIndex={-1} /> : null}
+      {email ? (
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value={email}
+          hidden
+          readOnly
+          aria-hidden="true"
+          tabIndex={-1}
+        />
+      ) : null}
 
       {FIELDS.map((field) => {
         const id = `change-${field}`;

@@ -7,9 +7,23 @@ import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
 import { formatRelative } from "@/components/dashboard/format";
 
-export type SessionItem = { id: string; device: string; ip: string | null; method: string; createdAt: string; lastSeenAt: string; current: boolean };
+export type SessionItem = {
+  id: string;
+  device: string;
+  ip: string | null;
+  method: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+};
 
-const METHOD_LABELS: Record<string, string> = { credentials: "Password", password: "Password", github: "GitHub", google: "Google", oidc: "Single sign-on" };
+const METHOD_LABELS: Record<string, string> = {
+  credentials: "Password",
+  password: "Password",
+  github: "GitHub",
+  google: "Google",
+  oidc: "Single sign-on",
+};
 
 export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: number }) {
   const router = useRouter();
@@ -21,10 +35,16 @@ export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: 
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
             <div className="text-sm">
               <div className="font-medium text-foreground">
-                {s.device} {s.current ? <Badge tone="green" className="ml-1">This browser</Badge> : null}
+                {s.device}{" "}
+                {s.current ? (
+                  <Badge tone="green" className="ml-1">
+                    This browser
+                  </Badge>
+                ) : null}
               </div>
               <div className="text-muted-foreground">
-                {METHOD_LABELS[s.method] ?? s.method} · {s.ip ?? "address unknown"} · signed in {new Date(s.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })} · last active{" "}
+                {METHOD_LABELS[s.method] ?? s.method} · {s.ip ?? "address unknown"} · signed in{" "}
+                {new Date(s.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })} · last active{" "}
                 <time dateTime={s.lastSeenAt}>{formatRelative(new Date(s.lastSeenAt), new Date(now), "en-GB")}</time>
               </div>
             </div>
@@ -42,7 +62,12 @@ export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: 
       </ul>
       {others > 0 ? (
         <div>
-          <ConfirmActionButton label="Sign out all other sessions" confirmLabel={`Sign out ${others} other session${others === 1 ? "" : "s"}`} variant="danger" run={() => revokeOtherSessionsAction({})} />
+          <ConfirmActionButton
+            label="Sign out all other sessions"
+            confirmLabel={`Sign out ${others} other session${others === 1 ? "" : "s"}`}
+            variant="danger"
+            run={() => revokeOtherSessionsAction({})}
+          />
         </div>
       ) : (
         <p className="text-sm text-muted-foreground">No other browser is signed in to your account.</p>

@@ -40,7 +40,11 @@ export function AdminShell({ admin, children }: { admin: PlatformAdminUser; chil
           </div>
         </header>
         {/* tabIndex lets the skip link move focus here; it is a landmark, not a control. */}
-        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8">
+        <main
+          id="main-content"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8"
+        >
           {children}
         </main>
       </div>

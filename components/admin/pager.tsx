@@ -21,7 +21,10 @@ export function Pager({ basePath, q, cursor, nextCursor }: Props) {
         </Link>
       ) : null}
       {nextCursor ? (
-        <Link href={href(basePath, { q, cursor: nextCursor })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link
+          href={href(basePath, { q, cursor: nextCursor })}
+          className={buttonClasses({ variant: "secondary", size: "sm" })}
+        >
           Next page
           <ArrowRightIcon className="size-4" />
         </Link>

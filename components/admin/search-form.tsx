@@ -15,7 +15,14 @@ export function SearchForm({ action, label, placeholder, defaultValue }: Props) 
         <label htmlFor="admin-search" className="sr-only">
           {label}
         </label>
-        <Input id="admin-search" name="q" type="search" defaultValue={defaultValue} placeholder={placeholder} maxLength={100} />
+        <Input
+          id="admin-search"
+          name="q"
+          type="search"
+          defaultValue={defaultValue}
+          placeholder={placeholder}
+          maxLength={100}
+        />
       </div>
       <Button type="submit" variant="secondary">
         <SearchIcon className="size-4" />

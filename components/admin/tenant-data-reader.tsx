@@ -21,7 +21,14 @@ type Props = { tenantId: string; tenantName: string; locale: string };
  * and the reason are then written to the organisation's audit log in the same transaction.
  */
 export function TenantDataReader({ tenantId, tenantName, locale }: Props) {
-  const { formRef, state, isPending: pending, fieldErrors, failure, onSubmit } = useForm({
+  const {
+    formRef,
+    state,
+    isPending: pending,
+    fieldErrors,
+    failure,
+    onSubmit,
+  } = useForm({
     action: (_prev: State, formData: FormData) => readTenantAction(formData),
     initialState: null,
     schema: readTenantSchema,
@@ -44,8 +51,8 @@ export function TenantDataReader({ tenantId, tenantName, locale }: Props) {
           </h2>
           <p className="flex items-start gap-2 text-sm text-muted-foreground">
             <HistoryIcon className="mt-px size-4" />
-            This read was recorded in the organisation&apos;s audit log on {formatDate(state.data.readAt, locale)}. Reload the
-            page to close it; opening it again is recorded again.
+            This read was recorded in the organisation&apos;s audit log on {formatDate(state.data.readAt, locale)}.
+            Reload the page to close it; opening it again is recorded again.
           </p>
         </div>
         <TenantOverviewView overview={state.data} locale={locale} />
@@ -54,14 +61,17 @@ export function TenantDataReader({ tenantId, tenantName, locale }: Props) {
   }
 
   return (
-    <section aria-labelledby="open-data-heading" className="rounded-xl border border-amber-300 bg-amber-50/60 p-5 dark:border-amber-400/30 dark:bg-amber-400/5">
+    <section
+      aria-labelledby="open-data-heading"
+      className="rounded-xl border border-amber-300 bg-amber-50/60 p-5 dark:border-amber-400/30 dark:bg-amber-400/5"
+    >
       <h2 id="open-data-heading" className="text-base font-semibold text-foreground">
         Open tenant data
       </h2>
       <p className="mt-1 text-sm text-muted-foreground">
-        Members, citizen and case figures and the newest cases of {tenantName} are the organisation&apos;s own data. Opening
-        them is recorded, with your name and the reason you give, in {tenantName}&apos;s audit log, which its administrators
-        can read, and in the platform audit log.
+        Members, citizen and case figures and the newest cases of {tenantName} are the organisation&apos;s own data.
+        Opening them is recorded, with your name and the reason you give, in {tenantName}&apos;s audit log, which its
+        administrators can read, and in the platform audit log.
       </p>
       <form ref={formRef} onSubmit={onSubmit} className="mt-4 flex flex-col gap-3">
         <input type="hidden" name="tenantId" value={tenantId} />

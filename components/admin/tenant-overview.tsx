@@ -5,7 +5,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { TenantOverview } from "@/lib/admin/types";
 import { td, th } from "./table-styles";
 
-const roleLabels = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer", COMPLIANCE: "Compliance" } as const;
+const roleLabels = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  MEMBER: "Member",
+  VIEWER: "Viewer",
+  COMPLIANCE: "Compliance",
+} as const;
 
 /** The result of the audited read: members, record counts and the newest cases. */
 export function TenantOverviewView({ overview, locale }: { overview: TenantOverview; locale: string }) {
@@ -27,7 +33,9 @@ export function TenantOverviewView({ overview, locale }: { overview: TenantOverv
             {CASE_STATUSES.map((status) => (
               <div key={status} className="rounded-lg bg-surface-muted px-3 py-2">
                 <dt className="text-xs text-muted-foreground">{caseStatusLabel[status]}</dt>
-                <dd className="text-lg font-semibold tabular-nums">{formatNumber(overview.casesByStatus[status], locale)}</dd>
+                <dd className="text-lg font-semibold tabular-nums">
+                  {formatNumber(overview.casesByStatus[status], locale)}
+                </dd>
               </div>
             ))}
           </dl>
@@ -45,15 +53,23 @@ export function TenantOverviewView({ overview, locale }: { overview: TenantOverv
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <thead className="border-y border-border bg-surface-muted/60">
                 <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Email</th>
-                  <th scope="col" className={th}>Role</th>
+                  <th scope="col" className={th}>
+                    Name
+                  </th>
+                  <th scope="col" className={th}>
+                    Email
+                  </th>
+                  <th scope="col" className={th}>
+                    Role
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
                 {overview.members.map((m) => (
                   <tr key={m.userId}>
-                    <th scope="row" className={`${td} text-left font-medium`}>{m.name}</th>
+                    <th scope="row" className={`${td} text-left font-medium`}>
+                      {m.name}
+                    </th>
                     <td className={`${td} text-muted-foreground`}>{m.email}</td>
                     <td className={td}>{roleLabels[m.role]}</td>
                   </tr>
@@ -76,15 +92,23 @@ export function TenantOverviewView({ overview, locale }: { overview: TenantOverv
             <table className="w-full min-w-[32rem] border-collapse text-sm">
               <thead className="border-y border-border bg-surface-muted/60">
                 <tr>
-                  <th scope="col" className={th}>Case</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={th}>Created</th>
+                  <th scope="col" className={th}>
+                    Case
+                  </th>
+                  <th scope="col" className={th}>
+                    Status
+                  </th>
+                  <th scope="col" className={th}>
+                    Created
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
                 {overview.recentCases.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row" className={`${td} text-left font-medium`}>{c.title}</th>
+                    <th scope="row" className={`${td} text-left font-medium`}>
+                      {c.title}
+                    </th>
                     <td className={td}>
                       <CaseStatusBadge status={c.status} />
                     </td>

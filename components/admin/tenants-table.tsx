@@ -10,18 +10,31 @@ export function TenantsTable({ tenants, locale }: { tenants: TenantListItem[]; l
       <table className="w-full min-w-[44rem] border-collapse text-sm">
         <thead className="border-y border-border bg-surface-muted/60">
           <tr>
-            <th scope="col" className={th}>Name</th>
-            <th scope="col" className={th}>Slug</th>
-            <th scope="col" className={th}>Parent</th>
-            <th scope="col" className={`${th} text-right`}>Members</th>
-            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>
+              Name
+            </th>
+            <th scope="col" className={th}>
+              Slug
+            </th>
+            <th scope="col" className={th}>
+              Parent
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Members
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
           {tenants.map((t) => (
             <tr key={t.id} className="hover:bg-surface-muted/40">
               <th scope="row" className={`${td} text-left font-medium`}>
-                <Link href={`/admin/tenants/${t.id}`} className="rounded text-brand-700 hover:underline dark:text-brand-300">
+                <Link
+                  href={`/admin/tenants/${t.id}`}
+                  className="rounded text-brand-700 hover:underline dark:text-brand-300"
+                >
                   {t.name}
                 </Link>
               </th>

@@ -22,7 +22,15 @@ type Props = { userId: string; userLabel: string; disabled: boolean };
 export function UserStatusControl({ userId, userLabel, disabled }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const { formRef, state, isPending: pending, fieldErrors, failure, onSubmit, clearErrors } = useForm({
+  const {
+    formRef,
+    state,
+    isPending: pending,
+    fieldErrors,
+    failure,
+    onSubmit,
+    clearErrors,
+  } = useForm({
     action: (_prev: State, formData: FormData) => setUserDisabledAction(formData),
     initialState: null,
     schema: setUserDisabledSchema,
@@ -55,7 +63,11 @@ export function UserStatusControl({ userId, userLabel, disabled }: Props) {
         <span className="sr-only"> {userLabel}</span>
       </Button>
       <p aria-live="polite" className="sr-only">
-        {state?.ok && state.data.changed ? (state.data.disabled ? `${userLabel} disabled.` : `${userLabel} enabled.`) : ""}
+        {state?.ok && state.data.changed
+          ? state.data.disabled
+            ? `${userLabel} disabled.`
+            : `${userLabel} enabled.`
+          : ""}
       </p>
       <dialog
         ref={dialogRef}

@@ -12,11 +12,21 @@ export function UsersTable({ users, locale, currentAdminId }: Props) {
       <table className="w-full min-w-[56rem] border-collapse text-sm">
         <thead className="border-y border-border bg-surface-muted/60">
           <tr>
-            <th scope="col" className={th}>User</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={`${th} text-right`}>Tenants</th>
-            <th scope="col" className={th}>Last sign-in</th>
-            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>
+              User
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Tenants
+            </th>
+            <th scope="col" className={th}>
+              Last sign-in
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
             <th scope="col" className={th}>
               <span className="sr-only">Actions</span>
             </th>
@@ -38,7 +48,11 @@ export function UsersTable({ users, locale, currentAdminId }: Props) {
               </td>
               <td className={`${td} text-right tabular-nums`}>{formatNumber(u.membershipCount, locale)}</td>
               <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-                {u.lastSignInAt ? <time dateTime={u.lastSignInAt.toISOString()}>{formatDate(u.lastSignInAt, locale)}</time> : "Never"}
+                {u.lastSignInAt ? (
+                  <time dateTime={u.lastSignInAt.toISOString()}>{formatDate(u.lastSignInAt, locale)}</time>
+                ) : (
+                  "Never"
+                )}
               </td>
               <td className={`${td} whitespace-nowrap text-muted-foreground`}>
                 <time dateTime={u.createdAt.toISOString()}>{formatDate(u.createdAt, locale)}</time>

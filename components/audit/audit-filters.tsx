@@ -40,7 +40,12 @@ export function AuditFilterForm({ basePath, values, fieldErrors = {}, actions, a
   const knownActor = !values.actorId || actors.some((a) => a.id === values.actorId);
 
   return (
-    <form action={basePath} method="get" aria-label="Filter events" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <form
+      action={basePath}
+      method="get"
+      aria-label="Filter events"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+    >
       <div>
         <Label htmlFor="audit-action">Action</Label>
         <Select {...field("action")} className="mt-1.5">

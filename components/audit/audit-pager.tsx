@@ -11,12 +11,18 @@ export function AuditPager({ basePath, filters, cursor, nextCursor }: Props) {
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2 border-t border-border px-4 py-3">
       {cursor ? (
-        <Link href={`${basePath}${auditSearchString(filters)}`} className={buttonClasses({ variant: "ghost", size: "sm" })}>
+        <Link
+          href={`${basePath}${auditSearchString(filters)}`}
+          className={buttonClasses({ variant: "ghost", size: "sm" })}
+        >
           Newest events
         </Link>
       ) : null}
       {nextCursor ? (
-        <Link href={`${basePath}${auditSearchString(filters, { cursor: nextCursor })}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link
+          href={`${basePath}${auditSearchString(filters, { cursor: nextCursor })}`}
+          className={buttonClasses({ variant: "secondary", size: "sm" })}
+        >
           Older events
           <ArrowRightIcon className="size-4" />
         </Link>

@@ -6,7 +6,13 @@ import { auditSearchString, type AuditFilters } from "@/lib/audit/schemas";
 import { EventDetails } from "./event-details";
 import { actorLabel, formatAuditTime, shortId } from "./format";
 
-type Props = { events: AuditEventRow[]; basePath: string; filters: Partial<AuditFilters>; locale: string; caption: string };
+type Props = {
+  events: AuditEventRow[];
+  basePath: string;
+  filters: Partial<AuditFilters>;
+  locale: string;
+  caption: string;
+};
 
 const filterLink = "underline-offset-2 hover:underline focus-visible:underline";
 
@@ -22,11 +28,21 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
         <caption className="sr-only">{caption}</caption>
         <thead className="border-y border-border bg-surface-muted/60">
           <tr>
-            <th scope="col" className={th}>Time</th>
-            <th scope="col" className={th}>Actor</th>
-            <th scope="col" className={th}>Action</th>
-            <th scope="col" className={th}>Target</th>
-            <th scope="col" className={th}>Details</th>
+            <th scope="col" className={th}>
+              Time
+            </th>
+            <th scope="col" className={th}>
+              Actor
+            </th>
+            <th scope="col" className={th}>
+              Action
+            </th>
+            <th scope="col" className={th}>
+              Target
+            </th>
+            <th scope="col" className={th}>
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -36,23 +52,38 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
                 <time dateTime={e.createdAt.toISOString()} className="block text-foreground">
                   {formatAuditTime(e.createdAt, locale)}
                 </time>
-                <span className="block text-xs text-muted-foreground" title={e.requestId ? `Request ${e.requestId}` : undefined}>
+                <span
+                  className="block text-xs text-muted-foreground"
+                  title={e.requestId ? `Request ${e.requestId}` : undefined}
+                >
                   #{e.seq}
                   {e.ip ? ` · ${e.ip}` : ""}
                 </span>
               </th>
               <td className={td}>
                 {e.actorId ? (
-                  <Link href={narrow({ actorId: e.actorId })} className={`font-medium text-foreground ${filterLink}`} title="Show only this actor's events">
+                  <Link
+                    href={narrow({ actorId: e.actorId })}
+                    className={`font-medium text-foreground ${filterLink}`}
+                    title="Show only this actor's events"
+                  >
                     {actorLabel(e)}
                   </Link>
                 ) : (
                   <span className="text-muted-foreground">{actorLabel(e)}</span>
                 )}
-                {e.actorType === "platform_admin" ? <Badge tone="violet" className="ml-1.5">Platform admin</Badge> : null}
+                {e.actorType === "platform_admin" ? (
+                  <Badge tone="violet" className="ml-1.5">
+                    Platform admin
+                  </Badge>
+                ) : null}
               </td>
               <td className={td}>
-                <Link href={narrow({ action: e.action })} className={`font-mono text-xs text-foreground ${filterLink}`} title="Show only this action">
+                <Link
+                  href={narrow({ action: e.action })}
+                  className={`font-mono text-xs text-foreground ${filterLink}`}
+                  title="Show only this action"
+                >
                   {e.action}
                 </Link>
               </td>
@@ -61,10 +92,16 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
                   <Link
                     href={narrow({ targetType: e.targetType, ...(e.targetId ? { targetId: e.targetId } : {}) })}
                     className={`text-foreground ${filterLink}`}
-                    title={e.targetId ? `Show only events about ${e.targetType} ${e.targetId}` : `Show only ${e.targetType} events`}
+                    title={
+                      e.targetId
+                        ? `Show only events about ${e.targetType} ${e.targetId}`
+                        : `Show only ${e.targetType} events`
+                    }
                   >
                     {e.targetType}
-                    {e.targetId ? <span className="ml-1 font-mono text-xs text-muted-foreground">{shortId(e.targetId)}</span> : null}
+                    {e.targetId ? (
+                      <span className="ml-1 font-mono text-xs text-muted-foreground">{shortId(e.targetId)}</span>
+                    ) : null}
                   </Link>
                 ) : (
                   <span className="text-muted-foreground">—</span>

@@ -7,7 +7,8 @@ export type DetailItem = { key: string; value: string } | { key: string; before:
 const MAX_VALUE = 80;
 const EMPTY = "—";
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A short display string for one value. */
 export function displayValue(value: unknown): string {
@@ -15,7 +16,8 @@ export function displayValue(value: unknown): string {
   if (value === null || value === undefined || value === "") text = EMPTY;
   else if (typeof value === "string") text = value;
   else if (typeof value === "number" || typeof value === "boolean") text = String(value);
-  else if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) text = value.length ? value.map(displayValue).join(", ") : EMPTY;
+  else if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object"))
+    text = value.length ? value.map(displayValue).join(", ") : EMPTY;
   else text = JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
@@ -24,12 +26,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The lines for one event: changed fields as before → after, then the other keys as key: value. */
 export function describeEventData(data: unknown): DetailItem[] {
-  if (!isPlainObject(data)) return data === null || data === undefined ? [] : [{ key: "data", value: displayValue(data) }];
+  if (!isPlainObject(data))
+    return data === null || data === undefined ? [] : [{ key: "data", value: displayValue(data) }];
   const { before, after, ...rest } = data;
   const items: DetailItem[] = [];
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (!same(before[key], after[key])) items.push({ key, before: displayValue(before[key]), after: displayValue(after[key]) });
+      if (!same(before[key], after[key]))
+        items.push({ key, before: displayValue(before[key]), after: displayValue(after[key]) });
     }
     // `changed` only lists the fields the diff above already shows.
     if (Array.isArray(rest.changed)) delete rest.changed;
@@ -37,8 +41,12 @@ export function describeEventData(data: unknown): DetailItem[] {
     items.push({ key: "value", before: displayValue(before), after: displayValue(after) });
   } else {
     // Only one side: a creation (after) or a removal (before); its fields are the details.
-    for (const [label, side] of [["before", before], ["after", after]] as const) {
-      if (isPlainObject(side)) for (const [key, value] of Object.entries(side)) items.push({ key, value: displayValue(value) });
+    for (const [label, side] of [
+      ["before", before],
+      ["after", after],
+    ] as const) {
+      if (isPlainObject(side))
+        for (const [key, value] of Object.entries(side)) items.push({ key, value: displayValue(value) });
       else if (side !== undefined) items.push({ key: label, value: displayValue(side) });
     }
   }

@@ -17,7 +17,9 @@ export function EventDetails({ data }: { data: unknown }) {
               item.value
             ) : (
               <>
-                <span className="text-red-800 line-through decoration-red-700/50 dark:text-red-300 dark:decoration-red-300/50">{item.before}</span>
+                <span className="text-red-800 line-through decoration-red-700/50 dark:text-red-300 dark:decoration-red-300/50">
+                  {item.before}
+                </span>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> changed to </span>
                 <span className="text-green-800 dark:text-green-300">{item.after}</span>
@@ -26,7 +28,9 @@ export function EventDetails({ data }: { data: unknown }) {
           </dd>
         </div>
       ))}
-      {items.length > MAX_ITEMS ? <div className="text-muted-foreground">+{items.length - MAX_ITEMS} more (in the CSV export)</div> : null}
+      {items.length > MAX_ITEMS ? (
+        <div className="text-muted-foreground">+{items.length - MAX_ITEMS} more (in the CSV export)</div>
+      ) : null}
     </dl>
   );
 }

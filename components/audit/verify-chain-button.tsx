@@ -58,7 +58,8 @@ export function VerifyChainButton({ slug }: { slug: string }) {
               <span>
                 {failure ? (
                   <>
-                    Chain broken at event #{failure.brokenAt.seq} (<span className="font-mono text-xs break-all">{failure.brokenAt.id}</span>) —{" "}
+                    Chain broken at event #{failure.brokenAt.seq} (
+                    <span className="font-mono text-xs break-all">{failure.brokenAt.id}</span>) —{" "}
                     {REASONS[failure.brokenAt.reason]}. {count(failure.checked)} events before it verified.
                   </>
                 ) : (

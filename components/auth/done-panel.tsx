@@ -8,7 +8,15 @@ import { useEffect, useRef } from "react";
  * has been changed"): a heading that takes focus, so screen readers announce the news the form
  * made way for, the explanation, and the link onwards.
  */
-export function DonePanel({ title, link, children }: { title: string; link: { href: string; label: string }; children: React.ReactNode }) {
+export function DonePanel({
+  title,
+  link,
+  children,
+}: {
+  title: string;
+  link: { href: string; label: string };
+  children: React.ReactNode;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -17,7 +25,10 @@ export function DonePanel({ title, link, children }: { title: string; link: { hr
         {title}
       </h2>
       {children}
-      <Link href={link.href} className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+      <Link
+        href={link.href}
+        className="mt-2 text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300"
+      >
         {link.label}
       </Link>
     </div>

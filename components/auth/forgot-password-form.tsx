@@ -53,8 +53,8 @@ function LinkSent({ email }: { email?: string }) {
   return (
     <DonePanel title="Check your email" link={{ href: "/sign-in", label: "Back to sign in" }}>
       <p className="text-sm text-muted-foreground">
-        If an account exists for {email ? <strong className="text-foreground">{email}</strong> : "that address"}, we have sent it a
-        link to choose a new password. The link expires in one hour and works once.
+        If an account exists for {email ? <strong className="text-foreground">{email}</strong> : "that address"}, we
+        have sent it a link to choose a new password. The link expires in one hour and works once.
       </p>
     </DonePanel>
   );

@@ -72,8 +72,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
 function PasswordChanged() {
   return (
-    <DonePanel title="Your password has been changed" link={{ href: "/sign-in", label: "Sign in with your new password" }}>
-      <p className="text-sm text-muted-foreground">For your security, every device that was signed in to this account has been signed out.</p>
+    <DonePanel
+      title="Your password has been changed"
+      link={{ href: "/sign-in", label: "Sign in with your new password" }}
+    >
+      <p className="text-sm text-muted-foreground">
+        For your security, every device that was signed in to this account has been signed out.
+      </p>
     </DonePanel>
   );
 }

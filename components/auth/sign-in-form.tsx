@@ -66,7 +66,8 @@ export function SignInForm({ callbackUrl, initialError, showDemoHint }: Props) {
 
       {showDemoHint ? (
         <p className="rounded-lg border border-dashed border-brand-300 bg-brand-50 px-3 py-2.5 text-sm text-brand-900 dark:border-brand-400/40 dark:bg-brand-400/10 dark:text-brand-100">
-          Demo login: <code className="font-mono">demo@civitas.test</code> / <code className="font-mono">civitas-demo</code>
+          Demo login: <code className="font-mono">demo@civitas.test</code> /{" "}
+          <code className="font-mono">civitas-demo</code>
         </p>
       ) : null}
     </form>

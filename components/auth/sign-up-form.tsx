@@ -12,7 +12,11 @@ import { DonePanel } from "./done-panel";
 
 /** Sign-up: validated here with the server's own schema first, then by the server action. */
 export function SignUpForm() {
-  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({ action: signUpAction, initialState: {}, schema: signUpSchema });
+  const { formRef, state, formAction, isPending, fieldErrors, error, onSubmit, fieldProps } = useForm({
+    action: signUpAction,
+    initialState: {},
+    schema: signUpSchema,
+  });
 
   if (state.status === "sent") return <CheckYourEmail email={state.values?.email} />;
 
@@ -22,7 +26,17 @@ export function SignUpForm() {
 
       <div>
         <Label htmlFor="sign-up-name">Full name</Label>
-        <Input id="sign-up-name" name="name" type="text" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} className="mt-1.5" {...fieldProps("name", "sign-up-name-error")} />
+        <Input
+          id="sign-up-name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={state.values?.name}
+          className="mt-1.5"
+          {...fieldProps("name", "sign-up-name-error")}
+        />
         <FieldError id="sign-up-name-error" messages={fieldErrors?.name} />
       </div>
 
@@ -49,13 +63,30 @@ export function SignUpForm() {
         <p id="sign-up-password-hint" className="mt-0.5 text-sm text-muted-foreground">
           At least {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.
         </p>
-        <Input id="sign-up-password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} className="mt-1.5" {...fieldProps("password", "sign-up-password-error", "sign-up-password-hint")} />
+        <Input
+          id="sign-up-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          className="mt-1.5"
+          {...fieldProps("password", "sign-up-password-error", "sign-up-password-hint")}
+        />
         <FieldError id="sign-up-password-error" messages={fieldErrors?.password} />
       </div>
 
       <div>
         <Label htmlFor="sign-up-confirm">Repeat password</Label>
-        <Input id="sign-up-confirm" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...fieldProps("confirmPassword", "sign-up-confirmPassword-error")} />
+        <Input
+          id="sign-up-confirm"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          className="mt-1.5"
+          {...fieldProps("confirmPassword", "sign-up-confirmPassword-error")}
+        />
         <FieldError id="sign-up-confirmPassword-error" messages={fieldErrors?.confirmPassword} />
       </div>
       <PendingSubmitButton size="lg" pending={isPending} pendingText="Creating your account…" className="w-full">
@@ -70,10 +101,12 @@ function CheckYourEmail({ email }: { email?: string }) {
   return (
     <DonePanel title="Check your email" link={{ href: "/sign-in", label: "Go to sign in" }}>
       <p className="text-sm text-muted-foreground">
-        We sent a message to {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Open the link in it to
-        confirm your address, then sign in. The link expires in 24 hours.
+        We sent a message to {email ? <strong className="text-foreground">{email}</strong> : "your address"}. Open the
+        link in it to confirm your address, then sign in. The link expires in 24 hours.
       </p>
-      <p className="text-sm text-muted-foreground">Nothing arrived? Check your spam folder, or sign in and ask for a new link.</p>
+      <p className="text-sm text-muted-foreground">
+        Nothing arrived? Check your spam folder, or sign in and ask for a new link.
+      </p>
     </DonePanel>
   );
 }

@@ -9,7 +9,15 @@ import { useCaseState } from "./case-state";
 import { assigneeOptions, type Assignee } from "./case-fields";
 import { useFailureToast } from "./use-failure-toast";
 
-export function AssigneeControl({ slug, assignees, currentAssignee }: { slug: string; assignees: Assignee[]; currentAssignee: Assignee | null }) {
+export function AssigneeControl({
+  slug,
+  assignees,
+  currentAssignee,
+}: {
+  slug: string;
+  assignees: Assignee[];
+  currentAssignee: Assignee | null;
+}) {
   const { current, accept } = useCaseState();
   const [assigneeId, setOptimisticAssignee] = useOptimistic(current.assigneeId ?? "");
   const [pending, startTransition] = useTransition();
@@ -28,7 +36,13 @@ export function AssigneeControl({ slug, assignees, currentAssignee }: { slug: st
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Select aria-label="Assignee" value={assigneeId} onChange={(e) => change(e.target.value)} aria-busy={pending || undefined} className="h-8 w-56 max-w-full">
+      <Select
+        aria-label="Assignee"
+        value={assigneeId}
+        onChange={(e) => change(e.target.value)}
+        aria-busy={pending || undefined}
+        className="h-8 w-56 max-w-full"
+      >
         <option value="">Unassigned</option>
         {assigneeOptions(assignees, assigneeId, currentAssignee).map((a) => (
           <option key={a.id} value={a.id}>

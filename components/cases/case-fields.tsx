@@ -9,7 +9,14 @@ import { CASE_PRIORITIES } from "@/lib/cases/schemas";
 import { textareaClasses } from "./field-styles";
 import type { FieldErrors } from "@/components/forms/use-form";
 
-export type CaseFieldValues = { title: string; description: string; category: string; priority: string; assigneeId: string; dueAt: string };
+export type CaseFieldValues = {
+  title: string;
+  description: string;
+  category: string;
+  priority: string;
+  assigneeId: string;
+  dueAt: string;
+};
 export type CaseFieldName = keyof CaseFieldValues;
 export type Assignee = { id: string; name: string };
 
@@ -25,9 +32,19 @@ type Props = {
 };
 
 /** Assignable members, plus the current assignee when they are not among them any more. */
-export function assigneeOptions(assignees: Assignee[], currentId: string | null | undefined, current?: Assignee | null): Assignee[] {
+export function assigneeOptions(
+  assignees: Assignee[],
+  currentId: string | null | undefined,
+  current?: Assignee | null,
+): Assignee[] {
   if (!currentId || assignees.some((a) => a.id === currentId)) return assignees;
-  return [...assignees, { id: currentId, name: `${current?.id === currentId ? current.name : "Former member"} (cannot be assigned new work)` }];
+  return [
+    ...assignees,
+    {
+      id: currentId,
+      name: `${current?.id === currentId ? current.name : "Former member"} (cannot be assigned new work)`,
+    },
+  ];
 }
 
 export function CaseFields({ idPrefix, values, fieldErrors = {}, assignees, currentAssignee, onChange }: Props) {
@@ -37,7 +54,11 @@ export function CaseFields({ idPrefix, values, fieldErrors = {}, assignees, curr
       id: `${idPrefix}-${name}`,
       name,
       ...(onChange
-        ? { value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => onChange(name, e.target.value) }
+        ? {
+            value: values[name],
+            onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+              onChange(name, e.target.value),
+          }
         : { defaultValue: values[name] }),
       "aria-invalid": errors?.length ? true : undefined,
       "aria-describedby": errors?.length ? `${idPrefix}-${name}-error` : undefined,

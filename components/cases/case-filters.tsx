@@ -17,7 +17,11 @@ type Props = {
   assignees: Array<{ id: string; name: string }>;
 };
 
-const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", due: "Due soonest (cases with a due date)" };
+const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  due: "Due soonest (cases with a due date)",
+};
 
 /**
  * A plain GET form: filters land in the URL and work without JavaScript. Applying filters goes
@@ -36,7 +40,8 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
     };
   };
   const error = (name: CaseFilterKey) => <FieldError id={`cases-${name}-error`} messages={fieldErrors[name]} />;
-  const knownAssignee = !values.assignee || ["me", "none"].includes(values.assignee) || assignees.some((a) => a.id === values.assignee);
+  const knownAssignee =
+    !values.assignee || ["me", "none"].includes(values.assignee) || assignees.some((a) => a.id === values.assignee);
 
   return (
     <form action={basePath} method="get" aria-label="Filter cases" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -14,7 +14,10 @@ const CaseStateContext = createContext<CaseState | null>(null);
 export function CaseStateProvider({ snapshot, children }: { snapshot: CaseSnapshot; children: React.ReactNode }) {
   const [latest, setLatest] = useState<CaseSnapshot | null>(null);
   const current = latest && latest.id === snapshot.id && latest.version > snapshot.version ? latest : snapshot;
-  const accept = useCallback((next: CaseSnapshot) => setLatest((prev) => (prev && prev.version >= next.version ? prev : next)), []);
+  const accept = useCallback(
+    (next: CaseSnapshot) => setLatest((prev) => (prev && prev.version >= next.version ? prev : next)),
+    [],
+  );
   const value = useMemo(() => ({ current, accept }), [current, accept]);
   return <CaseStateContext value={value}>{children}</CaseStateContext>;
 }

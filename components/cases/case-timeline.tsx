@@ -9,7 +9,13 @@ import { Timestamp } from "./timestamp";
 
 type Props = { entries: TimelineEntry[]; now: Date; locale: string };
 
-const ICONS = { CREATED: FolderIcon, STATUS_CHANGED: HistoryIcon, ASSIGNED: UsersIcon, UPDATED: DocumentIcon, NOTE: ChatIcon } as const;
+const ICONS = {
+  CREATED: FolderIcon,
+  STATUS_CHANGED: HistoryIcon,
+  ASSIGNED: UsersIcon,
+  UPDATED: DocumentIcon,
+  NOTE: ChatIcon,
+} as const;
 
 function describe(entry: TimelineEntry): React.ReactNode {
   const who = <span className="font-medium text-foreground">{entry.authorName ?? "The system"}</span>;
@@ -44,7 +50,8 @@ function describe(entry: TimelineEntry): React.ReactNode {
 }
 
 export function CaseTimeline({ entries, now, locale }: Props) {
-  if (entries.length === 0) return <p className="text-sm text-muted-foreground">Nothing has happened on this case yet.</p>;
+  if (entries.length === 0)
+    return <p className="text-sm text-muted-foreground">Nothing has happened on this case yet.</p>;
   return (
     <ol className="flex flex-col">
       {entries.map((entry, index) => {
@@ -52,11 +59,15 @@ export function CaseTimeline({ entries, now, locale }: Props) {
         const showsBody = entry.kind === "NOTE" || (entry.kind === "STATUS_CHANGED" && entry.body);
         return (
           <li key={entry.id} className="relative flex gap-3 pb-6 last:pb-0">
-            {index < entries.length - 1 ? <span aria-hidden="true" className="absolute top-9 bottom-1 left-4 w-px bg-border" /> : null}
+            {index < entries.length - 1 ? (
+              <span aria-hidden="true" className="absolute top-9 bottom-1 left-4 w-px bg-border" />
+            ) : null}
             <span
               className={cn(
                 "flex size-8 shrink-0 items-center justify-center rounded-full ring-1 ring-border",
-                entry.kind === "NOTE" ? "bg-brand-50 text-brand-700 dark:bg-brand-400/15 dark:text-brand-200" : "bg-surface-muted text-muted-foreground",
+                entry.kind === "NOTE"
+                  ? "bg-brand-50 text-brand-700 dark:bg-brand-400/15 dark:text-brand-200"
+                  : "bg-surface-muted text-muted-foreground",
               )}
             >
               <Icon className="size-4" />
@@ -67,7 +78,9 @@ export function CaseTimeline({ entries, now, locale }: Props) {
                 <Timestamp date={entry.createdAt} now={now} locale={locale} />
               </p>
               {showsBody ? (
-                <p className="mt-2 rounded-lg border border-border bg-surface-muted/50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-foreground">{entry.body}</p>
+                <p className="mt-2 rounded-lg border border-border bg-surface-muted/50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-foreground">
+                  {entry.body}
+                </p>
               ) : null}
             </div>
           </li>

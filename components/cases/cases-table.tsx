@@ -18,13 +18,27 @@ export function CasesTable({ slug, cases, locale, now, caption }: Props) {
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
-            <th scope="col" className={th}>Case</th>
-            <th scope="col" className={th}>Citizen</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Priority</th>
-            <th scope="col" className={th}>Assignee</th>
-            <th scope="col" className={th}>Due</th>
-            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>
+              Case
+            </th>
+            <th scope="col" className={th}>
+              Citizen
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Priority
+            </th>
+            <th scope="col" className={th}>
+              Assignee
+            </th>
+            <th scope="col" className={th}>
+              Due
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -34,7 +48,9 @@ export function CasesTable({ slug, cases, locale, now, caption }: Props) {
                 <Link href={`/${slug}/cases/${item.id}`} className={link}>
                   {item.title}
                 </Link>
-                {item.category ? <div className="mt-0.5 text-xs font-normal text-muted-foreground">{item.category}</div> : null}
+                {item.category ? (
+                  <div className="mt-0.5 text-xs font-normal text-muted-foreground">{item.category}</div>
+                ) : null}
               </th>
               <td className={td}>
                 <Link href={`/${slug}/citizens/${item.citizenId}`} className={link}>

@@ -9,7 +9,17 @@ export function isOverdue(dueAt: Date | null, status: CaseStatus, now: Date): bo
 }
 
 /** The due date, marked "overdue" in words (not colour alone) when it has passed on an open case. */
-export function DueDate({ dueAt, status, now, locale }: { dueAt: Date | null; status: CaseStatus; now: Date; locale: string }) {
+export function DueDate({
+  dueAt,
+  status,
+  now,
+  locale,
+}: {
+  dueAt: Date | null;
+  status: CaseStatus;
+  now: Date;
+  locale: string;
+}) {
   if (!dueAt) {
     return (
       <span className="text-muted-foreground">
@@ -20,7 +30,13 @@ export function DueDate({ dueAt, status, now, locale }: { dueAt: Date | null; st
   }
   const overdue = isOverdue(dueAt, status, now);
   return (
-    <span className={overdue ? "inline-flex items-center gap-1.5 font-medium text-red-700 dark:text-red-300" : "text-muted-foreground"}>
+    <span
+      className={
+        overdue
+          ? "inline-flex items-center gap-1.5 font-medium text-red-700 dark:text-red-300"
+          : "text-muted-foreground"
+      }
+    >
       <time dateTime={isoDate(dueAt)}>{formatDate(dueAt, locale)}</time>
       {overdue ? (
         <span className="inline-flex items-center gap-1 rounded-md bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-600/20 ring-inset dark:bg-red-400/10 dark:text-red-300 dark:ring-red-400/25">

@@ -24,10 +24,25 @@ import { useCaseState } from "./case-state";
 type Phase = "editing" | "conflict" | "merging" | "resubmit";
 
 function fieldValues(c: CaseSnapshot): CaseFieldValues {
-  return { title: c.title, description: c.description, category: c.category ?? "", priority: c.priority, assigneeId: c.assigneeId ?? "", dueAt: c.dueAt ?? "" };
+  return {
+    title: c.title,
+    description: c.description,
+    category: c.category ?? "",
+    priority: c.priority,
+    assigneeId: c.assigneeId ?? "",
+    dueAt: c.dueAt ?? "",
+  };
 }
 
-export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: string; assignees: Assignee[]; currentAssignee: Assignee | null }) {
+export function EditCaseForm({
+  slug,
+  assignees,
+  currentAssignee,
+}: {
+  slug: string;
+  assignees: Assignee[];
+  currentAssignee: Assignee | null;
+}) {
   const { current, accept } = useCaseState();
   const router = useRouter();
   const [edits, setEdits] = useState<Partial<CaseFieldValues>>({});
@@ -95,8 +110,9 @@ export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: strin
               Someone else changed this case
             </p>
             <p className="mt-1">
-              They saved after you started editing, so your changes were not saved. Reload their version (your edits are dropped), or keep your edits: they are saved
-              over the newest version, and fields you did not change keep their values.
+              They saved after you started editing, so your changes were not saved. Reload their version (your edits are
+              dropped), or keep your edits: they are saved over the newest version, and fields you did not change keep
+              their values.
             </p>
             <div className="mt-3 flex flex-wrap gap-2">
               <Button size="sm" variant="secondary" onClick={reloadTheirs} disabled={refreshing}>
@@ -110,7 +126,10 @@ export function EditCaseForm({ slug, assignees, currentAssignee }: { slug: strin
         ) : null}
       </div>
       {/* A conflict is the panel's to explain (and stays settled once the user has chosen). */}
-      <FormAlert error={failure?.code === "CONFLICT" ? null : failure?.message} success={state?.ok && !dirty ? "Changes saved." : null} />
+      <FormAlert
+        error={failure?.code === "CONFLICT" ? null : failure?.message}
+        success={state?.ok && !dirty ? "Changes saved." : null}
+      />
       <CaseFields
         idPrefix="edit-case"
         values={values}

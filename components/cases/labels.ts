@@ -32,7 +32,11 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** "Changed title, dueAt" (as lib/cases/mutations.ts records it) → "changed the title and due date". */
 export function describeUpdate(body: string): string {
-  const keys = body.replace(/^Changed\s+/, "").split(",").map((k) => k.trim()).filter(Boolean);
+  const keys = body
+    .replace(/^Changed\s+/, "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (keys.length === 0) return "updated the details";
   const words = keys.map((k) => FIELD_LABELS[k] ?? k);
   const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;

@@ -2,7 +2,18 @@
 // in the URL so a view can be bookmarked, shared, and works without JavaScript.
 import type { CaseListQuery } from "@/lib/cases/schemas";
 
-export const CASE_FILTER_KEYS = ["q", "status", "priority", "assignee", "category", "createdFrom", "createdTo", "sort", "citizenId", "limit"] as const;
+export const CASE_FILTER_KEYS = [
+  "q",
+  "status",
+  "priority",
+  "assignee",
+  "category",
+  "createdFrom",
+  "createdTo",
+  "sort",
+  "citizenId",
+  "limit",
+] as const;
 export type CaseFilterKey = (typeof CASE_FILTER_KEYS)[number];
 export type CaseFilterValues = Partial<Record<CaseFilterKey | "cursor", string>>;
 

@@ -12,7 +12,17 @@ import { CaseFields, type Assignee } from "./case-fields";
 
 const EMPTY = { title: "", description: "", category: "", priority: "NORMAL", assigneeId: "", dueAt: "" };
 
-export function NewCaseForm({ slug, citizenId, assignees, cancelHref }: { slug: string; citizenId: string; assignees: Assignee[]; cancelHref: string }) {
+export function NewCaseForm({
+  slug,
+  citizenId,
+  assignees,
+  cancelHref,
+}: {
+  slug: string;
+  citizenId: string;
+  assignees: Assignee[];
+  cancelHref: string;
+}) {
   const router = useRouter();
   const { formRef, state, isPending, fieldErrors, failure, onSubmit } = useForm({
     action: async (_prev: Awaited<ReturnType<typeof createCaseAction>> | null, input: Record<string, unknown>) => {
@@ -29,7 +39,10 @@ export function NewCaseForm({ slug, citizenId, assignees, cancelHref }: { slug: 
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Open a case" className="flex flex-col gap-5">
-      <FormAlert error={failure?.message ?? fieldErrors?.citizenId?.[0]} success={state?.ok ? "Case opened. Opening it…" : null} />
+      <FormAlert
+        error={failure?.message ?? fieldErrors?.citizenId?.[0]}
+        success={state?.ok ? "Case opened. Opening it…" : null}
+      />
       <input type="hidden" name="citizenId" value={citizenId} />
       <CaseFields idPrefix="new-case" values={EMPTY} fieldErrors={fieldErrors} assignees={assignees} />
       <div className="flex flex-wrap items-center gap-3">
@@ -37,7 +50,10 @@ export function NewCaseForm({ slug, citizenId, assignees, cancelHref }: { slug: 
           {busy ? <SpinnerIcon className="size-4" /> : null}
           Open case
         </Button>
-        <Link href={cancelHref} className="text-sm font-medium text-muted-foreground underline-offset-2 hover:text-foreground hover:underline">
+        <Link
+          href={cancelHref}
+          className="text-sm font-medium text-muted-foreground underline-offset-2 hover:text-foreground hover:underline"
+        >
           Cancel
         </Link>
       </div>

@@ -2,7 +2,15 @@ import { AlertIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 
 /** A message about the page itself (bad filters, a missing citizen), amber for "fix this", red for errors. */
-export function Notice({ tone = "warning", children, className }: { tone?: "warning" | "error"; children: React.ReactNode; className?: string }) {
+export function Notice({
+  tone = "warning",
+  children,
+  className,
+}: {
+  tone?: "warning" | "error";
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}

@@ -32,7 +32,13 @@ export function StatusControl({ slug }: { slug: string }) {
   }
 
   return (
-    <div ref={groupRef} tabIndex={-1} role="group" aria-label="Status" className="flex flex-wrap items-center gap-2 rounded-lg outline-offset-4">
+    <div
+      ref={groupRef}
+      tabIndex={-1}
+      role="group"
+      aria-label="Status"
+      className="flex flex-wrap items-center gap-2 rounded-lg outline-offset-4"
+    >
       {/* Announces the new status as soon as it shows, and again if it falls back. */}
       <span aria-live="polite" aria-atomic="true" className="inline-flex items-center gap-2">
         <span className="sr-only">Status:</span>
@@ -45,7 +51,13 @@ export function StatusControl({ slug }: { slug: string }) {
         ) : null}
       </span>
       {TRANSITIONS[status].map((to) => (
-        <Button key={to} size="sm" variant={to === "RESOLVED" ? "primary" : "secondary"} disabled={pending} onClick={() => move(to)}>
+        <Button
+          key={to}
+          size="sm"
+          variant={to === "RESOLVED" ? "primary" : "secondary"}
+          disabled={pending}
+          onClick={() => move(to)}
+        >
           {transitionLabel(status, to)}
         </Button>
       ))}

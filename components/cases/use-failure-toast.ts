@@ -13,10 +13,20 @@ export function useFailureToast(): (failure: ActionFailure, title: string) => vo
   return useCallback(
     (failure: ActionFailure, title: string) => {
       if (failure.code === "CONFLICT") {
-        toast({ tone: "error", title: "Someone else changed this case", description: `${title}. ${failure.message}`, action: { label: "Reload", onClick: () => router.refresh() } });
+        toast({
+          tone: "error",
+          title: "Someone else changed this case",
+          description: `${title}. ${failure.message}`,
+          action: { label: "Reload", onClick: () => router.refresh() },
+        });
       } else if (failure.code === "WRITE_OUTCOME_UNKNOWN") {
         // The control shows the old value again, but the change may be in: look before redoing it.
-        toast({ tone: "error", title: "May not have been saved", description: failure.message, action: { label: "Reload to check", onClick: () => router.refresh() } });
+        toast({
+          tone: "error",
+          title: "May not have been saved",
+          description: failure.message,
+          action: { label: "Reload to check", onClick: () => router.refresh() },
+        });
       } else {
         toast({ tone: "error", title, description: failure.message });
       }

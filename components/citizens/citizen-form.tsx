@@ -15,12 +15,22 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { citizenInputFromForm } from "@/lib/citizens/form-data";
-import { CONSENT_PURPOSES, CONSENT_SOURCES, createCitizenSchema, LANGUAGES, updateCitizenSchema, type PiiFieldName } from "@/lib/citizens/schemas";
+import {
+  CONSENT_PURPOSES,
+  CONSENT_SOURCES,
+  createCitizenSchema,
+  LANGUAGES,
+  updateCitizenSchema,
+  type PiiFieldName,
+} from "@/lib/citizens/schemas";
 import type { CustomFieldDef } from "@/lib/citizens/custom-field-values";
 import type { CitizenView } from "@/lib/citizens/types";
 
 /** A citizen as the form starts from: nothing when creating, the masked record when editing. */
-export type CitizenFormValues = Omit<CitizenView, "id" | "version" | "pii" | "deletedAt" | "createdAt" | "updatedAt"> & {
+export type CitizenFormValues = Omit<
+  CitizenView,
+  "id" | "version" | "pii" | "deletedAt" | "createdAt" | "updatedAt"
+> & {
   id?: string;
   version?: number;
   pii?: CitizenView["pii"];
@@ -39,7 +49,15 @@ const PII_LABELS: Record<PiiFieldName, { label: string; type: string; autoComple
   dateOfBirth: { label: "Date of birth", type: "date", autoComplete: "off" },
 };
 
-export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; initial?: CitizenFormValues; customFieldDefs: CustomFieldDef[] }) {
+export function CitizenForm({
+  slug,
+  initial,
+  customFieldDefs,
+}: {
+  slug: string;
+  initial?: CitizenFormValues;
+  customFieldDefs: CustomFieldDef[];
+}) {
   const router = useRouter();
   const editing = !!initial?.id;
   const [version, setVersion] = useState(initial?.version);
@@ -52,7 +70,10 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
     onSubmit,
     submit,
   } = useForm({
-    action: async (_prev: Awaited<ReturnType<typeof createCitizenAction>> | null, input: ReturnType<typeof citizenInputFromForm>) => {
+    action: async (
+      _prev: Awaited<ReturnType<typeof createCitizenAction>> | null,
+      input: ReturnType<typeof citizenInputFromForm>,
+    ) => {
       const result = editing ? await updateCitizenAction(slug, input) : await createCitizenAction(slug, input);
       if (result.ok) {
         router.push(`/${slug}/citizens/${result.data.id}`);
@@ -75,19 +96,19 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
   });
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={onSubmit}
-      className="flex flex-col gap-8"
-    >
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="flex flex-col gap-8">
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
 
       {conflict ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">
+        <div
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100"
+        >
           <p className="font-medium">Someone else changed this record after you opened it.</p>
-          <p className="mt-1">Reload to see their version (your edits here are discarded), or keep your edits and save them over theirs.</p>
+          <p className="mt-1">
+            Reload to see their version (your edits here are discarded), or keep your edits and save them over theirs.
+          </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button size="sm" variant="secondary" onClick={() => window.location.reload()}>
               Reload their version
@@ -113,36 +134,59 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
           </div>
         </div>
       ) : (
-        <FormAlert error={error ?? (Object.keys(errors).length ? "Some fields need attention: see the messages below." : null)} />
+        <FormAlert
+          error={error ?? (Object.keys(errors).length ? "Some fields need attention: see the messages below." : null)}
+        />
       )}
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-foreground">Name</legend>
         <div>
           <Label htmlFor="firstName">First name</Label>
-          <Input {...field("firstName")} defaultValue={initial?.firstName} required className="mt-1.5" autoComplete="off" />
+          <Input
+            {...field("firstName")}
+            defaultValue={initial?.firstName}
+            required
+            className="mt-1.5"
+            autoComplete="off"
+          />
           <FieldError id="firstName-error" messages={errors.firstName} />
         </div>
         <div>
           <Label htmlFor="lastName">Last name</Label>
-          <Input {...field("lastName")} defaultValue={initial?.lastName} required className="mt-1.5" autoComplete="off" />
+          <Input
+            {...field("lastName")}
+            defaultValue={initial?.lastName}
+            required
+            className="mt-1.5"
+            autoComplete="off"
+          />
           <FieldError id="lastName-error" messages={errors.lastName} />
         </div>
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-base font-semibold text-foreground">Personal details</legend>
-        <p className="text-sm text-muted-foreground sm:col-span-2">Stored encrypted. {editing ? "Leave a field blank to keep what is on file." : ""}</p>
+        <p className="text-sm text-muted-foreground sm:col-span-2">
+          Stored encrypted. {editing ? "Leave a field blank to keep what is on file." : ""}
+        </p>
         {(Object.keys(PII_LABELS) as PiiFieldName[]).map((name) => {
           const meta = PII_LABELS[name];
           const onFile = initial?.pii?.[name];
           return (
             <div key={name}>
               <Label htmlFor={name}>{meta.label}</Label>
-              <Input {...field(name)} type={meta.type} autoComplete={meta.autoComplete} placeholder={onFile ? `On file: ${onFile}` : undefined} className="mt-1.5" />
+              <Input
+                {...field(name)}
+                type={meta.type}
+                autoComplete={meta.autoComplete}
+                placeholder={onFile ? `On file: ${onFile}` : undefined}
+                className="mt-1.5"
+              />
               {onFile ? (
                 <label className="mt-1.5 inline-flex items-center gap-2 text-xs text-muted-foreground">
-                  <input type="checkbox" name={`clear.${name}`} className="size-4 accent-brand-600" /> Remove the {meta.label.toLowerCase()} on file
+                  <input type="checkbox" name={`clear.${name}`} className="size-4 accent-brand-600" /> Remove the{" "}
+                  {meta.label.toLowerCase()} on file
                 </label>
               ) : null}
               <FieldError id={`${name}-error`} messages={errors[name]} />
@@ -185,24 +229,50 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
         {CONSENT_PURPOSES.map((purpose) => {
           const current = initial?.consents?.[purpose];
           return (
-            <div key={purpose} className="grid gap-2 rounded-lg border border-border p-3 sm:grid-cols-[1fr_10rem_10rem_10rem] sm:items-center">
+            <div
+              key={purpose}
+              className="grid gap-2 rounded-lg border border-border p-3 sm:grid-cols-[1fr_10rem_10rem_10rem] sm:items-center"
+            >
               <span className="text-sm font-medium text-foreground" id={`consent-${purpose}-label`}>
                 {CONSENT_LABELS[purpose]}
               </span>
-              <Select name={`consent.${purpose}`} aria-labelledby={`consent-${purpose}-label`} defaultValue={current ? (current.granted ? "granted" : "withdrawn") : ""} className="h-9">
+              <Select
+                name={`consent.${purpose}`}
+                aria-labelledby={`consent-${purpose}-label`}
+                defaultValue={current ? (current.granted ? "granted" : "withdrawn") : ""}
+                className="h-9"
+              >
                 <option value="">Not recorded</option>
                 <option value="granted">Granted</option>
                 <option value="withdrawn">Withdrawn</option>
               </Select>
-              <Input type="date" name={`consent.${purpose}.at`} aria-label={`${CONSENT_LABELS[purpose]}: date`} defaultValue={current?.at ?? ""} className="h-9" />
-              <Select name={`consent.${purpose}.source`} aria-label={`${CONSENT_LABELS[purpose]}: source`} defaultValue={current?.source ?? "form"} className="h-9">
+              <Input
+                type="date"
+                name={`consent.${purpose}.at`}
+                aria-label={`${CONSENT_LABELS[purpose]}: date`}
+                defaultValue={current?.at ?? ""}
+                className="h-9"
+              />
+              <Select
+                name={`consent.${purpose}.source`}
+                aria-label={`${CONSENT_LABELS[purpose]}: source`}
+                defaultValue={current?.source ?? "form"}
+                className="h-9"
+              >
                 {CONSENT_SOURCES.map((s) => (
                   <option key={s} value={s}>
                     {s.replace("_", " ")}
                   </option>
                 ))}
               </Select>
-              <FieldError id={`consent-${purpose}-error`} messages={errors[`consents.${purpose}.at`] ?? errors[`consents.${purpose}`] ?? (errors.consents && purpose ? undefined : undefined)} />
+              <FieldError
+                id={`consent-${purpose}-error`}
+                messages={
+                  errors[`consents.${purpose}.at`] ??
+                  errors[`consents.${purpose}`] ??
+                  (errors.consents && purpose ? undefined : undefined)
+                }
+              />
             </div>
           );
         })}
@@ -216,7 +286,12 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
             const name = `cf.${def.key}`;
             const value = initial?.customFields?.[def.key];
             const err = errors[`customFields.${def.key}`];
-            const common = { id: name, name, "aria-invalid": err ? true : undefined, "aria-describedby": err ? `${name}-error` : undefined };
+            const common = {
+              id: name,
+              name,
+              "aria-invalid": err ? true : undefined,
+              "aria-describedby": err ? `${name}-error` : undefined,
+            };
             return (
               <div key={def.key}>
                 <Label htmlFor={name}>
@@ -236,7 +311,13 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
                     <option value="true">Yes</option>
                   </Select>
                 ) : (
-                  <Input {...common} type={def.type === "NUMBER" ? "number" : def.type === "DATE" ? "date" : "text"} step={def.type === "NUMBER" ? "any" : undefined} defaultValue={value === undefined || value === null ? "" : String(value)} className="mt-1.5" />
+                  <Input
+                    {...common}
+                    type={def.type === "NUMBER" ? "number" : def.type === "DATE" ? "date" : "text"}
+                    step={def.type === "NUMBER" ? "any" : undefined}
+                    defaultValue={value === undefined || value === null ? "" : String(value)}
+                    className="mt-1.5"
+                  />
                 )}
                 <FieldError id={`${name}-error`} messages={err} />
               </div>
@@ -249,8 +330,16 @@ export function CitizenForm({ slug, initial, customFieldDefs }: { slug: string; 
         <legend className="mb-2 text-base font-semibold text-foreground">Tags and notes</legend>
         <div>
           <Label htmlFor="tags">Tags</Label>
-          <Input {...field("tags")} defaultValue={initial?.tags.join(", ") ?? ""} placeholder="housing, elderly" className="mt-1.5" aria-describedby="tags-help" />
-          <p id="tags-help" className="mt-1 text-xs text-muted-foreground">Separate tags with commas.</p>
+          <Input
+            {...field("tags")}
+            defaultValue={initial?.tags.join(", ") ?? ""}
+            placeholder="housing, elderly"
+            className="mt-1.5"
+            aria-describedby="tags-help"
+          />
+          <p id="tags-help" className="mt-1 text-xs text-muted-foreground">
+            Separate tags with commas.
+          </p>
           <FieldError id="tags-error" messages={errors.tags} />
         </div>
         <div>

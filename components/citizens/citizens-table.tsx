@@ -11,19 +11,34 @@ export function CitizensTable({ slug, items, caption }: { slug: string; items: C
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-left text-xs tracking-wide text-muted-foreground uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium sm:px-5">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">City</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Tags</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Open cases</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">Contact</th>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell sm:pr-5">Added</th>
+            <th scope="col" className="px-4 py-2 font-medium sm:px-5">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              City
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
+              Tags
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Open cases
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium lg:table-cell">
+              Contact
+            </th>
+            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell sm:pr-5">
+              Added
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
           {items.map((c) => (
             <tr key={c.id} className="hover:bg-surface-muted/60">
               <td className="px-4 py-2.5 sm:px-5">
-                <Link href={`/${slug}/citizens/${c.id}`} className="font-medium text-foreground hover:text-brand-700 hover:underline dark:hover:text-brand-300">
+                <Link
+                  href={`/${slug}/citizens/${c.id}`}
+                  className="font-medium text-foreground hover:text-brand-700 hover:underline dark:hover:text-brand-300"
+                >
                   {c.lastName}, {c.firstName}
                 </Link>
               </td>
@@ -36,8 +51,12 @@ export function CitizensTable({ slug, items, caption }: { slug: string; items: C
                 </span>
               </td>
               <td className="px-4 py-2.5 text-right tabular-nums">{c.openCases}</td>
-              <td className="hidden px-4 py-2.5 text-muted-foreground lg:table-cell">{[c.hasEmail ? "email" : null, c.hasPhone ? "phone" : null].filter(Boolean).join(" · ") || "—"}</td>
-              <td className="hidden px-4 py-2.5 text-muted-foreground sm:table-cell sm:pr-5">{dateFormat.format(c.createdAt)}</td>
+              <td className="hidden px-4 py-2.5 text-muted-foreground lg:table-cell">
+                {[c.hasEmail ? "email" : null, c.hasPhone ? "phone" : null].filter(Boolean).join(" · ") || "—"}
+              </td>
+              <td className="hidden px-4 py-2.5 text-muted-foreground sm:table-cell sm:pr-5">
+                {dateFormat.format(c.createdAt)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,21 @@ import { useState, useTransition } from "react";
 import { revealFieldAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
 import type { PiiFieldName } from "@/lib/citizens/schemas";
 
-export function PiiReveal({ slug, citizenId, field, label, masked, canReveal }: { slug: string; citizenId: string; field: PiiFieldName; label: string; masked: string | null; canReveal: boolean }) {
+export function PiiReveal({
+  slug,
+  citizenId,
+  field,
+  label,
+  masked,
+  canReveal,
+}: {
+  slug: string;
+  citizenId: string;
+  field: PiiFieldName;
+  label: string;
+  masked: string | null;
+  canReveal: boolean;
+}) {
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

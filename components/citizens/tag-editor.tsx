@@ -7,7 +7,19 @@ import { setTagsAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
 import { useToast } from "@/components/ui/toast";
 import { CloseIcon } from "@/components/ui/icons";
 
-export function TagEditor({ slug, citizenId, version: initialVersion, tags: initialTags, editable }: { slug: string; citizenId: string; version: number; tags: string[]; editable: boolean }) {
+export function TagEditor({
+  slug,
+  citizenId,
+  version: initialVersion,
+  tags: initialTags,
+  editable,
+}: {
+  slug: string;
+  citizenId: string;
+  version: number;
+  tags: string[];
+  editable: boolean;
+}) {
   const [tags, setTags] = useState(initialTags);
   const [version, setVersion] = useState(initialVersion);
   const [optimisticTags, setOptimisticTags] = useOptimistic(tags);
@@ -28,9 +40,19 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
       } else {
         // The optimistic value falls away at the end of the transition: the old tags return.
         if (result.code === "CONFLICT") {
-          toast({ tone: "error", title: "Tags not saved", description: "Someone else changed this record meanwhile.", action: { label: "Reload", onClick: () => router.refresh() } });
+          toast({
+            tone: "error",
+            title: "Tags not saved",
+            description: "Someone else changed this record meanwhile.",
+            action: { label: "Reload", onClick: () => router.refresh() },
+          });
         } else if (result.code === "WRITE_OUTCOME_UNKNOWN") {
-          toast({ tone: "error", title: "Tags may not have been saved", description: result.message, action: { label: "Reload to check", onClick: () => router.refresh() } });
+          toast({
+            tone: "error",
+            title: "Tags may not have been saved",
+            description: result.message,
+            action: { label: "Reload to check", onClick: () => router.refresh() },
+          });
         } else {
           toast({ tone: "error", title: "Tags not saved", description: result.message });
           setError(result.fieldErrors?.tags?.[0] ?? null);
@@ -44,10 +66,18 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
       <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
         {optimisticTags.length === 0 ? <li className="text-sm text-muted-foreground">No tags</li> : null}
         {optimisticTags.map((tag) => (
-          <li key={tag} className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-500/20 ring-inset dark:bg-slate-400/10 dark:text-slate-300">
+          <li
+            key={tag}
+            className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-500/20 ring-inset dark:bg-slate-400/10 dark:text-slate-300"
+          >
             {tag}
             {editable ? (
-              <button type="button" aria-label={`Remove tag ${tag}`} className="rounded hover:text-red-600" onClick={() => save(optimisticTags.filter((t) => t !== tag))}>
+              <button
+                type="button"
+                aria-label={`Remove tag ${tag}`}
+                className="rounded hover:text-red-600"
+                onClick={() => save(optimisticTags.filter((t) => t !== tag))}
+              >
                 <CloseIcon className="size-3" />
               </button>
             ) : null}
@@ -69,8 +99,17 @@ export function TagEditor({ slug, citizenId, version: initialVersion, tags: init
           <label htmlFor="add-tag" className="sr-only">
             Add a tag
           </label>
-          <input id="add-tag" ref={inputRef} placeholder="Add a tag" maxLength={40} className="h-8 w-40 rounded-lg border border-border bg-surface px-2 text-sm" />
-          <button type="submit" className="h-8 rounded-lg border border-border px-3 text-sm font-medium hover:bg-surface-muted">
+          <input
+            id="add-tag"
+            ref={inputRef}
+            placeholder="Add a tag"
+            maxLength={40}
+            className="h-8 w-40 rounded-lg border border-border bg-surface px-2 text-sm"
+          />
+          <button
+            type="submit"
+            className="h-8 rounded-lg border border-border px-3 text-sm font-medium hover:bg-surface-muted"
+          >
             Add
           </button>
         </form>

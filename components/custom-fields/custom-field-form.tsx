@@ -11,7 +11,13 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { customFieldDefinitionSchema, CUSTOM_FIELD_TYPES } from "@/lib/citizens/schemas";
 
-const TYPE_LABELS = { TEXT: "Text", NUMBER: "Number", DATE: "Date", BOOLEAN: "Yes / no", SELECT: "Choice from a list" } as const;
+const TYPE_LABELS = {
+  TEXT: "Text",
+  NUMBER: "Number",
+  DATE: "Date",
+  BOOLEAN: "Yes / no",
+  SELECT: "Choice from a list",
+} as const;
 
 export function CustomFieldForm({ slug }: { slug: string }) {
   const [type, setType] = useState<(typeof CUSTOM_FIELD_TYPES)[number]>("TEXT");
@@ -25,7 +31,12 @@ export function CustomFieldForm({ slug }: { slug: string }) {
     initialState: null,
     schema: customFieldDefinitionSchema,
   });
-  const attrs = (name: string) => ({ id: `cf-${name}`, name, "aria-invalid": fieldErrors?.[name] ? true : undefined, "aria-describedby": fieldErrors?.[name] ? `cf-${name}-error` : undefined });
+  const attrs = (name: string) => ({
+    id: `cf-${name}`,
+    name,
+    "aria-invalid": fieldErrors?.[name] ? true : undefined,
+    "aria-describedby": fieldErrors?.[name] ? `cf-${name}-error` : undefined,
+  });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Add a custom field">
       <FormAlert error={error} success={state?.ok ? "Field added: it now appears on every citizen form." : null} />
@@ -42,7 +53,12 @@ export function CustomFieldForm({ slug }: { slug: string }) {
         </div>
         <div>
           <Label htmlFor="cf-type">Type</Label>
-          <Select {...attrs("type")} value={type} onChange={(e) => setType(e.target.value as typeof type)} className="mt-1.5">
+          <Select
+            {...attrs("type")}
+            value={type}
+            onChange={(e) => setType(e.target.value as typeof type)}
+            className="mt-1.5"
+          >
             {CUSTOM_FIELD_TYPES.map((t) => (
               <option key={t} value={t}>
                 {TYPE_LABELS[t]}

@@ -46,7 +46,14 @@ export function CasesByStatusChart({ data, locale }: Props) {
               <text x="100%" y={top + 14} textAnchor="end" className="fill-muted-foreground text-sm tabular-nums">
                 {formatNumber(row.count, locale)}
               </text>
-              <rect x="0" y={top + BAR_Y} width="100%" height={BAR_HEIGHT} rx={BAR_HEIGHT / 2} className="fill-surface-muted" />
+              <rect
+                x="0"
+                y={top + BAR_Y}
+                width="100%"
+                height={BAR_HEIGHT}
+                rx={BAR_HEIGHT / 2}
+                className="fill-surface-muted"
+              />
               {width > 0 ? (
                 <rect
                   x="0"

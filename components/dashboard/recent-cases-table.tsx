@@ -35,12 +35,24 @@ export function RecentCasesTable({ cases, locale, now }: Props) {
       <table className="w-full min-w-[48rem] border-collapse text-sm">
         <thead className="border-y border-border bg-surface-muted/60">
           <tr>
-            <th scope="col" className={th}>Case</th>
-            <th scope="col" className={th}>Citizen</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Priority</th>
-            <th scope="col" className={th}>Created</th>
-            <th scope="col" className={th}>Due</th>
+            <th scope="col" className={th}>
+              Case
+            </th>
+            <th scope="col" className={th}>
+              Citizen
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Priority
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
+            <th scope="col" className={th}>
+              Due
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">

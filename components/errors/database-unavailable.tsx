@@ -28,7 +28,8 @@ export function DatabaseUnavailable({ retry }: { retry: () => void }) {
       <SpinnerIcon className="size-8 text-muted-foreground" />
       <h1 className="text-xl font-semibold text-foreground">We can&apos;t reach the database — retrying</h1>
       <p className="text-sm text-muted-foreground">
-        You are still signed in and nothing you saved before is lost. Trying again in <span className="tabular-nums">{left}</span> s.
+        You are still signed in and nothing you saved before is lost. Trying again in{" "}
+        <span className="tabular-nums">{left}</span> s.
       </p>
       <Button className="mt-2" variant="secondary" onClick={() => retry()}>
         Try now

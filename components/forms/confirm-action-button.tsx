@@ -16,7 +16,14 @@ type Props = {
   variant?: "danger" | "secondary";
 };
 
-export function ConfirmActionButton({ label, confirmLabel, accessibleName, run, onDone, variant = "secondary" }: Props) {
+export function ConfirmActionButton({
+  label,
+  confirmLabel,
+  accessibleName,
+  run,
+  onDone,
+  variant = "secondary",
+}: Props) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -36,7 +43,13 @@ export function ConfirmActionButton({ label, confirmLabel, accessibleName, run, 
     <span className="inline-flex flex-wrap items-center justify-end gap-2">
       {asking ? (
         <>
-          <Button size="sm" variant="danger" onClick={confirm} disabled={pending} aria-label={accessibleName ? `${confirmLabel}: ${accessibleName}` : undefined}>
+          <Button
+            size="sm"
+            variant="danger"
+            onClick={confirm}
+            disabled={pending}
+            aria-label={accessibleName ? `${confirmLabel}: ${accessibleName}` : undefined}
+          >
             {pending ? <SpinnerIcon className="size-4" /> : null}
             {confirmLabel}
           </Button>
@@ -45,7 +58,12 @@ export function ConfirmActionButton({ label, confirmLabel, accessibleName, run, 
           </Button>
         </>
       ) : (
-        <Button size="sm" variant={variant} onClick={() => setAsking(true)} aria-label={accessibleName ? `${label} ${accessibleName}` : undefined}>
+        <Button
+          size="sm"
+          variant={variant}
+          onClick={() => setAsking(true)}
+          aria-label={accessibleName ? `${label} ${accessibleName}` : undefined}
+        >
           {label}
         </Button>
       )}

@@ -4,7 +4,15 @@ import { AlertIcon } from "@/components/ui/icons";
  * The message above a form: an error (role=alert, announced) or a success note (role=status).
  * Always rendered, empty when there is nothing to say, so screen readers announce new text.
  */
-export function FormAlert({ error, success, className = "" }: { error?: string | null; success?: string | null; className?: string }) {
+export function FormAlert({
+  error,
+  success,
+  className = "",
+}: {
+  error?: string | null;
+  success?: string | null;
+  className?: string;
+}) {
   return (
     <div className={className}>
       <div role="alert">

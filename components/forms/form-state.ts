@@ -32,9 +32,17 @@ export function validateInput(schema: z.ZodType, payload: unknown): FieldErrors 
  */
 export function failureOf(result: unknown): FormFailure | null {
   if (!result || typeof result !== "object") return null;
-  const r = result as { ok?: boolean; message?: string; error?: string; fieldErrors?: FieldErrors; code?: string; details?: Record<string, unknown> };
+  const r = result as {
+    ok?: boolean;
+    message?: string;
+    error?: string;
+    fieldErrors?: FieldErrors;
+    code?: string;
+    details?: Record<string, unknown>;
+  };
   if (r.ok === true) return null;
-  if (r.ok === false) return { message: r.message ?? null, fieldErrors: r.fieldErrors, code: r.code, details: r.details };
+  if (r.ok === false)
+    return { message: r.message ?? null, fieldErrors: r.fieldErrors, code: r.code, details: r.details };
   if (r.error || r.fieldErrors) return { message: r.error ?? null, fieldErrors: r.fieldErrors };
   return null;
 }

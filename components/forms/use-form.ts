@@ -32,7 +32,10 @@ export function useForm<S, P = FormData>({ action, initialState, schema, read }:
   // Through sendAction: an input over the action body limit is refused before sending, and a call
   // that rejects (an oversized or broken request) becomes a failure the form shows, not a crash.
   const [state, dispatch, isPending] = useActionState<S, P>(
-    (prev, payload) => sendAction(payload as FormData | Record<string, unknown>, async () => action(prev, payload)) as Promise<Awaited<S>>,
+    (prev, payload) =>
+      sendAction(payload as FormData | Record<string, unknown>, async () => action(prev, payload)) as Promise<
+        Awaited<S>
+      >,
     initialState,
   );
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>(() => failureOf(initialState)?.fieldErrors);
@@ -102,5 +105,19 @@ export function useForm<S, P = FormData>({ action, initialState, schema, read }:
   const failure = superseded ? null : failureOf(state);
   // The form-level message: the server's, unless its field errors say it field by field.
   const error = failure && !hasFieldErrors(failure.fieldErrors) ? failure.message : null;
-  return { formRef, state, formAction: dispatch, isPending, fieldErrors, failure, error, submit, resend, onSubmit, clearError, clearErrors, fieldProps };
+  return {
+    formRef,
+    state,
+    formAction: dispatch,
+    isPending,
+    fieldErrors,
+    failure,
+    error,
+    submit,
+    resend,
+    onSubmit,
+    clearError,
+    clearErrors,
+    fieldProps,
+  };
 }

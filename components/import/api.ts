@@ -1,10 +1,19 @@
 // The browser side of the import API (app/api/tenants/[tenant]/citizens/imports/…). Errors
 // come back as {"error":{code,message,details}}; they are thrown as ImportApiError with the
 // server's message, which is written for people.
-import { PREVIEW_MAX_BYTES, type ImportJobView, type ImportMapping, type ImportPreview, type ImportReportRow } from "@/lib/citizens/import/schemas";
+import {
+  PREVIEW_MAX_BYTES,
+  type ImportJobView,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportReportRow,
+} from "@/lib/citizens/import/schemas";
 
 /** A job as JSON: dates are ISO strings. */
-export type ImportJob = Omit<ImportJobView, "createdAt" | "finishedAt"> & { createdAt: string; finishedAt: string | null };
+export type ImportJob = Omit<ImportJobView, "createdAt" | "finishedAt"> & {
+  createdAt: string;
+  finishedAt: string | null;
+};
 export type ReportPage = { rows: ImportReportRow[]; nextCursor: string | null };
 
 export class ImportApiError extends Error {
@@ -20,8 +29,10 @@ export class ImportApiError extends Error {
 const base = (slug: string) => `/api/tenants/${encodeURIComponent(slug)}/citizens/imports`;
 
 function errorFrom(status: number, body: unknown): ImportApiError {
-  const error = (body as { error?: { message?: string; details?: { fieldErrors?: Record<string, string[]> } } } | null)?.error;
-  const fallback = status >= 500 ? "Something went wrong on our side. Try again in a moment." : `The request failed (${status}).`;
+  const error = (body as { error?: { message?: string; details?: { fieldErrors?: Record<string, string[]> } } } | null)
+    ?.error;
+  const fallback =
+    status >= 500 ? "Something went wrong on our side. Try again in a moment." : `The request failed (${status}).`;
   return new ImportApiError(error?.message ?? fallback, status, error?.details?.fieldErrors ?? {});
 }
 
@@ -39,7 +50,11 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
 
 /** Header, first rows and a suggested mapping; only the file's first bytes are sent. */
 export function previewFile(slug: string, file: File): Promise<ImportPreview> {
-  return request(`${base(slug)}/preview`, { method: "POST", headers: { "content-type": "text/csv" }, body: file.slice(0, PREVIEW_MAX_BYTES) });
+  return request(`${base(slug)}/preview`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: file.slice(0, PREVIEW_MAX_BYTES),
+  });
 }
 
 /**
@@ -52,7 +67,11 @@ export function uploadFile(
   onUploadProgress: (fraction: number) => void,
 ): { done: Promise<ImportJob>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const params = new URLSearchParams({ fileName: input.file.name, mapping: JSON.stringify(input.mapping), jobId: input.jobId });
+  const params = new URLSearchParams({
+    fileName: input.file.name,
+    mapping: JSON.stringify(input.mapping),
+    jobId: input.jobId,
+  });
   const done = new Promise<ImportJob>((resolve, reject) => {
     xhr.open("POST", `${base(slug)}?${params.toString()}`);
     xhr.setRequestHeader("content-type", "text/csv");
@@ -64,7 +83,8 @@ export function uploadFile(
       if (xhr.status >= 200 && xhr.status < 300) resolve((xhr.response as { job: ImportJob }).job);
       else reject(errorFrom(xhr.status, xhr.response));
     };
-    xhr.onerror = () => reject(new ImportApiError("The upload was interrupted. Check your connection and try again.", 0));
+    xhr.onerror = () =>
+      reject(new ImportApiError("The upload was interrupted. Check your connection and try again.", 0));
     xhr.onabort = () => reject(new ImportApiError("The upload was stopped.", 0));
     xhr.send(input.file);
   });
@@ -81,14 +101,29 @@ export async function fetchJob(slug: string, jobId: string): Promise<ImportJob |
   }
 }
 
-export function fetchReport(slug: string, jobId: string, kind: "invalid" | "duplicates", cursor: string | null): Promise<ReportPage> {
+export function fetchReport(
+  slug: string,
+  jobId: string,
+  kind: "invalid" | "duplicates",
+  cursor: string | null,
+): Promise<ReportPage> {
   const params = new URLSearchParams({ kind, limit: "50" });
   if (cursor) params.set("cursor", cursor);
   return request(`${base(slug)}/${jobId}/rows?${params.toString()}`);
 }
 
-export async function commitJob(slug: string, jobId: string, body: { mode: "all" | "valid_only"; skipDuplicates: boolean }): Promise<ImportJob> {
-  return (await request<{ job: ImportJob }>(`${base(slug)}/${jobId}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).job;
+export async function commitJob(
+  slug: string,
+  jobId: string,
+  body: { mode: "all" | "valid_only"; skipDuplicates: boolean },
+): Promise<ImportJob> {
+  return (
+    await request<{ job: ImportJob }>(`${base(slug)}/${jobId}/commit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
+  ).job;
 }
 
 export async function cancelJob(slug: string, jobId: string): Promise<ImportJob> {

@@ -10,7 +10,16 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ImportMapping, ImportPreview } from "@/lib/citizens/import/schemas";
-import { ImportApiError, cancelJob, commitJob, estimateRows, fetchJob, previewFile, uploadFile, type ImportJob } from "./api";
+import {
+  ImportApiError,
+  cancelJob,
+  commitJob,
+  estimateRows,
+  fetchJob,
+  previewFile,
+  uploadFile,
+  type ImportJob,
+} from "./api";
 import { ChooseFile } from "./choose-file";
 import { CommitPanel, type CommitChoice } from "./commit-panel";
 import { ImportReport } from "./import-report";
@@ -59,7 +68,9 @@ export function CitizenImport({ slug, targets }: { slug: string; targets: Mappin
     handle.done
       .then((job) => {
         setStep({ name: "report", job, error: null, pending: null });
-        setAnnouncement(`Check finished: ${count(job.validRows)} valid rows, ${count(job.invalidRows)} invalid, ${count(job.duplicates)} possible duplicates.`);
+        setAnnouncement(
+          `Check finished: ${count(job.validRows)} valid rows, ${count(job.invalidRows)} invalid, ${count(job.duplicates)} possible duplicates.`,
+        );
       })
       .catch((err: unknown) => setStep({ ...s, error: messageOf(err) }))
       .finally(() => {
@@ -105,7 +116,9 @@ export function CitizenImport({ slug, targets }: { slug: string; targets: Mappin
         <Card>
           <CardHeader>
             <CardTitle>1. Choose a file</CardTitle>
-            <CardDescription>Nothing is imported until you have seen the check of every row and chosen what to import.</CardDescription>
+            <CardDescription>
+              Nothing is imported until you have seen the check of every row and chosen what to import.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ChooseFile busy={step.busy} error={step.error} onFile={(f) => void choose(f)} />
@@ -113,25 +126,45 @@ export function CitizenImport({ slug, targets }: { slug: string; targets: Mappin
         </Card>
       ) : null}
 
-      {step.name === "map" ? <MapStep step={step} targets={targets} headingRef={heading} onChange={(mapping) => setStep({ ...step, mapping })} onValidate={() => validate(step)} onBack={() => setStep({ name: "choose", busy: false, error: null })} /> : null}
+      {step.name === "map" ? (
+        <MapStep
+          step={step}
+          targets={targets}
+          headingRef={heading}
+          onChange={(mapping) => setStep({ ...step, mapping })}
+          onValidate={() => validate(step)}
+          onBack={() => setStep({ name: "choose", busy: false, error: null })}
+        />
+      ) : null}
 
-      {step.name === "validate" ? <ValidateStep slug={slug} step={step} headingRef={heading} onStop={() => void stop(step)} /> : null}
+      {step.name === "validate" ? (
+        <ValidateStep slug={slug} step={step} headingRef={heading} onStop={() => void stop(step)} />
+      ) : null}
 
       {step.name === "report" ? (
         <Card>
           <CardHeader>
-            <StepHeading headingRef={heading}>
-              3. Check the report: {step.job.fileName}
-            </StepHeading>
-            <CardDescription>Invalid rows are never imported. Rows that look like someone already on file can be skipped.</CardDescription>
+            <StepHeading headingRef={heading}>3. Check the report: {step.job.fileName}</StepHeading>
+            <CardDescription>
+              Invalid rows are never imported. Rows that look like someone already on file can be skipped.
+            </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">
             <FormAlert error={step.error ?? (step.job.status === "FAILED" ? step.job.error : null)} />
             <ImportReport slug={slug} job={step.job} />
             {step.job.status === "VALIDATED" ? (
-              <CommitPanel job={step.job} pending={step.pending} onCommit={(choice) => void commit(step, choice)} onCancel={() => void cancel(step)} />
+              <CommitPanel
+                job={step.job}
+                pending={step.pending}
+                onCommit={(choice) => void commit(step, choice)}
+                onCancel={() => void cancel(step)}
+              />
             ) : (
-              <Button variant="secondary" className="self-start" onClick={() => setStep({ name: "choose", busy: false, error: null })}>
+              <Button
+                variant="secondary"
+                className="self-start"
+                onClick={() => setStep({ name: "choose", busy: false, error: null })}
+              >
                 Start again with another file
               </Button>
             )}
@@ -162,7 +195,13 @@ export function CitizenImport({ slug, targets }: { slug: string; targets: Mappin
 }
 
 /** A step's title; it takes the focus when the step appears (tabIndex -1: focusable by script only). */
-function StepHeading({ headingRef, children }: { headingRef: React.RefObject<HTMLHeadingElement | null>; children: React.ReactNode }) {
+function StepHeading({
+  headingRef,
+  children,
+}: {
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  children: React.ReactNode;
+}) {
   return (
     <h2 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-foreground outline-none">
       {children}
@@ -189,13 +228,19 @@ function MapStep({
   return (
     <Card>
       <CardHeader>
-        <StepHeading headingRef={headingRef}>
-          2. Match the columns: {step.file.name}
-        </StepHeading>
-        <CardDescription>We guessed from the column names. Choose &ldquo;Don&rsquo;t import&rdquo; for columns you want to leave out.</CardDescription>
+        <StepHeading headingRef={headingRef}>2. Match the columns: {step.file.name}</StepHeading>
+        <CardDescription>
+          We guessed from the column names. Choose &ldquo;Don&rsquo;t import&rdquo; for columns you want to leave out.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 p-0 pb-5">
-        <MappingTable columns={step.preview.columns} sample={step.preview.sample} mapping={step.mapping} targets={targets} onChange={onChange} />
+        <MappingTable
+          columns={step.preview.columns}
+          sample={step.preview.sample}
+          mapping={step.mapping}
+          targets={targets}
+          onChange={onChange}
+        />
         <div className="flex flex-col gap-3 px-5">
           <FormAlert error={step.error} />
           {problems.length > 0 ? (
@@ -206,7 +251,11 @@ function MapStep({
             </ul>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <Button onClick={onValidate} disabled={problems.length > 0} aria-describedby={problems.length > 0 ? "mapping-problems" : undefined}>
+            <Button
+              onClick={onValidate}
+              disabled={problems.length > 0}
+              aria-describedby={problems.length > 0 ? "mapping-problems" : undefined}
+            >
               Check every row
             </Button>
             <Button variant="ghost" onClick={onBack}>
@@ -219,11 +268,24 @@ function MapStep({
   );
 }
 
-function ValidateStep({ slug, step, headingRef, onStop }: { slug: string; step: Extract<Step, { name: "validate" }>; headingRef: React.RefObject<HTMLHeadingElement | null>; onStop: () => void }) {
+function ValidateStep({
+  slug,
+  step,
+  headingRef,
+  onStop,
+}: {
+  slug: string;
+  step: Extract<Step, { name: "validate" }>;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onStop: () => void;
+}) {
   const [estimate, setEstimate] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    estimateRows(step.file).then((n) => live && setEstimate(n), () => undefined);
+    estimateRows(step.file).then(
+      (n) => live && setEstimate(n),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -243,14 +305,17 @@ function ValidateStep({ slug, step, headingRef, onStop }: { slug: string; step: 
   return (
     <Card>
       <CardHeader>
-        <StepHeading headingRef={headingRef}>
-          Checking {step.file.name}
-        </StepHeading>
+        <StepHeading headingRef={headingRef}>Checking {step.file.name}</StepHeading>
         <CardDescription>Every row is checked like a form would be. Nothing is imported yet.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {determinate ? (
-          <ProgressBar id="import-progress" label="Checking rows" value={Math.min(99, (checked / estimate) * 100)} valueText={`${count(checked)} of about ${count(Math.max(estimate, checked))} rows`} />
+          <ProgressBar
+            id="import-progress"
+            label="Checking rows"
+            value={Math.min(99, (checked / estimate) * 100)}
+            valueText={`${count(checked)} of about ${count(Math.max(estimate, checked))} rows`}
+          />
         ) : (
           <ProgressBar id="import-progress" label="Uploading the file" />
         )}

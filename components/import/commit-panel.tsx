@@ -14,7 +14,17 @@ const rows = (n: number) => `${count(n)} row${n === 1 ? "" : "s"}`;
  * Step 4: the user's choice. "Import all" is all or nothing, so it is unavailable (with the
  * reason next to it) while any row is invalid; "only the valid rows" leaves those out.
  */
-export function CommitPanel({ job, pending, onCommit, onCancel }: { job: ImportJob; pending: "commit" | "cancel" | null; onCommit: (choice: CommitChoice) => void; onCancel: () => void }) {
+export function CommitPanel({
+  job,
+  pending,
+  onCommit,
+  onCancel,
+}: {
+  job: ImportJob;
+  pending: "commit" | "cancel" | null;
+  onCommit: (choice: CommitChoice) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [skipDuplicates, setSkipDuplicates] = useState(job.duplicates > 0);
   const importable = job.validRows - (skipDuplicates ? job.duplicates : 0);
@@ -33,26 +43,36 @@ export function CommitPanel({ job, pending, onCommit, onCancel }: { job: ImportJ
           />
           <label htmlFor={`${id}-skip`} className="text-sm text-foreground">
             Skip rows that look like existing citizens ({count(job.duplicates)})
-            <span className="block text-muted-foreground">Same email, national ID, or name and date of birth as a citizen on file or an earlier row of the file.</span>
+            <span className="block text-muted-foreground">
+              Same email, national ID, or name and date of birth as a citizen on file or an earlier row of the file.
+            </span>
           </label>
         </div>
       ) : null}
 
       <div className="flex flex-wrap items-start gap-3">
         <div className="flex flex-col gap-1">
-          <Button onClick={() => onCommit({ mode: "all", skipDuplicates })} disabled={allBlocked || pending !== null || importable === 0} aria-describedby={allBlocked ? `${id}-all-why` : undefined}>
+          <Button
+            onClick={() => onCommit({ mode: "all", skipDuplicates })}
+            disabled={allBlocked || pending !== null || importable === 0}
+            aria-describedby={allBlocked ? `${id}-all-why` : undefined}
+          >
             {pending === "commit" ? <SpinnerIcon className="size-4" /> : null}
             Import all {rows(skipDuplicates ? job.totalRows - job.duplicates : job.totalRows)}
           </Button>
           {allBlocked ? (
             <p id={`${id}-all-why`} className="max-w-xs text-xs text-muted-foreground">
-              Unavailable: {rows(job.invalidRows)} {job.invalidRows === 1 ? "is" : "are"} not valid, and an import is never done half. Fix the file and upload it again, or import only the
-              valid rows.
+              Unavailable: {rows(job.invalidRows)} {job.invalidRows === 1 ? "is" : "are"} not valid, and an import is
+              never done half. Fix the file and upload it again, or import only the valid rows.
             </p>
           ) : null}
         </div>
         {allBlocked ? (
-          <Button variant="secondary" onClick={() => onCommit({ mode: "valid_only", skipDuplicates })} disabled={pending !== null || importable === 0}>
+          <Button
+            variant="secondary"
+            onClick={() => onCommit({ mode: "valid_only", skipDuplicates })}
+            disabled={pending !== null || importable === 0}
+          >
             {pending === "commit" ? <SpinnerIcon className="size-4" /> : null}
             Import only the {count(importable)} valid row{importable === 1 ? "" : "s"}
           </Button>

@@ -25,8 +25,17 @@ export function ImportReport({ slug, job }: { slug: string; job: ImportJob }) {
     <div className="flex flex-col gap-6">
       <dl className="grid gap-3 sm:grid-cols-3">
         <Count label="Valid rows" value={job.validRows} hint={`of ${count(job.totalRows)} in the file`} />
-        <Count label="Invalid rows" value={job.invalidRows} hint={job.invalidRows ? "listed below with the reason" : "none"} warning={job.invalidRows > 0} />
-        <Count label="Look like existing citizens" value={job.duplicates} hint={job.duplicates ? "or repeat an earlier row; listed below" : "none"} />
+        <Count
+          label="Invalid rows"
+          value={job.invalidRows}
+          hint={job.invalidRows ? "listed below with the reason" : "none"}
+          warning={job.invalidRows > 0}
+        />
+        <Count
+          label="Look like existing citizens"
+          value={job.duplicates}
+          hint={job.duplicates ? "or repeat an earlier row; listed below" : "none"}
+        />
       </dl>
       {job.invalidRows > 0 ? <ReportTable slug={slug} job={job} kind="invalid" /> : null}
       {job.duplicates > 0 ? <ReportTable slug={slug} job={job} kind="duplicates" /> : null}
@@ -34,11 +43,29 @@ export function ImportReport({ slug, job }: { slug: string; job: ImportJob }) {
   );
 }
 
-function Count({ label, value, hint, warning = false }: { label: string; value: number; hint: string; warning?: boolean }) {
+function Count({
+  label,
+  value,
+  hint,
+  warning = false,
+}: {
+  label: string;
+  value: number;
+  hint: string;
+  warning?: boolean;
+}) {
   return (
     <div className="rounded-xl border border-border bg-surface p-4">
       <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
-      <dd className={warning ? "mt-1 text-2xl font-semibold text-red-700 tabular-nums dark:text-red-300" : "mt-1 text-2xl font-semibold text-foreground tabular-nums"}>{count(value)}</dd>
+      <dd
+        className={
+          warning
+            ? "mt-1 text-2xl font-semibold text-red-700 tabular-nums dark:text-red-300"
+            : "mt-1 text-2xl font-semibold text-foreground tabular-nums"
+        }
+      >
+        {count(value)}
+      </dd>
       <dd className="text-xs text-muted-foreground">{hint}</dd>
     </div>
   );
@@ -53,7 +80,8 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
     staleTime: Infinity,
   });
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
-  const title = kind === "invalid" ? `Invalid rows (${count(job.invalidRows)})` : `Possible duplicates (${count(job.duplicates)})`;
+  const title =
+    kind === "invalid" ? `Invalid rows (${count(job.invalidRows)})` : `Possible duplicates (${count(job.duplicates)})`;
   const headingId = `report-${kind}`;
 
   return (
@@ -93,7 +121,10 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
                       <span className="text-foreground">{r.name}</span>
                       <span className="text-muted-foreground"> — </span>
                       {r.duplicateOf ? (
-                        <Link href={`/${slug}/citizens/${r.duplicateOf}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200">
+                        <Link
+                          href={`/${slug}/citizens/${r.duplicateOf}`}
+                          className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200"
+                        >
                           an existing citizen
                         </Link>
                       ) : (
@@ -113,7 +144,13 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
         ) : null}
       </div>
       {query.hasNextPage ? (
-        <Button variant="secondary" size="sm" className="self-start" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="self-start"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
           {query.isFetchingNextPage ? <SpinnerIcon className="size-4" /> : null}
           Show more
         </Button>

@@ -30,7 +30,11 @@ export function MappingTable({
   onChange: (mapping: ImportMapping) => void;
 }) {
   // Which column already fills each field, to say so in the other selects.
-  const usedBy = new Map(Object.entries(mapping).filter(([, t]) => t).map(([c, t]) => [t, c]));
+  const usedBy = new Map(
+    Object.entries(mapping)
+      .filter(([, t]) => t)
+      .map(([c, t]) => [t, c]),
+  );
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -51,17 +55,27 @@ export function MappingTable({
         <tbody className="divide-y divide-border">
           {columns.map((column, index) => {
             const selectId = `map-${index}`;
-            const values = sample.map((r) => r[index] ?? "").filter((v) => v.trim() !== "").slice(0, 3);
+            const values = sample
+              .map((r) => r[index] ?? "")
+              .filter((v) => v.trim() !== "")
+              .slice(0, 3);
             return (
               <tr key={`${index}-${column}`}>
                 <th scope="row" className="px-4 py-3 text-left font-medium text-foreground sm:px-6">
-                  <label htmlFor={selectId}>{column || <span className="text-muted-foreground italic">(no name)</span>}</label>
+                  <label htmlFor={selectId}>
+                    {column || <span className="text-muted-foreground italic">(no name)</span>}
+                  </label>
                 </th>
                 <td className="hidden max-w-xs px-4 py-3 text-muted-foreground md:table-cell">
                   <span className="line-clamp-2 break-words">{values.length ? values.join(" · ") : "(empty)"}</span>
                 </td>
                 <td className="px-4 py-3 sm:px-6">
-                  <Select id={selectId} value={mapping[column] ?? ""} onChange={(e) => onChange({ ...mapping, [column]: e.currentTarget.value })} className="min-w-48">
+                  <Select
+                    id={selectId}
+                    value={mapping[column] ?? ""}
+                    onChange={(e) => onChange({ ...mapping, [column]: e.currentTarget.value })}
+                    className="min-w-48"
+                  >
                     <option value="">Don&rsquo;t import</option>
                     {targets.map((t) => {
                       const other = usedBy.get(t.value);

@@ -5,7 +5,17 @@ import { cn } from "@/components/ui/cn";
  * ARIA asks: "busy, amount unknown"). `valueText` is what a screen reader says instead of a
  * bare percentage ("12,000 of about 100,000 rows").
  */
-export function ProgressBar({ id, label, value, valueText }: { id: string; label: string; value?: number; valueText?: string }) {
+export function ProgressBar({
+  id,
+  label,
+  value,
+  valueText,
+}: {
+  id: string;
+  label: string;
+  value?: number;
+  valueText?: string;
+}) {
   const pct = value === undefined ? undefined : Math.max(0, Math.min(100, Math.round(value)));
   return (
     <div className="flex flex-col gap-1.5">
@@ -27,7 +37,9 @@ export function ProgressBar({ id, label, value, valueText }: { id: string; label
         <div
           className={cn(
             "h-full rounded-full bg-brand-600 dark:bg-brand-400",
-            pct === undefined ? "w-full animate-pulse opacity-60 motion-reduce:animate-none" : "transition-[width] duration-300 motion-reduce:transition-none",
+            pct === undefined
+              ? "w-full animate-pulse opacity-60 motion-reduce:animate-none"
+              : "transition-[width] duration-300 motion-reduce:transition-none",
           )}
           style={pct === undefined ? undefined : { width: `${pct}%` }}
         />

@@ -12,15 +12,23 @@ export function MessageList({ messages }: { messages: MailboxSummary[] }) {
     return (
       <div className="rounded-xl border border-dashed border-border px-6 py-12 text-center">
         <p className="font-medium text-foreground">No emails yet</p>
-        <p className="mt-1 text-sm text-muted-foreground">Sign up, ask for a password reset or invite someone: the email will appear here.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Sign up, ask for a password reset or invite someone: the email will appear here.
+        </p>
       </div>
     );
   }
   return (
-    <ul aria-label="Emails, newest first" className="divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
+    <ul
+      aria-label="Emails, newest first"
+      className="divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-sm"
+    >
       {messages.map((m) => (
         <li key={m.id}>
-          <Link href={`/dev/mailbox/${m.id}`} className="flex flex-col gap-0.5 px-4 py-3 hover:bg-surface-muted focus-visible:bg-surface-muted sm:flex-row sm:items-baseline sm:gap-4">
+          <Link
+            href={`/dev/mailbox/${m.id}`}
+            className="flex flex-col gap-0.5 px-4 py-3 hover:bg-surface-muted focus-visible:bg-surface-muted sm:flex-row sm:items-baseline sm:gap-4"
+          >
             <span className="min-w-0 truncate text-sm text-muted-foreground sm:w-56 sm:shrink-0">
               <span className="sr-only">To: </span>
               {m.to}

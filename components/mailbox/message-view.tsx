@@ -2,7 +2,8 @@ import type { MailboxEntry } from "@/lib/email/dev-mailbox";
 import { extractLinks, linkifyText } from "@/lib/email/mailbox-links";
 import { formatMailTime } from "./format";
 
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 break-all hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200";
+const linkClass =
+  "font-medium text-brand-700 underline underline-offset-2 break-all hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200";
 
 /**
  * One stored email. Its HTML is never rendered (no markup from a message reaches the page):

@@ -47,7 +47,13 @@ export function InviteMemberForm({ slug, roles }: { slug: string; roles: Role[] 
         </div>
         <div>
           <Label htmlFor="invite-role">Role</Label>
-          <Select id="invite-role" name="role" defaultValue={roles.includes("MEMBER") ? "MEMBER" : roles[0]} className="mt-1.5" aria-describedby="invite-role-help">
+          <Select
+            id="invite-role"
+            name="role"
+            defaultValue={roles.includes("MEMBER") ? "MEMBER" : roles[0]}
+            className="mt-1.5"
+            aria-describedby="invite-role-help"
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

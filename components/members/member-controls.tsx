@@ -19,7 +19,19 @@ import { Select } from "@/components/ui/select";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_LABELS } from "./role-labels";
 
-export function RoleSelect({ slug, userId, name, role, roles }: { slug: string; userId: string; name: string; role: Role; roles: Role[] }) {
+export function RoleSelect({
+  slug,
+  userId,
+  name,
+  role,
+  roles,
+}: {
+  slug: string;
+  userId: string;
+  name: string;
+  role: Role;
+  roles: Role[];
+}) {
   const [value, setValue] = useState(role);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -40,7 +52,13 @@ export function RoleSelect({ slug, userId, name, role, roles }: { slug: string; 
   return (
     <div className="flex flex-col items-start gap-1">
       <div className="flex items-center gap-2">
-        <Select aria-label={`Role of ${name}`} value={value} onChange={(e) => change(e.target.value as Role)} disabled={pending} className="h-8 w-36">
+        <Select
+          aria-label={`Role of ${name}`}
+          value={value}
+          onChange={(e) => change(e.target.value as Role)}
+          disabled={pending}
+          className="h-8 w-36"
+        >
           {[...new Set([role, ...roles])].map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -58,7 +76,17 @@ export function RoleSelect({ slug, userId, name, role, roles }: { slug: string; 
   );
 }
 
-export function InheritToggle({ slug, userId, name, inherit }: { slug: string; userId: string; name: string; inherit: boolean }) {
+export function InheritToggle({
+  slug,
+  userId,
+  name,
+  inherit,
+}: {
+  slug: string;
+  userId: string;
+  name: string;
+  inherit: boolean;
+}) {
   const [checked, setChecked] = useState(inherit);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -93,20 +121,62 @@ export function InheritToggle({ slug, userId, name, inherit }: { slug: string; u
 }
 
 export function RemoveMemberButton({ slug, userId, name }: { slug: string; userId: string; name: string }) {
-  return <ConfirmActionButton label="Remove" confirmLabel="Remove" accessibleName={name} run={() => removeMemberAction(slug, { userId })} />;
-}
-
-/** Blocks (or, once blocked, restores) access that reaches this tenant from a parent organisation. */
-export function InheritedAccessButton({ slug, userId, name, blocked }: { slug: string; userId: string; name: string; blocked: boolean }) {
-  return blocked ? (
-    <ConfirmActionButton label="Restore access" confirmLabel="Restore" accessibleName={name} run={() => restoreInheritedMemberAction(slug, { userId })} />
-  ) : (
-    <ConfirmActionButton label="Block access" confirmLabel="Block" accessibleName={name} run={() => blockInheritedMemberAction(slug, { userId })} />
+  return (
+    <ConfirmActionButton
+      label="Remove"
+      confirmLabel="Remove"
+      accessibleName={name}
+      run={() => removeMemberAction(slug, { userId })}
+    />
   );
 }
 
-export function RevokeInvitationButton({ slug, invitationId, email }: { slug: string; invitationId: string; email: string }) {
-  return <ConfirmActionButton label="Revoke" confirmLabel="Revoke" accessibleName={`invitation for ${email}`} run={() => revokeInvitationAction(slug, { invitationId })} />;
+/** Blocks (or, once blocked, restores) access that reaches this tenant from a parent organisation. */
+export function InheritedAccessButton({
+  slug,
+  userId,
+  name,
+  blocked,
+}: {
+  slug: string;
+  userId: string;
+  name: string;
+  blocked: boolean;
+}) {
+  return blocked ? (
+    <ConfirmActionButton
+      label="Restore access"
+      confirmLabel="Restore"
+      accessibleName={name}
+      run={() => restoreInheritedMemberAction(slug, { userId })}
+    />
+  ) : (
+    <ConfirmActionButton
+      label="Block access"
+      confirmLabel="Block"
+      accessibleName={name}
+      run={() => blockInheritedMemberAction(slug, { userId })}
+    />
+  );
+}
+
+export function RevokeInvitationButton({
+  slug,
+  invitationId,
+  email,
+}: {
+  slug: string;
+  invitationId: string;
+  email: string;
+}) {
+  return (
+    <ConfirmActionButton
+      label="Revoke"
+      confirmLabel="Revoke"
+      accessibleName={`invitation for ${email}`}
+      run={() => revokeInvitationAction(slug, { invitationId })}
+    />
+  );
 }
 
 export function LeaveTenantButton({ slug, tenantName }: { slug: string; tenantName: string }) {
@@ -124,10 +194,17 @@ export function LeaveTenantButton({ slug, tenantName }: { slug: string; tenantNa
   );
 }
 
-export function TransferOwnershipForm({ slug, candidates }: { slug: string; candidates: Array<{ userId: string; name: string; email: string }> }) {
+export function TransferOwnershipForm({
+  slug,
+  candidates,
+}: {
+  slug: string;
+  candidates: Array<{ userId: string; name: string; email: string }>;
+}) {
   const [userId, setUserId] = useState(candidates[0]?.userId ?? "");
   const router = useRouter();
-  if (candidates.length === 0) return <p className="text-sm text-muted-foreground">Invite someone first: ownership can only go to a member.</p>;
+  if (candidates.length === 0)
+    return <p className="text-sm text-muted-foreground">Invite someone first: ownership can only go to a member.</p>;
   const target = candidates.find((c) => c.userId === userId);
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-center">

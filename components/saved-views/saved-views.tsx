@@ -42,12 +42,20 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm font-medium text-muted-foreground">Views:</span>
-      <Link href={basePath} className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted" aria-current={!activeViewId && !hasFilters ? "page" : undefined}>
+      <Link
+        href={basePath}
+        className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted"
+        aria-current={!activeViewId && !hasFilters ? "page" : undefined}
+      >
         {allLabel}
       </Link>
       {views.map((v) => (
         <span key={v.id} className="inline-flex items-center rounded-full border border-border text-sm">
-          <Link href={`${basePath}?${new URLSearchParams({ ...v.query, view: v.id })}`} className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted" aria-current={activeViewId === v.id ? "page" : undefined}>
+          <Link
+            href={`${basePath}?${new URLSearchParams({ ...v.query, view: v.id })}`}
+            className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted"
+            aria-current={activeViewId === v.id ? "page" : undefined}
+          >
             {v.name}
             {v.shared ? <span className="text-muted-foreground"> · shared</span> : null}
           </Link>
@@ -86,10 +94,24 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
           <label htmlFor="view-name" className="sr-only">
             View name
           </label>
-          <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="View name" className="h-8 w-44" autoFocus maxLength={60} />
+          <Input
+            id="view-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="View name"
+            className="h-8 w-44"
+            autoFocus
+            maxLength={60}
+          />
           {canShare ? (
             <label className="inline-flex items-center gap-1.5 text-sm">
-              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} className="size-4 accent-brand-600" /> Share with the team
+              <input
+                type="checkbox"
+                checked={shared}
+                onChange={(e) => setShared(e.target.checked)}
+                className="size-4 accent-brand-600"
+              />{" "}
+              Share with the team
             </label>
           ) : null}
           <Button size="sm" type="submit" disabled={pending}>

@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BuildingIcon, DocumentIcon, FolderIcon, HistoryIcon, HomeIcon, LockIcon, UsersIcon } from "@/components/ui/icons";
+import {
+  BuildingIcon,
+  DocumentIcon,
+  FolderIcon,
+  HistoryIcon,
+  HomeIcon,
+  LockIcon,
+  UsersIcon,
+} from "@/components/ui/icons";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/components/ui/cn";
@@ -18,7 +26,11 @@ function navItems(slug: string, role: Role): NavItem[] {
     { href: `/${slug}/cases`, label: "Cases", Icon: FolderIcon },
     can(role, "audit.read") && { href: `/${slug}/audit`, label: "Audit log", Icon: HistoryIcon },
     { href: `/${slug}/settings/members`, label: "Members", Icon: BuildingIcon },
-    can(role, "custom_field.manage") && { href: `/${slug}/settings/fields`, label: "Custom fields", Icon: DocumentIcon },
+    can(role, "custom_field.manage") && {
+      href: `/${slug}/settings/fields`,
+      label: "Custom fields",
+      Icon: DocumentIcon,
+    },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
   return items.filter((i): i is NavItem => !!i);

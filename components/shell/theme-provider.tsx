@@ -1,13 +1,7 @@
 "use client";
 
 import { createContext, use, useCallback, useLayoutEffect, useMemo, useSyncExternalStore } from "react";
-import {
-  THEME_STORAGE_KEY,
-  applyTheme,
-  readStoredTheme,
-  watchSystemTheme,
-  type Theme,
-} from "@/components/shell/theme";
+import { THEME_STORAGE_KEY, applyTheme, readStoredTheme, watchSystemTheme, type Theme } from "@/components/shell/theme";
 
 type ThemeContextValue = { theme: Theme; setTheme: (theme: Theme) => void };
 

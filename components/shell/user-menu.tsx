@@ -19,7 +19,8 @@ function initials(name: string, email: string): string {
 
 type Props = { user: TenantAccess["user"]; role: TenantAccess["role"]; slug: string; platformAdmin?: boolean };
 
-const itemClass = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium hover:bg-surface-muted";
+const itemClass =
+  "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium hover:bg-surface-muted";
 
 /**
  * Account details and sign out in a native popover: Escape, click-outside and focus order come

@@ -40,8 +40,18 @@ export function AcceptInvitationButton({ token, tenantName }: { token: string; t
 
 export function SignUpAndAcceptForm({ token, email }: { token: string; email: string }) {
   // On success the action redirects to the organisation; only failures come back here.
-  const { formRef, formAction, isPending: pending, fieldErrors: errors, error: message, onSubmit } = useForm({ action: signUpAndAcceptAction, initialState: null, schema: invitationSignUpSchema });
-  const attrs = (id: string) => ({ "aria-invalid": errors?.[id] ? true : undefined, "aria-describedby": errors?.[id] ? `${id}-error` : undefined });
+  const {
+    formRef,
+    formAction,
+    isPending: pending,
+    fieldErrors: errors,
+    error: message,
+    onSubmit,
+  } = useForm({ action: signUpAndAcceptAction, initialState: null, schema: invitationSignUpSchema });
+  const attrs = (id: string) => ({
+    "aria-invalid": errors?.[id] ? true : undefined,
+    "aria-describedby": errors?.[id] ? `${id}-error` : undefined,
+  });
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
@@ -58,12 +68,28 @@ export function SignUpAndAcceptForm({ token, email }: { token: string; email: st
       </div>
       <div>
         <Label htmlFor="password">Choose a password</Label>
-        <Input id="password" name="password" type="password" autoComplete="new-password" required className="mt-1.5" {...attrs("password")} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          className="mt-1.5"
+          {...attrs("password")}
+        />
         <FieldError id="password-error" messages={errors?.password} />
       </div>
       <div>
         <Label htmlFor="confirmPassword">Repeat the password</Label>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required className="mt-1.5" {...attrs("confirmPassword")} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          className="mt-1.5"
+          {...attrs("confirmPassword")}
+        />
         <FieldError id="confirmPassword-error" messages={errors?.confirmPassword} />
       </div>
       <Button type="submit" size="lg" disabled={pending}>

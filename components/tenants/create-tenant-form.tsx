@@ -53,7 +53,9 @@ export function CreateTenantForm({ parents }: { parents: Parent[] }) {
           className="mt-1.5"
           {...field("name")}
         />
-        <p id="name-help" className="sr-only">The name your staff will see</p>
+        <p id="name-help" className="sr-only">
+          The name your staff will see
+        </p>
         <FieldError id="name-error" messages={fieldErrors?.name} />
       </div>
       <div>

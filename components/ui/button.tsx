@@ -10,8 +10,7 @@ const base =
 
 const variants: Record<Variant, string> = {
   primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-800",
-  secondary:
-    "border border-border bg-surface text-foreground shadow-sm hover:bg-surface-muted",
+  secondary: "border border-border bg-surface text-foreground shadow-sm hover:bg-surface-muted",
   ghost: "text-foreground hover:bg-surface-muted",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700",
   // For use on dark brand-coloured bands, in either theme.

@@ -2,12 +2,7 @@ import type { ComponentPropsWithoutRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 export function Card({ className, ...props }: ComponentPropsWithoutRef<"section">) {
-  return (
-    <section
-      className={cn("rounded-xl border border-border bg-surface shadow-sm", className)}
-      {...props}
-    />
-  );
+  return <section className={cn("rounded-xl border border-border bg-surface shadow-sm", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentPropsWithoutRef<"div">) {

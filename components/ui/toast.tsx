@@ -123,7 +123,10 @@ function Toast({ item, onDismiss }: { item: ToastItem; onDismiss: (id: number) =
       {item.tone === "error" ? (
         <AlertIcon className={cn("mt-px size-5", iconClasses.error)} />
       ) : (
-        <span aria-hidden="true" className={cn("mt-1.5 size-2.5 shrink-0 rounded-full bg-current", iconClasses[item.tone])} />
+        <span
+          aria-hidden="true"
+          className={cn("mt-1.5 size-2.5 shrink-0 rounded-full bg-current", iconClasses[item.tone])}
+        />
       )}
       <div className="min-w-0 flex-1">
         <p className="font-medium">{item.title}</p>

@@ -20,7 +20,10 @@ export type PlatformAccessDecision =
   /** Signed in, but not an enabled platform admin (or the account is gone). */
   | { kind: "denied" };
 
-export function decidePlatformAccess(sessionUserId: string | null | undefined, row: PlatformUserRow | null | undefined): PlatformAccessDecision {
+export function decidePlatformAccess(
+  sessionUserId: string | null | undefined,
+  row: PlatformUserRow | null | undefined,
+): PlatformAccessDecision {
   if (!sessionUserId) return { kind: "sign_in" };
   if (!row || row.id !== sessionUserId) return { kind: "denied" };
   if (row.disabledAt !== null) return { kind: "denied" };

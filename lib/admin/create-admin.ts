@@ -30,7 +30,10 @@ export function generatePassword(): string {
 
 export async function ensurePlatformAdmin(db: Db, input: CreateAdminInput): Promise<CreateAdminResult> {
   const { email, password } = parseInput(createAdminSchema, input);
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, platformRole: true, disabledAt: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, platformRole: true, disabledAt: true },
+  });
   if (existing?.platformRole === "ADMIN") {
     return { userId: existing.id, email, outcome: "unchanged", disabled: existing.disabledAt !== null };
   }
@@ -41,9 +44,19 @@ export async function ensurePlatformAdmin(db: Db, input: CreateAdminInput): Prom
 
   return db.$transaction(async (tx) => {
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { platformRole: "ADMIN" }, select: { id: true, disabledAt: true } })
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { platformRole: "ADMIN" },
+          select: { id: true, disabledAt: true },
+        })
       : await tx.user.create({
-          data: { email, name: email.slice(0, email.indexOf("@")), passwordHash, emailVerifiedAt: new Date(), platformRole: "ADMIN" },
+          data: {
+            email,
+            name: email.slice(0, email.indexOf("@")),
+            passwordHash,
+            emailVerifiedAt: new Date(),
+            platformRole: "ADMIN",
+          },
           select: { id: true, disabledAt: true },
         });
     const outcome = existing ? "promoted" : "created";
@@ -56,6 +69,12 @@ export async function ensurePlatformAdmin(db: Db, input: CreateAdminInput): Prom
       targetId: user.id,
       data: { email, outcome, via: "cli" },
     });
-    return { userId: user.id, email, outcome, disabled: user.disabledAt !== null, ...(generatedPassword ? { generatedPassword } : {}) };
+    return {
+      userId: user.id,
+      email,
+      outcome,
+      disabled: user.disabledAt !== null,
+      ...(generatedPassword ? { generatedPassword } : {}),
+    };
   });
 }

@@ -35,7 +35,9 @@ export async function assertPlatformAdmin(tx: RawReader, ctx: PlatformContext): 
   const row = rows[0];
   const decision = decidePlatformAccess(
     ctx.adminId,
-    row ? { id: row.id, email: row.email, name: row.name, platformRole: row.platform_role, disabledAt: row.disabled_at } : null,
+    row
+      ? { id: row.id, email: row.email, name: row.name, platformRole: row.platform_role, disabledAt: row.disabled_at }
+      : null,
   );
   if (decision.kind !== "allow") throw new ForbiddenError("Only platform admins can do this");
 }

@@ -24,7 +24,13 @@ export async function readTenantAsPlatformAdmin(ctx: PlatformContext, input: Rea
     await assertPlatformAdmin(tx, ctx);
     const tenant = await tx.tenant.findUnique({
       where: { id: tenantId },
-      select: { id: true, slug: true, name: true, createdAt: true, parent: { select: { id: true, name: true, slug: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        createdAt: true,
+        parent: { select: { id: true, name: true, slug: true } },
+      },
     });
     // Checked before writing: an unknown id must not start an audit chain of its own.
     if (!tenant) throw new NotFoundError("Organisation not found");

@@ -8,7 +8,10 @@ const search = optionalOf(text(100, { tooLong: "Search at most 100 characters" }
 
 /** The id of the last row of the previous page (keyset pagination: stable while rows are added). */
 // z.guid, not z.uuid: any 8-4-4-4-12 hex id PostgreSQL accepts, whatever its version bits.
-const cursor = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.guid("Not a valid page cursor").optional());
+const cursor = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.guid("Not a valid page cursor").optional(),
+);
 
 const limit = z.coerce.number().int().min(1).max(100).default(25);
 
@@ -19,10 +22,16 @@ export const listUsersSchema = z.object({ q: search, cursor, limit });
 export type ListUsersInput = z.input<typeof listUsersSchema>;
 
 /** Why an admin acts: recorded in the audit trail, so it must say something. */
-const reason = text(500, { error: "Give a reason", tooLong: "Keep the reason under 500 characters" }).min(5, "Give a reason of at least 5 characters");
+const reason = text(500, { error: "Give a reason", tooLong: "Keep the reason under 500 characters" }).min(
+  5,
+  "Give a reason of at least 5 characters",
+);
 
 /** FormData sends "true"/"false"; objects send booleans. Anything else is invalid. */
-const formBoolean = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Expected true or false" }));
+const formBoolean = z.preprocess(
+  (v) => (v === "true" ? true : v === "false" ? false : v),
+  z.boolean({ error: "Expected true or false" }),
+);
 
 export const setUserDisabledSchema = z
   .object({
@@ -32,7 +41,8 @@ export const setUserDisabledSchema = z
     reason: z.preprocess((v) => (v === "" || v === null ? undefined : v), reason.optional()),
   })
   .superRefine((input, ctx) => {
-    if (input.disabled && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason of at least 5 characters" });
+    if (input.disabled && !input.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason of at least 5 characters" });
   });
 export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
 
@@ -45,6 +55,8 @@ export type ReadTenantInput = z.infer<typeof readTenantSchema>;
 /** `npm run admin:create -- <email>`; the password comes from ADMIN_PASSWORD or is generated. */
 export const createAdminSchema = z.object({
   email: text(254).toLowerCase().pipe(z.email("Enter a valid email address")),
-  password: text(200, { trim: false, tooLong: "ADMIN_PASSWORD must be at most 200 characters" }).min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
+  password: text(200, { trim: false, tooLong: "ADMIN_PASSWORD must be at most 200 characters" })
+    .min(12, "ADMIN_PASSWORD must be at least 12 characters")
+    .optional(),
 });
 export type CreateAdminInput = z.input<typeof createAdminSchema>;

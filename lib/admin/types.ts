@@ -44,7 +44,13 @@ export type TenantMetadata = {
 
 /** The audited cross-tenant read: what a platform admin sees inside one tenant. */
 export type TenantOverview = {
-  tenant: { id: string; slug: string; name: string; parent: { id: string; name: string; slug: string } | null; createdAt: Date };
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+    parent: { id: string; name: string; slug: string } | null;
+    createdAt: Date;
+  };
   members: Array<{ userId: string; name: string; email: string; role: Role }>;
   citizenCount: number;
   casesByStatus: Record<CaseStatus, number>;

@@ -79,7 +79,10 @@ function toCsv(r: ExportRow): string {
  * is committed before the first byte: an export that was started is on the record even if the
  * download is abandoned.
  */
-export async function streamAuditCsv(ctx: TenantContext, input: AuditQueryInput | AuditQuery): Promise<ReadableStream<Uint8Array>> {
+export async function streamAuditCsv(
+  ctx: TenantContext,
+  input: AuditQueryInput | AuditQuery,
+): Promise<ReadableStream<Uint8Array>> {
   const query = parseAuditQueryInput(input);
   const filters = activeFilters(query);
   const db = await getDb();
@@ -88,15 +91,22 @@ export async function streamAuditCsv(ctx: TenantContext, input: AuditQueryInput 
   const upTo = await tenantDb.$tenantTransaction(async (tx) => {
     const [head] = await tx.$queryRaw<Array<{ seq: bigint | null }>>`
       SELECT max(e.seq) AS seq FROM audit_events e WHERE e.tenant_id = ${ctx.tenantId}::uuid`;
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "audit.exported", data: { filters } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      requestId: ctx.requestId,
+      action: "audit.exported",
+      data: { filters },
+    });
     return head?.seq ?? 0n;
   });
 
   const where = auditWhere(ctx.tenantId, filters);
   let after = 0n;
   const nextPage = async () => {
-    const rows = await tenantDb.$tenantTransaction((tx) =>
-      tx.$queryRaw<ExportRow[]>`
+    const rows = await tenantDb.$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<ExportRow[]>`
         SELECT e.seq, e.created_at, e.action, e.actor_id, u.name AS actor_name, e.actor_type, e.target_type,
                e.target_id, e.request_id, e.ip, e.user_agent, e.data, e.hash, e.prev_hash
           FROM audit_events e

@@ -83,8 +83,9 @@ export async function listAuditEvents(ctx: TenantContext, input: AuditQueryInput
   const query = parseAuditQueryInput(input);
   const before = query.cursor ? Prisma.sql`AND e.seq < ${query.cursor}::bigint` : Prisma.empty;
   const db = await getDb();
-  const rows = await db.forTenant(ctx).$tenantTransaction((tx) =>
-    tx.$queryRaw<ListRow[]>`
+  const rows = await db.forTenant(ctx).$tenantTransaction(
+    (tx) =>
+      tx.$queryRaw<ListRow[]>`
       SELECT e.id, e.seq, e.created_at, e.action, e.actor_id, u.name AS actor_name, e.actor_type,
              e.target_type, e.target_id, e.data, e.request_id, e.ip, e.user_agent
         FROM audit_events e
@@ -123,8 +124,9 @@ const ACTIONS_CAP = 200;
  */
 export async function listAuditActions(ctx: TenantContext): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.forTenant(ctx).$tenantTransaction((tx) =>
-    tx.$queryRaw<Array<{ action: string }>>`
+  const rows = await db.forTenant(ctx).$tenantTransaction(
+    (tx) =>
+      tx.$queryRaw<Array<{ action: string }>>`
       WITH RECURSIVE actions AS (
         (SELECT e.action FROM audit_events e WHERE e.tenant_id = ${ctx.tenantId}::uuid ORDER BY e.action LIMIT 1)
         UNION ALL

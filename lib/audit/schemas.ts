@@ -36,18 +36,34 @@ export const auditQuerySchema = z
         // Checks run on after a failed regex: only convert what is all digits.
         .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= MAX_SEQ, "Not a valid page cursor"),
     ),
-    limit: optional(z.coerce.number({ error: "Give a number" }).int("Give a whole number").min(1, "At least 1").max(200, "At most 200")).transform((n) => n ?? 50),
+    limit: optional(
+      z.coerce
+        .number({ error: "Give a number" })
+        .int("Give a whole number")
+        .min(1, "At least 1")
+        .max(200, "At most 200"),
+    ).transform((n) => n ?? 50),
   })
   .superRefine((q, ctx) => {
     // ISO days compare correctly as strings.
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date" });
   });
 
 export type AuditQueryInput = z.input<typeof auditQuerySchema>;
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 /** The query parameters the schema reads, in the order links write them. */
-export const AUDIT_QUERY_KEYS = ["action", "actorId", "targetType", "targetId", "from", "to", "cursor", "limit"] as const;
+export const AUDIT_QUERY_KEYS = [
+  "action",
+  "actorId",
+  "targetType",
+  "targetId",
+  "from",
+  "to",
+  "cursor",
+  "limit",
+] as const;
 /** The filters proper: what an export or the "newest events" link keeps (no paging). */
 export const AUDIT_FILTER_KEYS = ["action", "actorId", "targetType", "targetId", "from", "to"] as const;
 export type AuditFilters = Pick<AuditQuery, (typeof AUDIT_FILTER_KEYS)[number]>;

@@ -18,9 +18,19 @@ export async function verifyTenantAuditChain(ctx: TenantContext): Promise<ChainV
   const verification = await verifyAuditChain(db, ctx.tenantId);
   const result: ChainVerificationResult = verification.ok
     ? { ok: true, checked: verification.checked }
-    : { ok: false, checked: verification.checked, brokenAt: { ...verification.brokenAt, createdAt: verification.brokenAt.createdAt.toISOString() } };
+    : {
+        ok: false,
+        checked: verification.checked,
+        brokenAt: { ...verification.brokenAt, createdAt: verification.brokenAt.createdAt.toISOString() },
+      };
   await db.forTenant(ctx).$tenantTransaction((tx) =>
-    recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "audit.chain_verified", data: { ...result } }),
+    recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      requestId: ctx.requestId,
+      action: "audit.chain_verified",
+      data: { ...result },
+    }),
   );
   return result;
 }

@@ -5,7 +5,12 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 
-export type ChainBreak = { id: string; seq: string; createdAt: Date; reason: "hash_mismatch" | "broken_link" | "sequence_gap" };
+export type ChainBreak = {
+  id: string;
+  seq: string;
+  createdAt: Date;
+  reason: "hash_mismatch" | "broken_link" | "sequence_gap";
+};
 export type ChainVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: ChainBreak };
 
 type Row = { id: string; seq: bigint; created_at: Date; hash: string; prev_hash: string | null; recomputed: string };
@@ -17,8 +22,9 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainV
   let lastHash: string | null = null;
   let checked = 0;
   for (;;) {
-    const rows: Row[] = await db.forTenant({ tenantId }).$tenantTransaction((tx) =>
-      tx.$queryRaw<Row[]>`
+    const rows: Row[] = await db.forTenant({ tenantId }).$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<Row[]>`
         SELECT e.id, e.seq, e.created_at, e.hash, e.prev_hash, audit_event_digest(e) AS recomputed
           FROM audit_events e
          WHERE e.tenant_id = ${tenantId}::uuid AND e.seq > ${lastSeq}
@@ -26,7 +32,11 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainV
          LIMIT ${PAGE}`,
     );
     for (const row of rows) {
-      const at = (reason: ChainBreak["reason"]): ChainVerification => ({ ok: false, checked, brokenAt: { id: row.id, seq: row.seq.toString(), createdAt: row.created_at, reason } });
+      const at = (reason: ChainBreak["reason"]): ChainVerification => ({
+        ok: false,
+        checked,
+        brokenAt: { id: row.id, seq: row.seq.toString(), createdAt: row.created_at, reason },
+      });
       if (row.seq !== lastSeq + 1n) return at("sequence_gap");
       if ((row.prev_hash ?? null) !== lastHash) return at("broken_link");
       if (row.recomputed !== row.hash) return at("hash_mismatch");

@@ -48,7 +48,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
       error(error) {
         // instanceof, not the name: production builds minify class names.
         const expected = error instanceof CredentialsSignin;
-        logger[expected ? "info" : "warn"]({ event: "auth.error", kind: expected ? "credentials_signin" : "other", err: expected ? undefined : error }, "Auth.js reported an error");
+        logger[expected ? "info" : "warn"](
+          { event: "auth.error", kind: expected ? "credentials_signin" : "other", err: expected ? undefined : error },
+          "Auth.js reported an error",
+        );
       },
       warn(code) {
         logger.warn({ event: "auth.warning", code }, "Auth.js warning");
@@ -82,7 +85,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
           name: user.name ?? profile?.name,
         });
         if (!result.ok) {
-          logger.info({ event: "auth.oauth_refused", provider: account.provider, reason: result.reason }, "OAuth sign-in refused");
+          logger.info(
+            { event: "auth.oauth_refused", provider: account.provider, reason: result.reason },
+            "OAuth sign-in refused",
+          );
           return false;
         }
         user.id = result.userId; // the jwt callback below starts the session for this user
@@ -91,16 +97,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
       async jwt({ token, user, account }) {
         if (user?.id) {
           // A sign-in: open a server-side session family and carry its id and generation.
-          const { sessionId, generation } = await startSession(user.id, { ip: meta?.ip, userAgent: meta?.userAgent, method: account?.provider ?? "credentials" });
+          const { sessionId, generation } = await startSession(user.id, {
+            ip: meta?.ip,
+            userAgent: meta?.userAgent,
+            method: account?.provider ?? "credentials",
+          });
           const db = await getDb();
-          const row = await db.user.findUnique({ where: { id: user.id }, select: { platformRole: true, email: true, name: true } });
-          await recordAudit(db, { action: "auth.signed_in", actorId: user.id, targetType: "session", targetId: sessionId, ip: meta?.ip, userAgent: meta?.userAgent, data: { method: account?.provider ?? "credentials" } });
-          const claims: SessionClaims = { sid: sessionId, gen: generation, iat_ms: Date.now(), pa: row?.platformRole === "ADMIN" };
+          const row = await db.user.findUnique({
+            where: { id: user.id },
+            select: { platformRole: true, email: true, name: true },
+          });
+          await recordAudit(db, {
+            action: "auth.signed_in",
+            actorId: user.id,
+            targetType: "session",
+            targetId: sessionId,
+            ip: meta?.ip,
+            userAgent: meta?.userAgent,
+            data: { method: account?.provider ?? "credentials" },
+          });
+          const claims: SessionClaims = {
+            sid: sessionId,
+            gen: generation,
+            iat_ms: Date.now(),
+            pa: row?.platformRole === "ADMIN",
+          };
           return { sub: user.id, email: row?.email ?? user.email, name: row?.name ?? user.name, ...claims };
         }
         // Every later read: the cookie must be recent (middleware refreshes it) and its
         // session live at this generation. Null signs the browser out.
-        const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...current } = token as typeof token & { [SESSION_UNAVAILABLE_CLAIM]?: unknown };
+        const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...current } = token as typeof token & {
+          [SESSION_UNAVAILABLE_CLAIM]?: unknown;
+        };
         const claims = current as Partial<SessionClaims>;
         if (typeof claims.iat_ms !== "number" || isAccessExpired({ iat_ms: claims.iat_ms })) return null;
         try {
@@ -126,7 +154,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
     },
     events: {
       async signOut(message) {
-        const token = "token" in message ? (message.token as Partial<SessionClaims> & { sub?: string } | null) : null;
+        const token = "token" in message ? (message.token as (Partial<SessionClaims> & { sub?: string }) | null) : null;
         if (!token?.sid || !token.sub) return;
         const { revokeSession } = await import("./sessions/revoke");
         const db = await getDb();

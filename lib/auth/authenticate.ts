@@ -52,18 +52,32 @@ export async function authenticate(input: unknown, options: AuthenticateOptions 
   if (refused.length > 0) {
     const retryAfterSeconds = Math.max(...refused.map((r) => r.retryAfterSeconds));
     logger.info({ event: "auth.sign_in_rate_limited", retry_after_seconds: retryAfterSeconds }, "sign-in rate limited");
-    await recordAudit(await getDb(), { action: "auth.sign_in_rate_limited", actorId: null, ip, data: { email, retryAfterSeconds } });
+    await recordAudit(await getDb(), {
+      action: "auth.sign_in_rate_limited",
+      actorId: null,
+      ip,
+      data: { email, retryAfterSeconds },
+    });
     return { ok: false, reason: "rate_limited", retryAfterSeconds };
   }
 
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email } });
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const ok = user?.passwordHash
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyAgainstDummy(password);
   if (!user || !ok || user.disabledAt) {
     logger.info({ event: "auth.sign_in_failed" }, "sign-in failed");
     // The audit trail may say why (the response never does); the email is masked by recordAudit.
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
-    await recordAudit(db, { action: "auth.sign_in_failed", actorId: null, targetType: user ? "user" : undefined, targetId: user?.id, ip, data: { email, reason } });
+    await recordAudit(db, {
+      action: "auth.sign_in_failed",
+      actorId: null,
+      targetType: user ? "user" : undefined,
+      targetId: user?.id,
+      ip,
+      data: { email, reason },
+    });
     return INVALID;
   }
   // Success: give back the attempts this sign-in counted, so failures alone reach a limit.

@@ -9,7 +9,11 @@ import type { TenantAccess } from "@/lib/tenants/types";
 import { can, type Permission } from "./permissions";
 import type { SessionUser } from "./session";
 
-export async function authorizeTenant(user: SessionUser | null, tenantSlug: string | null | undefined, permission: Permission): Promise<TenantAccess> {
+export async function authorizeTenant(
+  user: SessionUser | null,
+  tenantSlug: string | null | undefined,
+  permission: Permission,
+): Promise<TenantAccess> {
   if (!user) throw new UnauthorizedError();
   if (!tenantSlug) throw new NotFoundError("Organisation not found");
   // A membership look-up that could not run is a 503, not "not a member" (404).

@@ -23,25 +23,34 @@ export type ChangePasswordOptions = { limiter?: RateLimitStore; now?: () => numb
 
 export const WRONG_CURRENT_PASSWORD = "That is not your current password";
 
-
 /**
  * `currentSessionId` is the AuthSession of the request (kept signed in); null or not a session
  * id signs out every session, the current one too.
  * Input: `{ currentPassword, newPassword, confirmPassword }` (changePasswordSchema).
  */
-export async function changePassword(userId: string, currentSessionId: string | null | undefined, input: unknown, options: ChangePasswordOptions = {}): Promise<ChangePasswordResult> {
+export async function changePassword(
+  userId: string,
+  currentSessionId: string | null | undefined,
+  input: unknown,
+  options: ChangePasswordOptions = {},
+): Promise<ChangePasswordResult> {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsFromZod(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
 
   // Every attempt counts: a stolen session must not become a way to guess the password.
   const limiter = options.limiter ?? (await getRateLimiter());
-  const counted = await limiter.consume(changePasswordKey(userId), { ...CHANGE_PASSWORD_LIMIT, now: options.now?.() ?? Date.now() });
+  const counted = await limiter.consume(changePasswordKey(userId), {
+    ...CHANGE_PASSWORD_LIMIT,
+    now: options.now?.() ?? Date.now(),
+  });
   if (!counted.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: counted.retryAfterSeconds };
 
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, disabledAt: true } });
-  const ok = user?.passwordHash ? await verifyPassword(currentPassword, user.passwordHash) : await verifyAgainstDummy(currentPassword);
+  const ok = user?.passwordHash
+    ? await verifyPassword(currentPassword, user.passwordHash)
+    : await verifyAgainstDummy(currentPassword);
   if (!user?.passwordHash || !ok || user.disabledAt) {
     logger.info({ event: "auth.password_change_refused" }, "password change refused: wrong current password");
     return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } };
@@ -56,10 +65,18 @@ export async function changePassword(userId: string, currentSessionId: string | 
       UPDATE users SET password_hash = ${newHash}, updated_at = now() WHERE id = ${userId}::uuid AND password_hash = ${user.passwordHash}`;
     if (changed === 0) return null;
     const n = await revokeUserSessions(tx, userId, "password_changed", keep);
-    await recordAudit(tx, { action: "user.password_changed", actorId: userId, actorType: "user", targetType: "user", targetId: userId, data: { sessionsRevoked: n, keptCurrent: !!keep } });
+    await recordAudit(tx, {
+      action: "user.password_changed",
+      actorId: userId,
+      actorType: "user",
+      targetType: "user",
+      targetId: userId,
+      data: { sessionsRevoked: n, keptCurrent: !!keep },
+    });
     return n;
   });
-  if (revoked === null) return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } };
+  if (revoked === null)
+    return { ok: false, reason: "invalid", fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } };
   logger.info({ event: "auth.password_changed", sessions_revoked: revoked }, "password changed");
   return { ok: true, sessionsRevoked: revoked };
 }

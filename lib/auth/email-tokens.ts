@@ -25,8 +25,13 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** The part of a Prisma (transaction) client the token functions use. */
 type TokenClient = {
   authToken: {
-    updateMany(args: { where: { userId: string; purpose: EmailTokenPurpose; usedAt: null }; data: { usedAt: Date } }): PromiseLike<unknown>;
-    create(args: { data: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date } }): PromiseLike<unknown>;
+    updateMany(args: {
+      where: { userId: string; purpose: EmailTokenPurpose; usedAt: null };
+      data: { usedAt: Date };
+    }): PromiseLike<unknown>;
+    create(args: {
+      data: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date };
+    }): PromiseLike<unknown>;
   };
   $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
 };
@@ -58,7 +63,11 @@ export async function createEmailToken(
  * else null (unknown, used, expired, other purpose and malformed are not told apart). Inside a
  * transaction the token is spent only if that transaction commits.
  */
-export async function consumeEmailToken(token: unknown, purpose: EmailTokenPurpose, tx?: TokenClient): Promise<string | null> {
+export async function consumeEmailToken(
+  token: unknown,
+  purpose: EmailTokenPurpose,
+  tx?: TokenClient,
+): Promise<string | null> {
   if (!isWellFormedEmailToken(token)) return null;
   const client = tx ?? (await getDb());
   const rows = await client.$queryRaw<{ user_id: string }[]>`

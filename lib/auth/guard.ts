@@ -5,7 +5,12 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { enrichLogContext, runWithLogContext, type LogContext, type TenantContext } from "@/lib/context/request-context";
+import {
+  enrichLogContext,
+  runWithLogContext,
+  type LogContext,
+  type TenantContext,
+} from "@/lib/context/request-context";
 import { parseInput, UnauthorizedError } from "@/lib/errors";
 import { actionFailure, type ActionFailure } from "@/lib/errors/action";
 import { withRequest } from "@/lib/http/with-request";
@@ -51,7 +56,13 @@ export function tenantAction<S extends z.ZodType, T>(
   fn: (ctx: GuardedContext, input: z.infer<S>) => Promise<T>,
 ) {
   return (tenantSlug: string, input: unknown): Promise<ActionResult<T>> =>
-    runGuardedAction(schema, input, async ({ requestId }) => contextFor(await authorizeTenant(await currentUser(), tenantSlug, permission), requestId), fn);
+    runGuardedAction(
+      schema,
+      input,
+      async ({ requestId }) =>
+        contextFor(await authorizeTenant(await currentUser(), tenantSlug, permission), requestId),
+      fn,
+    );
 }
 
 /**
@@ -82,7 +93,10 @@ export async function runGuardedAction<C, S extends z.ZodType, T>(
  * Server actions about the signed-in user themself, outside any tenant (their sessions, their
  * password, creating a tenant, accepting an invitation): signed in, input parsed, errors mapped.
  */
-export function userAction<S extends z.ZodType, T>(schema: S, fn: (user: SessionUser, input: z.infer<S>) => Promise<T>) {
+export function userAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (user: SessionUser, input: z.infer<S>) => Promise<T>,
+) {
   return (input: unknown): Promise<ActionResult<T>> => runGuardedAction(schema, input, signedInUser, fn);
 }
 
@@ -98,7 +112,9 @@ async function signedInUser(): Promise<SessionUser> {
  * useActionState-shaped actions for the signed-in user's own forms (change password): the form
  * owns its state type; a signed-out caller or an unexpected error comes back as `error`.
  */
-export function userFormAction<S extends { error?: string }>(fn: (user: SessionUser, prev: S, formData: FormData) => Promise<S>) {
+export function userFormAction<S extends { error?: string }>(
+  fn: (user: SessionUser, prev: S, formData: FormData) => Promise<S>,
+) {
   return async (prev: S, formData: FormData): Promise<S> => {
     const meta = requestMetaFrom(await headers());
     return runWithLogContext(meta, async () => {
@@ -124,4 +140,3 @@ export function publicAction<A extends unknown[], R>(fn: (...args: A) => Promise
 
 /** Public route handlers (health, readiness): request id, logs and error mapping. */
 export const publicRoute = withRequest;
-

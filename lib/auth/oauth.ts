@@ -13,8 +13,10 @@ export type OAuthProviderInfo = { id: string; name: string };
 export function oauthProviders(): Provider[] {
   const c = getConfig();
   const providers: Provider[] = [];
-  if (c.AUTH_GITHUB_ID && c.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: c.AUTH_GITHUB_ID, clientSecret: c.AUTH_GITHUB_SECRET }));
-  if (c.AUTH_GOOGLE_ID && c.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: c.AUTH_GOOGLE_ID, clientSecret: c.AUTH_GOOGLE_SECRET }));
+  if (c.AUTH_GITHUB_ID && c.AUTH_GITHUB_SECRET)
+    providers.push(GitHub({ clientId: c.AUTH_GITHUB_ID, clientSecret: c.AUTH_GITHUB_SECRET }));
+  if (c.AUTH_GOOGLE_ID && c.AUTH_GOOGLE_SECRET)
+    providers.push(Google({ clientId: c.AUTH_GOOGLE_ID, clientSecret: c.AUTH_GOOGLE_SECRET }));
   if (c.AUTH_OIDC_ISSUER && c.AUTH_OIDC_ID && c.AUTH_OIDC_SECRET) {
     providers.push({
       id: "oidc",
@@ -45,7 +47,9 @@ export type OAuthIdentity = {
   name?: string | null;
 };
 
-export type OAuthLinkResult = { ok: true; userId: string; created: boolean } | { ok: false; reason: "disabled" | "no_email" | "unverified_email_in_use" };
+export type OAuthLinkResult =
+  | { ok: true; userId: string; created: boolean }
+  | { ok: false; reason: "disabled" | "no_email" | "unverified_email_in_use" };
 
 /**
  * The user an OAuth identity signs in as:
@@ -59,19 +63,33 @@ export async function resolveOAuthUser(identity: OAuthIdentity): Promise<OAuthLi
   const email = identity.email?.trim().toLowerCase() || null;
   return db.$transaction(async (tx) => {
     const linked = await tx.oAuthAccount.findUnique({
-      where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
+      where: {
+        provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId },
+      },
       include: { user: true },
     });
-    if (linked) return linked.user.disabledAt ? { ok: false as const, reason: "disabled" as const } : { ok: true as const, userId: linked.userId, created: false };
+    if (linked)
+      return linked.user.disabledAt
+        ? { ok: false as const, reason: "disabled" as const }
+        : { ok: true as const, userId: linked.userId, created: false };
     if (!email) return { ok: false as const, reason: "no_email" as const };
 
     const existing = await tx.user.findUnique({ where: { email } });
     if (existing) {
       if (!identity.emailVerified) return { ok: false as const, reason: "unverified_email_in_use" as const };
       if (existing.disabledAt) return { ok: false as const, reason: "disabled" as const };
-      await tx.oAuthAccount.create({ data: { userId: existing.id, provider: identity.provider, providerAccountId: identity.providerAccountId } });
-      if (!existing.emailVerifiedAt) await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
-      await recordAudit(tx, { action: "user.oauth_linked", actorId: existing.id, targetType: "user", targetId: existing.id, data: { provider: identity.provider } });
+      await tx.oAuthAccount.create({
+        data: { userId: existing.id, provider: identity.provider, providerAccountId: identity.providerAccountId },
+      });
+      if (!existing.emailVerifiedAt)
+        await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+      await recordAudit(tx, {
+        action: "user.oauth_linked",
+        actorId: existing.id,
+        targetType: "user",
+        targetId: existing.id,
+        data: { provider: identity.provider },
+      });
       return { ok: true as const, userId: existing.id, created: false };
     }
     const user = await tx.user.create({
@@ -82,7 +100,13 @@ export async function resolveOAuthUser(identity: OAuthIdentity): Promise<OAuthLi
         accounts: { create: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
       },
     });
-    await recordAudit(tx, { action: "user.signed_up", actorId: user.id, targetType: "user", targetId: user.id, data: { provider: identity.provider } });
+    await recordAudit(tx, {
+      action: "user.signed_up",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      data: { provider: identity.provider },
+    });
     return { ok: true as const, userId: user.id, created: true };
   });
 }

@@ -14,7 +14,13 @@ import { resetPasswordEmail } from "@/lib/email/templates";
 import { fieldErrorsFromZod, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { getRateLimiter, type RateLimitStore } from "@/lib/rate-limit";
-import { ACCOUNT_RESPONSE_FLOOR_MS, RESET_ACCOUNT_LIMIT, RESET_IP_LIMIT, resetAccountKey, resetIpKey } from "@/lib/rate-limit/account-policy";
+import {
+  ACCOUNT_RESPONSE_FLOOR_MS,
+  RESET_ACCOUNT_LIMIT,
+  RESET_IP_LIMIT,
+  resetAccountKey,
+  resetIpKey,
+} from "@/lib/rate-limit/account-policy";
 import { consumeEmailToken, createEmailToken, EMAIL_TOKEN_TTL_MS, isWellFormedEmailToken } from "./email-tokens";
 import { hashPassword } from "./password";
 import { forgotPasswordSchema, resetPasswordSchema } from "./schemas";
@@ -34,7 +40,11 @@ export type RequestPasswordResetOptions = {
   minDurationMs?: number;
 };
 
-export async function requestPasswordReset(email: unknown, ip?: string | null, options: RequestPasswordResetOptions = {}): Promise<RequestPasswordResetResult> {
+export async function requestPasswordReset(
+  email: unknown,
+  ip?: string | null,
+  options: RequestPasswordResetOptions = {},
+): Promise<RequestPasswordResetResult> {
   const parsed = forgotPasswordSchema.safeParse({ email });
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsFromZod(parsed.error) };
   const address = parsed.data.email;
@@ -43,22 +53,37 @@ export async function requestPasswordReset(email: unknown, ip?: string | null, o
   // Counted before anything is looked up, for every address alike (as sign-in does).
   const limiter = options.limiter ?? (await getRateLimiter());
   const now = options.now?.() ?? Date.now();
-  const limits = [{ key: resetAccountKey(address), ...RESET_ACCOUNT_LIMIT }, ...(ip ? [{ key: resetIpKey(ip), ...RESET_IP_LIMIT }] : [])];
+  const limits = [
+    { key: resetAccountKey(address), ...RESET_ACCOUNT_LIMIT },
+    ...(ip ? [{ key: resetIpKey(ip), ...RESET_IP_LIMIT }] : []),
+  ];
   const counted = await Promise.all(limits.map(({ key, ...limit }) => limiter.consume(key, { ...limit, now })));
   const refused = counted.filter((r) => !r.allowed);
   if (refused.length > 0) {
     const retryAfterSeconds = Math.max(...refused.map((r) => r.retryAfterSeconds));
-    logger.info({ event: "auth.password_reset_rate_limited", retry_after_seconds: retryAfterSeconds }, "password reset request rate limited");
+    logger.info(
+      { event: "auth.password_reset_rate_limited", retry_after_seconds: retryAfterSeconds },
+      "password reset request rate limited",
+    );
     return { ok: false, reason: "rate_limited", retryAfterSeconds };
   }
 
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { email: address }, select: { id: true, name: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { email: address },
+    select: { id: true, name: true, disabledAt: true },
+  });
   if (user && !user.disabledAt) {
     const { token } = await db.$transaction(async (tx) => {
       const issued = await createEmailToken(tx, user.id, "RESET_PASSWORD");
       // Anonymous: whoever asked has not proved anything yet.
-      await recordAudit(tx, { action: "user.password_reset_requested", actorId: null, actorType: "anonymous", targetType: "user", targetId: user.id });
+      await recordAudit(tx, {
+        action: "user.password_reset_requested",
+        actorId: null,
+        actorType: "anonymous",
+        targetType: "user",
+        targetId: user.id,
+      });
       return issued;
     });
     const link = await appUrl(`/reset-password?token=${encodeURIComponent(token)}`, options.origin);
@@ -67,7 +92,10 @@ export async function requestPasswordReset(email: unknown, ip?: string | null, o
     await deliverWithin({ to: address, ...rendered }, deadline - Date.now());
     logger.info({ event: "auth.password_reset_requested", target_user_id: user.id }, "password reset link issued");
   } else {
-    logger.info({ event: "auth.password_reset_unknown" }, "password reset asked for an address without an active account");
+    logger.info(
+      { event: "auth.password_reset_unknown" },
+      "password reset asked for an address without an active account",
+    );
   }
   await sleepUntil(deadline);
   return { ok: true };
@@ -97,7 +125,14 @@ export async function resetPassword(input: unknown): Promise<ResetPasswordResult
       UPDATE users SET password_hash = ${passwordHash}, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()
        WHERE id = ${id}::uuid`;
     const revoked = await revokeUserSessions(tx, id, "password_changed");
-    await recordAudit(tx, { action: "user.password_reset", actorId: id, actorType: "user", targetType: "user", targetId: id, data: { sessionsRevoked: revoked } });
+    await recordAudit(tx, {
+      action: "user.password_reset",
+      actorId: id,
+      actorType: "user",
+      targetType: "user",
+      targetId: id,
+      data: { sessionsRevoked: revoked },
+    });
     return id;
   });
   if (!userId) {

@@ -8,8 +8,26 @@ export const ROLE_RANK: Record<Exclude<Role, "COMPLIANCE">, number> = { VIEWER: 
 
 // saved_view.save: keep your own views of a list you may read; saved_view.share: show one to the
 // whole team (lib/saved-views/access.ts adds the list's own read permission to both).
-const VIEWER = ["tenant.read", "citizen.read", "case.read", "dashboard.read", "member.read", "saved_view.save"] as const;
-const MEMBER = [...VIEWER, "citizen.create", "citizen.update", "citizen.reveal", "case.create", "case.update", "case.note", "ai.use", "citizen.export", "saved_view.share"] as const;
+const VIEWER = [
+  "tenant.read",
+  "citizen.read",
+  "case.read",
+  "dashboard.read",
+  "member.read",
+  "saved_view.save",
+] as const;
+const MEMBER = [
+  ...VIEWER,
+  "citizen.create",
+  "citizen.update",
+  "citizen.reveal",
+  "case.create",
+  "case.update",
+  "case.note",
+  "ai.use",
+  "citizen.export",
+  "saved_view.share",
+] as const;
 const ADMIN = [
   ...MEMBER,
   "citizen.delete",
@@ -26,7 +44,19 @@ const ADMIN = [
   "billing.read",
 ] as const;
 const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer", "billing.manage"] as const;
-const COMPLIANCE = ["tenant.read", "citizen.read", "citizen.reveal", "case.read", "dashboard.read", "member.read", "audit.read", "audit.export", "gdpr.request", "citizen.export", "saved_view.save"] as const;
+const COMPLIANCE = [
+  "tenant.read",
+  "citizen.read",
+  "citizen.reveal",
+  "case.read",
+  "dashboard.read",
+  "member.read",
+  "audit.read",
+  "audit.export",
+  "gdpr.request",
+  "citizen.export",
+  "saved_view.save",
+] as const;
 
 export type Permission = (typeof OWNER)[number] | (typeof COMPLIANCE)[number];
 

@@ -54,14 +54,24 @@ export const requirePlatformAdmin = cache(async (): Promise<PlatformContext & { 
  * Server actions of the admin area: `export const disableUser = platformAction(schema,
  * (ctx, input) => setUserDisabled(ctx, input))`, called with an object or FormData.
  */
-export function platformAction<S extends z.ZodType, T>(schema: S, fn: (ctx: PlatformContext, input: z.infer<S>) => Promise<T>) {
+export function platformAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (ctx: PlatformContext, input: z.infer<S>) => Promise<T>,
+) {
   // The request meta carries IP and browser too, not just the id: admin actions are audited with them.
   return (input: unknown): Promise<ActionResult<T>> =>
-    runGuardedAction(schema, input, async ({ requestId }) => ({ adminId: (await authorizePlatformAdmin()).id, requestId }), fn);
+    runGuardedAction(
+      schema,
+      input,
+      async ({ requestId }) => ({ adminId: (await authorizePlatformAdmin()).id, requestId }),
+      fn,
+    );
 }
 
 /** Route handlers for platform admins: `export const GET = withPlatformAdmin(async (req, ctx) => …)`. */
-export function withPlatformAdmin<P = Record<string, never>>(handler: (req: NextRequest, ctx: PlatformContext, params: P) => Promise<Response>) {
+export function withPlatformAdmin<P = Record<string, never>>(
+  handler: (req: NextRequest, ctx: PlatformContext, params: P) => Promise<Response>,
+) {
   return withRequest<P>(async (req, { params, requestId }) => {
     const admin = await authorizePlatformAdmin();
     return handler(req, { adminId: admin.id, requestId }, params);

@@ -3,7 +3,18 @@
 // this only turns a signed-out visit into a redirect to sign-in instead of a flash of a page.
 
 const PUBLIC_EXACT = new Set(["/", "/favicon.ico", "/icon.svg", "/robots.txt"]);
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/sign-out", "/verify-email", "/forgot-password", "/reset-password", "/invitations", "/dev", "/api", "/_next"];
+const PUBLIC_PREFIXES = [
+  "/sign-in",
+  "/sign-up",
+  "/sign-out",
+  "/verify-email",
+  "/forgot-password",
+  "/reset-password",
+  "/invitations",
+  "/dev",
+  "/api",
+  "/_next",
+];
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
@@ -18,7 +29,11 @@ export function routeAccess(pathname: string): RouteAccess {
 export type AccessDecision = { action: "next" } | { action: "redirect"; to: string };
 
 /** What middleware does with a request, given the path and who (if anyone) is signed in. */
-export function decideAccess(pathname: string, search: string, session: { platformAdmin: boolean } | null): AccessDecision {
+export function decideAccess(
+  pathname: string,
+  search: string,
+  session: { platformAdmin: boolean } | null,
+): AccessDecision {
   const need = routeAccess(pathname);
   if (need === "public") return { action: "next" };
   if (!session) return { action: "redirect", to: `/sign-in?callbackUrl=${encodeURIComponent(pathname + search)}` };

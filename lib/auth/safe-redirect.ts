@@ -21,7 +21,8 @@ const BASE = "http://civitas.invalid";
 // characters (zero-width, bidi overrides); line/paragraph separators; and characters that
 // render as or normalise to "/", "\" or "." (full-width and fraction slashes, ideographic full
 // stops), which some parsers and people read as separators.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\u2044\u2215\u2216\u29f5\u29f8\u29f9\ufe68\uff0f\uff3c\uff0e\u3002\uff61\ufe52]/;
+const FORBIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\u2044\u2215\u2216\u29f5\u29f8\u29f9\ufe68\uff0f\uff3c\uff0e\u3002\uff61\ufe52]/;
 
 /** How deep a value may be percent-encoded before it is refused rather than decoded further. */
 const MAX_DECODINGS = 4;

@@ -35,12 +35,15 @@ export const PASSWORD_MAX_LENGTH = 200;
  * A password someone is choosing. Length is the rule that matters (NIST SP 800-63B): no
  * composition rules, no trimming (spaces are characters), capped so bcrypt's input stays sane.
  */
-const newPassword = text(PASSWORD_MAX_LENGTH, { trim: false, error: "Choose a password", tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters` }).min(
-  PASSWORD_MIN_LENGTH,
-  `Use at least ${PASSWORD_MIN_LENGTH} characters`,
-);
+const newPassword = text(PASSWORD_MAX_LENGTH, {
+  trim: false,
+  error: "Choose a password",
+  tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+}).min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`);
 
-const email = text(254, { error: "Enter your email address", tooLong: "Email address is too long" }).toLowerCase().email("Enter a valid email address");
+const email = text(254, { error: "Enter your email address", tooLong: "Email address is too long" })
+  .toLowerCase()
+  .email("Enter a valid email address");
 
 // Only compared with the password (which reports its own length), so its own bound is looser.
 const confirmation = text(4 * PASSWORD_MAX_LENGTH, { trim: false, error: "Repeat the password" });
@@ -58,7 +61,11 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Sign-up through an invitation: the address is the invited one (the server's), so only these fields are the form's. */
 export const invitationSignUpSchema = z
-  .object({ name: signUpSchema.shape.name, password: signUpSchema.shape.password, confirmPassword: signUpSchema.shape.confirmPassword })
+  .object({
+    name: signUpSchema.shape.name,
+    password: signUpSchema.shape.password,
+    confirmPassword: signUpSchema.shape.confirmPassword,
+  })
   .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER });
 
 export type SignUpState = {
@@ -84,7 +91,11 @@ export type ForgotPasswordState = {
 export const resetPasswordSchema = z
   .object({
     // The emailed token (32 random bytes, base64url). Its shape is checked by the server.
-    token: text(200, { trim: false, error: "This reset link is incomplete", tooLong: "This reset link is not valid" }).min(1, "This reset link is incomplete"),
+    token: text(200, {
+      trim: false,
+      error: "This reset link is incomplete",
+      tooLong: "This reset link is not valid",
+    }).min(1, "This reset link is incomplete"),
     password: newPassword,
     confirmPassword: confirmation,
   })
@@ -100,12 +111,19 @@ export type ResetPasswordState = {
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: text(PASSWORD_MAX_LENGTH, { trim: false, error: "Enter your current password", tooLong: "Password is too long" }).min(1, "Enter your current password"),
+    currentPassword: text(PASSWORD_MAX_LENGTH, {
+      trim: false,
+      error: "Enter your current password",
+      tooLong: "Password is too long",
+    }).min(1, "Enter your current password"),
     newPassword,
     confirmPassword: confirmation,
   })
   .refine((d) => d.newPassword === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORDS_DIFFER })
-  .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+  .refine((d) => d.newPassword !== d.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type ChangePasswordState = {

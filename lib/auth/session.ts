@@ -21,12 +21,20 @@ export type SessionUser = {
 // (database unreachable) this throws DatabaseUnavailableError, a 503, and signs nobody out.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const unavailable = (session as { [SESSION_UNAVAILABLE_CLAIM]?: DatabaseFailure } | null)?.[SESSION_UNAVAILABLE_CLAIM];
+  const unavailable = (session as { [SESSION_UNAVAILABLE_CLAIM]?: DatabaseFailure } | null)?.[
+    SESSION_UNAVAILABLE_CLAIM
+  ];
   if (unavailable) throw new DatabaseUnavailableError(unavailable, { userId: session?.user?.id });
   const u = session?.user;
   if (!u?.id || !u.email) return null;
   const { sessionId, platformAdmin } = session as { sessionId?: string; platformAdmin?: boolean };
-  return { id: u.id, email: u.email, name: u.name ?? u.email, ...(sessionId ? { sessionId } : {}), ...(platformAdmin ? { platformAdmin } : {}) };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name ?? u.email,
+    ...(sessionId ? { sessionId } : {}),
+    ...(platformAdmin ? { platformAdmin } : {}),
+  };
 });
 
 /** For pages: sends a signed-out visitor to sign in, then back to `returnTo`. */

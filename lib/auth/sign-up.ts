@@ -17,7 +17,13 @@ import { fieldErrorsFromZod, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { getRateLimiter, type RateLimitStore } from "@/lib/rate-limit";
-import { ACCOUNT_RESPONSE_FLOOR_MS, SIGN_UP_EMAIL_LIMIT, SIGN_UP_IP_LIMIT, signUpEmailKey, signUpIpKey } from "@/lib/rate-limit/account-policy";
+import {
+  ACCOUNT_RESPONSE_FLOOR_MS,
+  SIGN_UP_EMAIL_LIMIT,
+  SIGN_UP_IP_LIMIT,
+  signUpEmailKey,
+  signUpIpKey,
+} from "@/lib/rate-limit/account-policy";
 import { createEmailToken } from "./email-tokens";
 import { hashPassword } from "./password";
 import { signUpSchema } from "./schemas";
@@ -64,7 +70,10 @@ export async function signUp(input: unknown, options: SignUpOptions = {}): Promi
   if (options.ip) {
     const counted = await limiter.consume(signUpIpKey(options.ip), { ...SIGN_UP_IP_LIMIT, now });
     if (!counted.allowed) {
-      logger.info({ event: "auth.sign_up_rate_limited", retry_after_seconds: counted.retryAfterSeconds }, "sign-up rate limited");
+      logger.info(
+        { event: "auth.sign_up_rate_limited", retry_after_seconds: counted.retryAfterSeconds },
+        "sign-up rate limited",
+      );
       return { ok: false, reason: "rate_limited", retryAfterSeconds: counted.retryAfterSeconds };
     }
   }
@@ -77,13 +86,19 @@ export async function signUp(input: unknown, options: SignUpOptions = {}): Promi
   let userId: string | null = null;
   let message: EmailMessage | null = null;
   if (existing) {
-    logger.info({ event: "auth.sign_up_existing_email", target_user_id: existing.id }, "sign-up for an address that already has an account");
+    logger.info(
+      { event: "auth.sign_up_existing_email", target_user_id: existing.id },
+      "sign-up for an address that already has an account",
+    );
     if (!existing.disabledAt) message = await buildAccountExistsEmail(email, existing.name, options.origin);
   } else {
     const created = await createUser({ name, email, passwordHash, emailVerified });
     if (created) {
       userId = created.id;
-      logger.info({ event: "auth.signed_up", target_user_id: created.id, email_verified: emailVerified }, "account created");
+      logger.info(
+        { event: "auth.signed_up", target_user_id: created.id, email_verified: emailVerified },
+        "account created",
+      );
       if (created.token) message = await buildVerificationEmail(email, name, created.token, options.origin);
     } else {
       // Lost a race with a concurrent sign-up for the same address: it is an existing account now.
@@ -103,7 +118,12 @@ export async function signUp(input: unknown, options: SignUpOptions = {}): Promi
 type NewUser = { name: string; email: string; passwordHash: string; emailVerified: boolean };
 
 /** Inserts the user, its verification token and the audit event in one transaction. Null when the address was taken meanwhile. */
-async function createUser({ name, email, passwordHash, emailVerified }: NewUser): Promise<{ id: string; token: string | null } | null> {
+async function createUser({
+  name,
+  email,
+  passwordHash,
+  emailVerified,
+}: NewUser): Promise<{ id: string; token: string | null } | null> {
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
@@ -129,6 +149,9 @@ async function createUser({ name, email, passwordHash, emailVerified }: NewUser)
 }
 
 async function buildAccountExistsEmail(to: string, name: string, origin?: string): Promise<EmailMessage> {
-  const [signInLink, forgotPasswordLink] = await Promise.all([appUrl("/sign-in", origin), appUrl("/forgot-password", origin)]);
+  const [signInLink, forgotPasswordLink] = await Promise.all([
+    appUrl("/sign-in", origin),
+    appUrl("/forgot-password", origin),
+  ]);
   return { to, ...accountExistsEmail({ name, signInLink, forgotPasswordLink, appName: emailSettings().appName }) };
 }

@@ -25,8 +25,18 @@ export async function verifyEmail(token: unknown): Promise<VerifyEmailResult> {
     if (!id) return null;
     // Only the first verification is an event; an address verified meanwhile (by a password
     // reset, say) just stays verified.
-    const { count } = await tx.user.updateMany({ where: { id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
-    if (count > 0) await recordAudit(tx, { action: "user.email_verified", actorId: id, actorType: "user", targetType: "user", targetId: id });
+    const { count } = await tx.user.updateMany({
+      where: { id, emailVerifiedAt: null },
+      data: { emailVerifiedAt: new Date() },
+    });
+    if (count > 0)
+      await recordAudit(tx, {
+        action: "user.email_verified",
+        actorId: id,
+        actorType: "user",
+        targetType: "user",
+        targetId: id,
+      });
     return id;
   });
   if (!userId) {
@@ -55,14 +65,23 @@ export type ResendVerificationOptions = { origin?: string; limiter?: RateLimitSt
  * known, so there is nothing to hide: the email is sent before answering and an SMTP failure
  * is thrown (ExternalServiceError) for the action to show.
  */
-export async function resendVerification(userId: string, options: ResendVerificationOptions = {}): Promise<ResendVerificationResult> {
+export async function resendVerification(
+  userId: string,
+  options: ResendVerificationOptions = {},
+): Promise<ResendVerificationResult> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, emailVerifiedAt: true, disabledAt: true },
+  });
   if (!user || user.disabledAt) return { ok: false, reason: "not_found" };
   if (user.emailVerifiedAt) return { ok: true, status: "already_verified" };
 
   const limiter = options.limiter ?? (await getRateLimiter());
-  const counted = await limiter.consume(verifyResendKey(user.id), { ...VERIFY_RESEND_LIMIT, now: options.now?.() ?? Date.now() });
+  const counted = await limiter.consume(verifyResendKey(user.id), {
+    ...VERIFY_RESEND_LIMIT,
+    now: options.now?.() ?? Date.now(),
+  });
   if (!counted.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: counted.retryAfterSeconds };
 
   const { token } = await db.$transaction((tx) => createEmailToken(tx, user.id, "VERIFY_EMAIL"));
@@ -72,7 +91,12 @@ export async function resendVerification(userId: string, options: ResendVerifica
 }
 
 /** The verification email for `token` (also sent by sign-up). */
-export async function buildVerificationEmail(to: string, name: string, token: string, origin?: string): Promise<EmailMessage> {
+export async function buildVerificationEmail(
+  to: string,
+  name: string,
+  token: string,
+  origin?: string,
+): Promise<EmailMessage> {
   const link = await appUrl(`/verify-email?token=${encodeURIComponent(token)}`, origin);
   const expiresInHours = EMAIL_TOKEN_TTL_MS.VERIFY_EMAIL / 3_600_000;
   return { to, ...verificationEmail({ name, link, expiresInHours, appName: emailSettings().appName }) };

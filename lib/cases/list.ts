@@ -25,7 +25,21 @@ export type CaseListItem = {
   assigneeName: string | null;
 };
 
-type Row = { id: string; title: string; category: string | null; status: CaseStatus; priority: CasePriority; due_at: Date | null; created_at: Date; version: number; citizen_id: string; first_name: string; last_name: string; assignee_id: string | null; assignee_name: string | null };
+type Row = {
+  id: string;
+  title: string;
+  category: string | null;
+  status: CaseStatus;
+  priority: CasePriority;
+  due_at: Date | null;
+  created_at: Date;
+  version: number;
+  citizen_id: string;
+  first_name: string;
+  last_name: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+};
 
 const SORTS = {
   newest: { order: Prisma.sql`k.created_at DESC, k.id DESC`, key: "created_at", cmp: "<" },
@@ -36,7 +50,8 @@ const SORTS = {
 export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, query: CaseListQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`k.tenant_id = ${ctx.tenantId}::uuid`, Prisma.sql`c.deleted_at IS NULL`];
   if (query.status === "open") where.push(Prisma.sql`k.status IN ('OPEN', 'IN_PROGRESS', 'WAITING')`);
-  else if (query.status === "overdue") where.push(Prisma.sql`k.status IN ('OPEN', 'IN_PROGRESS', 'WAITING') AND k.due_at < now()`);
+  else if (query.status === "overdue")
+    where.push(Prisma.sql`k.status IN ('OPEN', 'IN_PROGRESS', 'WAITING') AND k.due_at < now()`);
   else if (query.status) where.push(Prisma.sql`k.status = ${query.status}::"CaseStatus"`);
   if (query.priority) where.push(Prisma.sql`k.priority = ${query.priority}::"CasePriority"`);
   if (query.assignee === "me") where.push(Prisma.sql`k.assignee_id = ${ctx.userId}::uuid`);
@@ -46,12 +61,15 @@ export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, que
   if (query.category) where.push(Prisma.sql`k.category = ${query.category}`);
   if (query.q) where.push(Prisma.sql`k.title ILIKE ${`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
   if (query.createdFrom) where.push(Prisma.sql`k.created_at >= ${new Date(`${query.createdFrom}T00:00:00Z`)}`);
-  if (query.createdTo) where.push(Prisma.sql`k.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (query.createdTo)
+    where.push(Prisma.sql`k.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
   const sort = SORTS[query.sort];
   if (query.sort === "due") where.push(Prisma.sql`k.due_at IS NOT NULL`);
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, ["date", "uuid"]);
-    where.push(Prisma.sql`(${Prisma.raw(`k.${sort.key}`)}, k.id) ${Prisma.raw(sort.cmp)} (${new Date(at!)}::timestamptz, ${id}::uuid)`);
+    where.push(
+      Prisma.sql`(${Prisma.raw(`k.${sort.key}`)}, k.id) ${Prisma.raw(sort.cmp)} (${new Date(at!)}::timestamptz, ${id}::uuid)`,
+    );
   }
   return Prisma.sql`
     SELECT k.id, k.title, k.category, k.status, k.priority, k.due_at, k.created_at, k.version, k.citizen_id,
@@ -64,7 +82,10 @@ export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, que
      LIMIT ${query.limit + 1}`;
 }
 
-export async function listCases(ctx: Pick<TenantContext, "tenantId" | "userId">, query: CaseListQuery): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+export async function listCases(
+  ctx: Pick<TenantContext, "tenantId" | "userId">,
+  query: CaseListQuery,
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
   // One round trip through both walls (lib/db/tenant-read.ts), as for the citizens list.
   const rows = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query));
   const more = rows.length > query.limit;
@@ -86,6 +107,9 @@ export async function listCases(ctx: Pick<TenantContext, "tenantId" | "userId">,
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
     })),
-    nextCursor: more && last ? encodeCursor([(sortKey === "due_at" ? last.due_at! : last.created_at).toISOString(), last.id]) : null,
+    nextCursor:
+      more && last
+        ? encodeCursor([(sortKey === "due_at" ? last.due_at! : last.created_at).toISOString(), last.id])
+        : null,
   };
 }

@@ -14,11 +14,19 @@ import { canTransition, isReopen } from "./workflow";
 
 type Tx = Parameters<Parameters<TenantDb["$tenantTransaction"]>[0]>[0];
 
-const STATUS_LABEL: Record<CaseStatus, string> = { OPEN: "open", IN_PROGRESS: "in progress", WAITING: "waiting", RESOLVED: "resolved", CLOSED: "closed" };
+const STATUS_LABEL: Record<CaseStatus, string> = {
+  OPEN: "open",
+  IN_PROGRESS: "in progress",
+  WAITING: "waiting",
+  RESOLVED: "resolved",
+  CLOSED: "closed",
+};
 
 export class StaleCaseError extends ConflictError {
   constructor(readonly current: Case) {
-    super("Someone else changed this case after you opened it. Reload to see their changes.", { details: { currentVersion: current.version, status: current.status } });
+    super("Someone else changed this case after you opened it. Reload to see their changes.", {
+      details: { currentVersion: current.version, status: current.status },
+    });
   }
 }
 
@@ -28,8 +36,14 @@ export class StaleCaseError extends ConflictError {
  */
 async function assertAssignable(tx: Tx, tenantId: string, assigneeId: string | undefined | null) {
   if (!assigneeId) return;
-  const member = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: assigneeId } }, select: { role: true } });
-  if (!member || !can(member.role, "case.update")) throw new ValidationError("Choose a member who works on cases", { assigneeId: ["Choose a member of this organisation who can work on cases"] });
+  const member = await tx.membership.findUnique({
+    where: { tenantId_userId: { tenantId, userId: assigneeId } },
+    select: { role: true },
+  });
+  if (!member || !can(member.role, "case.update"))
+    throw new ValidationError("Choose a member who works on cases", {
+      assigneeId: ["Choose a member of this organisation who can work on cases"],
+    });
 }
 
 const dueDate = (d: string | undefined) => (d ? new Date(`${d}T23:59:59.000Z`) : null);
@@ -38,7 +52,8 @@ export async function createCase(ctx: TenantContext, input: CreateCaseInput): Pr
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const citizen = await tx.citizen.findUnique({ where: { id: input.citizenId }, select: { deletedAt: true } });
-    if (!citizen || citizen.deletedAt) throw new ValidationError("Choose a citizen", { citizenId: ["This citizen does not exist (or was deleted)"] });
+    if (!citizen || citizen.deletedAt)
+      throw new ValidationError("Choose a citizen", { citizenId: ["This citizen does not exist (or was deleted)"] });
     await assertAssignable(tx, ctx.tenantId, input.assigneeId);
     const created = await tx.case.create({
       data: {
@@ -53,8 +68,24 @@ export async function createCase(ctx: TenantContext, input: CreateCaseInput): Pr
         createdById: ctx.userId,
       },
     });
-    await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: created.id, kind: "CREATED", toStatus: "OPEN", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.created", targetType: "case", targetId: created.id, data: { after: { title: created.title, priority: created.priority, citizenId: created.citizenId, assigneeId: created.assigneeId } } });
+    await tx.caseEvent.create({
+      data: { tenantId: ctx.tenantId, caseId: created.id, kind: "CREATED", toStatus: "OPEN", authorId: ctx.userId },
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: "case.created",
+      targetType: "case",
+      targetId: created.id,
+      data: {
+        after: {
+          title: created.title,
+          priority: created.priority,
+          citizenId: created.citizenId,
+          assigneeId: created.assigneeId,
+        },
+      },
+    });
     return created;
   });
 }
@@ -67,7 +98,10 @@ async function lockedCase(tx: Tx, id: string, version: number): Promise<Case> {
 }
 
 async function bump(tx: Tx, current: Case, data: Partial<Case>): Promise<Case> {
-  const { count } = await tx.case.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.case.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw new StaleCaseError(await tx.case.findUniqueOrThrow({ where: { id: current.id } }));
   return tx.case.findUniqueOrThrow({ where: { id: current.id } });
 }
@@ -90,14 +124,26 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
     const keys = ["title", "description", "category", "priority", "assigneeId", "dueAt"] as const;
     const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     if (changed.length > 0) {
-      await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "UPDATED", body: `Changed ${changed.join(", ")}`, authorId: ctx.userId } });
+      await tx.caseEvent.create({
+        data: {
+          tenantId: ctx.tenantId,
+          caseId: before.id,
+          kind: "UPDATED",
+          body: `Changed ${changed.join(", ")}`,
+          authorId: ctx.userId,
+        },
+      });
       await recordAudit(tx, {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
         action: "case.updated",
         targetType: "case",
         targetId: before.id,
-        data: { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
+        data: {
+          changed,
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        },
       });
     }
     return after;
@@ -125,38 +171,91 @@ async function changeCaseStatusOnce(ctx: TenantContext, input: ChangeStatusInput
     const before = await lockedCase(tx, input.id, input.version);
     if (before.status === input.status) return before;
     if (!canTransition(before.status, input.status)) {
-      throw new ValidationError(`A ${STATUS_LABEL[before.status]} case cannot become ${STATUS_LABEL[input.status]}`, { status: [`Not allowed from ${STATUS_LABEL[before.status]}`] });
+      throw new ValidationError(`A ${STATUS_LABEL[before.status]} case cannot become ${STATUS_LABEL[input.status]}`, {
+        status: [`Not allowed from ${STATUS_LABEL[before.status]}`],
+      });
     }
     const resolved = input.status === "RESOLVED" || input.status === "CLOSED";
-    const after = await bump(tx, before, { status: input.status, resolvedAt: resolved ? (before.resolvedAt ?? new Date()) : null });
-    await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "STATUS_CHANGED", fromStatus: before.status, toStatus: input.status, body: input.note ?? "", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: isReopen(before.status, input.status) ? "case.reopened" : "case.status_changed", targetType: "case", targetId: before.id, data: { before: { status: before.status }, after: { status: input.status } } });
+    const after = await bump(tx, before, {
+      status: input.status,
+      resolvedAt: resolved ? (before.resolvedAt ?? new Date()) : null,
+    });
+    await tx.caseEvent.create({
+      data: {
+        tenantId: ctx.tenantId,
+        caseId: before.id,
+        kind: "STATUS_CHANGED",
+        fromStatus: before.status,
+        toStatus: input.status,
+        body: input.note ?? "",
+        authorId: ctx.userId,
+      },
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: isReopen(before.status, input.status) ? "case.reopened" : "case.status_changed",
+      targetType: "case",
+      targetId: before.id,
+      data: { before: { status: before.status }, after: { status: input.status } },
+    });
     return after;
   });
 }
 
-export async function assignCase(ctx: TenantContext, input: { id: string; version: number; assigneeId?: string }): Promise<Case> {
+export async function assignCase(
+  ctx: TenantContext,
+  input: { id: string; version: number; assigneeId?: string },
+): Promise<Case> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await lockedCase(tx, input.id, input.version);
     if ((before.assigneeId ?? undefined) === input.assigneeId) return before;
     await assertAssignable(tx, ctx.tenantId, input.assigneeId);
     const after = await bump(tx, before, { assigneeId: input.assigneeId ?? null });
-    await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: before.id, kind: "ASSIGNED", body: input.assigneeId ?? "", authorId: ctx.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.assigned", targetType: "case", targetId: before.id, data: { before: { assigneeId: before.assigneeId }, after: { assigneeId: input.assigneeId ?? null } } });
+    await tx.caseEvent.create({
+      data: {
+        tenantId: ctx.tenantId,
+        caseId: before.id,
+        kind: "ASSIGNED",
+        body: input.assigneeId ?? "",
+        authorId: ctx.userId,
+      },
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: "case.assigned",
+      targetType: "case",
+      targetId: before.id,
+      data: { before: { assigneeId: before.assigneeId }, after: { assigneeId: input.assigneeId ?? null } },
+    });
     return after;
   });
 }
 
-export async function addCaseNote(ctx: TenantContext, input: { id: string; body: string }): Promise<{ id: string; createdAt: Date }> {
+export async function addCaseNote(
+  ctx: TenantContext,
+  input: { id: string; body: string },
+): Promise<{ id: string; createdAt: Date }> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const exists = await tx.case.findUnique({ where: { id: input.id }, select: { id: true } });
     if (!exists) throw new NotFoundError("Case not found");
-    const note = await tx.caseEvent.create({ data: { tenantId: ctx.tenantId, caseId: input.id, kind: "NOTE", body: input.body, authorId: ctx.userId }, select: { id: true, createdAt: true } });
+    const note = await tx.caseEvent.create({
+      data: { tenantId: ctx.tenantId, caseId: input.id, kind: "NOTE", body: input.body, authorId: ctx.userId },
+      select: { id: true, createdAt: true },
+    });
     // Touch the case so "recently updated" lists see the activity.
     await tx.case.update({ where: { id: input.id }, data: { updatedAt: new Date() } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: "case.note_added", targetType: "case", targetId: input.id, data: { noteId: note.id, length: input.body.length } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: "case.note_added",
+      targetType: "case",
+      targetId: input.id,
+      data: { noteId: note.id, length: input.body.length },
+    });
     return note;
   });
 }

@@ -7,7 +7,16 @@ import { NotFoundError } from "@/lib/errors";
 import type { Case, CaseEventKind, CaseStatus, Role } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/validation/uuid";
 
-export type TimelineEntry = { id: string; kind: CaseEventKind; body: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; authorName: string | null; createdAt: Date; assigneeName?: string | null };
+export type TimelineEntry = {
+  id: string;
+  kind: CaseEventKind;
+  body: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  authorName: string | null;
+  createdAt: Date;
+  assigneeName?: string | null;
+};
 
 export type CaseDetail = Case & {
   citizen: { id: string; firstName: string; lastName: string };
@@ -20,12 +29,23 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
   if (!isUuid(id)) throw new NotFoundError("Case not found");
   const db = await getDb();
   const { found, events } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const found = await tx.case.findUnique({ where: { id }, include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } } });
+    const found = await tx.case.findUnique({
+      where: { id },
+      include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } },
+    });
     const events = found ? await tx.caseEvent.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } }) : [];
     return { found, events };
   });
   if (!found || found.citizen.deletedAt) throw new NotFoundError("Case not found");
-  const userIds = [...new Set([found.assigneeId, ...events.map((e) => e.authorId), ...events.filter((e) => e.kind === "ASSIGNED").map((e) => e.body)].filter(isUuid))];
+  const userIds = [
+    ...new Set(
+      [
+        found.assigneeId,
+        ...events.map((e) => e.authorId),
+        ...events.filter((e) => e.kind === "ASSIGNED").map((e) => e.body),
+      ].filter(isUuid),
+    ),
+  ];
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   const { citizen, ...rest } = found;
@@ -50,8 +70,14 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
 const ASSIGNABLE_ROLES = (Object.keys(PERMISSIONS) as Role[]).filter((role) => can(role, "case.update"));
 
 /** Direct members a case can be assigned to (those who may work on cases), for assignee pickers. */
-export async function listAssignees(ctx: Pick<TenantContext, "tenantId">): Promise<Array<{ id: string; name: string }>> {
+export async function listAssignees(
+  ctx: Pick<TenantContext, "tenantId">,
+): Promise<Array<{ id: string; name: string }>> {
   const db = await getDb();
-  const rows = await db.membership.findMany({ where: { tenantId: ctx.tenantId, role: { in: ASSIGNABLE_ROLES } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } });
+  const rows = await db.membership.findMany({
+    where: { tenantId: ctx.tenantId, role: { in: ASSIGNABLE_ROLES } },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
   return rows.map((r) => r.user);
 }

@@ -5,7 +5,9 @@ import { blankToUndefined, optionalOf, text } from "@/lib/validation/text";
 import { CASE_STATUSES } from "./workflow";
 
 export const CASE_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
-const statusSchema = z.enum(CASE_STATUSES as [string, ...string[]], { message: "Choose a status" }) as z.ZodType<(typeof CASE_STATUSES)[number]>;
+const statusSchema = z.enum(CASE_STATUSES as [string, ...string[]], { message: "Choose a status" }) as z.ZodType<
+  (typeof CASE_STATUSES)[number]
+>;
 
 export const caseFieldsSchema = z.object({
   title: text(200, { error: "Enter a title" }).min(3, "At least 3 characters"),
@@ -16,15 +18,32 @@ export const caseFieldsSchema = z.object({
   dueAt: optionalDay(),
 });
 
-export const createCaseSchema = caseFieldsSchema.extend({ citizenId: z.string({ error: "Choose a citizen" }).uuid("Choose a citizen") });
+export const createCaseSchema = caseFieldsSchema.extend({
+  citizenId: z.string({ error: "Choose a citizen" }).uuid("Choose a citizen"),
+});
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
-export const updateCaseSchema = caseFieldsSchema.extend({ id: z.string().uuid(), version: z.coerce.number().int().min(1) });
+export const updateCaseSchema = caseFieldsSchema.extend({
+  id: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+});
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
-export const changeStatusSchema = z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1), status: statusSchema, note: optionalOf(text(2000, { multiline: true })) });
+export const changeStatusSchema = z.object({
+  id: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+  status: statusSchema,
+  note: optionalOf(text(2000, { multiline: true })),
+});
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
-export const assignCaseSchema = z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1), assigneeId: z.preprocess(blankToUndefined, z.string().uuid().optional()) });
-export const addNoteSchema = z.object({ id: z.string().uuid(), body: text(5000, { error: "Write a note", multiline: true }).min(1, "Write a note") });
+export const assignCaseSchema = z.object({
+  id: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+  assigneeId: z.preprocess(blankToUndefined, z.string().uuid().optional()),
+});
+export const addNoteSchema = z.object({
+  id: z.string().uuid(),
+  body: text(5000, { error: "Write a note", multiline: true }).min(1, "Write a note"),
+});
 
 export const CASE_SORTS = ["newest", "oldest", "due"] as const;
 export const caseListQuerySchema = z.object({

@@ -17,7 +17,12 @@ export type CaseSnapshot = {
   dueAt: string | null;
 };
 
-export function caseSnapshot(c: Pick<Case, "id" | "version" | "status" | "priority" | "title" | "description" | "category" | "assigneeId" | "dueAt">): CaseSnapshot {
+export function caseSnapshot(
+  c: Pick<
+    Case,
+    "id" | "version" | "status" | "priority" | "title" | "description" | "category" | "assigneeId" | "dueAt"
+  >,
+): CaseSnapshot {
   return {
     id: c.id,
     version: c.version,

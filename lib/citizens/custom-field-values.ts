@@ -5,11 +5,20 @@ import type { FieldErrors } from "@/lib/errors/app-error";
 import { dayProblem } from "@/lib/validation/date";
 import { unsafeTextProblem } from "@/lib/validation/text";
 
-export type CustomFieldDef = { key: string; label: string; type: "TEXT" | "NUMBER" | "DATE" | "BOOLEAN" | "SELECT"; options: string[]; required: boolean };
+export type CustomFieldDef = {
+  key: string;
+  label: string;
+  type: "TEXT" | "NUMBER" | "DATE" | "BOOLEAN" | "SELECT";
+  options: string[];
+  required: boolean;
+};
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
-export function validateCustomFieldValues(defs: CustomFieldDef[], raw: Record<string, unknown>): { values: Record<string, string | number | boolean>; errors: FieldErrors } {
+export function validateCustomFieldValues(
+  defs: CustomFieldDef[],
+  raw: Record<string, unknown>,
+): { values: Record<string, string | number | boolean>; errors: FieldErrors } {
   const values: Record<string, string | number | boolean> = {};
   const errors: FieldErrors = {};
   const byKey = new Map(defs.map((d) => [d.key, d]));

@@ -18,7 +18,10 @@ export async function listCustomFields(ctx: Pick<TenantContext, "tenantId">): Pr
   });
 }
 
-export async function createCustomField(ctx: TenantContext, input: CustomFieldDefinitionInput): Promise<CustomFieldDefinitionView> {
+export async function createCustomField(
+  ctx: TenantContext,
+  input: CustomFieldDefinitionInput,
+): Promise<CustomFieldDefinitionView> {
   const db = await getDb();
   try {
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
@@ -27,11 +30,18 @@ export async function createCustomField(ctx: TenantContext, input: CustomFieldDe
         data: { tenantId: ctx.tenantId, ...input, options: input.type === "SELECT" ? input.options : [], position },
         select: { id: true, key: true, label: true, type: true, options: true, required: true, position: true },
       });
-      await recordAudit(tx, { tenantId: ctx.tenantId, action: "custom_field.created", targetType: "custom_field", targetId: created.id, data: { after: input } });
+      await recordAudit(tx, {
+        tenantId: ctx.tenantId,
+        action: "custom_field.created",
+        targetType: "custom_field",
+        targetId: created.id,
+        data: { after: input },
+      });
       return created;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new ValidationError("Key taken", { key: ["A field with this key already exists"] });
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new ValidationError("Key taken", { key: ["A field with this key already exists"] });
     throw err;
   }
 }
@@ -43,6 +53,12 @@ export async function deleteCustomField(ctx: TenantContext, input: { id: string 
     if (!existing) throw new NotFoundError("Custom field not found");
     await tx.customFieldDefinition.delete({ where: { id: input.id } });
     // Values stay on the records (history), but are no longer shown or validated.
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "custom_field.deleted", targetType: "custom_field", targetId: input.id, data: { before: { key: existing.key, label: existing.label, type: existing.type } } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "custom_field.deleted",
+      targetType: "custom_field",
+      targetId: input.id,
+      data: { before: { key: existing.key, label: existing.label, type: existing.type } },
+    });
   });
 }

@@ -74,7 +74,12 @@ const ORDERS = {
 /** The list's filters that are set (for the audit event and the file name); no paging keys. */
 export function activeCitizenFilters(query: CitizenListQuery): Record<string, unknown> {
   const { cursor: _cursor, limit: _limit, ...rest } = query;
-  return Object.fromEntries(Object.entries(rest).filter(([k, v]) => v !== undefined && v !== "" && v !== false && !(k === "mode" && !query.q) && !(k === "sort" && v === "newest")));
+  return Object.fromEntries(
+    Object.entries(rest).filter(
+      ([k, v]) =>
+        v !== undefined && v !== "" && v !== false && !(k === "mode" && !query.q) && !(k === "sort" && v === "newest"),
+    ),
+  );
 }
 
 /**
@@ -91,7 +96,10 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
   const where = citizenFilters(ctx.tenantId, query);
   const fuzzy = query.q && query.mode === "fuzzy" ? query.q.toLowerCase() : null;
   // A fuzzy search exports what the list finds (trigram match); the order stays the sort's.
-  if (fuzzy) where.push(Prisma.sql`c.search_name IN (SELECT n.search_name FROM citizen_names n WHERE n.tenant_id = ${ctx.tenantId}::uuid AND n.citizens > 0 AND n.search_name % lower(unaccent(${fuzzy})))`);
+  if (fuzzy)
+    where.push(
+      Prisma.sql`c.search_name IN (SELECT n.search_name FROM citizen_names n WHERE n.tenant_id = ${ctx.tenantId}::uuid AND n.citizens > 0 AND n.search_name % lower(unaccent(${fuzzy})))`,
+    );
   const order = ORDERS[query.sort];
   const cols = (alias: string) => Prisma.raw(order.keys.map((k) => `${alias}.${k}`).join(", "));
   let last: ExportRow | null = null;
@@ -113,7 +121,8 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
     });
 
   const toCsv = (r: ExportRow) => {
-    const pii = (field: "email" | "phone" | "nationalId" | "dateOfBirth", stored: string | null) => decryptPii(ctx.tenantId, field, stored);
+    const pii = (field: "email" | "phone" | "nationalId" | "dateOfBirth", stored: string | null) =>
+      decryptPii(ctx.tenantId, field, stored);
     const custom = r.custom_fields ?? {};
     return csvRow([
       r.id,
@@ -151,14 +160,25 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
     // cannot read the data answer 503 with a reason, not a 200 holding a header line.
     nextPage: () =>
       nextPage().catch((err: unknown) => {
-        if (err instanceof DecryptionError) throw new UnavailableError("The export cannot be produced: stored personal data cannot be decrypted with the configured encryption keys. An administrator can run `npm run crypto:check`.", { cause: err });
+        if (err instanceof DecryptionError)
+          throw new UnavailableError(
+            "The export cannot be produced: stored personal data cannot be decrypted with the configured encryption keys. An administrator can run `npm run crypto:check`.",
+            { cause: err },
+          );
         throw err;
       }),
     log: { request_id: ctx.requestId, tenant_id: ctx.tenantId, user_id: ctx.userId, event: "citizen.export_failed" },
     failureMessage: "citizen export failed after the download had started: the client sees a failed download",
   });
   await tenantDb.$tenantTransaction((tx) =>
-    recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.exported", targetType: "citizen", data: { filters, status: "started", customFields: defs.length } }),
+    recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      requestId: ctx.requestId,
+      action: "citizen.exported",
+      targetType: "citizen",
+      data: { filters, status: "started", customFields: defs.length },
+    }),
   );
   return stream;
 }

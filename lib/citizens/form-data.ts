@@ -9,11 +9,16 @@ export function citizenInputFromForm(form: FormData): Record<string, unknown> {
   for (const purpose of CONSENT_PURPOSES) {
     const state = text(`consent.${purpose}`); // "granted" | "withdrawn" | "" (not recorded)
     if (state === "granted" || state === "withdrawn") {
-      consents[purpose] = { granted: state === "granted", at: text(`consent.${purpose}.at`) ?? "", source: text(`consent.${purpose}.source`) ?? "" };
+      consents[purpose] = {
+        granted: state === "granted",
+        at: text(`consent.${purpose}.at`) ?? "",
+        source: text(`consent.${purpose}.source`) ?? "",
+      };
     }
   }
   const customFields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(entries)) if (k.startsWith("cf.") && typeof v === "string") customFields[k.slice(3)] = v;
+  for (const [k, v] of Object.entries(entries))
+    if (k.startsWith("cf.") && typeof v === "string") customFields[k.slice(3)] = v;
   const input: Record<string, unknown> = {
     firstName: text("firstName"),
     lastName: text("lastName"),

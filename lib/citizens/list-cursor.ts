@@ -17,7 +17,13 @@ export function decodeCursor(cursor: string, shape: Array<"string" | "date" | "u
   const ok =
     Array.isArray(values) &&
     values.length === shape.length &&
-    values.every((v, i) => typeof v === "string" && (shape[i] !== "date" || !Number.isNaN(Date.parse(v))) && (shape[i] !== "uuid" || isUuid(v)));
-  if (!ok) throw new ValidationError("This page link is no longer valid", { cursor: ["Start again from the first page"] });
+    values.every(
+      (v, i) =>
+        typeof v === "string" &&
+        (shape[i] !== "date" || !Number.isNaN(Date.parse(v))) &&
+        (shape[i] !== "uuid" || isUuid(v)),
+    );
+  if (!ok)
+    throw new ValidationError("This page link is no longer valid", { cursor: ["Start again from the first page"] });
   return values as string[];
 }

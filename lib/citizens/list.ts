@@ -29,7 +29,10 @@ export type CitizenListItem = {
 
 export type CitizenPage = { items: CitizenListItem[]; nextCursor: string | null };
 
-type Row = Omit<CitizenListItem, "firstName" | "lastName" | "createdAt" | "updatedAt" | "deletedAt" | "hasEmail" | "hasPhone" | "openCases"> & {
+type Row = Omit<
+  CitizenListItem,
+  "firstName" | "lastName" | "createdAt" | "updatedAt" | "deletedAt" | "hasEmail" | "hasPhone" | "openCases"
+> & {
   first_name: string;
   last_name: string;
   created_at: Date;
@@ -42,10 +45,34 @@ type Row = Omit<CitizenListItem, "firstName" | "lastName" | "createdAt" | "updat
 };
 
 const SORTS = {
-  newest: { order: Prisma.sql`c.created_at DESC, c.id DESC`, lead: Prisma.sql`c.deleted_at, `, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
-  oldest: { order: Prisma.sql`c.created_at ASC, c.id ASC`, lead: Prisma.sql`c.deleted_at DESC, `, keys: ["created_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: ">" },
-  updated: { order: Prisma.sql`c.updated_at DESC, c.id DESC`, lead: Prisma.sql`c.deleted_at, `, keys: ["updated_at", "id"] as const, shape: ["date", "uuid"] as const, cmp: "<" },
-  name: { order: Prisma.sql`c.last_name ASC, c.first_name ASC, c.id ASC`, lead: Prisma.sql`c.deleted_at, `, keys: ["last_name", "first_name", "id"] as const, shape: ["string", "string", "uuid"] as const, cmp: ">" },
+  newest: {
+    order: Prisma.sql`c.created_at DESC, c.id DESC`,
+    lead: Prisma.sql`c.deleted_at, `,
+    keys: ["created_at", "id"] as const,
+    shape: ["date", "uuid"] as const,
+    cmp: "<",
+  },
+  oldest: {
+    order: Prisma.sql`c.created_at ASC, c.id ASC`,
+    lead: Prisma.sql`c.deleted_at DESC, `,
+    keys: ["created_at", "id"] as const,
+    shape: ["date", "uuid"] as const,
+    cmp: ">",
+  },
+  updated: {
+    order: Prisma.sql`c.updated_at DESC, c.id DESC`,
+    lead: Prisma.sql`c.deleted_at, `,
+    keys: ["updated_at", "id"] as const,
+    shape: ["date", "uuid"] as const,
+    cmp: "<",
+  },
+  name: {
+    order: Prisma.sql`c.last_name ASC, c.first_name ASC, c.id ASC`,
+    lead: Prisma.sql`c.deleted_at, `,
+    keys: ["last_name", "first_name", "id"] as const,
+    shape: ["string", "string", "uuid"] as const,
+    cmp: ">",
+  },
 } as const;
 
 /**
@@ -61,13 +88,18 @@ export function citizenOrderBy(sort: CitizenListQuery["sort"], deleted: boolean)
 
 /** The WHERE conditions every variant shares (tenant, trash, filters). */
 export function citizenFilters(tenantId: string, query: CitizenListQuery): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${tenantId}::uuid`, query.deleted ? Prisma.sql`c.deleted_at IS NOT NULL` : Prisma.sql`c.deleted_at IS NULL`];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`c.tenant_id = ${tenantId}::uuid`,
+    query.deleted ? Prisma.sql`c.deleted_at IS NOT NULL` : Prisma.sql`c.deleted_at IS NULL`,
+  ];
   if (query.tag) where.push(Prisma.sql`c.tags @> ARRAY[${query.tag.toLowerCase()}]::text[]`);
   if (query.city) where.push(Prisma.sql`c.city = ${query.city}`);
   if (query.createdFrom) where.push(Prisma.sql`c.created_at >= ${new Date(`${query.createdFrom}T00:00:00Z`)}`);
-  if (query.createdTo) where.push(Prisma.sql`c.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (query.createdTo)
+    where.push(Prisma.sql`c.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
   if (query.email) where.push(Prisma.sql`c.email_bidx = ${piiBlindIndex(tenantId, "email", query.email)}`);
-  if (query.nationalId) where.push(Prisma.sql`c.national_id_bidx = ${piiBlindIndex(tenantId, "nationalId", query.nationalId)}`);
+  if (query.nationalId)
+    where.push(Prisma.sql`c.national_id_bidx = ${piiBlindIndex(tenantId, "nationalId", query.nationalId)}`);
   if (query.field) {
     const eq = query.field.indexOf("=");
     const key = query.field.slice(0, eq);
@@ -76,10 +108,17 @@ export function citizenFilters(tenantId: string, query: CitizenListQuery): Prism
     const candidates: unknown[] = [value];
     if (value !== "" && Number.isFinite(Number(value))) candidates.push(Number(value));
     if (value === "true" || value === "false") candidates.push(value === "true");
-    where.push(Prisma.sql`(${Prisma.join(candidates.map((v) => Prisma.sql`c.custom_fields @> ${JSON.stringify({ [key]: v })}::jsonb`), " OR ")})`);
+    where.push(
+      Prisma.sql`(${Prisma.join(
+        candidates.map((v) => Prisma.sql`c.custom_fields @> ${JSON.stringify({ [key]: v })}::jsonb`),
+        " OR ",
+      )})`,
+    );
   }
   if (query.q && query.mode === "text") {
-    where.push(Prisma.sql`c.search_vector @@ (websearch_to_tsquery('simple', unaccent(${query.q})) || websearch_to_tsquery('english', ${query.q}))`);
+    where.push(
+      Prisma.sql`c.search_vector @@ (websearch_to_tsquery('simple', unaccent(${query.q})) || websearch_to_tsquery('english', ${query.q}))`,
+    );
   }
   return where;
 }
@@ -131,8 +170,20 @@ export function citizenPageSql(tenantId: string, query: CitizenListQuery): Prism
   const sort = SORTS[query.sort];
   if (query.cursor) {
     const values = decodeCursor(query.cursor, [...sort.shape]);
-    const cols = Prisma.join(sort.keys.map((k) => Prisma.raw(`c.${k}`)), ", ");
-    const vals = Prisma.join(values.map((v, i) => (sort.shape[i] === "date" ? Prisma.sql`${new Date(v)}::timestamptz` : sort.shape[i] === "uuid" ? Prisma.sql`${v}::uuid` : Prisma.sql`${v}`)), ", ");
+    const cols = Prisma.join(
+      sort.keys.map((k) => Prisma.raw(`c.${k}`)),
+      ", ",
+    );
+    const vals = Prisma.join(
+      values.map((v, i) =>
+        sort.shape[i] === "date"
+          ? Prisma.sql`${new Date(v)}::timestamptz`
+          : sort.shape[i] === "uuid"
+            ? Prisma.sql`${v}::uuid`
+            : Prisma.sql`${v}`,
+      ),
+      ", ",
+    );
     where.push(Prisma.sql`(${cols}) ${Prisma.raw(sort.cmp)} (${vals})`);
   }
   return Prisma.sql`SELECT ${SELECT} FROM citizens c WHERE ${Prisma.join(where, " AND ")} ORDER BY ${citizenOrderBy(query.sort, query.deleted)} LIMIT ${query.limit + 1}`;
@@ -141,16 +192,32 @@ export function citizenPageSql(tenantId: string, query: CitizenListQuery): Prism
 /** How similar a name must be to count as a fuzzy match (pg_trgm similarity, 0..1). */
 export const FUZZY_THRESHOLD = "0.25";
 
-export async function listCitizens(ctx: Pick<TenantContext, "tenantId">, query: CitizenListQuery): Promise<CitizenPage> {
+export async function listCitizens(
+  ctx: Pick<TenantContext, "tenantId">,
+  query: CitizenListQuery,
+): Promise<CitizenPage> {
   const sql = citizenPageSql(ctx.tenantId, query);
   // One round trip through both walls (lib/db/tenant-read.ts): for a 1 ms indexed page, the
   // interactive transaction's extra round trips would otherwise double the latency.
-  const rows = await tenantQuery<Row>(ctx.tenantId, sql, query.q && query.mode === "fuzzy" ? { settings: { "pg_trgm.similarity_threshold": FUZZY_THRESHOLD } } : {});
+  const rows = await tenantQuery<Row>(
+    ctx.tenantId,
+    sql,
+    query.q && query.mode === "fuzzy" ? { settings: { "pg_trgm.similarity_threshold": FUZZY_THRESHOLD } } : {},
+  );
   if (query.q && query.mode === "fuzzy") return { items: rows.map(toItem), nextCursor: null };
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit).map(toItem);
   const last = rows[query.limit - 1];
   const sort = SORTS[query.sort];
-  const nextCursor = more && last ? encodeCursor(sort.keys.map((k) => (last[k as keyof Row] instanceof Date ? (last[k as keyof Row] as Date).toISOString() : (last[k as keyof Row] as string)))) : null;
+  const nextCursor =
+    more && last
+      ? encodeCursor(
+          sort.keys.map((k) =>
+            last[k as keyof Row] instanceof Date
+              ? (last[k as keyof Row] as Date).toISOString()
+              : (last[k as keyof Row] as string),
+          ),
+        )
+      : null;
   return { items, nextCursor };
 }

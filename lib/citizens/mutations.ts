@@ -25,11 +25,33 @@ export async function createCitizen(ctx: TenantContext, fields: CitizenFields): 
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const row = await tx.citizen.create({
-      data: { tenantId: ctx.tenantId, ...toColumns(ctx.tenantId, fields, customFields), createdById: ctx.userId, updatedById: ctx.userId },
+      data: {
+        tenantId: ctx.tenantId,
+        ...toColumns(ctx.tenantId, fields, customFields),
+        createdById: ctx.userId,
+        updatedById: ctx.userId,
+      },
     });
     // Which fields were filled in, by name; PII values never enter the audit log.
-    const filled = Object.entries(fields).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && v && Object.keys(v).length === 0)).map(([k]) => k);
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.created", targetType: "citizen", targetId: row.id, data: { fields: filled, after: { firstName: row.firstName, lastName: row.lastName, city: row.city, tags: row.tags } } });
+    const filled = Object.entries(fields)
+      .filter(
+        ([, v]) =>
+          v !== undefined &&
+          v !== "" &&
+          !(Array.isArray(v) && v.length === 0) &&
+          !(typeof v === "object" && v && Object.keys(v).length === 0),
+      )
+      .map(([k]) => k);
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.created",
+      targetType: "citizen",
+      targetId: row.id,
+      data: {
+        fields: filled,
+        after: { firstName: row.firstName, lastName: row.lastName, city: row.city, tags: row.tags },
+      },
+    });
     return toView(row);
   });
 }
@@ -37,7 +59,10 @@ export async function createCitizen(ctx: TenantContext, fields: CitizenFields): 
 /** Thrown when the record changed since the form loaded it; carries what the user needs to choose. */
 export class StaleCitizenError extends ConflictError {
   constructor(readonly current: CitizenView) {
-    super("Someone else changed this record after you opened it. Reload to see their changes, or overwrite them with yours.", { details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() } });
+    super(
+      "Someone else changed this record after you opened it. Reload to see their changes, or overwrite them with yours.",
+      { details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() } },
+    );
   }
 }
 
@@ -64,13 +89,22 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
     const columns = keepUnchangedPii(before, input, toColumns(ctx.tenantId, input, customFields));
     // The version check is repeated in the UPDATE itself: between the read above and this
     // statement another transaction may have saved.
-    const { count } = await tx.citizen.updateMany({ where: { id: input.id, version: input.version }, data: { ...columns, version: { increment: 1 }, updatedById: ctx.userId } });
+    const { count } = await tx.citizen.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...columns, version: { increment: 1 }, updatedById: ctx.userId },
+    });
     if (count === 0) {
       const now = await tx.citizen.findUniqueOrThrow({ where: { id: input.id } });
       throw new StaleCitizenError(toView(now));
     }
     const diff = auditDiff(before, columns);
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.updated", targetType: "citizen", targetId: input.id, data: { changed: diff.changed, before: diff.before, after: diff.after } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.updated",
+      targetType: "citizen",
+      targetId: input.id,
+      data: { changed: diff.changed, before: diff.before, after: diff.after },
+    });
     return toView(await tx.citizen.findUniqueOrThrow({ where: { id: input.id } }));
   });
 }
@@ -80,7 +114,10 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
  * version): retried once when the database drops out, after checking whether an attempt whose
  * commit was lost did in fact save them.
  */
-export async function setCitizenTags(ctx: TenantContext, input: { id: string; version: number; tags: string[] }): Promise<CitizenView> {
+export async function setCitizenTags(
+  ctx: TenantContext,
+  input: { id: string; version: number; tags: string[] },
+): Promise<CitizenView> {
   return retryOnceOnOutage(
     () => setCitizenTagsOnce(ctx, input),
     async () => {
@@ -92,14 +129,26 @@ export async function setCitizenTags(ctx: TenantContext, input: { id: string; ve
   );
 }
 
-async function setCitizenTagsOnce(ctx: TenantContext, input: { id: string; version: number; tags: string[] }): Promise<CitizenView> {
+async function setCitizenTagsOnce(
+  ctx: TenantContext,
+  input: { id: string; version: number; tags: string[] },
+): Promise<CitizenView> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await tx.citizen.findUnique({ where: { id: input.id } });
     if (!before || before.deletedAt) throw new NotFoundError("Citizen not found");
-    const { count } = await tx.citizen.updateMany({ where: { id: input.id, version: input.version }, data: { tags: input.tags, version: { increment: 1 }, updatedById: ctx.userId } });
+    const { count } = await tx.citizen.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { tags: input.tags, version: { increment: 1 }, updatedById: ctx.userId },
+    });
     if (count === 0) throw new StaleCitizenError(toView(before));
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.updated", targetType: "citizen", targetId: input.id, data: { changed: ["tags"], before: { tags: before.tags }, after: { tags: input.tags } } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.updated",
+      targetType: "citizen",
+      targetId: input.id,
+      data: { changed: ["tags"], before: { tags: before.tags }, after: { tags: input.tags } },
+    });
     return toView(await tx.citizen.findUniqueOrThrow({ where: { id: input.id } }));
   });
 }
@@ -107,18 +156,34 @@ async function setCitizenTagsOnce(ctx: TenantContext, input: { id: string; versi
 export async function deleteCitizen(ctx: TenantContext, input: { id: string }): Promise<void> {
   const db = await getDb();
   await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const { count } = await tx.citizen.updateMany({ where: { id: input.id, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 }, updatedById: ctx.userId } });
+    const { count } = await tx.citizen.updateMany({
+      where: { id: input.id, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 }, updatedById: ctx.userId },
+    });
     if (count === 0) throw new NotFoundError("Citizen not found");
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.deleted", targetType: "citizen", targetId: input.id });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.deleted",
+      targetType: "citizen",
+      targetId: input.id,
+    });
   });
 }
 
 export async function restoreCitizen(ctx: TenantContext, input: { id: string }): Promise<void> {
   const db = await getDb();
   await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const { count } = await tx.citizen.updateMany({ where: { id: input.id, deletedAt: { not: null } }, data: { deletedAt: null, version: { increment: 1 }, updatedById: ctx.userId } });
+    const { count } = await tx.citizen.updateMany({
+      where: { id: input.id, deletedAt: { not: null } },
+      data: { deletedAt: null, version: { increment: 1 }, updatedById: ctx.userId },
+    });
     if (count === 0) throw new NotFoundError("No deleted citizen with this id");
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.restored", targetType: "citizen", targetId: input.id });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.restored",
+      targetType: "citizen",
+      targetId: input.id,
+    });
   });
 }
 
@@ -130,10 +195,19 @@ export async function restoreCitizen(ctx: TenantContext, input: { id: string }):
 export async function purgeCitizen(ctx: TenantContext, input: { id: string }): Promise<void> {
   const db = await getDb();
   await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const row = await tx.citizen.findUnique({ where: { id: input.id }, select: { deletedAt: true, _count: { select: { cases: true } } } });
+    const row = await tx.citizen.findUnique({
+      where: { id: input.id },
+      select: { deletedAt: true, _count: { select: { cases: true } } },
+    });
     if (!row) throw new NotFoundError("Citizen not found");
     if (!row.deletedAt) throw new ConflictError("Delete the record first; only deleted records can be purged");
     await tx.citizen.delete({ where: { id: input.id } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.purged", targetType: "citizen", targetId: input.id, data: { casesErased: row._count.cases } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.purged",
+      targetType: "citizen",
+      targetId: input.id,
+      data: { casesErased: row._count.cases },
+    });
   });
 }

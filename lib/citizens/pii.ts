@@ -30,7 +30,9 @@ const fieldKey = (f: PiiFieldName) => `citizen.${f}`;
 
 export function encryptPii(tenantId: string, values: PiiValues, keyring: Keyring = getKeyring()): PiiColumns {
   const out: Record<string, string | null> = {};
-  for (const [field, cols] of Object.entries(PII_COLUMNS) as Array<[PiiFieldName, (typeof PII_COLUMNS)[PiiFieldName]]>) {
+  for (const [field, cols] of Object.entries(PII_COLUMNS) as Array<
+    [PiiFieldName, (typeof PII_COLUMNS)[PiiFieldName]]
+  >) {
     const value = values[field];
     out[cols.enc] = value ? encryptField(keyring, value, { tenantId, field: fieldKey(field) }) : null;
     out[cols.bidx] = value ? blindIndex(keyring, field as PiiField, tenantId, value) : null;
@@ -38,11 +40,21 @@ export function encryptPii(tenantId: string, values: PiiValues, keyring: Keyring
   return out as PiiColumns;
 }
 
-export function decryptPii(tenantId: string, field: PiiFieldName, stored: string | null, keyring: Keyring = getKeyring()): string | null {
+export function decryptPii(
+  tenantId: string,
+  field: PiiFieldName,
+  stored: string | null,
+  keyring: Keyring = getKeyring(),
+): string | null {
   return stored ? decryptField(keyring, stored, { tenantId, field: fieldKey(field) }) : null;
 }
 
-export function piiBlindIndex(tenantId: string, field: PiiFieldName, value: string, keyring: Keyring = getKeyring()): string {
+export function piiBlindIndex(
+  tenantId: string,
+  field: PiiFieldName,
+  value: string,
+  keyring: Keyring = getKeyring(),
+): string {
   return blindIndex(keyring, field as PiiField, tenantId, value);
 }
 

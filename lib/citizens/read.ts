@@ -9,20 +9,36 @@ import { decryptPii } from "./pii";
 import { storedPii, toView, type CitizenView } from "./record";
 import type { PiiFieldName } from "./schemas";
 
-export async function getCitizen(ctx: Pick<TenantContext, "tenantId">, id: string, options: { includeDeleted?: boolean } = {}): Promise<CitizenView> {
+export async function getCitizen(
+  ctx: Pick<TenantContext, "tenantId">,
+  id: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<CitizenView> {
   const db = await getDb();
   const row = await db.forTenant(ctx).citizen.findUnique({ where: { id } });
   if (!row || (row.deletedAt && !options.includeDeleted)) throw new NotFoundError("Citizen not found");
   return toView(row);
 }
 
-export async function revealCitizenField(ctx: TenantContext, input: { id: string; field: PiiFieldName }): Promise<{ value: string | null }> {
+export async function revealCitizenField(
+  ctx: TenantContext,
+  input: { id: string; field: PiiFieldName },
+): Promise<{ value: string | null }> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const row = await tx.citizen.findUnique({ where: { id: input.id }, select: { emailEnc: true, phoneEnc: true, nationalIdEnc: true, dateOfBirthEnc: true, deletedAt: true } });
+    const row = await tx.citizen.findUnique({
+      where: { id: input.id },
+      select: { emailEnc: true, phoneEnc: true, nationalIdEnc: true, dateOfBirthEnc: true, deletedAt: true },
+    });
     if (!row || row.deletedAt) throw new NotFoundError("Citizen not found");
     const value = decryptPii(ctx.tenantId, input.field, storedPii(row, input.field));
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "citizen.pii_revealed", targetType: "citizen", targetId: input.id, data: { field: input.field } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "citizen.pii_revealed",
+      targetType: "citizen",
+      targetId: input.id,
+      data: { field: input.field },
+    });
     return { value };
   });
 }

@@ -18,12 +18,17 @@ const ENC_COLUMN: Record<PiiFieldName, "emailEnc" | "phoneEnc" | "nationalIdEnc"
   dateOfBirth: "dateOfBirthEnc",
 };
 
-export function storedPii(row: Pick<CitizenRow, "emailEnc" | "phoneEnc" | "nationalIdEnc" | "dateOfBirthEnc">, field: PiiFieldName): string | null {
+export function storedPii(
+  row: Pick<CitizenRow, "emailEnc" | "phoneEnc" | "nationalIdEnc" | "dateOfBirthEnc">,
+  field: PiiFieldName,
+): string | null {
   return row[ENC_COLUMN[field]];
 }
 
 export function toView(row: CitizenRow): CitizenView {
-  const pii = Object.fromEntries(PII_FIELDS.map((f) => [f, maskPii(f, decryptPii(row.tenantId, f, storedPii(row, f)))])) as Record<PiiFieldName, string | null>;
+  const pii = Object.fromEntries(
+    PII_FIELDS.map((f) => [f, maskPii(f, decryptPii(row.tenantId, f, storedPii(row, f)))]),
+  ) as Record<PiiFieldName, string | null>;
   return {
     id: row.id,
     firstName: row.firstName,
@@ -51,7 +56,12 @@ export function toColumns(tenantId: string, fields: CitizenFields, customFields:
   return {
     firstName: fields.firstName,
     lastName: fields.lastName,
-    ...encryptPii(tenantId, { email: fields.email, phone: fields.phone, nationalId: fields.nationalId, dateOfBirth: fields.dateOfBirth }),
+    ...encryptPii(tenantId, {
+      email: fields.email,
+      phone: fields.phone,
+      nationalId: fields.nationalId,
+      dateOfBirth: fields.dateOfBirth,
+    }),
     addressLine1: fields.addressLine1 ?? null,
     addressLine2: fields.addressLine2 ?? null,
     postalCode: fields.postalCode ?? null,
@@ -65,7 +75,20 @@ export function toColumns(tenantId: string, fields: CitizenFields, customFields:
   };
 }
 
-const CLEAR_FIELDS = ["firstName", "lastName", "addressLine1", "addressLine2", "postalCode", "city", "country", "preferredLanguage", "tags", "consents", "notes", "customFields"] as const;
+const CLEAR_FIELDS = [
+  "firstName",
+  "lastName",
+  "addressLine1",
+  "addressLine2",
+  "postalCode",
+  "city",
+  "country",
+  "preferredLanguage",
+  "tags",
+  "consents",
+  "notes",
+  "customFields",
+] as const;
 
 /**
  * The audit diff of an update: clear fields with before/after, PII fields by name only (their

@@ -4,9 +4,27 @@ import { z } from "zod";
 import { BIRTH_DAY_MIN, day, optionalDay, todayUtc } from "@/lib/validation/date";
 import { blankToUndefined, optionalOf, text } from "@/lib/validation/text";
 
-const optionalText = (max: number, label = "This field") => optionalOf(text(max, { tooLong: `${label} is too long (at most ${max} characters)` }));
+const optionalText = (max: number, label = "This field") =>
+  optionalOf(text(max, { tooLong: `${label} is too long (at most ${max} characters)` }));
 
-export const LANGUAGES = ["en", "nl", "fr", "de", "es", "it", "pt", "sv", "da", "fi", "no", "pl", "tr", "ar", "uk", "ru"] as const;
+export const LANGUAGES = [
+  "en",
+  "nl",
+  "fr",
+  "de",
+  "es",
+  "it",
+  "pt",
+  "sv",
+  "da",
+  "fi",
+  "no",
+  "pl",
+  "tr",
+  "ar",
+  "uk",
+  "ru",
+] as const;
 export const CONSENT_PURPOSES = ["contact_email", "contact_phone", "data_processing", "newsletter"] as const;
 export const CONSENT_SOURCES = ["form", "phone", "email", "paper", "in_person", "import"] as const;
 
@@ -20,20 +38,38 @@ export const consentsSchema = z.partialRecord(z.enum(CONSENT_PURPOSES), consentS
 
 /** Tags: a comma-separated string from a form or an array from the API; trimmed, de-duplicated. */
 export const tagsSchema = z
-  .preprocess((v) => (typeof v === "string" ? v.split(",") : v ?? []), z.array(text(40, { tooLong: "A tag is at most 40 characters" })))
+  .preprocess(
+    (v) => (typeof v === "string" ? v.split(",") : (v ?? [])),
+    z.array(text(40, { tooLong: "A tag is at most 40 characters" })),
+  )
   .transform((tags) => [...new Set(tags.filter(Boolean).map((t) => t.toLowerCase()))])
   .pipe(z.array(z.string()).max(30, "At most 30 tags"));
 
-const phone = optionalOf(text(40, { tooLong: "Phone number is too long" }).regex(/^\+?[0-9 ()./-]{5,}$/, "Enter a phone number with digits, spaces and an optional leading +"));
+const phone = optionalOf(
+  text(40, { tooLong: "Phone number is too long" }).regex(
+    /^\+?[0-9 ()./-]{5,}$/,
+    "Enter a phone number with digits, spaces and an optional leading +",
+  ),
+);
 
-const dateOfBirth = optionalDay({ message: "Enter a date as YYYY-MM-DD", min: BIRTH_DAY_MIN, max: todayUtc, rangeMessage: "Enter a date between 1870 and today" });
+const dateOfBirth = optionalDay({
+  message: "Enter a date as YYYY-MM-DD",
+  min: BIRTH_DAY_MIN,
+  max: todayUtc,
+  rangeMessage: "Enter a date between 1870 and today",
+});
 
 export const citizenFieldsSchema = z.object({
   firstName: text(100, { error: "Enter a first name", tooLong: "First name is too long" }).min(1, "Enter a first name"),
   lastName: text(100, { error: "Enter a last name", tooLong: "Last name is too long" }).min(1, "Enter a last name"),
   email: optionalOf(text(254, { tooLong: "Email is too long" }).toLowerCase().email("Enter a valid email address")),
   phone,
-  nationalId: optionalOf(text(40, { tooLong: "National ID is too long" }).regex(/^[0-9A-Za-z .-]+$/, "Letters, digits, spaces, dots and hyphens only")),
+  nationalId: optionalOf(
+    text(40, { tooLong: "National ID is too long" }).regex(
+      /^[0-9A-Za-z .-]+$/,
+      "Letters, digits, spaces, dots and hyphens only",
+    ),
+  ),
   dateOfBirth,
   addressLine1: optionalText(200, "Address"),
   addressLine2: optionalText(200, "Address"),
@@ -43,7 +79,10 @@ export const citizenFieldsSchema = z.object({
   preferredLanguage: z.preprocess(blankToUndefined, z.enum(LANGUAGES, { message: "Choose a language" }).default("en")),
   tags: tagsSchema.default([]),
   consents: consentsSchema,
-  notes: z.preprocess((v) => (v == null ? "" : v), text(10_000, { multiline: true, trim: false, tooLong: "Notes are at most 10,000 characters" })),
+  notes: z.preprocess(
+    (v) => (v == null ? "" : v),
+    text(10_000, { multiline: true, trim: false, tooLong: "Notes are at most 10,000 characters" }),
+  ),
   /** Validated against the tenant's definitions on the server (lib/citizens/custom-fields.ts). */
   customFields: z.record(text(40), z.unknown()).default({}),
 });
@@ -66,7 +105,11 @@ export const updateCitizenSchema = citizenFieldsSchema.extend({
 export type UpdateCitizenInput = z.infer<typeof updateCitizenSchema>;
 
 /** Quick edits from the list or the record header (useOptimistic). */
-export const setTagsSchema = z.object({ id: z.string().uuid(), version: z.coerce.number().int().min(1), tags: tagsSchema });
+export const setTagsSchema = z.object({
+  id: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+  tags: tagsSchema,
+});
 
 export const citizenIdSchema = z.object({ id: z.string().uuid("Not a valid citizen") });
 export const revealSchema = z.object({ id: z.string().uuid(), field: z.enum(PII_FIELDS) });
@@ -99,8 +142,20 @@ export const customFieldDefinitionSchema = z
     key: text(40).regex(/^[a-z][a-z0-9_]{0,39}$/, "Lower-case letters, digits and _; start with a letter"),
     label: text(80).min(1, "Enter a label"),
     type: z.enum(CUSTOM_FIELD_TYPES, { message: "Choose a type" }),
-    options: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []), z.array(text(60)).max(50)),
+    options: z.preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : (v ?? []),
+      z.array(text(60)).max(50),
+    ),
     required: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
-  .refine((d) => d.type !== "SELECT" || d.options.length > 0, { path: ["options"], message: "List the choices, separated by commas" });
+  .refine((d) => d.type !== "SELECT" || d.options.length > 0, {
+    path: ["options"],
+    message: "List the choices, separated by commas",
+  });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;

@@ -10,7 +10,9 @@ const flagValue = z.enum(["1", "0", "true", "false"], { message: 'expected "1", 
 /** "1"/"true" → true, "0"/"false" → false, unset → false. */
 const booleanFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => v === "1" || v === "true");
 /** Like booleanFlag, but unset stays undefined so the caller can pick a context-dependent default. */
-const optionalFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
+const optionalFlag = z
+  .preprocess(emptyAsUndefined, flagValue)
+  .transform((v) => (v === undefined ? undefined : v === "1" || v === "true"));
 
 /** An optional URL with one of `protocols` and a host; `example` shows the expected form. */
 function serviceUrl(protocols: string[], example: string) {
@@ -33,7 +35,10 @@ function serviceUrl(protocols: string[], example: string) {
 const postgresUrl = serviceUrl(["postgres:", "postgresql:"], "postgresql://user:password@host:5432/database");
 const redisUrl = serviceUrl(["redis:", "rediss:"], "redis://:password@host:6379/0 (or rediss:// for TLS)");
 const smtpUrl = serviceUrl(["smtp:", "smtps:"], "smtps://user:password@smtp.example.org:465");
-const httpsUrl = z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://accounts.example.org").optional());
+const httpsUrl = z.preprocess(
+  emptyAsUndefined,
+  z.string().url("expected an absolute URL such as https://accounts.example.org").optional(),
+);
 
 export const configSchema = z
   .object({
@@ -66,7 +71,10 @@ export const configSchema = z
       emptyAsUndefined,
       z.string().min(32, "expected at least 32 characters (run: openssl rand -base64 32)").optional(),
     ),
-    AUTH_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
+    AUTH_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().url("expected an absolute URL such as https://civitas.example.org").optional(),
+    ),
     /** OAuth sign-in: each provider is offered when its id and secret are both set. */
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
@@ -85,59 +93,108 @@ export const configSchema = z
     /** Production without SMTP_URL (and without the dev mailbox) starts only when this says emails may be dropped. */
     EMAIL_DROP_ALLOWED: booleanFlag.default(false),
     /** Public base URL used in emailed links. Default: AUTH_URL, else the request's own origin. */
-    APP_URL: z.preprocess(emptyAsUndefined, z.string().url("expected an absolute URL such as https://civitas.example.org").optional()),
+    APP_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().url("expected an absolute URL such as https://civitas.example.org").optional(),
+    ),
     /** PII encryption keys "<id>:<base64 32 bytes>,…", the first one encrypts (lib/crypto/keyring.ts). */
-    ENCRYPTION_KEYS: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
-      if (v === undefined) return;
-      try {
-        parseEncryptionKeys(v);
-      } catch (err) {
-        ctx.addIssue({ code: "custom", message: (err as Error).message });
-      }
-    })),
+    ENCRYPTION_KEYS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .optional()
+        .superRefine((v, ctx) => {
+          if (v === undefined) return;
+          try {
+            parseEncryptionKeys(v);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", message: (err as Error).message });
+          }
+        }),
+    ),
     /** Key of the blind indexes (HMAC) for exact look-ups of encrypted fields: base64 32 bytes. */
-    BLIND_INDEX_KEY: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
-      if (v === undefined) return;
-      try {
-        parseBlindIndexKey(v);
-      } catch (err) {
-        ctx.addIssue({ code: "custom", message: (err as Error).message });
-      }
-    })),
+    BLIND_INDEX_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .optional()
+        .superRefine((v, ctx) => {
+          if (v === undefined) return;
+          try {
+            parseBlindIndexKey(v);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", message: (err as Error).message });
+          }
+        }),
+    ),
     /** Proxies whose X-Forwarded-For is believed: a hop count ("1") or CIDRs. Unset: the socket address only. */
-    TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional().superRefine((v, ctx) => {
-      try {
-        parseTrustedProxies(v);
-      } catch (err) {
-        ctx.addIssue({ code: "custom", message: (err as Error).message });
-      }
-    })),
+    TRUSTED_PROXIES: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .optional()
+        .superRefine((v, ctx) => {
+          try {
+            parseTrustedProxies(v);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", message: (err as Error).message });
+          }
+        }),
+    ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
     CIVITAS_DEMO_HINT: booleanFlag.default(false),
     APP_NAME: optionalString.default("Civitas"),
   })
   .superRefine((c, ctx) => {
-    for (const [id, secret] of [["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"], ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"], ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]] as const) {
-      if (!!c[id] !== !!c[secret]) ctx.addIssue({ code: "custom", path: [c[id] ? secret : id], message: `must be set together with ${c[id] ? id : secret}` });
+    for (const [id, secret] of [
+      ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+      ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+    ] as const) {
+      if (!!c[id] !== !!c[secret])
+        ctx.addIssue({
+          code: "custom",
+          path: [c[id] ? secret : id],
+          message: `must be set together with ${c[id] ? id : secret}`,
+        });
     }
-    if (c.AUTH_OIDC_ID && !c.AUTH_OIDC_ISSUER) ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
+    if (c.AUTH_OIDC_ID && !c.AUTH_OIDC_ISSUER)
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
     if (c.NODE_ENV === "production" && !c.APP_URL && !c.AUTH_URL) {
       // Emailed links (password reset!) would otherwise be built from the request's Host
       // header, which whoever sends the request controls.
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links",
+      });
     }
     if (c.NODE_ENV === "production") {
       for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
-        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production (see .env.example)" });
+        if (!c[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when NODE_ENV=production (see .env.example)",
+          });
       }
     }
     if (c.NODE_ENV === "production" && !c.SMTP_URL && !c.DEV_MAILBOX && !c.EMAIL_DROP_ALLOWED) {
       // Password resets, verifications and invitations would vanish without a word.
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production (or set EMAIL_DROP_ALLOWED=1 to run without outgoing email: emails are then dropped)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message:
+          "is required when NODE_ENV=production (or set EMAIL_DROP_ALLOWED=1 to run without outgoing email: emails are then dropped)",
+      });
     }
     if (c.NODE_ENV === "production" && !c.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production (run: openssl rand -base64 32)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required when NODE_ENV=production (run: openssl rand -base64 32)",
+      });
     }
   });
 

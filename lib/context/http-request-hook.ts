@@ -24,7 +24,8 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 function countBytes(res: http.ServerResponse): () => number {
   let bytes = 0;
   const add = (chunk: unknown, encoding?: unknown) => {
-    if (typeof chunk === "string") bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    if (typeof chunk === "string")
+      bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
     else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
   };
   const write = res.write;
@@ -59,7 +60,16 @@ export function prepareRequest(req: http.IncomingMessage, res: http.ServerRespon
   const isAction = method === "POST" && req.headers["next-action"] !== undefined;
   res.once("close", () => {
     try {
-      writeAccessLine({ method, pathname, isAction, status: res.statusCode, durationMs: performance.now() - started, bytes: bytes(), aborted: !res.writableFinished, record });
+      writeAccessLine({
+        method,
+        pathname,
+        isAction,
+        status: res.statusCode,
+        durationMs: performance.now() - started,
+        bytes: bytes(),
+        aborted: !res.writableFinished,
+        record,
+      });
     } catch (err) {
       logger.error({ event: "http.access_log_failed", err }, "access log line failed");
     }
@@ -68,7 +78,9 @@ export function prepareRequest(req: http.IncomingMessage, res: http.ServerRespon
 }
 
 export function installHttpRequestHook(): void {
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (event: string | symbol, ...args: unknown[]) => boolean };
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
+    emit: (event: string | symbol, ...args: unknown[]) => boolean;
+  };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const emit = proto.emit;

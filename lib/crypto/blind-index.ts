@@ -19,5 +19,8 @@ export const normalize: Record<PiiField, (value: string) => string> = {
 };
 
 export function blindIndex(keyring: Keyring, field: PiiField, tenantId: string, value: string): string {
-  return createHmac("sha256", keyring.blindIndexKey).update(`${tenantId}\u0000${field}\u0000${normalize[field](value)}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", keyring.blindIndexKey)
+    .update(`${tenantId}\u0000${field}\u0000${normalize[field](value)}`)
+    .digest("base64url")
+    .slice(0, 32);
 }

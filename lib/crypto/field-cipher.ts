@@ -42,7 +42,9 @@ export function decryptField(keyring: Keyring, stored: string, ctx: FieldContext
     const decipher = createDecipheriv("aes-256-gcm", key, iv);
     decipher.setAAD(aad(ctx));
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     throw new DecryptionError("encrypted value does not authenticate (wrong key, tenant or field, or tampered)");
   }

@@ -22,7 +22,11 @@ export type Keyring = {
 
 export function buildKeyring(encryptionKeys: string, blindIndexKey: string): Keyring {
   const keys = parseEncryptionKeys(encryptionKeys);
-  return { primary: keys[0]!, byId: new Map(keys.map((k) => [k.id, k.key])), blindIndexKey: parseBlindIndexKey(blindIndexKey) };
+  return {
+    primary: keys[0]!,
+    byId: new Map(keys.map((k) => [k.id, k.key])),
+    blindIndexKey: parseBlindIndexKey(blindIndexKey),
+  };
 }
 
 const DEV_KEY_FILE = "./.data/encryption-keys.json";
@@ -36,7 +40,10 @@ function devKeys(): { ENCRYPTION_KEYS: string; BLIND_INDEX_KEY: string } {
 
 function readOrCreateDevKeys(): { ENCRYPTION_KEYS: string; BLIND_INDEX_KEY: string } {
   if (existsSync(DEV_KEY_FILE)) return JSON.parse(readFileSync(DEV_KEY_FILE, "utf8"));
-  const keys = { ENCRYPTION_KEYS: `dev1:${randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: randomBytes(32).toString("base64") };
+  const keys = {
+    ENCRYPTION_KEYS: `dev1:${randomBytes(32).toString("base64")}`,
+    BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+  };
   mkdirSync(dirname(DEV_KEY_FILE), { recursive: true });
   writeFileSync(DEV_KEY_FILE, JSON.stringify(keys, null, 2), { mode: 0o600 });
   return keys;
@@ -47,8 +54,12 @@ let cached: { source: string; keyring: Keyring } | undefined;
 /** The app's keyring, from the configuration (or the development key file). */
 export function getKeyring(): Keyring {
   const config = getConfig();
-  const source = config.ENCRYPTION_KEYS && config.BLIND_INDEX_KEY ? { ENCRYPTION_KEYS: config.ENCRYPTION_KEYS, BLIND_INDEX_KEY: config.BLIND_INDEX_KEY } : devKeys();
+  const source =
+    config.ENCRYPTION_KEYS && config.BLIND_INDEX_KEY
+      ? { ENCRYPTION_KEYS: config.ENCRYPTION_KEYS, BLIND_INDEX_KEY: config.BLIND_INDEX_KEY }
+      : devKeys();
   const fingerprint = `${source.ENCRYPTION_KEYS}|${source.BLIND_INDEX_KEY}`;
-  if (cached?.source !== fingerprint) cached = { source: fingerprint, keyring: buildKeyring(source.ENCRYPTION_KEYS, source.BLIND_INDEX_KEY) };
+  if (cached?.source !== fingerprint)
+    cached = { source: fingerprint, keyring: buildKeyring(source.ENCRYPTION_KEYS, source.BLIND_INDEX_KEY) };
   return cached.keyring;
 }

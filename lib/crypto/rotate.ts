@@ -29,8 +29,18 @@ const PII_FIELDS = ["email", "phone", "nationalId", "dateOfBirth"] as const;
 type PiiField = (typeof PII_FIELDS)[number];
 /** Associated data of a field (lib/citizens/pii.ts encrypts with the same). */
 const aadField = (f: PiiField) => `citizen.${f}`;
-const CITIZEN_COLUMN: Record<PiiField, string> = { email: "email_enc", phone: "phone_enc", nationalId: "national_id_enc", dateOfBirth: "date_of_birth_enc" };
-const STAGED_KEY: Record<PiiField, string> = { email: "emailEnc", phone: "phoneEnc", nationalId: "nationalIdEnc", dateOfBirth: "dateOfBirthEnc" };
+const CITIZEN_COLUMN: Record<PiiField, string> = {
+  email: "email_enc",
+  phone: "phone_enc",
+  nationalId: "national_id_enc",
+  dateOfBirth: "date_of_birth_enc",
+};
+const STAGED_KEY: Record<PiiField, string> = {
+  email: "emailEnc",
+  phone: "phoneEnc",
+  nationalId: "nationalIdEnc",
+  dateOfBirth: "dateOfBirthEnc",
+};
 
 export type TableName = "citizens" | "import_rows";
 
@@ -57,7 +67,15 @@ export type TenantRotation = {
   failed: Array<{ table: TableName; id: string; field: PiiField; reason: string }>;
 };
 
-export type RotationProgress = { tenantId: string; slug: string; table: TableName; rowsDone: number; remaining: number; valuesRotated: number; skippedConcurrent: number };
+export type RotationProgress = {
+  tenantId: string;
+  slug: string;
+  table: TableName;
+  rowsDone: number;
+  remaining: number;
+  valuesRotated: number;
+  skippedConcurrent: number;
+};
 
 export type RotateOptions = {
   /** Rows per batch (one transaction each); default 500. */
@@ -121,8 +139,16 @@ const CITIZENS: Target = {
        WHERE c.tenant_id = $1::uuid AND c.id = v.id
          AND (${cols.map((c) => `(v.${c}_new IS NOT NULL AND c.${c} = v.${c}_old)`).join(" OR ")})
       RETURNING ${cols.map((c) => `coalesce(c.${c} = v.${c}_new, false) AS ${c}`).join(", ")}`;
-    const params = PII_FIELDS.flatMap((f) => [changes.map((ch) => (ch.after[f] ? ch.before[f] : null)), changes.map((ch) => ch.after[f])]);
-    const updated = await tx.$queryRawUnsafe<Array<Record<string, boolean>>>(sql, tenantId, changes.map((c) => c.id), ...params);
+    const params = PII_FIELDS.flatMap((f) => [
+      changes.map((ch) => (ch.after[f] ? ch.before[f] : null)),
+      changes.map((ch) => ch.after[f]),
+    ]);
+    const updated = await tx.$queryRawUnsafe<Array<Record<string, boolean>>>(
+      sql,
+      tenantId,
+      changes.map((c) => c.id),
+      ...params,
+    );
     return updated.reduce((sum, u) => sum + cols.filter((c) => u[c]).length, 0);
   },
 };
@@ -135,7 +161,9 @@ const IMPORT_ROWS: Target = {
   select: "r.id, r.data",
   values: (row) => {
     const data = (row.data ?? {}) as Record<string, unknown>;
-    return Object.fromEntries(PII_FIELDS.map((f) => [f, typeof data[STAGED_KEY[f]] === "string" ? data[STAGED_KEY[f]] : null])) as Values;
+    return Object.fromEntries(
+      PII_FIELDS.map((f) => [f, typeof data[STAGED_KEY[f]] === "string" ? data[STAGED_KEY[f]] : null]),
+    ) as Values;
   },
   async write(tx, tenantId, changes) {
     // Whole-document guard: a staged row is written once and then only deleted (commit, cancel).
@@ -155,7 +183,9 @@ const IMPORT_ROWS: Target = {
       next,
     );
     const done = new Set(updated.map((u) => u.id));
-    return changes.filter((c) => done.has(c.id)).reduce((sum, c) => sum + PII_FIELDS.filter((f) => c.after[f]).length, 0);
+    return changes
+      .filter((c) => done.has(c.id))
+      .reduce((sum, c) => sum + PII_FIELDS.filter((f) => c.after[f]).length, 0);
   },
 };
 
@@ -187,13 +217,23 @@ const batchSql = (t: Target) => `
    ORDER BY r.id LIMIT $4::int`;
 
 const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
-const emptyTable = (): TableRotation => ({ rowsToRotate: 0, valuesToRotate: { email: 0, phone: 0, nationalId: 0, dateOfBirth: 0 }, rowsDone: 0, valuesRotated: 0, skippedConcurrent: 0 });
+const emptyTable = (): TableRotation => ({
+  rowsToRotate: 0,
+  valuesToRotate: { email: 0, phone: 0, nationalId: 0, dateOfBirth: 0 },
+  rowsDone: 0,
+  valuesRotated: 0,
+  skippedConcurrent: 0,
+});
 
 export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Promise<RotationResult> {
   const keyring = options.keyring ?? getKeyring();
   const batchSize = Math.max(1, Math.min(options.batchSize ?? 500, 5_000));
   const pattern = primaryPattern(keyring.primary.id);
-  const tenants = await db.tenant.findMany({ where: options.tenantIds ? { id: { in: options.tenantIds } } : {}, select: { id: true, slug: true }, orderBy: { id: "asc" } });
+  const tenants = await db.tenant.findMany({
+    where: options.tenantIds ? { id: { in: options.tenantIds } } : {},
+    select: { id: true, slug: true },
+    orderBy: { id: "asc" },
+  });
   const result: RotationResult = {
     primaryKeyId: keyring.primary.id,
     dryRun: !!options.dryRun,
@@ -212,18 +252,31 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
       break;
     }
     const scoped = db.forTenant({ tenantId: tenant.id });
-    const t: TenantRotation = { tenantId: tenant.id, slug: tenant.slug, citizens: emptyTable(), importRows: emptyTable(), fromKeys: {}, failed: [] };
+    const t: TenantRotation = {
+      tenantId: tenant.id,
+      slug: tenant.slug,
+      citizens: emptyTable(),
+      importRows: emptyTable(),
+      fromKeys: {},
+      failed: [],
+    };
     result.tenants.push(t);
 
     for (const target of [CITIZENS, IMPORT_ROWS]) {
       const counts = target.table === "citizens" ? t.citizens : t.importRows;
-      const [row] = await scoped.$tenantTransaction((tx) => tx.$queryRawUnsafe<Array<{ rows: number } & Record<PiiField, number>>>(countSql(target), tenant.id, pattern));
+      const [row] = await scoped.$tenantTransaction((tx) =>
+        tx.$queryRawUnsafe<Array<{ rows: number } & Record<PiiField, number>>>(countSql(target), tenant.id, pattern),
+      );
       counts.rowsToRotate = row?.rows ?? 0;
       for (const f of PII_FIELDS) counts.valuesToRotate[f] = row?.[f] ?? 0;
       if (counts.rowsToRotate === 0) continue;
       if (options.dryRun) {
-        const keys = await scoped.$tenantTransaction((tx) => tx.$queryRawUnsafe<Array<{ key_id: string; n: number }>>(keysSql(target), tenant.id, pattern));
-        for (const k of keys) t.fromKeys[k.key_id || "(not a Civitas ciphertext)"] = (t.fromKeys[k.key_id || "(not a Civitas ciphertext)"] ?? 0) + k.n;
+        const keys = await scoped.$tenantTransaction((tx) =>
+          tx.$queryRawUnsafe<Array<{ key_id: string; n: number }>>(keysSql(target), tenant.id, pattern),
+        );
+        for (const k of keys)
+          t.fromKeys[k.key_id || "(not a Civitas ciphertext)"] =
+            (t.fromKeys[k.key_id || "(not a Civitas ciphertext)"] ?? 0) + k.n;
         continue;
       }
 
@@ -234,9 +287,21 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
           break;
         }
         const batch = await scoped.$tenantTransaction(async (tx) => {
-          const [end] = await tx.$queryRawUnsafe<Array<{ id: string }>>(windowEndSql(target), tenant.id, after, SCAN_WINDOW_BATCHES * batchSize - 1);
+          const [end] = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+            windowEndSql(target),
+            tenant.id,
+            after,
+            SCAN_WINDOW_BATCHES * batchSize - 1,
+          );
           const windowEnd = end?.id ?? null; // null: the window reaches the end of the table
-          const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown> & { id: string }>>(batchSql(target), tenant.id, pattern, after, batchSize, windowEnd);
+          const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown> & { id: string }>>(
+            batchSql(target),
+            tenant.id,
+            pattern,
+            after,
+            batchSize,
+            windowEnd,
+          );
           const changes: Change[] = [];
           for (const r of rows) {
             const before = target.values(r);
@@ -250,7 +315,12 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
                 const from = keyIdOf(stored) ?? "(not a Civitas ciphertext)";
                 t.fromKeys[from] = (t.fromKeys[from] ?? 0) + 1;
               } catch (err) {
-                t.failed.push({ table: target.table, id: r.id, field: f, reason: err instanceof Error ? err.message : String(err) });
+                t.failed.push({
+                  table: target.table,
+                  id: r.id,
+                  field: f,
+                  reason: err instanceof Error ? err.message : String(err),
+                });
               }
             }
             if (PII_FIELDS.some((f) => next[f] !== null)) changes.push({ id: r.id, before, after: next, raw: r.data });
@@ -266,7 +336,16 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
         counts.rowsDone += batch.rows;
         counts.valuesRotated += batch.rotated;
         counts.skippedConcurrent += batch.planned - batch.rotated;
-        if (batch.rows > 0) options.onProgress?.({ tenantId: tenant.id, slug: tenant.slug, table: target.table, rowsDone: counts.rowsDone, remaining: batch.next === null ? 0 : Math.max(0, counts.rowsToRotate - counts.rowsDone), valuesRotated: counts.valuesRotated, skippedConcurrent: counts.skippedConcurrent });
+        if (batch.rows > 0)
+          options.onProgress?.({
+            tenantId: tenant.id,
+            slug: tenant.slug,
+            table: target.table,
+            rowsDone: counts.rowsDone,
+            remaining: batch.next === null ? 0 : Math.max(0, counts.rowsToRotate - counts.rowsDone),
+            valuesRotated: counts.valuesRotated,
+            skippedConcurrent: counts.skippedConcurrent,
+          });
         if (batch.next === null) break;
         after = batch.next;
       }
@@ -310,6 +389,7 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
     }
     result.totals.failed += t.failed.length;
   }
-  if (wholeDatabase && !result.interrupted && result.totals.failed === 0) result.retiredKeyIds = await retireKeysOtherThan(db, keyring.primary.id);
+  if (wholeDatabase && !result.interrupted && result.totals.failed === 0)
+    result.retiredKeyIds = await retireKeysOtherThan(db, keyring.primary.id);
   return result;
 }

@@ -44,7 +44,17 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
       GROUP BY 1`;
 
     // What happened lately: the newest timeline entries across the tenant's cases.
-    const activity = await tx.$queryRaw<Array<{ id: string; kind: string; to_status: CaseStatus | null; created_at: Date; case_id: string; title: string; author: string | null }>>`
+    const activity = await tx.$queryRaw<
+      Array<{
+        id: string;
+        kind: string;
+        to_status: CaseStatus | null;
+        created_at: Date;
+        case_id: string;
+        title: string;
+        author: string | null;
+      }>
+    >`
       SELECT e.id, e.kind::text AS kind, e.to_status, e.created_at, k.id AS case_id, k.title, u.name AS author
         FROM case_events e
         JOIN cases k ON k.tenant_id = e.tenant_id AND k.id = e.case_id
@@ -68,7 +78,15 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
       overdueCases,
       casesByStatus,
       casesPerDay,
-      recentActivity: activity.map((a) => ({ id: a.id, kind: a.kind, toStatus: a.to_status, at: a.created_at, caseId: a.case_id, caseTitle: a.title, author: a.author })),
+      recentActivity: activity.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        toStatus: a.to_status,
+        at: a.created_at,
+        caseId: a.case_id,
+        caseTitle: a.title,
+        author: a.author,
+      })),
       recentCases: recent.map((c) => ({
         id: c.id,
         title: c.title,

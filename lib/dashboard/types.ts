@@ -8,7 +8,15 @@ export type DashboardSummary = {
   /** Cases created per day over the last 14 days, oldest first (day = YYYY-MM-DD). */
   casesPerDay: Array<{ day: string; count: number }>;
   /** The newest case timeline entries (created, status changes, notes, assignments). */
-  recentActivity: Array<{ id: string; kind: string; toStatus: CaseStatus | null; at: Date; caseId: string; caseTitle: string; author: string | null }>;
+  recentActivity: Array<{
+    id: string;
+    kind: string;
+    toStatus: CaseStatus | null;
+    at: Date;
+    caseId: string;
+    caseTitle: string;
+    author: string | null;
+  }>;
   recentCases: Array<{
     id: string;
     title: string;

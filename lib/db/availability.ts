@@ -40,7 +40,10 @@ export function noteDatabaseUp(): void {
 export async function probeDatabase(query: () => Promise<unknown>): Promise<DatabaseFailure | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("database probe timed out"), { code: "ETIMEDOUT" })), PROBE_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error("database probe timed out"), { code: "ETIMEDOUT" })),
+      PROBE_TIMEOUT_MS,
+    );
   });
   try {
     await Promise.race([query(), deadline]);

@@ -30,18 +30,21 @@ export type DatabaseHandle = {
 type DbSettings = Pick<Config, "DATABASE_URL" | "DATABASE_APP_ROLE" | "DATABASE_POOL_SIZE" | "PGLITE_DATA_DIR">;
 
 export function connectPostgres(settings: DbSettings & { DATABASE_URL: string }): DatabaseHandle {
-  const adapter = new PrismaPg({
-    connectionString: settings.DATABASE_URL,
-    max: settings.DATABASE_POOL_SIZE,
-    // Every pooled connection starts as the app role, even when the URL names the owner.
-    options: `-c role=${settings.DATABASE_APP_ROLE}`,
-    connectionTimeoutMillis: 10_000,
-  }, {
-    // A connection the server drops (a restart terminates them all) marks the database down,
-    // so the next request is answered 503 by middleware.ts instead of failing half-way.
-    onPoolError: noteDatabaseDown,
-    onConnectionError: noteDatabaseDown,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: settings.DATABASE_URL,
+      max: settings.DATABASE_POOL_SIZE,
+      // Every pooled connection starts as the app role, even when the URL names the owner.
+      options: `-c role=${settings.DATABASE_APP_ROLE}`,
+      connectionTimeoutMillis: 10_000,
+    },
+    {
+      // A connection the server drops (a restart terminates them all) marks the database down,
+      // so the next request is answered 503 by middleware.ts instead of failing half-way.
+      onPoolError: noteDatabaseDown,
+      onConnectionError: noteDatabaseDown,
+    },
+  );
   const base = new PrismaClient({ adapter });
   return { kind: "postgres", base, db: createDb(base), close: () => base.$disconnect() };
 }

@@ -79,10 +79,12 @@ function withReadPoolClose(handle: DatabaseHandle): DatabaseHandle {
 }
 
 export function getDatabase(): Promise<DatabaseHandle> {
-  g.civitasDatabase ??= open().then(withReadPoolClose).catch((err) => {
-    g.civitasDatabase = undefined; // let the next request try again
-    throw err;
-  });
+  g.civitasDatabase ??= open()
+    .then(withReadPoolClose)
+    .catch((err) => {
+      g.civitasDatabase = undefined; // let the next request try again
+      throw err;
+    });
   return g.civitasDatabase;
 }
 

@@ -33,7 +33,11 @@ export function privilegedLoginMessage(role: LoginRole, appRole: string): string
  * Production: a privileged login stops the server. Elsewhere: one warning per process, since
  * development and the test suites commonly use the `postgres` superuser on a local cluster.
  */
-export function checkLoginRole(role: LoginRole, config: Pick<Config, "NODE_ENV" | "DATABASE_APP_ROLE">, warn: (message: string) => void): void {
+export function checkLoginRole(
+  role: LoginRole,
+  config: Pick<Config, "NODE_ENV" | "DATABASE_APP_ROLE">,
+  warn: (message: string) => void,
+): void {
   if (!role.privileged) return;
   const message = privilegedLoginMessage(role, config.DATABASE_APP_ROLE);
   if (config.NODE_ENV === "production") throw new StartupRefusedError(message);

@@ -11,7 +11,10 @@ import { DatabaseUnavailableError } from "./unavailable";
 
 const RETRY_DELAY_MS = 250;
 
-export async function retryOnceOnOutage<T>(attempt: () => Promise<T>, alreadyApplied: () => Promise<T | null>): Promise<T> {
+export async function retryOnceOnOutage<T>(
+  attempt: () => Promise<T>,
+  alreadyApplied: () => Promise<T | null>,
+): Promise<T> {
   try {
     return await attempt();
   } catch (first) {
@@ -24,7 +27,11 @@ export async function retryOnceOnOutage<T>(attempt: () => Promise<T>, alreadyApp
       }
       return await attempt();
     } catch (second) {
-      if (first instanceof WriteOutcomeUnknownError && (second instanceof DatabaseUnavailableError || second instanceof WriteOutcomeUnknownError)) throw first;
+      if (
+        first instanceof WriteOutcomeUnknownError &&
+        (second instanceof DatabaseUnavailableError || second instanceof WriteOutcomeUnknownError)
+      )
+        throw first;
       throw second;
     }
   }

@@ -26,7 +26,17 @@ type QueryParams = {
 
 // Operations that change rows: if their connection breaks they may have committed (a single
 // operation outside a transaction commits on its own).
-const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
 
 function assertTenant(scope: TenantScope | undefined): string {
   const tenantId = scope?.tenantId;
@@ -70,7 +80,10 @@ function scopedClient(base: PrismaClient, models: TenantModelMap, tenantId: stri
        * Runs `fn` in one interactive transaction with the tenant set for its whole length:
        * use it for multi-step writes and for raw SQL (which only RLS protects).
        */
-      $tenantTransaction<T>(fn: (tx: Omit<typeof scoped, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends">) => Promise<T>, options?: { timeout?: number; maxWait?: number; isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
+      $tenantTransaction<T>(
+        fn: (tx: Omit<typeof scoped, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends">) => Promise<T>,
+        options?: { timeout?: number; maxWait?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+      ): Promise<T> {
         // Once `fn` has finished, Prisma sends COMMIT: a connection lost from then on leaves
         // the outcome unknown (WriteOutcomeUnknownError); lost before, nothing was committed.
         let committing = false;
@@ -96,9 +109,13 @@ export function createDb(base: PrismaClient) {
     query: {
       $allModels: {
         async $allOperations(params) {
-          const { model, operation, args, query, __internalParams } = params as unknown as QueryParams & { model: string };
+          const { model, operation, args, query, __internalParams } = params as unknown as QueryParams & {
+            model: string;
+          };
           if (models.get(model)?.tenantOwned) {
-            throw new TenantScopeError(`${model} is tenant-owned: use db.forTenant(ctx).${model.charAt(0).toLowerCase()}${model.slice(1)}`);
+            throw new TenantScopeError(
+              `${model} is tenant-owned: use db.forTenant(ctx).${model.charAt(0).toLowerCase()}${model.slice(1)}`,
+            );
           }
           // Inside a transaction the transaction's owner decides (nothing commits before it).
           if (__internalParams?.transaction) return query(args);

@@ -40,7 +40,10 @@ export function buildModelMap(dataModel: RuntimeDataModel): TenantModelMap {
 /** Reads the data model a generated PrismaClient carries (an internal but long-stable field). */
 export function runtimeDataModelOf(client: unknown): RuntimeDataModel {
   const dm = (client as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
-  if (!dm?.models) throw new Error("Prisma client carries no runtime data model: the tenant scope cannot know which models to protect");
+  if (!dm?.models)
+    throw new Error(
+      "Prisma client carries no runtime data model: the tenant scope cannot know which models to protect",
+    );
   return dm;
 }
 

@@ -26,7 +26,10 @@ import { isUuid } from "@/lib/validation/uuid";
  * "app.*" settings are what RLS trusts (app.tenant_id, app.user_id, and app.platform_audit,
  * which opens the platform audit rows), and role or search_path would change who runs the SQL.
  */
-export const ALLOWED_QUERY_SETTINGS: ReadonlySet<string> = new Set(["pg_trgm.similarity_threshold", "pg_trgm.word_similarity_threshold"]);
+export const ALLOWED_QUERY_SETTINGS: ReadonlySet<string> = new Set([
+  "pg_trgm.similarity_threshold",
+  "pg_trgm.word_similarity_threshold",
+]);
 
 export type TenantQueryOptions = {
   /** Transaction-local settings for this query, e.g. `{ "pg_trgm.similarity_threshold": "0.3" }`. */
@@ -37,10 +40,16 @@ export type TenantQueryOptions = {
  * Runs one read-only statement for `tenantId` through both walls, in one round trip.
  * `sql` must filter `tenant_id` itself (it is the first wall here; RLS is the second).
  */
-export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options: TenantQueryOptions = {}): Promise<T[]> {
+export async function tenantQuery<T>(
+  tenantId: string,
+  sql: Prisma.Sql,
+  options: TenantQueryOptions = {},
+): Promise<T[]> {
   if (!isUuid(tenantId)) throw new TenantScopeError("tenantQuery() needs a valid tenantId");
   const settings = Object.entries(options.settings ?? {});
-  for (const [name] of settings) if (!ALLOWED_QUERY_SETTINGS.has(name)) throw new TenantScopeError(`tenantQuery(): setting "${name}" is not allowed`);
+  for (const [name] of settings)
+    if (!ALLOWED_QUERY_SETTINGS.has(name))
+      throw new TenantScopeError(`tenantQuery(): setting "${name}" is not allowed`);
 
   const pool = readPool();
   if (!pool) {
@@ -53,7 +62,10 @@ export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options:
     });
   }
 
-  const setList = ["set_config('app.tenant_id', $1, true)", ...settings.map((_, i) => `set_config($${2 + i * 2}, $${3 + i * 2}, true)`)].join(", ");
+  const setList = [
+    "set_config('app.tenant_id', $1, true)",
+    ...settings.map((_, i) => `set_config($${2 + i * 2}, $${3 + i * 2}, true)`),
+  ].join(", ");
   const setValues = [tenantId, ...settings.flatMap(([name, value]) => [name, value])];
   const client = await pool.connect();
   let failure: unknown;
@@ -67,7 +79,8 @@ export async function tenantQuery<T>(tenantId: string, sql: Prisma.Sql, options:
       client.query("COMMIT"),
     ]);
     for (const step of [begin, set, query, commit]) if (step.status === "rejected") throw (failure = step.reason);
-    if (commit.status === "fulfilled" && commit.value.command !== "COMMIT") throw (failure = new Error(`tenantQuery: transaction ended with ${commit.value.command}`));
+    if (commit.status === "fulfilled" && commit.value.command !== "COMMIT")
+      throw (failure = new Error(`tenantQuery: transaction ended with ${commit.value.command}`));
     return (query as PromiseFulfilledResult<{ rows: T[] }>).value.rows;
   } finally {
     // After any failure the connection's state is not worth trusting: drop it.

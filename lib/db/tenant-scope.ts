@@ -19,14 +19,16 @@ export class TenantScopeError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 function scopeWhere(where: unknown, tenantId: string): Where {
   // Spreading then setting means a caller-supplied tenantId can never widen the scope.
   return { ...(isObject(where) ? where : {}), [TENANT_FIELD]: tenantId };
 }
 
-const mapOneOrMany = (value: unknown, fn: (v: unknown) => unknown) => (Array.isArray(value) ? value.map(fn) : fn(value));
+const mapOneOrMany = (value: unknown, fn: (v: unknown) => unknown) =>
+  Array.isArray(value) ? value.map(fn) : fn(value);
 
 const WHERE_OPS = new Set([
   "findUnique",
@@ -45,7 +47,13 @@ const WHERE_OPS = new Set([
 ]);
 
 /** Rewrites the arguments of `operation` on `model` for tenant `tenantId`. */
-export function scopeArgs(models: TenantModelMap, model: string, operation: string, args: Args | undefined, tenantId: string): Args {
+export function scopeArgs(
+  models: TenantModelMap,
+  model: string,
+  operation: string,
+  args: Args | undefined,
+  tenantId: string,
+): Args {
   const meta = models.get(model);
   const a: Args = { ...(args ?? {}) };
   if (!meta) return a;
@@ -78,7 +86,10 @@ export function scopeArgs(models: TenantModelMap, model: string, operation: stri
       a.update = scopeUpdateData(models, model, a.update, tenantId);
       break;
     default:
-      if (!WHERE_OPS.has(operation)) throw new TenantScopeError(`Operation ${operation} on tenant-owned model ${model} is not supported by the tenant scope`);
+      if (!WHERE_OPS.has(operation))
+        throw new TenantScopeError(
+          `Operation ${operation} on tenant-owned model ${model} is not supported by the tenant scope`,
+        );
   }
   return a;
 }
@@ -114,7 +125,9 @@ function scopeNestedWrites(models: TenantModelMap, model: string, data: unknown,
     const related = meta.relations.get(field);
     if (!related || !isObject(value)) continue;
     const relatedMeta = models.get(related);
-    out[field] = relatedMeta?.tenantOwned ? scopeRelationOps(models, related, value, tenantId) : scopeGlobalRelationOps(models, related, value, tenantId);
+    out[field] = relatedMeta?.tenantOwned
+      ? scopeRelationOps(models, related, value, tenantId)
+      : scopeGlobalRelationOps(models, related, value, tenantId);
   }
   return out;
 }
@@ -151,7 +164,9 @@ function scopeRelationOps(models: TenantModelMap, related: string, ops: Args, te
         break;
       case "upsert":
         out[op] = mapOneOrMany(value, (v) =>
-          isObject(v) ? { ...v, ...(v.where ? { where: w(v.where) } : {}), create: nested(v.create), update: nested(v.update) } : v,
+          isObject(v)
+            ? { ...v, ...(v.where ? { where: w(v.where) } : {}), create: nested(v.create), update: nested(v.update) }
+            : v,
         );
         break;
       default:

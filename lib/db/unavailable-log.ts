@@ -49,6 +49,8 @@ export function logDatabaseOutage(err: unknown, fields: OutageLogFields = {}): v
       db_failure: failure?.kind,
       ...(decision.suppressed > 0 ? { suppressed: decision.suppressed } : {}),
     },
-    code === "WRITE_OUTCOME_UNKNOWN" ? "database connection lost while saving: outcome unknown" : "database unavailable",
+    code === "WRITE_OUTCOME_UNKNOWN"
+      ? "database connection lost while saving: outcome unknown"
+      : "database unavailable",
   );
 }

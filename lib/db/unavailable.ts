@@ -125,7 +125,10 @@ export class DatabaseUnavailableError extends UnavailableError {
     readonly failure: DatabaseFailure,
     options?: { cause?: unknown; userId?: string },
   ) {
-    super("We can't reach the database right now. Nothing was changed; try again in a moment.", { cause: options?.cause, retryAfter: DATABASE_RETRY_AFTER_SECONDS });
+    super("We can't reach the database right now. Nothing was changed; try again in a moment.", {
+      cause: options?.cause,
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    });
     this.userId = options?.userId;
   }
   /** Who was asking, when known (the session check knows the cookie's user): for the log line. */
@@ -153,7 +156,8 @@ export function databaseErrorFor(err: unknown, options: { mayHaveCommitted?: boo
   if (!failure) return err;
   for (const listener of listeners) listener(failure);
   // A connection that was never made cannot have committed anything.
-  if (options.mayHaveCommitted && failure.kind === "lost") return new WriteOutcomeUnknownError(undefined, { cause: err });
+  if (options.mayHaveCommitted && failure.kind === "lost")
+    return new WriteOutcomeUnknownError(undefined, { cause: err });
   if (err instanceof DatabaseUnavailableError) return err;
   return new DatabaseUnavailableError(failure, { cause: err });
 }

@@ -7,7 +7,8 @@ import { headers } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 const FALLBACK = "http://localhost:3000";
 
 /** The origin of the current request from its Host and x-forwarded-proto; undefined outside one. */
@@ -42,7 +43,10 @@ export async function appUrl(path: string, origin?: string): Promise<string> {
     base = origin ?? (await requestOrigin()) ?? FALLBACK;
     if (!warned && process.env.NODE_ENV === "production") {
       warned = true;
-      logger.warn({ event: "email.app_url_from_request" }, "APP_URL is not set: emailed links use the request's Host header");
+      logger.warn(
+        { event: "email.app_url_from_request" },
+        "APP_URL is not set: emailed links use the request's Host header",
+      );
     }
   }
   return `${base.replace(/\/+$/, "")}${path.startsWith("/") ? path : `/${path}`}`;

@@ -22,7 +22,8 @@ const inFlight = (g.civitasEmailsInFlight ??= new Set());
 export async function deliverWithin(message: EmailMessage, waitMs: number): Promise<void> {
   const delivery: Promise<void> = sendEmail(message).then(
     () => undefined,
-    (err: unknown) => logger.error({ event: "email.background_failed", subject: message.subject, err }, "email delivery failed"),
+    (err: unknown) =>
+      logger.error({ event: "email.background_failed", subject: message.subject, err }, "email delivery failed"),
   );
   inFlight.add(delivery);
   void delivery.finally(() => inFlight.delete(delivery));

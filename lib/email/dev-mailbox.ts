@@ -36,11 +36,13 @@ export async function listMailbox(limit = 100): Promise<MailboxSummary[]> {
   });
 }
 
-
 export async function getMailboxMessage(id: string): Promise<MailboxEntry | null> {
   if (!isUuid(id)) return null;
   const db = await getDb();
-  return db.mailboxMessage.findUnique({ where: { id }, select: { id: true, to: true, subject: true, createdAt: true, text: true, html: true } });
+  return db.mailboxMessage.findUnique({
+    where: { id },
+    select: { id: true, to: true, subject: true, createdAt: true, text: true, html: true },
+  });
 }
 
 /** For the /dev/mailbox pages: a 404 unless the mailbox is on, so it does not exist elsewhere. */

@@ -22,13 +22,28 @@ const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+$/;
 let warnedNoSmtp = false;
 
 export async function sendEmail(message: EmailMessage): Promise<EmailDelivery> {
-  if (!ADDRESS.test(message.to)) throw new ValidationError("Not a valid email address", { to: ["Not a valid email address"] });
+  if (!ADDRESS.test(message.to))
+    throw new ValidationError("Not a valid email address", { to: ["Not a valid email address"] });
   const { smtpUrl, from } = emailSettings();
 
   if (smtpUrl) {
     try {
-      const info = await smtpTransport(smtpUrl).sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
-      logger.info({ event: "email.sent", to_domain: emailDomain(message.to), subject: message.subject, message_id: info.messageId }, "email sent");
+      const info = await smtpTransport(smtpUrl).sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      logger.info(
+        {
+          event: "email.sent",
+          to_domain: emailDomain(message.to),
+          subject: message.subject,
+          message_id: info.messageId,
+        },
+        "email sent",
+      );
       return { transport: "smtp", mailbox: false };
     } catch (err) {
       logger.error({ event: "email.failed", subject: message.subject, err }, "email could not be sent");
@@ -39,11 +54,18 @@ export async function sendEmail(message: EmailMessage): Promise<EmailDelivery> {
   const mailbox = isDevMailboxEnabled();
   if (!warnedNoSmtp && process.env.NODE_ENV === "production") {
     warnedNoSmtp = true;
-    logger.warn({ event: "email.no_smtp", dev_mailbox: mailbox }, mailbox ? "SMTP_URL is not set: emails only go to /dev/mailbox" : "SMTP_URL is not set: emails are dropped");
+    logger.warn(
+      { event: "email.no_smtp", dev_mailbox: mailbox },
+      mailbox ? "SMTP_URL is not set: emails only go to /dev/mailbox" : "SMTP_URL is not set: emails are dropped",
+    );
   }
   if (mailbox) await storeInMailbox(message);
   logger.info(
-    { event: mailbox ? "email.mailbox" : "email.dropped", to_domain: emailDomain(message.to), subject: message.subject },
+    {
+      event: mailbox ? "email.mailbox" : "email.dropped",
+      to_domain: emailDomain(message.to),
+      subject: message.subject,
+    },
     mailbox ? "email kept in the dev mailbox (no SMTP_URL)" : "email dropped (no SMTP_URL)",
   );
   return { transport: "log", mailbox };

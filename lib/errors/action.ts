@@ -19,7 +19,8 @@ export function actionFailure(err: unknown, requestId: string | undefined): Acti
   unstable_rethrow(err);
   // Server actions post to the page's own URL, which the action layer does not see.
   const { body, status } = normalizeError(err, requestId, "server-action");
-  const fieldErrors = err instanceof ValidationError ? err.fieldErrors : (body.error.details?.fieldErrors as FieldErrors | undefined);
+  const fieldErrors =
+    err instanceof ValidationError ? err.fieldErrors : (body.error.details?.fieldErrors as FieldErrors | undefined);
   const { fieldErrors: _omit, ...details } = (status < 500 ? body.error.details : undefined) ?? {};
   return {
     ok: false,

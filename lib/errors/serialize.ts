@@ -20,7 +20,13 @@ export function normalizeError(err: unknown, requestId: string | undefined, rout
     return {
       status: appError.status,
       retryAfter: appError.retryAfter,
-      body: { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } },
+      body: {
+        error: {
+          code: appError.code,
+          message: appError.message,
+          ...(appError.details ? { details: appError.details } : {}),
+        },
+      },
     };
   }
   // 5xx: log everything, show nothing internal. The request id lets support find the log line.
@@ -33,5 +39,9 @@ export function normalizeError(err: unknown, requestId: string | undefined, rout
     appError instanceof AppError && status !== 500
       ? appError.message
       : "Something went wrong on our side. Quote the request id if you contact support.";
-  return { status, retryAfter: appError instanceof AppError ? appError.retryAfter : undefined, body: { error: { code, message, details: { requestId } } } };
+  return {
+    status,
+    retryAfter: appError instanceof AppError ? appError.retryAfter : undefined,
+    body: { error: { code, message, details: { requestId } } },
+  };
 }

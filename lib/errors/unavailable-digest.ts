@@ -3,5 +3,9 @@
 export const DATABASE_UNAVAILABLE_DIGEST = "DATABASE_UNAVAILABLE";
 
 export function isDatabaseUnavailableDigest(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST
+  );
 }

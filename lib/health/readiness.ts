@@ -28,6 +28,10 @@ export async function checkReadiness(): Promise<Readiness> {
   } catch (err) {
     logger.warn({ err }, "readiness check failed");
     // The message stays generic: readiness is public, connection details are not.
-    return { ready: false, database: { ok: false, error: "database unreachable or not migrated" }, migrations: { ok: false, pending: [] } };
+    return {
+      ready: false,
+      database: { ok: false, error: "database unreachable or not migrated" },
+      migrations: { ok: false, pending: [] },
+    };
   }
 }

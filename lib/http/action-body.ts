@@ -33,7 +33,10 @@ const failure = (message: string): ActionFailure => ({ ok: false, code: "VALIDAT
  * TOO_LARGE_MESSAGE, and a call that rejects (Next answers an oversized or broken request with
  * an error the client throws) becomes a failure the form shows, not a crash.
  */
-export async function sendAction<R>(input: FormData | Record<string, unknown>, call: () => Promise<R>): Promise<R | ActionFailure> {
+export async function sendAction<R>(
+  input: FormData | Record<string, unknown>,
+  call: () => Promise<R>,
+): Promise<R | ActionFailure> {
   if (approximateBytes(input) > ACTION_BODY_LIMIT_BYTES) return failure(TOO_LARGE_MESSAGE);
   try {
     return await call();

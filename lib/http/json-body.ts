@@ -50,7 +50,11 @@ async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> 
  * The body of `req` parsed with `schema`: 415 for another content type, 413 over `maxBytes`,
  * 400 for anything that is not UTF-8 JSON, 400 with field errors when the schema refuses it.
  */
-export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
   if (!isJsonContentType(req.headers.get("content-type"))) {
     throw new UnsupportedMediaTypeError("Send the body as JSON with Content-Type: application/json");
   }

@@ -31,7 +31,11 @@ function errorJson(status: number, body: ErrorBody, requestId: string): NextResp
  * The response for a request Next would fail on (with the middleware's security headers), or
  * null to go on. The middleware calls it first.
  */
-export function malformedRequestResponse(request: NextRequest, requestId: string, headers: Record<string, string>): NextResponse | null {
+export function malformedRequestResponse(
+  request: NextRequest,
+  requestId: string,
+  headers: Record<string, string>,
+): NextResponse | null {
   const response = refusal(request, requestId);
   for (const [name, value] of Object.entries(response ? headers : {})) response!.headers.set(name, value);
   return response;
@@ -41,15 +45,42 @@ function refusal(request: NextRequest, requestId: string): NextResponse | null {
   const { pathname } = request.nextUrl;
   if (!pathDecodes(pathname)) {
     // The path may hold anything: log a bounded, still-encoded excerpt only.
-    logger.warn({ event: "http.malformed_path", request_id: requestId, method: request.method, path: pathname.slice(0, 200) }, "path is not valid percent-encoded UTF-8");
-    if (pathname.startsWith("/api/")) return errorJson(404, { error: { code: "NOT_FOUND", message: "Not found: the address is not valid UTF-8" } }, requestId);
-    return new NextResponse(NOT_FOUND_PAGE, { status: 404, headers: { "content-type": "text/html; charset=utf-8", [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
+    logger.warn(
+      { event: "http.malformed_path", request_id: requestId, method: request.method, path: pathname.slice(0, 200) },
+      "path is not valid percent-encoded UTF-8",
+    );
+    if (pathname.startsWith("/api/"))
+      return errorJson(
+        404,
+        { error: { code: "NOT_FOUND", message: "Not found: the address is not valid UTF-8" } },
+        requestId,
+      );
+    return new NextResponse(NOT_FOUND_PAGE, {
+      status: 404,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        [REQUEST_ID_HEADER]: requestId,
+        "cache-control": "no-store",
+      },
+    });
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     const length = Number(request.headers.get("content-length") ?? "0");
     if (length > ACTION_BODY_LIMIT_BYTES) {
-      logger.warn({ event: "http.action_body_too_large", request_id: requestId, bytes: length, limit: ACTION_BODY_LIMIT_BYTES }, "server action body over the limit");
-      return errorJson(413, { error: { code: "VALIDATION_FAILED", message: "The form is too large to send (over 1 MB): shorten the longest texts and try again." } }, requestId);
+      logger.warn(
+        { event: "http.action_body_too_large", request_id: requestId, bytes: length, limit: ACTION_BODY_LIMIT_BYTES },
+        "server action body over the limit",
+      );
+      return errorJson(
+        413,
+        {
+          error: {
+            code: "VALIDATION_FAILED",
+            message: "The form is too large to send (over 1 MB): shorten the longest texts and try again.",
+          },
+        },
+        requestId,
+      );
     }
   }
   return null;

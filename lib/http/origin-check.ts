@@ -61,7 +61,9 @@ export function decideOrigin(input: OriginCheckInput): OriginDecision {
     return { allowed: false, reason: "foreign_origin" };
   }
   if (secFetchSite !== null) {
-    return secFetchSite.trim().toLowerCase() === "same-origin" ? { allowed: true, basis: "sec_fetch_site" } : { allowed: false, reason: "cross_site_fetch" };
+    return secFetchSite.trim().toLowerCase() === "same-origin"
+      ? { allowed: true, basis: "sec_fetch_site" }
+      : { allowed: false, reason: "cross_site_fetch" };
   }
   return { allowed: true, basis: "not_a_browser" };
 }

@@ -52,7 +52,11 @@ async function currentFailure(state: SessionCookieState | undefined): Promise<Da
 }
 
 /** The 503 to send instead of running the page or route, or null to go on. */
-export async function databaseOutageResponse(request: NextRequest, requestId: string, state: SessionCookieState | undefined): Promise<NextResponse | null> {
+export async function databaseOutageResponse(
+  request: NextRequest,
+  requestId: string,
+  state: SessionCookieState | undefined,
+): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (OWN_ANSWER.has(path) || isServerAction(request)) return null;
   // Public pages and files (sign-in, the landing page, the icon) need no database to show.
@@ -64,6 +68,10 @@ export async function databaseOutageResponse(request: NextRequest, requestId: st
   logDatabaseOutage(err, { requestId, route: path });
   return new NextResponse(PAGE, {
     status: 503,
-    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(DATABASE_RETRY_AFTER_SECONDS), "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+      "cache-control": "no-store",
+    },
   });
 }

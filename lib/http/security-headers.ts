@@ -28,14 +28,18 @@ export function securityHeaders(nonce: string, opts: { dev: boolean; https: bool
 }
 
 /** For responses that are data, never a document: nothing may load, frame or submit from them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Puts the security headers on a route handler's response when middleware did not (the CSV
  * upload route is outside its matcher); headers already set are left as they are.
  */
 export function applyApiSecurityHeaders(headers: Headers): void {
-  const all: Record<string, string> = { "content-security-policy": API_CONTENT_SECURITY_POLICY, ...STATIC_SECURITY_HEADERS };
+  const all: Record<string, string> = {
+    "content-security-policy": API_CONTENT_SECURITY_POLICY,
+    ...STATIC_SECURITY_HEADERS,
+  };
   for (const [name, value] of Object.entries(all)) if (!headers.has(name)) headers.set(name, value);
 }
 

@@ -14,7 +14,10 @@ import { logger } from "@/lib/log/logger";
 import { decideOrigin, type OriginCheckExemption } from "./origin-check";
 import { applyApiSecurityHeaders } from "@/lib/http/security-headers";
 
-export type RouteHandler<P> = (req: NextRequest, info: { params: P; requestId: string }) => Promise<Response> | Response;
+export type RouteHandler<P> = (
+  req: NextRequest,
+  info: { params: P; requestId: string },
+) => Promise<Response> | Response;
 
 export type WithRequestOptions = {
   /** The one way past the origin check: see OriginCheckExemption. No route uses one today. */
@@ -37,7 +40,12 @@ export function assertSameOrigin(req: Request, exemption?: OriginCheckExemption)
   if (decision.allowed) return;
   if (exemption?.applies(req)) return;
   logger.warn(
-    { event: "http.cross_origin_refused", reason: decision.reason, method: req.method, origin: req.headers.get("origin")?.slice(0, 100) },
+    {
+      event: "http.cross_origin_refused",
+      reason: decision.reason,
+      method: req.method,
+      origin: req.headers.get("origin")?.slice(0, 100),
+    },
     "cross-origin request refused",
   );
   throw new ForbiddenError("This request did not come from this site's own pages");

@@ -16,7 +16,23 @@ function contextFields(): Record<string, string> {
 }
 
 /** Fields redacted by name, at the top level and one level down. */
-const SECRET_FIELDS = ["password", "passwordHash", "newPassword", "currentPassword", "token", "tokenHash", "secret", "authorization", "cookie", "email", "to", "nationalId", "national_id", "text", "html"];
+const SECRET_FIELDS = [
+  "password",
+  "passwordHash",
+  "newPassword",
+  "currentPassword",
+  "token",
+  "tokenHash",
+  "secret",
+  "authorization",
+  "cookie",
+  "email",
+  "to",
+  "nationalId",
+  "national_id",
+  "text",
+  "html",
+];
 const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]);
 
 const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
@@ -38,7 +54,10 @@ function createLogger(destination?: pino.DestinationStream, level = logLevel()) 
       messageKey: "msg",
       // Every string written is scrubbed of addresses, token links and national ids
       // (lib/log/scrub.ts): the message, each field, and errors once serialised.
-      formatters: { level: (label) => ({ level: label }), log: (object) => scrubValue(object) as Record<string, unknown> },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => scrubValue(object) as Record<string, unknown>,
+      },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((a) => (typeof a === "string" ? scrubText(a) : a)) as Parameters<typeof method>);

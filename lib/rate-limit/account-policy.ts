@@ -21,7 +21,11 @@ export const RESET_ACCOUNT_LIMIT = { limit: 5, windowSeconds: ONE_HOUR } as cons
 /** Reset requests per client IP (offices share one address, so higher than per account). */
 export const RESET_IP_LIMIT = { limit: 20, windowSeconds: FIFTEEN_MINUTES } as const;
 /** Password changes (wrong current password guesses included) per signed-in account. */
-export const CHANGE_PASSWORD_LIMIT = { limit: 10, windowSeconds: FIFTEEN_MINUTES, blockSeconds: FIFTEEN_MINUTES } as const;
+export const CHANGE_PASSWORD_LIMIT = {
+  limit: 10,
+  windowSeconds: FIFTEEN_MINUTES,
+  blockSeconds: FIFTEEN_MINUTES,
+} as const;
 
 /**
  * Sign-up and reset requests answer no sooner than this. The work differs between a known and

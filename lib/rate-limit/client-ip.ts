@@ -24,13 +24,23 @@ export function markPeerAddressHookInstalled(): void {
 }
 
 /** The decision itself, pure: `peer` is the socket's address, `forwardedFor` the raw X-Forwarded-For. */
-export function decideClientIp(peer: string | undefined, forwardedFor: string | null | undefined, proxies: TrustedProxies): string | undefined {
+export function decideClientIp(
+  peer: string | undefined,
+  forwardedFor: string | null | undefined,
+  proxies: TrustedProxies,
+): string | undefined {
   const peerIp = normalizeIp(peer);
   if (!peerIp) return undefined;
   if (proxies.kind === "none") return peerIp;
   // Left = client side. An entry that is not an address stays in the chain (it takes a place,
   // so a forged entry cannot shift the count) but is never picked.
-  const chain = [...(forwardedFor ?? "").split(",").filter((p) => p.trim() !== "").map((p) => normalizeIp(p) ?? null), peerIp];
+  const chain = [
+    ...(forwardedFor ?? "")
+      .split(",")
+      .filter((p) => p.trim() !== "")
+      .map((p) => normalizeIp(p) ?? null),
+    peerIp,
+  ];
   let index: number;
   if (proxies.kind === "hops") {
     index = Math.max(0, chain.length - 1 - proxies.hops);
@@ -55,7 +65,10 @@ function configuredProxies(): TrustedProxies {
 }
 
 /** Undefined when the address is unknown (then only the per-account limit applies). */
-export function clientIpFrom(headers: Pick<Headers, "get"> | undefined | null, proxies: TrustedProxies = configuredProxies()): string | undefined {
+export function clientIpFrom(
+  headers: Pick<Headers, "get"> | undefined | null,
+  proxies: TrustedProxies = configuredProxies(),
+): string | undefined {
   if (!headers || !peerAddressIsServerSet()) return undefined;
   return decideClientIp(headers.get(PEER_ADDRESS_HEADER) ?? undefined, headers.get("x-forwarded-for"), proxies);
 }

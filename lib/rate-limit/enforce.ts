@@ -6,7 +6,10 @@ import { getRateLimiter } from "./index";
 import { retryAfterPhrase } from "./sign-in-policy";
 import type { RateLimitOptions } from "./types";
 
-export async function enforceRateLimits(limits: Array<{ key: string } & RateLimitOptions>, what = "requests"): Promise<void> {
+export async function enforceRateLimits(
+  limits: Array<{ key: string } & RateLimitOptions>,
+  what = "requests",
+): Promise<void> {
   const limiter = await getRateLimiter();
   const results = await Promise.all(limits.map(({ key, ...options }) => limiter.consume(key, options)));
   const refused = results.filter((r) => !r.allowed);

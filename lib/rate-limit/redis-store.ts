@@ -31,7 +31,14 @@ return {newCount, expires}
 `;
 
 type RedisWithConsume = Redis & {
-  rateLimitConsume(key: string, now: number, windowMs: number, limit: number, cost: number, blockMs: number): Promise<[number, number]>;
+  rateLimitConsume(
+    key: string,
+    now: number,
+    windowMs: number,
+    limit: number,
+    cost: number,
+    blockMs: number,
+  ): Promise<[number, number]>;
 };
 
 export type RedisStoreOptions = { url: string; keyPrefix?: string };

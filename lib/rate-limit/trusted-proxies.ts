@@ -5,7 +5,8 @@
 // Pure (node:net only), so the configuration schema validates the same way the app decides.
 import { BlockList, isIP } from "node:net";
 
-export type TrustedProxies = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; ranges: BlockList; source: string };
+export type TrustedProxies =
+  { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; ranges: BlockList; source: string };
 
 /** A textual address in its canonical form, or undefined when it is not one: brackets, a zone, an IPv4 port and the IPv4-mapped IPv6 prefix are removed. */
 export function normalizeIp(raw: string | undefined | null): string | undefined {
@@ -37,7 +38,9 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
     const max = family === "ipv4" ? 32 : 128;
     const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!ip || !family || extra !== undefined || !(bits >= 0 && bits <= max)) {
-      throw new Error(`"${part}" is not an address or CIDR (expected a hop count like 1, or CIDRs like 10.0.0.0/8,fd00::/8)`);
+      throw new Error(
+        `"${part}" is not an address or CIDR (expected a hop count like 1, or CIDRs like 10.0.0.0/8,fd00::/8)`,
+      );
     }
     ranges.addSubnet(ip, bits, family);
   }

@@ -6,18 +6,31 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SavedViewResource } from "./schemas";
 
-export const LIST_READ_PERMISSION: Record<SavedViewResource, Permission> = { citizens: "citizen.read", cases: "case.read" };
+export const LIST_READ_PERMISSION: Record<SavedViewResource, Permission> = {
+  citizens: "citizen.read",
+  cases: "case.read",
+};
 
 /** Every permission saving (or deleting) this view takes. */
 export function savedViewPermissions(view: { resource: SavedViewResource; shared: boolean }): Permission[] {
-  return ["saved_view.save", LIST_READ_PERMISSION[view.resource], ...(view.shared ? (["saved_view.share"] as const) : [])];
+  return [
+    "saved_view.save",
+    LIST_READ_PERMISSION[view.resource],
+    ...(view.shared ? (["saved_view.share"] as const) : []),
+  ];
 }
 
 /** The permissions of `view` that `has` lacks; none means allowed. `has` is a role's table, or any other grant. */
-export function missingSavedViewPermissions(has: (permission: Permission) => boolean, view: { resource: SavedViewResource; shared: boolean }): Permission[] {
+export function missingSavedViewPermissions(
+  has: (permission: Permission) => boolean,
+  view: { resource: SavedViewResource; shared: boolean },
+): Permission[] {
   return savedViewPermissions(view).filter((permission) => !has(permission));
 }
 
-export function canSaveView(role: Role | null | undefined, view: { resource: SavedViewResource; shared: boolean }): boolean {
+export function canSaveView(
+  role: Role | null | undefined,
+  view: { resource: SavedViewResource; shared: boolean },
+): boolean {
   return missingSavedViewPermissions((permission) => can(role, permission), view).length === 0;
 }

@@ -9,5 +9,10 @@ import type { SavedViewResource } from "./schemas";
 
 export function authorizeSavedView(ctx: TenantContext, view: { resource: SavedViewResource; shared: boolean }): void {
   const missing = missingSavedViewPermissions((permission) => can(ctx.role, permission), view);
-  if (missing.length > 0) throw new ForbiddenError(view.shared && missing.includes("saved_view.share") ? "Your role cannot share views with the team" : "Your role cannot save views of this list");
+  if (missing.length > 0)
+    throw new ForbiddenError(
+      view.shared && missing.includes("saved_view.share")
+        ? "Your role cannot share views with the team"
+        : "Your role cannot save views of this list",
+    );
 }

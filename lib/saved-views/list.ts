@@ -8,6 +8,15 @@ import type { SavedViewItem } from "./types";
 
 export async function listSavedViews(ctx: TenantContext, resource: SavedViewResource): Promise<SavedViewItem[]> {
   const db = await getDb();
-  const rows = await db.forTenant(ctx).savedView.findMany({ where: { resource, OR: [{ userId: ctx.userId }, { shared: true }] }, orderBy: { name: "asc" } });
-  return rows.map((r) => ({ id: r.id, name: r.name, query: r.query as Record<string, string>, shared: r.shared, mine: r.userId === ctx.userId }));
+  const rows = await db.forTenant(ctx).savedView.findMany({
+    where: { resource, OR: [{ userId: ctx.userId }, { shared: true }] },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    query: r.query as Record<string, string>,
+    shared: r.shared,
+    mine: r.userId === ctx.userId,
+  }));
 }

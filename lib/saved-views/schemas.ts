@@ -11,7 +11,9 @@ export type SavedViewResource = (typeof SAVED_VIEW_RESOURCES)[number];
 export const saveViewSchema = z.object({
   name: text(60, { error: "Name the view" }).min(1, "Name the view"),
   shared: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  query: z.record(text(40), text(200, { trim: false })).transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
+  query: z
+    .record(text(40), text(200, { trim: false }))
+    .transform((q) => Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== "" && k !== "cursor"))),
 });
 export type SaveViewInput = z.infer<typeof saveViewSchema>;
 export const deleteViewSchema = z.object({ id: z.string().uuid() });

@@ -88,7 +88,9 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
   if (!found) throw new NotFoundError("This invitation link is not valid");
   if (found.status !== "pending") throw new ConflictError(STATUS_MESSAGES[found.status]);
   if (found.email.toLowerCase() !== user.email.toLowerCase()) {
-    throw new ForbiddenError(`This invitation was sent to another email address. Sign in as that address to accept it.`);
+    throw new ForbiddenError(
+      `This invitation was sent to another email address. Sign in as that address to accept it.`,
+    );
   }
   const db = await getDb();
   await db.forTenant({ tenantId: found.tenant.id }).$tenantTransaction(async (tx) => {
@@ -98,12 +100,29 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
       data: { acceptedAt: new Date() },
     });
     if (claimed.count === 0) throw new ConflictError(STATUS_MESSAGES.accepted);
-    const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: found.tenant.id, userId: user.id } } });
-    if (!existing) await tx.membership.create({ data: { tenantId: found.tenant.id, userId: user.id, role: found.role } });
+    const existing = await tx.membership.findUnique({
+      where: { tenantId_userId: { tenantId: found.tenant.id, userId: user.id } },
+    });
+    if (!existing)
+      await tx.membership.create({ data: { tenantId: found.tenant.id, userId: user.id, role: found.role } });
     await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
-    await recordAudit(tx, { tenantId: found.tenant.id, actorId: user.id, action: "invitation.accepted", targetType: "invitation", targetId: found.id, data: { role: found.role } });
+    await recordAudit(tx, {
+      tenantId: found.tenant.id,
+      actorId: user.id,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: found.id,
+      data: { role: found.role },
+    });
     if (!existing) {
-      await recordAudit(tx, { tenantId: found.tenant.id, actorId: user.id, action: "member.added", targetType: "user", targetId: user.id, data: { role: found.role, via: "invitation" } });
+      await recordAudit(tx, {
+        tenantId: found.tenant.id,
+        actorId: user.id,
+        action: "member.added",
+        targetType: "user",
+        targetId: user.id,
+        data: { role: found.role, via: "invitation" },
+      });
     }
   });
   return found.tenant;

@@ -14,7 +14,16 @@ import type { TenantAccess, TenantMembership } from "./types";
 /** How deep the hierarchy is followed (regions → municipalities → districts is 2). */
 const MAX_DEPTH = 8;
 
-type Row = { id: string; slug: string; name: string; role: Role; via_id: string; via_slug: string; via_name: string; depth: number };
+type Row = {
+  id: string;
+  slug: string;
+  name: string;
+  role: Role;
+  via_id: string;
+  via_slug: string;
+  via_name: string;
+  depth: number;
+};
 
 export async function listMemberships(userId: string): Promise<TenantMembership[]> {
   const db = await getDb();
@@ -48,12 +57,15 @@ export async function listMemberships(userId: string): Promise<TenantMembership[
 }
 
 /** The user's access to the tenant with this slug, or null when they cannot open it. */
-export async function resolveTenantAccess(
-  user: TenantAccess["user"],
-  slug: string,
-): Promise<TenantAccess | null> {
+export async function resolveTenantAccess(user: TenantAccess["user"], slug: string): Promise<TenantAccess | null> {
   const memberships = await listMemberships(user.id);
   const current = memberships.find((m) => m.tenant.slug === slug);
   if (!current) return null;
-  return { user, tenant: current.tenant, role: current.role, ...(current.inheritedFrom ? { inheritedFrom: current.inheritedFrom } : {}), memberships };
+  return {
+    user,
+    tenant: current.tenant,
+    role: current.role,
+    ...(current.inheritedFrom ? { inheritedFrom: current.inheritedFrom } : {}),
+    memberships,
+  };
 }

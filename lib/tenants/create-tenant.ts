@@ -24,16 +24,28 @@ export async function createTenant(actor: { id: string }, input: CreateTenantInp
   if (input.parentSlug) {
     const parent = (await listMemberships(actor.id)).find((m) => m.tenant.slug === input.parentSlug);
     if (!parent || !can(parent.role, "tenant.update")) {
-      throw new ValidationError("Choose a parent organisation you administer", { parentSlug: ["You must be an admin or owner of the parent organisation"] });
+      throw new ValidationError("Choose a parent organisation you administer", {
+        parentSlug: ["You must be an admin or owner of the parent organisation"],
+      });
     }
     parentId = parent.tenant.id;
   }
   const id = randomUUID();
   try {
     return await db.forTenant({ tenantId: id }).$tenantTransaction(async (tx) => {
-      const tenant = await tx.tenant.create({ data: { id, slug: input.slug, name: input.name, parentId }, select: { id: true, slug: true, name: true } });
+      const tenant = await tx.tenant.create({
+        data: { id, slug: input.slug, name: input.name, parentId },
+        select: { id: true, slug: true, name: true },
+      });
       await tx.membership.create({ data: { tenantId: id, userId: actor.id, role: "OWNER" } });
-      await recordAudit(tx, { tenantId: id, actorId: actor.id, action: "tenant.created", targetType: "tenant", targetId: id, data: { name: input.name, slug: input.slug, parentId } });
+      await recordAudit(tx, {
+        tenantId: id,
+        actorId: actor.id,
+        action: "tenant.created",
+        targetType: "tenant",
+        targetId: id,
+        data: { name: input.name, slug: input.slug, parentId },
+      });
       return tenant;
     });
   } catch (err) {

@@ -18,9 +18,26 @@ import type { TenantTx } from "./lock";
 /** How far up the hierarchy inheritance is followed (as in lib/tenants/access.ts). */
 const MAX_DEPTH = 8;
 
-export type InheritedMember = { userId: string; name: string; email: string; role: Role; joinedAt: Date; inheritedFrom: { slug: string; name: string }; blocked: boolean };
+export type InheritedMember = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+  inheritedFrom: { slug: string; name: string };
+  blocked: boolean;
+};
 
-type Row = { user_id: string; name: string; email: string; role: Role; created_at: Date; slug: string; tname: string; blocked: boolean };
+type Row = {
+  user_id: string;
+  name: string;
+  email: string;
+  role: Role;
+  created_at: Date;
+  slug: string;
+  tname: string;
+  blocked: boolean;
+};
 
 /**
  * Everyone an ancestor's inheriting membership reaches this tenant with, strongest role first
@@ -43,7 +60,15 @@ export async function inheritedMembersOf(tx: TenantTx, tenantId: string): Promis
               CASE m.role WHEN 'OWNER' THEN 4 WHEN 'ADMIN' THEN 3 WHEN 'MEMBER' THEN 2 WHEN 'COMPLIANCE' THEN 1 ELSE 0 END DESC,
               up.depth`;
   return rows
-    .map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role, joinedAt: r.created_at, inheritedFrom: { slug: r.slug, name: r.tname }, blocked: r.blocked }))
+    .map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      joinedAt: r.created_at,
+      inheritedFrom: { slug: r.slug, name: r.tname },
+      blocked: r.blocked,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -67,7 +92,13 @@ export async function blockInheritedMember(ctx: TenantContext, input: { userId: 
     const target = await inheritedTarget(tx, ctx, input.userId);
     if (target.blocked) throw new ConflictError("This person's inherited access is already blocked here");
     await tx.inheritanceBlock.create({ data: { tenantId: ctx.tenantId, userId: input.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "member.inheritance_blocked", targetType: "user", targetId: input.userId, data: { role: target.role, from: target.inheritedFrom.slug } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "member.inheritance_blocked",
+      targetType: "user",
+      targetId: input.userId,
+      data: { role: target.role, from: target.inheritedFrom.slug },
+    });
   });
 }
 
@@ -78,6 +109,12 @@ export async function restoreInheritedMember(ctx: TenantContext, input: { userId
     const target = await inheritedTarget(tx, ctx, input.userId);
     if (!target.blocked) throw new ConflictError("This person's inherited access is not blocked here");
     await tx.inheritanceBlock.deleteMany({ where: { userId: input.userId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "member.inheritance_restored", targetType: "user", targetId: input.userId, data: { role: target.role, from: target.inheritedFrom.slug } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "member.inheritance_restored",
+      targetType: "user",
+      targetId: input.userId,
+      data: { role: target.role, from: target.inheritedFrom.slug },
+    });
   });
 }

@@ -19,25 +19,55 @@ import { newSecretToken } from "@/lib/crypto/secret-token";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
-export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string | null };
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: string | null;
+};
 
-export async function inviteMember(ctx: TenantContext, input: InviteMemberInput): Promise<{ invitationId: string; expiresAt: Date }> {
+export async function inviteMember(
+  ctx: TenantContext,
+  input: InviteMemberInput,
+): Promise<{ invitationId: string; expiresAt: Date }> {
   if (!canManageRole(ctx.role, input.role)) {
     throw new ForbiddenError(`Your role cannot invite someone as ${input.role.toLowerCase()}`);
   }
   const ip = currentLogContext()?.ip;
-  await enforceRateLimits([{ key: inviteUserKey(ctx.userId), ...INVITES_PER_USER }, ...(ip ? [{ key: inviteIpKey(ip), ...INVITES_PER_IP }] : [])], "invitations");
+  await enforceRateLimits(
+    [
+      { key: inviteUserKey(ctx.userId), ...INVITES_PER_USER },
+      ...(ip ? [{ key: inviteIpKey(ip), ...INVITES_PER_IP }] : []),
+    ],
+    "invitations",
+  );
 
   const db = await getDb();
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const { invitation, tenantName, inviterName } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const existing = await tx.membership.findFirst({ where: { tenantId: ctx.tenantId, user: { email: input.email } }, select: { id: true } });
-    if (existing) throw new ValidationError("Already a member", { email: ["This person is already a member of the organisation"] });
+    const existing = await tx.membership.findFirst({
+      where: { tenantId: ctx.tenantId, user: { email: input.email } },
+      select: { id: true },
+    });
+    if (existing)
+      throw new ValidationError("Already a member", { email: ["This person is already a member of the organisation"] });
     // A new invitation replaces any earlier pending one for the same address.
-    await tx.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invitation.updateMany({
+      where: { email: input.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const invitation = await tx.invitation.create({
-      data: { tenantId: ctx.tenantId, email: input.email, role: input.role, tokenHash: hash, invitedById: ctx.userId, expiresAt },
+      data: {
+        tenantId: ctx.tenantId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hash,
+        invitedById: ctx.userId,
+        expiresAt,
+      },
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -52,7 +82,10 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput)
   });
 
   const link = await appUrl(`/invitations/${token}`);
-  await sendEmail({ to: input.email, ...invitationEmail({ tenantName, inviterName, role: input.role, link, expiresAt }) });
+  await sendEmail({
+    to: input.email,
+    ...invitationEmail({ tenantName, inviterName, role: input.role, link, expiresAt }),
+  });
   return { invitationId: invitation.id, expiresAt };
 }
 
@@ -63,9 +96,15 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Pendin
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedById: true },
   });
-  const inviters = await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.invitedById ? [r.invitedById] : [])) } }, select: { id: true, name: true } });
+  const inviters = await db.user.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.invitedById ? [r.invitedById] : [])) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(inviters.map((u) => [u.id, u.name]));
-  return rows.map(({ invitedById, ...r }) => ({ ...r, invitedBy: invitedById ? (names.get(invitedById) ?? null) : null }));
+  return rows.map(({ invitedById, ...r }) => ({
+    ...r,
+    invitedBy: invitedById ? (names.get(invitedById) ?? null) : null,
+  }));
 }
 
 export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }): Promise<void> {
@@ -77,6 +116,12 @@ export async function revokeInvitation(ctx: TenantContext, input: { invitationId
     if (invitation.revokedAt) return; // revoking twice is harmless
     if (!canManageRole(ctx.role, invitation.role)) throw new ForbiddenError("Your role cannot revoke this invitation");
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "invitation.revoked", targetType: "invitation", targetId: invitation.id, data: { email: invitation.email, role: invitation.role } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: invitation.id,
+      data: { email: invitation.email, role: invitation.role },
+    });
   });
 }

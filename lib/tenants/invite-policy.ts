@@ -8,7 +8,6 @@ export const INVITES_PER_IP = { limit: 100, windowSeconds: HOUR, blockSeconds: H
 /** Accepting: guessing tokens is hopeless (256 bits), but hammering the endpoint is still refused. */
 export const ACCEPTS_PER_IP = { limit: 30, windowSeconds: 15 * 60, blockSeconds: 15 * 60 } as const;
 
-
 export const inviteUserKey = (userId: string) => `invite:user:${keyDigest(userId)}`;
 export const inviteIpKey = (ip: string) => `invite:ip:${keyDigest(ip)}`;
 export const acceptIpKey = (ip: string) => `invite-accept:ip:${keyDigest(ip)}`;

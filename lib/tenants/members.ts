@@ -41,7 +41,14 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
   // ones this tenant blocked included (marked): its owners see every one of them.
   const inherited = await db.forTenant(ctx).$tenantTransaction((tx) => inheritedMembersOf(tx, ctx.tenantId));
   return [
-    ...direct.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, inherit: m.inherit, joinedAt: m.createdAt })),
+    ...direct.map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      inherit: m.inherit,
+      joinedAt: m.createdAt,
+    })),
     ...inherited.map((m) => ({ ...m, inherit: false })),
   ];
 }
@@ -62,9 +69,16 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
     if (!canManageRole(ctx.role, target.role) || !canManageRole(ctx.role, input.role)) {
       throw new ForbiddenError("Your role cannot make this change");
     }
-    if (target.role === "OWNER" && (await ownerCount(tx, ctx.tenantId)) <= 1) throw new ConflictError(LAST_OWNER_MESSAGE);
+    if (target.role === "OWNER" && (await ownerCount(tx, ctx.tenantId)) <= 1)
+      throw new ConflictError(LAST_OWNER_MESSAGE);
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "member.role_changed", targetType: "user", targetId: input.userId, data: { before: { role: target.role }, after: { role: input.role } } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: input.userId,
+      data: { before: { role: target.role }, after: { role: input.role } },
+    });
     await revokeUserSessions(tx, input.userId, "role_changed");
   });
 }
@@ -77,10 +91,18 @@ export async function removeMember(ctx: TenantContext, input: { userId: string }
   await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     await lockTenant(tx, ctx.tenantId);
     const target = await membershipOf(tx, ctx.tenantId, input.userId);
-    if (!leaving && !canManageRole(ctx.role, target.role)) throw new ForbiddenError("Your role cannot remove this member");
-    if (target.role === "OWNER" && (await ownerCount(tx, ctx.tenantId)) <= 1) throw new ConflictError(LAST_OWNER_MESSAGE);
+    if (!leaving && !canManageRole(ctx.role, target.role))
+      throw new ForbiddenError("Your role cannot remove this member");
+    if (target.role === "OWNER" && (await ownerCount(tx, ctx.tenantId)) <= 1)
+      throw new ConflictError(LAST_OWNER_MESSAGE);
     await tx.membership.delete({ where: { id: target.id } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: leaving ? "member.left" : "member.removed", targetType: "user", targetId: input.userId, data: { role: target.role } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: leaving ? "member.left" : "member.removed",
+      targetType: "user",
+      targetId: input.userId,
+      data: { role: target.role },
+    });
   });
 }
 
@@ -96,7 +118,13 @@ export async function transferOwnership(ctx: TenantContext, input: { userId: str
     const target = await membershipOf(tx, ctx.tenantId, input.userId);
     await tx.membership.update({ where: { id: target.id }, data: { role: "OWNER" } });
     await tx.membership.update({ where: { id: self.id }, data: { role: "ADMIN" } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "tenant.ownership_transferred", targetType: "user", targetId: input.userId, data: { from: ctx.userId, before: { role: target.role }, after: { role: "OWNER" } } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "tenant.ownership_transferred",
+      targetType: "user",
+      targetId: input.userId,
+      data: { from: ctx.userId, before: { role: target.role }, after: { role: "OWNER" } },
+    });
     await revokeUserSessions(tx, input.userId, "role_changed");
   });
 }
@@ -111,6 +139,12 @@ export async function setMemberInherit(ctx: TenantContext, input: { userId: stri
     if (!canManageRole(ctx.role, target.role)) throw new ForbiddenError("Your role cannot change this member");
     if (target.inherit === input.inherit) return;
     await tx.membership.update({ where: { id: target.id }, data: { inherit: input.inherit } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, action: "member.inherit_changed", targetType: "user", targetId: input.userId, data: { before: { inherit: target.inherit }, after: { inherit: input.inherit } } });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      action: "member.inherit_changed",
+      targetType: "user",
+      targetId: input.userId,
+      data: { before: { inherit: target.inherit }, after: { inherit: input.inherit } },
+    });
   });
 }

@@ -5,8 +5,25 @@ import { optionalOf, text } from "@/lib/validation/text";
 
 /** Top-level paths a tenant slug may not take (they are routes of the app itself). */
 export const RESERVED_SLUGS = new Set([
-  "admin", "api", "dev", "new", "no-tenant", "sign-in", "sign-up", "sign-out", "verify-email", "forgot-password",
-  "reset-password", "invitations", "settings", "account", "static", "_next", "favicon.ico", "robots.txt", "icon.svg",
+  "admin",
+  "api",
+  "dev",
+  "new",
+  "no-tenant",
+  "sign-in",
+  "sign-up",
+  "sign-out",
+  "verify-email",
+  "forgot-password",
+  "reset-password",
+  "invitations",
+  "settings",
+  "account",
+  "static",
+  "_next",
+  "favicon.ico",
+  "robots.txt",
+  "icon.svg",
 ]);
 
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER", "COMPLIANCE"] as const;
@@ -30,7 +47,6 @@ export function slugify(name: string): string {
     .replace(/-+$/g, "");
 }
 
-
 export const createTenantSchema = z.object({
   name: text(100).min(2, "At least 2 characters"),
   slug: slugSchema,
@@ -39,7 +55,10 @@ export const createTenantSchema = z.object({
 });
 export type CreateTenantInput = z.infer<typeof createTenantSchema>;
 
-export const emailSchema = text(254, { tooLong: "Too long" }).toLowerCase().min(1, "Enter an email address").email("Enter a valid email address");
+export const emailSchema = text(254, { tooLong: "Too long" })
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .email("Enter a valid email address");
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,
@@ -55,6 +74,9 @@ export const removeMemberSchema = z.object({ userId: uuid });
 export const transferOwnershipSchema = z.object({ userId: uuid });
 /** Block (or restore) the access someone has here through a parent organisation. */
 export const inheritedMemberSchema = z.object({ userId: uuid });
-export const setInheritSchema = z.object({ userId: uuid, inherit: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()) });
+export const setInheritSchema = z.object({
+  userId: uuid,
+  inherit: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+});
 
 export const invitationTokenSchema = text(128).regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");

@@ -44,7 +44,8 @@ export function dayProblem(value: string, options: DayOptions = {}): string | nu
   const max = read(options.max ?? EVENT_DAY_MAX);
   if (!isRealDay(value)) return options.message ?? "Use YYYY-MM-DD";
   // ISO days compare correctly as strings.
-  if (value < min || value > max) return options.rangeMessage ?? `Enter a date between ${min.slice(0, 4)} and ${max.slice(0, 4)}`;
+  if (value < min || value > max)
+    return options.rangeMessage ?? `Enter a date between ${min.slice(0, 4)} and ${max.slice(0, 4)}`;
   return null;
 }
 

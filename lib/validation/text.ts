@@ -50,7 +50,8 @@ export function text(max: number, options: TextOptions = {}): z.ZodString {
 }
 
 /** "", whitespace and null are "not given" (HTML forms send every field). */
-export const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+export const blankToUndefined = (v: unknown) =>
+  v === null || (typeof v === "string" && v.trim() === "") ? undefined : v;
 
 /** An optional `text`: blank means unset. */
 export function optionalText(max: number, options: TextOptions = {}) {

@@ -60,10 +60,12 @@ function usage(): never {
   process.exit(2);
 }
 
-const fmt = (s: Stats) => (s.error ? `error${s.n ? ` after ${s.n} runs` : ""}` : `${s.median.toFixed(2)} / ${s.p95.toFixed(2)}`);
+const fmt = (s: Stats) =>
+  s.error ? `error${s.n ? ` after ${s.n} runs` : ""}` : `${s.median.toFixed(2)} / ${s.p95.toFixed(2)}`;
 const ratio = (a: Stats, b: Stats) => a.median / b.median;
 const fmtRatio = (a: Stats, b: Stats) => (a.error || b.error ? "—" : `${ratio(a, b).toFixed(2)}×`);
-const passes = (app: Stats, direct: Stats) => !app.error && !direct.error && app.median < TARGET_MS && ratio(app, direct) <= MAX_RATIO;
+const passes = (app: Stats, direct: Stats) =>
+  !app.error && !direct.error && app.median < TARGET_MS && ratio(app, direct) <= MAX_RATIO;
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -83,9 +85,17 @@ async function main() {
   await owner.connect();
   await applyMigrations(createPgRunner(owner));
 
-  console.log(`[seed] checking the data set (${BIG.toLocaleString("en")} + 2 × ${SMALL.toLocaleString("en")} citizens)…`);
-  const seeded = await seedBench(owner, { big: BIG, small: SMALL, keyring: getKeyring(), triggerOff: process.env.BENCH_SEED_TRIGGER === "off" });
-  if (seeded.report.steps.length === 0) console.log(`[seed] already present (${seeded.report.seconds.toFixed(1)} s to check)`);
+  console.log(
+    `[seed] checking the data set (${BIG.toLocaleString("en")} + 2 × ${SMALL.toLocaleString("en")} citizens)…`,
+  );
+  const seeded = await seedBench(owner, {
+    big: BIG,
+    small: SMALL,
+    keyring: getKeyring(),
+    triggerOff: process.env.BENCH_SEED_TRIGGER === "off",
+  });
+  if (seeded.report.steps.length === 0)
+    console.log(`[seed] already present (${seeded.report.seconds.toFixed(1)} s to check)`);
   else console.log(`[seed] done in ${seeded.report.seconds.toFixed(0)} s:\n  ${seeded.report.steps.join("\n  ")}`);
 
   const tenantId = seeded.big.id;
@@ -98,11 +108,20 @@ async function main() {
   const citizens = (name: string, raw: Record<string, unknown>): BenchQuery => {
     const query = citizenListQuerySchema.parse(raw);
     const fuzzy = query.mode === "fuzzy" && !!query.q;
-    return { name, sql: citizenPageSql(tenantId, query), settings: fuzzy ? FUZZY_SETTINGS : undefined, app: async () => ({ rows: (await listCitizens(ctx, query)).items.length }) };
+    return {
+      name,
+      sql: citizenPageSql(tenantId, query),
+      settings: fuzzy ? FUZZY_SETTINGS : undefined,
+      app: async () => ({ rows: (await listCitizens(ctx, query)).items.length }),
+    };
   };
   const cases = (name: string, raw: Record<string, unknown>): BenchQuery => {
     const query = caseListQuerySchema.parse(raw);
-    return { name, sql: casePageSql(ctx, query), app: async () => ({ rows: (await listCases(ctx, query)).items.length }) };
+    return {
+      name,
+      sql: casePageSql(ctx, query),
+      app: async () => ({ rows: (await listCases(ctx, query)).items.length }),
+    };
   };
   const firstPage = await listCitizens(ctx, citizenListQuerySchema.parse({}));
   const queries: BenchQuery[] = [
@@ -123,7 +142,9 @@ async function main() {
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
   const results: Result[] = [];
   const t0 = performance.now();
-  console.log(`\nbench: ${RUNS} runs after ${WARMUP} warm-up per query, round-robin over 4 variants; times in ms (median / p95)`);
+  console.log(
+    `\nbench: ${RUNS} runs after ${WARMUP} warm-up per query, round-robin over 4 variants; times in ms (median / p95)`,
+  );
   for (const q of queries) {
     if (only && !only.test(q.name)) continue;
     const text = q.sql.text;
@@ -140,9 +161,17 @@ async function main() {
     const expected = Math.min(direct.rowCount ?? 0, 50);
     const app = await q.app().catch(() => null);
     const read = await tenantQuery(tenantId, q.sql, { settings }).catch(() => null);
-    if ((app && app.rows !== expected) || (read && Math.min(read.length, 50) !== expected)) console.warn(`  ! ${q.name}: row counts differ (direct ${expected}, app ${app?.rows}, tenantQuery ${read?.length})`);
+    if ((app && app.rows !== expected) || (read && Math.min(read.length, 50) !== expected))
+      console.warn(
+        `  ! ${q.name}: row counts differ (direct ${expected}, app ${app?.rows}, tenantQuery ${read?.length})`,
+      );
     const m = await measureVariants(
-      { direct: () => owner.query(text, values), app: q.app, read: () => tenantQuery(tenantId, q.sql, { settings }), batch },
+      {
+        direct: () => owner.query(text, values),
+        app: q.app,
+        read: () => tenantQuery(tenantId, q.sql, { settings }),
+        batch,
+      },
       { warmup: WARMUP, runs: RUNS, budgetMs: BUDGET_MS },
     );
     const r: Result = { name: q.name, rows: expected, direct: m.direct!, app: m.app!, read: m.read!, batch: m.batch! };
@@ -151,11 +180,21 @@ async function main() {
       `  ${q.name.padEnd(30)} direct ${fmt(r.direct).padEnd(17)} app ${fmt(r.app).padEnd(17)} ${fmtRatio(r.app, r.direct)} ${passes(r.app, r.direct) ? "pass" : "MISS"}` +
         `   tenantQuery ${fmt(r.read).padEnd(17)} ${fmtRatio(r.read, r.direct)}   batch ${fmt(r.batch)} ${fmtRatio(r.batch, r.direct)}${r.direct.n < RUNS ? `  (n=${r.direct.n})` : ""}`,
     );
-    for (const [variant, st] of Object.entries({ direct: r.direct, app: r.app, tenantQuery: r.read, "Prisma batch": r.batch })) if (st.error) console.log(`    ${variant} failed: ${st.error}`);
+    for (const [variant, st] of Object.entries({
+      direct: r.direct,
+      app: r.app,
+      tenantQuery: r.read,
+      "Prisma batch": r.batch,
+    }))
+      if (st.error) console.log(`    ${variant} failed: ${st.error}`);
   }
   const benchSeconds = (performance.now() - t0) / 1000;
 
-  const failures = results.flatMap((r) => Object.entries({ direct: r.direct, app: r.app, tenantQuery: r.read, "Prisma batch": r.batch }).filter(([, st]) => st.error).map(([v, st]) => `- ${r.name}, ${v}: ${st.error}`));
+  const failures = results.flatMap((r) =>
+    Object.entries({ direct: r.direct, app: r.app, tenantQuery: r.read, "Prisma batch": r.batch })
+      .filter(([, st]) => st.error)
+      .map(([v, st]) => `- ${r.name}, ${v}: ${st.error}`),
+  );
   const table = renderTable(results, RUNS) + (failures.length > 0 ? `\n\nFailures:\n${failures.join("\n")}` : "");
   console.log(`\n${table}\n`);
 
@@ -164,16 +203,29 @@ async function main() {
   for (const r of misses) {
     const q = queries.find((x) => x.name === r.name)!;
     const asOwner = planSummary(await explain(owner, q.sql.text, q.sql.values, null));
-    const asApp = planSummary(await explain(owner, q.sql.text, q.sql.values, { appRole: config.DATABASE_APP_ROLE, tenantId, settings: q.settings }));
-    plans.push(`### ${r.name}\n\nas the owner (direct path, no RLS):\n\n    ${asOwner.join("\n    ")}\n\nas ${config.DATABASE_APP_ROLE} with app.tenant_id set (app path, RLS):\n\n    ${asApp.join("\n    ")}\n`);
+    const asApp = planSummary(
+      await explain(owner, q.sql.text, q.sql.values, {
+        appRole: config.DATABASE_APP_ROLE,
+        tenantId,
+        settings: q.settings,
+      }),
+    );
+    plans.push(
+      `### ${r.name}\n\nas the owner (direct path, no RLS):\n\n    ${asOwner.join("\n    ")}\n\nas ${config.DATABASE_APP_ROLE} with app.tenant_id set (app path, RLS):\n\n    ${asApp.join("\n    ")}\n`,
+    );
   }
   if (plans.length > 0) console.log(`Plans of the queries that miss a target:\n\n${plans.join("\n")}`);
 
-  const { rows: pg } = await owner.query<{ v: string; sb: string }>("SELECT current_setting('server_version') AS v, current_setting('shared_buffers') AS sb");
+  const { rows: pg } = await owner.query<{ v: string; sb: string }>(
+    "SELECT current_setting('server_version') AS v, current_setting('shared_buffers') AS sb",
+  );
   const machine = `${cpus().length} CPU cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, PostgreSQL ${pg[0]!.v} (shared_buffers ${pg[0]!.sb}, otherwise default settings), Node ${process.version}, same machine (TCP over localhost)`;
   console.log(`${machine}\nmeasuring took ${benchSeconds.toFixed(0)} s`);
   if (process.env.BENCH_MARKDOWN) {
-    const seedLine = seeded.report.steps.length > 0 ? `Seed (this run): ${seeded.report.seconds.toFixed(0)} s — ${seeded.report.steps.join("; ")}.` : "Seed: already present.";
+    const seedLine =
+      seeded.report.steps.length > 0
+        ? `Seed (this run): ${seeded.report.seconds.toFixed(0)} s — ${seeded.report.steps.join("; ")}.`
+        : "Seed: already present.";
     writeFileSync(
       process.env.BENCH_MARKDOWN,
       `Run of ${new Date().toISOString()} — ${machine}.\n${seedLine}\nMeasuring: ${benchSeconds.toFixed(0)} s.\n\n${table}\n\n${plans.join("\n")}`,
@@ -186,7 +238,8 @@ async function main() {
 }
 
 function renderTable(results: Result[], runs: number): string {
-  const head = "| query | rows | direct median / p95 | app median / p95 | app ÷ direct | pass | tenantQuery median / p95 | ÷ direct | pass | Prisma batch median / p95 | ÷ direct |";
+  const head =
+    "| query | rows | direct median / p95 | app median / p95 | app ÷ direct | pass | tenantQuery median / p95 | ÷ direct | pass | Prisma batch median / p95 | ÷ direct |";
   const sep = "|---|---:|---:|---:|---:|:---:|---:|---:|:---:|---:|---:|";
   const lines = results.map((r) =>
     [

@@ -7,7 +7,8 @@ export type Stats = { median: number; p95: number; n: number; error?: string };
 
 export function stats(samples: number[], error?: string): Stats {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => (s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!);
+  const at = (q: number) =>
+    s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
   return { median: at(0.5), p95: at(0.95), n: s.length, ...(error ? { error } : {}) };
 }
 
@@ -24,7 +25,12 @@ async function once(fn: () => Promise<unknown>): Promise<number | Error> {
 
 const describe = (err: Error) => {
   const code = (err as { code?: unknown }).code;
-  const line = err.message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? err.name;
+  const line =
+    err.message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? err.name;
   return `${typeof code === "string" ? `${code}: ` : ""}${line}`.slice(0, 160);
 };
 
@@ -72,7 +78,11 @@ export function planSummary(lines: string[]): string[] {
     if (isTop || isScan) {
       out.push(line.replace(/\s+\(cost=[^)]*\)/, ""));
       for (let j = i + 1; j < lines.length && !node.test(lines[j]!); j++) {
-        if (/^\s*(Index Cond|Recheck Cond|Filter|Rows Removed by Filter|Buffers):/.test(lines[j]!) && (isScan || /Buffers/.test(lines[j]!))) out.push(lines[j]!.replace(/^(\s*)/, "$1  "));
+        if (
+          /^\s*(Index Cond|Recheck Cond|Filter|Rows Removed by Filter|Buffers):/.test(lines[j]!) &&
+          (isScan || /Buffers/.test(lines[j]!))
+        )
+          out.push(lines[j]!.replace(/^(\s*)/, "$1  "));
       }
     }
   });
@@ -82,7 +92,12 @@ export function planSummary(lines: string[]): string[] {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of `text`: as the owner (RLS bypassed), or as the app role with the tenant set (RLS on). */
-export async function explain(owner: Client, text: string, values: unknown[], as: { appRole: string; tenantId: string; settings?: Record<string, string> } | null): Promise<string[]> {
+export async function explain(
+  owner: Client,
+  text: string,
+  values: unknown[],
+  as: { appRole: string; tenantId: string; settings?: Record<string, string> } | null,
+): Promise<string[]> {
   if (!as) {
     const { rows } = await owner.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
     return rows.map((r) => r["QUERY PLAN"]);
@@ -91,7 +106,8 @@ export async function explain(owner: Client, text: string, values: unknown[], as
   try {
     await owner.query(`SET LOCAL ROLE ${as.appRole}`);
     await owner.query("SELECT set_config('app.tenant_id', $1, true)", [as.tenantId]);
-    for (const [k, v] of Object.entries(as.settings ?? {})) await owner.query("SELECT set_config($1, $2, true)", [k, v]);
+    for (const [k, v] of Object.entries(as.settings ?? {}))
+      await owner.query("SELECT set_config($1, $2, true)", [k, v]);
     const { rows } = await owner.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
     return rows.map((r) => r["QUERY PLAN"]);
   } finally {

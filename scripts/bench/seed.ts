@@ -21,7 +21,10 @@ export const SMALL_SLUGS = ["bench-small-1", "bench-small-2"];
 /** Citizens whose member number is at most this have a real (encrypted) email + blind index. */
 export const EMAIL_ROWS = 10_000;
 export const benchEmail = (memberNo: number) => `citizen${memberNo}@bench.example.org`;
-const STAFF = Array.from({ length: 8 }, (_, i) => ({ email: `bench-staff-${i + 1}@bench.example.org`, name: `${FIRST_NAMES[i * 7]} ${LAST_NAMES[i * 11]}` }));
+const STAFF = Array.from({ length: 8 }, (_, i) => ({
+  email: `bench-staff-${i + 1}@bench.example.org`,
+  name: `${FIRST_NAMES[i * 7]} ${LAST_NAMES[i * 11]}`,
+}));
 const CHUNK = 100_000;
 
 /**
@@ -144,25 +147,46 @@ async function count(owner: Client, sql: string, params: unknown[]): Promise<num
 async function seedCitizens(owner: Client, tenant: BenchTenant, triggerOff: boolean): Promise<number> {
   const done = await count(owner, "SELECT count(*)::int AS n FROM citizens WHERE tenant_id = $1::uuid", [tenant.id]);
   if (done >= tenant.citizens) return 0;
-  if (done > 0) log(`${tenant.slug}: resuming at ${done.toLocaleString("en")} of ${tenant.citizens.toLocaleString("en")} citizens`);
+  if (done > 0)
+    log(`${tenant.slug}: resuming at ${done.toLocaleString("en")} of ${tenant.citizens.toLocaleString("en")} citizens`);
   const sql = citizensInsertSql(triggerOff);
   const weights = TAGS.map(([, w]) => w);
   let at = done;
   while (at < tenant.citizens) {
     const to = Math.min(at + CHUNK, tenant.citizens);
     const t0 = performance.now();
-    await owner.query(sql, [tenant.id, at + 1, to, FIRST_NAMES, LAST_NAMES, CITIES, STREETS, TAGS.map(([t]) => t), weights, NOTE_SENTENCES]);
-    log(`${tenant.slug}: citizens ${(at + 1).toLocaleString("en")}–${to.toLocaleString("en")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await owner.query(sql, [
+      tenant.id,
+      at + 1,
+      to,
+      FIRST_NAMES,
+      LAST_NAMES,
+      CITIES,
+      STREETS,
+      TAGS.map(([t]) => t),
+      weights,
+      NOTE_SENTENCES,
+    ]);
+    log(
+      `${tenant.slug}: citizens ${(at + 1).toLocaleString("en")}–${to.toLocaleString("en")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     at = to;
   }
   return tenant.citizens - done;
 }
 
 async function seedCases(owner: Client, tenant: BenchTenant, staff: string[]): Promise<number> {
-  if ((await count(owner, "SELECT count(*)::int AS n FROM (SELECT 1 FROM cases WHERE tenant_id = $1::uuid LIMIT 1) x", [tenant.id])) > 0) return 0;
+  if (
+    (await count(owner, "SELECT count(*)::int AS n FROM (SELECT 1 FROM cases WHERE tenant_id = $1::uuid LIMIT 1) x", [
+      tenant.id,
+    ])) > 0
+  )
+    return 0;
   const t0 = performance.now();
   const res = await owner.query(CASES_SQL, [tenant.id, staff, CASE_TITLES, CASE_CATEGORIES]);
-  log(`${tenant.slug}: ${res.rowCount?.toLocaleString("en")} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${tenant.slug}: ${res.rowCount?.toLocaleString("en")} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return res.rowCount ?? 0;
 }
 
@@ -170,7 +194,11 @@ async function seedCases(owner: Client, tenant: BenchTenant, staff: string[]): P
 async function seedEmails(owner: Client, tenant: BenchTenant, keyring: Keyring): Promise<boolean> {
   const rows = Math.min(EMAIL_ROWS, tenant.citizens);
   const probe = encryptPii(tenant.id, { email: benchEmail(rows) }, keyring);
-  const present = await count(owner, "SELECT count(*)::int AS n FROM citizens WHERE tenant_id = $1::uuid AND email_bidx = $2", [tenant.id, probe.emailBidx]);
+  const present = await count(
+    owner,
+    "SELECT count(*)::int AS n FROM citizens WHERE tenant_id = $1::uuid AND email_bidx = $2",
+    [tenant.id, probe.emailBidx],
+  );
   if (present > 0) return false;
   const t0 = performance.now();
   const numbers: number[] = [];
@@ -188,7 +216,9 @@ async function seedEmails(owner: Client, tenant: BenchTenant, keyring: Keyring):
       WHERE c.tenant_id = $1::uuid AND (c.custom_fields->>'member_no')::int = v.k`,
     [tenant.id, numbers, enc, bidx],
   );
-  log(`${tenant.slug}: ${rows.toLocaleString("en")} encrypted emails + blind indexes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${tenant.slug}: ${rows.toLocaleString("en")} encrypted emails + blind indexes in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return true;
 }
 
@@ -201,10 +231,23 @@ export async function seedBench(
   options: { big: number; small: number; keyring: Keyring; triggerOff: boolean },
 ): Promise<{ big: BenchTenant; small: BenchTenant[]; staff: string[]; report: SeedReport }> {
   const t0 = performance.now();
-  const big: BenchTenant = { slug: BIG_SLUG, id: await ensureTenant(owner, BIG_SLUG, "Bench City (1M)"), citizens: options.big };
-  const small = await Promise.all(SMALL_SLUGS.map(async (slug, i) => ({ slug, id: await ensureTenant(owner, slug, `Bench Village ${i + 1}`), citizens: options.small })));
+  const big: BenchTenant = {
+    slug: BIG_SLUG,
+    id: await ensureTenant(owner, BIG_SLUG, "Bench City (1M)"),
+    citizens: options.big,
+  };
+  const small = await Promise.all(
+    SMALL_SLUGS.map(async (slug, i) => ({
+      slug,
+      id: await ensureTenant(owner, slug, `Bench Village ${i + 1}`),
+      citizens: options.small,
+    })),
+  );
   const tenants = [big, ...small];
-  const staff = await ensureStaff(owner, tenants.map((t) => t.id));
+  const staff = await ensureStaff(
+    owner,
+    tenants.map((t) => t.id),
+  );
 
   // Bulk-load settings for this session only: commits need not wait for the WAL flush (a crash
   // loses at most the last chunk, which the resume redoes), and GIN pending lists are flushed
@@ -223,15 +266,24 @@ export async function seedBench(
   } finally {
     if (options.triggerOff) await owner.query("ALTER TABLE citizens ENABLE TRIGGER citizens_search_fields");
   }
-  if (insertedCitizens > 0) steps.push(`citizens: ${insertedCitizens.toLocaleString("en")} rows in ${((performance.now() - tc) / 1000).toFixed(0)} s (search trigger ${options.triggerOff ? "off, columns computed in the INSERT" : "on"})`);
+  if (insertedCitizens > 0)
+    steps.push(
+      `citizens: ${insertedCitizens.toLocaleString("en")} rows in ${((performance.now() - tc) / 1000).toFixed(0)} s (search trigger ${options.triggerOff ? "off, columns computed in the INSERT" : "on"})`,
+    );
 
   const tk = performance.now();
   let insertedCases = 0;
   for (const t of tenants) insertedCases += await seedCases(owner, t, staff);
-  if (insertedCases > 0) steps.push(`cases: ${insertedCases.toLocaleString("en")} rows in ${((performance.now() - tk) / 1000).toFixed(0)} s`);
+  if (insertedCases > 0)
+    steps.push(
+      `cases: ${insertedCases.toLocaleString("en")} rows in ${((performance.now() - tk) / 1000).toFixed(0)} s`,
+    );
 
   const te = performance.now();
-  if (await seedEmails(owner, big, options.keyring)) steps.push(`emails: ${EMAIL_ROWS.toLocaleString("en")} encrypted + blind-indexed in ${((performance.now() - te) / 1000).toFixed(1)} s`);
+  if (await seedEmails(owner, big, options.keyring))
+    steps.push(
+      `emails: ${EMAIL_ROWS.toLocaleString("en")} encrypted + blind-indexed in ${((performance.now() - te) / 1000).toFixed(1)} s`,
+    );
 
   // Also when a previous seed was interrupted after its inserts but before this step.
   const { rows: vacuumed } = await owner.query<{ done: boolean }>(

@@ -9,7 +9,9 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 
-const { values } = parseArgs({ options: { name: { type: "string", default: "civitas_web" }, "app-role": { type: "string" } } });
+const { values } = parseArgs({
+  options: { name: { type: "string", default: "civitas_web" }, "app-role": { type: "string" } },
+});
 const name = values.name!;
 const appRole = values["app-role"] ?? process.env.DATABASE_APP_ROLE ?? "civitas_app";
 const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -21,13 +23,25 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    const app = await client.query<{ rolsuper: boolean; rolbypassrls: boolean }>("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1", [appRole]);
-    if (app.rowCount === 0) throw new Error(`role ${appRole} does not exist: run the migrations first (npm run db:migrate)`);
-    const existing = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>("SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = $1", [name]);
+    const app = await client.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+      "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1",
+      [appRole],
+    );
+    if (app.rowCount === 0)
+      throw new Error(`role ${appRole} does not exist: run the migrations first (npm run db:migrate)`);
+    const existing = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>(
+      "SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = $1",
+      [name],
+    );
     const row = existing.rows[0];
-    if (row && (row.rolsuper || row.rolbypassrls || row.rolcreaterole)) throw new Error(`role ${name} exists with SUPERUSER, BYPASSRLS or CREATEROLE: refusing to use it as the app's login`);
+    if (row && (row.rolsuper || row.rolbypassrls || row.rolcreaterole))
+      throw new Error(
+        `role ${name} exists with SUPERUSER, BYPASSRLS or CREATEROLE: refusing to use it as the app's login`,
+      );
     // Identifiers are checked above (CREATE ROLE takes no parameters); the password is a literal.
-    const password = process.env.APP_DATABASE_PASSWORD ? ` PASSWORD ${client.escapeLiteral(process.env.APP_DATABASE_PASSWORD)}` : "";
+    const password = process.env.APP_DATABASE_PASSWORD
+      ? ` PASSWORD ${client.escapeLiteral(process.env.APP_DATABASE_PASSWORD)}`
+      : "";
     if (row) await client.query(`ALTER ROLE ${name} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB${password}`);
     else await client.query(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB${password}`);
     await client.query(`GRANT ${appRole} TO ${name}`);
@@ -35,8 +49,11 @@ async function main(): Promise<void> {
       "SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE (r.rolsuper OR r.rolbypassrls) AND pg_has_role($1, r.oid, 'MEMBER')) AS privileged",
       [name],
     );
-    if (reach.rows[0]!.privileged) throw new Error(`role ${name} is a member of a SUPERUSER or BYPASSRLS role: revoke that membership first`);
-    console.log(`Login role ${name} ${row ? "checked" : "created"}: a member of ${appRole} only. Use it as DATABASE_URL for the app (postgresql://${name}:<password>@host/database).`);
+    if (reach.rows[0]!.privileged)
+      throw new Error(`role ${name} is a member of a SUPERUSER or BYPASSRLS role: revoke that membership first`);
+    console.log(
+      `Login role ${name} ${row ? "checked" : "created"}: a member of ${appRole} only. Use it as DATABASE_URL for the app (postgresql://${name}:<password>@host/database).`,
+    );
   } finally {
     await client.end();
   }

@@ -36,7 +36,9 @@ async function openTarget(): Promise<Target> {
     const connection: PgConnectionFields = pgConnectionFromUrl(url);
     const client = new pg.Client(pgClientConfig(connection));
     await client.connect().catch((error: Error) => {
-      throw new Error(`Cannot connect to PostgreSQL at ${connection.host}:${connection.port}/${connection.database} (from DATABASE_URL): ${error.message}`);
+      throw new Error(
+        `Cannot connect to PostgreSQL at ${connection.host}:${connection.port}/${connection.database} (from DATABASE_URL): ${error.message}`,
+      );
     });
     return {
       label: `PostgreSQL ${connection.host}:${connection.port}/${connection.database}`,
@@ -81,7 +83,8 @@ async function dev(target: Target, migrationsDir: string, options: DevOptions): 
 
 async function status(target: Target, migrationsDir: string): Promise<number> {
   const result: MigrationStatus = await migrationStatus(target.runner, { migrationsDir });
-  const section = (title: string, names: string[]) => names.length && console.log(`${title}:\n${names.map((n) => `  ${n}`).join("\n")}`);
+  const section = (title: string, names: string[]) =>
+    names.length && console.log(`${title}:\n${names.map((n) => `  ${n}`).join("\n")}`);
   section("Applied", result.applied);
   section("Pending", result.pending);
   section("Modified after being applied (checksum mismatch)", result.modified);
@@ -107,10 +110,15 @@ async function main(): Promise<number> {
   const migrationsDir = values.dir ? path.resolve(values.dir) : defaultMigrationsDir();
   const devOptions: DevOptions | undefined =
     command === "dev"
-      ? { name: values.name ?? "", schemaPath: values.schema ?? DEFAULT_SCHEMA_PATH, createOnly: values["create-only"] ?? false }
+      ? {
+          name: values.name ?? "",
+          schemaPath: values.schema ?? DEFAULT_SCHEMA_PATH,
+          createOnly: values["create-only"] ?? false,
+        }
       : undefined;
   // Checked before connecting, so a typo costs nothing.
-  if (devOptions && !devOptions.name) throw new Error("dev needs a migration name: npm run db:migrate:dev -- --name <name>");
+  if (devOptions && !devOptions.name)
+    throw new Error("dev needs a migration name: npm run db:migrate:dev -- --name <name>");
 
   const target = await openTarget();
   try {

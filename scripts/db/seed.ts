@@ -18,7 +18,9 @@ async function main() {
     } else {
       console.log(`Seeded tenant "demo": ${summary.citizens} citizens, ${summary.cases} cases.`);
     }
-    console.log(`Sign in as ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")} with password "${DEMO_PASSWORD}".`);
+    console.log(
+      `Sign in as ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")} with password "${DEMO_PASSWORD}".`,
+    );
   } finally {
     await handle.close();
   }

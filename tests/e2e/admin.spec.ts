@@ -43,7 +43,10 @@ test("a platform admin searches tenants, reads one with a reason, and disables a
   await page.getByLabel("Search tenants").fill(tenant.name);
   await page.getByLabel("Search tenants").press("Enter");
   await expect(page).toHaveURL(/q=Test/);
-  await page.getByRole("region", { name: "Tenants table" }).getByRole("link", { name: tenant.name, exact: true }).click();
+  await page
+    .getByRole("region", { name: "Tenants table" })
+    .getByRole("link", { name: tenant.name, exact: true })
+    .click();
   await page.getByLabel("Reason", { exact: true }).fill("Support ticket 4711: owner cannot see cases");
   await page.getByRole("button", { name: "Open tenant data", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Data of ${tenant.name}`, exact: true })).toBeVisible();

@@ -22,7 +22,12 @@ function expectError(status: number, body: unknown, code?: string) {
 }
 
 test("signed out, every tenant API answers 401 JSON", async ({ request }) => {
-  for (const path of ["/api/tenants/demo/audit", "/api/tenants/demo/citizens/export", "/api/tenants/demo/invitations", `/api/tenants/demo/citizens/imports/${JOB}`]) {
+  for (const path of [
+    "/api/tenants/demo/audit",
+    "/api/tenants/demo/citizens/export",
+    "/api/tenants/demo/invitations",
+    `/api/tenants/demo/citizens/imports/${JOB}`,
+  ]) {
     const res = await request.get(path);
     expectError(res.status(), await res.json(), "UNAUTHORIZED");
   }
@@ -31,8 +36,15 @@ test("signed out, every tenant API answers 401 JSON", async ({ request }) => {
 test("malformed input answers 400/404/409 with an error body, never 500", async ({ page }) => {
   const api = await signedIn(page.request, page);
   const cases: Array<[string, () => Promise<import("@playwright/test").APIResponse>]> = [
-    ["invitation: not JSON", () => api.post("/api/tenants/demo/invitations", { headers: { "content-type": "application/json" }, data: "{nope" })],
-    ["invitation: bad email and role", () => api.post("/api/tenants/demo/invitations", { data: { email: "x", role: "GOD" } })],
+    [
+      "invitation: not JSON",
+      () =>
+        api.post("/api/tenants/demo/invitations", { headers: { "content-type": "application/json" }, data: "{nope" }),
+    ],
+    [
+      "invitation: bad email and role",
+      () => api.post("/api/tenants/demo/invitations", { data: { email: "x", role: "GOD" } }),
+    ],
     ["audit: bad date", () => api.get("/api/tenants/demo/audit?from=yesterday")],
     ["audit: bad cursor", () => api.get("/api/tenants/demo/audit?cursor=abc")],
     ["audit export: bad actor", () => api.get("/api/tenants/demo/audit/export?actorId=nope")],
@@ -41,9 +53,20 @@ test("malformed input answers 400/404/409 with an error body, never 500", async 
     ["import job: not a uuid", () => api.get("/api/tenants/demo/citizens/imports/not-a-uuid")],
     ["import job: unknown", () => api.get(`/api/tenants/demo/citizens/imports/${JOB}`)],
     ["import rows: bad kind", () => api.get(`/api/tenants/demo/citizens/imports/${JOB}/rows?kind=everything`)],
-    ["import commit: bad mode", () => api.post(`/api/tenants/demo/citizens/imports/${JOB}/commit`, { data: { mode: "some" } })],
-    ["import upload: no mapping", () => api.post("/api/tenants/demo/citizens/imports", { headers: { "content-type": "text/csv" }, data: "a,b\n1,2\n" })],
-    ["import preview: empty body", () => api.post("/api/tenants/demo/citizens/imports/preview", { headers: { "content-type": "text/csv" }, data: "" })],
+    [
+      "import commit: bad mode",
+      () => api.post(`/api/tenants/demo/citizens/imports/${JOB}/commit`, { data: { mode: "some" } }),
+    ],
+    [
+      "import upload: no mapping",
+      () =>
+        api.post("/api/tenants/demo/citizens/imports", { headers: { "content-type": "text/csv" }, data: "a,b\n1,2\n" }),
+    ],
+    [
+      "import preview: empty body",
+      () =>
+        api.post("/api/tenants/demo/citizens/imports/preview", { headers: { "content-type": "text/csv" }, data: "" }),
+    ],
     ["another tenant's import job", () => api.get(`/api/tenants/no-such-tenant/citizens/imports/${JOB}`)],
   ];
   for (const [name, call] of cases) {

@@ -28,10 +28,21 @@ test.beforeAll(async () => {
   proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
   url.host = `127.0.0.1:${proxy.port}`;
   // Next's own binary under node (not npx), so that killing it in afterAll stops the server.
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64"), APP_URL: base, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        APP_URL: base,
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let buffered = "";
   server.stdout!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -42,7 +53,10 @@ test.beforeAll(async () => {
   server.stderr!.on("data", (chunk: Buffer) => serverLines.push(...chunk.toString().split("\n")));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error(`second server did not start:\n${serverLines.join("\n")}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -50,7 +64,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (process.env.E2E_OUTAGE_LOG) (await import("node:fs")).writeFileSync(process.env.E2E_OUTAGE_LOG, serverLines.join("\n"));
+  if (process.env.E2E_OUTAGE_LOG)
+    (await import("node:fs")).writeFileSync(process.env.E2E_OUTAGE_LOG, serverLines.join("\n"));
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
@@ -69,7 +84,10 @@ const outageLines = () =>
     }
   });
 
-test("database cut: list page and API answer 503 (never 307/401); restored: 200 with the same cookie", async ({ page, context }) => {
+test("database cut: list page and API answer 503 (never 307/401); restored: 200 with the same cookie", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`${base}/sign-in`);
   await page.getByLabel("Email").fill(DEMO.email);
@@ -111,6 +129,16 @@ test("database cut: list page and API answer 503 (never 307/401); restored: 200 
   await expect.poll(() => outageLines().length - linesBefore, { timeout: 5_000 }).toBeGreaterThan(0);
   const lines = outageLines().slice(linesBefore);
   expect(lines.length).toBeLessThanOrEqual(seen.length + 1);
-  test.info().annotations.push({ type: "outage", description: `${seen.length} requests during the cut, all 503; ${lines.length} error line(s) logged` });
-  for (const line of lines) expect(line).toMatchObject({ level: "error", request_id: expect.any(String), route: expect.any(String), db_code: expect.any(String), user_id: expect.any(String) });
+  test.info().annotations.push({
+    type: "outage",
+    description: `${seen.length} requests during the cut, all 503; ${lines.length} error line(s) logged`,
+  });
+  for (const line of lines)
+    expect(line).toMatchObject({
+      level: "error",
+      request_id: expect.any(String),
+      route: expect.any(String),
+      db_code: expect.any(String),
+      user_id: expect.any(String),
+    });
 });

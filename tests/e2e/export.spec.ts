@@ -16,9 +16,12 @@ test("an export of a filtered list of N citizens has exactly N data rows", async
   await expect(page).toHaveURL(/\/demo$/);
 
   const lines = ["First name,Last name,Email,Tags"];
-  for (let i = 1; i <= N; i++) lines.push([`Counted${i}`, `Export${run}`, `count${i}.${run}@example.org`, TAG].join(","));
+  for (let i = 1; i <= N; i++)
+    lines.push([`Counted${i}`, `Export${run}`, `count${i}.${run}@example.org`, TAG].join(","));
   await page.goto("/demo/citizens/import");
-  await page.getByLabel("CSV file").setInputFiles({ name: "count.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "count.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
   await page.getByRole("button", { name: "Check every row" }).click();
   await page.getByRole("button", { name: `Import all ${N} rows` }).click();
   await expect(page.getByRole("heading", { name: `Imported ${N} citizens` })).toBeVisible({ timeout: 60_000 });
@@ -28,7 +31,10 @@ test("an export of a filtered list of N citizens has exactly N data rows", async
   const listed = page.getByRole("link", { name: new RegExp(`^Export${run}, Counted\\d+$`) });
   await expect(listed).toHaveCount(N);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   // A download the server broke off reports a failure here instead of a short file.
   expect(await download.failure()).toBeNull();
   const csv = readFileSync((await download.path())!, "utf8");
@@ -37,6 +43,8 @@ test("an export of a filtered list of N citizens has exactly N data rows", async
   expect(records[0]).toMatch(/^id,first_name,last_name,email,/);
   const rows = records.slice(1);
   expect(rows).toHaveLength(N);
-  expect(new Set(rows.map((r) => r.split(",")[1]))).toEqual(new Set(Array.from({ length: N }, (_, i) => `Counted${i + 1}`)));
+  expect(new Set(rows.map((r) => r.split(",")[1]))).toEqual(
+    new Set(Array.from({ length: N }, (_, i) => `Counted${i + 1}`)),
+  );
   for (const r of rows) expect(r).toContain(`@example.org`); // decrypted, not blank
 });

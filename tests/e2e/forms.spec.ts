@@ -23,13 +23,18 @@ test("the invitation sign-up form keeps name and passwords after a validation er
   await page.getByLabel("Email address", { exact: true }).fill(INVITEE.email);
   await page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(`Invitation sent to ${INVITEE.email}`);
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(
+    `Invitation sent to ${INVITEE.email}`,
+  );
 
   // The invitee, in a browser of their own, opens the emailed link.
   const other = await browser.newContext();
   const invitee = await other.newPage();
   await invitee.goto("/dev/mailbox");
-  await invitee.getByRole("link", { name: new RegExp(INVITEE.email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
+  await invitee
+    .getByRole("link", { name: new RegExp(INVITEE.email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+    .first()
+    .click();
   await invitee.getByRole("link", { name: "Accept invitation" }).click();
 
   // Two mistakes at once: a password too short, and a repetition that differs.

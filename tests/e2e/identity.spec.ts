@@ -4,9 +4,21 @@
 // brings its own people and organisation (tests/support/e2e-tenant.ts): none needs another to
 // have run first.
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, DEMO, followEmailLink, invite, newPerson, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
+import {
+  acceptInvitation,
+  DEMO,
+  followEmailLink,
+  invite,
+  newPerson,
+  newTenant,
+  signIn,
+  uniqueId,
+} from "../support/e2e-tenant";
 
-test("sign up → verify email → create an organisation → invite → the invitee joins and sees only it", async ({ page, browser }) => {
+test("sign up → verify email → create an organisation → invite → the invitee joins and sees only it", async ({
+  page,
+  browser,
+}) => {
   const run = uniqueId();
   const OWNER = { name: "Olivia Owner", email: `olivia-${run}@e2e.test`, password: "a long enough password 1" };
   const VIEWER = { name: "Victor Viewer", email: `victor-${run}@e2e.test`, password: "another long password 2" };
@@ -42,7 +54,9 @@ test("sign up → verify email → create an organisation → invite → the inv
   await page.getByLabel("Email address", { exact: true }).fill(VIEWER.email);
   await page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
   await page.getByRole("button", { name: "Send invitation", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(`Invitation sent to ${VIEWER.email}`);
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(
+    `Invitation sent to ${VIEWER.email}`,
+  );
   await expect(page.getByText(VIEWER.email, { exact: true })).toBeVisible();
 
   // The colleague, in a browser of their own, accepts by creating their account.
@@ -84,7 +98,9 @@ test("a viewer cannot see or call an edit action", async ({ page, browser }) => 
   await expect(viewerPage.getByRole("combobox", { name: /^Role of/ })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   // …and refused by the server when called anyway, with the viewer's own session cookie.
-  const invitation = await viewerPage.request.post(`/api/tenants/${tenant.slug}/invitations`, { data: { email: `intruder-${uniqueId()}@e2e.test`, role: "ADMIN" } });
+  const invitation = await viewerPage.request.post(`/api/tenants/${tenant.slug}/invitations`, {
+    data: { email: `intruder-${uniqueId()}@e2e.test`, role: "ADMIN" },
+  });
   expect(invitation.status()).toBe(403);
   expect((await invitation.json()).error.code).toBe("FORBIDDEN");
   // Another tenant's API answers 404, never 403.
@@ -98,7 +114,10 @@ test("sessions: the security page lists this browser, and revoking it signs the 
   // is this test's, and only that one is revoked.
   await signIn(page, DEMO);
   await page.goto("/demo/settings/security");
-  const thisBrowser = page.getByRole("list", { name: "Active sessions" }).getByRole("listitem").filter({ hasText: "This browser" });
+  const thisBrowser = page
+    .getByRole("list", { name: "Active sessions" })
+    .getByRole("listitem")
+    .filter({ hasText: "This browser" });
   await expect(thisBrowser).toHaveCount(1);
   await thisBrowser.getByRole("button", { name: /^Sign out session on/ }).click();
   await thisBrowser.getByRole("button", { name: /^Sign out now/ }).click();

@@ -10,7 +10,12 @@ test("health and readiness answer JSON", async ({ request }) => {
   const ready = await request.get("/api/ready");
   expect(ready.status()).toBe(200);
   const body = await ready.json();
-  expect(body).toMatchObject({ status: "ready", ready: true, migrations: { ok: true, pending: [] }, database: { ok: true } });
+  expect(body).toMatchObject({
+    status: "ready",
+    ready: true,
+    migrations: { ok: true, pending: [] },
+    database: { ok: true },
+  });
 });
 
 test("every response carries a request id, and a well-formed incoming one is kept", async ({ request }) => {

@@ -7,7 +7,12 @@ import { newTenant, uniqueId, type Tenant } from "../support/e2e-tenant";
 
 function newCitizen() {
   const id = uniqueId();
-  return { first: "Wilhelmina", last: `Vandersteen${id}`, email: `w.vandersteen.${id}@example.org`, nationalId: "85.07.30-033.61" };
+  return {
+    first: "Wilhelmina",
+    last: `Vandersteen${id}`,
+    email: `w.vandersteen.${id}@example.org`,
+    nationalId: "85.07.30-033.61",
+  };
 }
 type Citizen = ReturnType<typeof newCitizen>;
 
@@ -57,7 +62,9 @@ test("create a citizen, reveal a field, open a case, move it, add a note", async
   await page.reload();
   await expect(page.getByRole("group", { name: "Status" }).getByText("In progress", { exact: true })).toBeVisible();
 
-  await page.getByRole("textbox", { name: "Add a note", exact: true }).fill("Called the housing association; contractor booked for Tuesday.");
+  await page
+    .getByRole("textbox", { name: "Add a note", exact: true })
+    .fill("Called the housing association; contractor booked for Tuesday.");
   await page.getByRole("button", { name: "Add note", exact: true }).click();
   await expect(page.getByText("Called the housing association; contractor booked for Tuesday.")).toBeVisible();
   await expect(page.getByText(/moved it from Open to In progress/)).toBeVisible();
@@ -78,14 +85,19 @@ test("import a 1,000-row CSV with 3 bad rows: see the report, import the valid r
     const born = i === 500 ? "31/12/1980" : "1980-12-31";
     lines.push([first, `Person${run}`, email, "Utrecht", born].join(","));
   }
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
   await page.getByRole("button", { name: "Check every row", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Invalid rows (3)", exact: true })).toBeVisible({ timeout: 120_000 });
   // Line numbers count the header as line 1.
-  for (const line of ["11", "501", "1001"]) await expect(page.getByRole("cell", { name: line, exact: true })).toBeVisible();
+  for (const line of ["11", "501", "1001"])
+    await expect(page.getByRole("cell", { name: line, exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Import all 1,000 rows", exact: true })).toBeDisabled();
   await page.getByRole("button", { name: "Import only the 997 valid rows", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Imported 997 citizens", exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole("heading", { name: "Imported 997 citizens", exact: true })).toBeVisible({
+    timeout: 120_000,
+  });
   await page.getByRole("link", { name: "Go to the citizens list", exact: true }).click();
   await page.getByRole("searchbox", { name: "Search", exact: true }).fill(`Person${run}`);
   await page.getByRole("button", { name: "Search", exact: true }).click();
@@ -99,7 +111,9 @@ test("find the citizen by a misspelled name, then export the filtered list", asy
   await createCitizen(page, tenant, CITIZEN);
   await page.goto(`/${tenant.slug}/citizens`);
   // "Vandersteen<id>" misspelled twice, the id kept (it is what makes the name unique).
-  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(`Wilhelmena ${CITIZEN.last.replace("Vandersteen", "Vandersten")}`);
+  await page
+    .getByRole("searchbox", { name: "Search", exact: true })
+    .fill(`Wilhelmena ${CITIZEN.last.replace("Vandersteen", "Vandersten")}`);
   await page.getByLabel("Match", { exact: true }).selectOption("fuzzy");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("link", { name: `${CITIZEN.last}, ${CITIZEN.first}`, exact: true })).toBeVisible();
@@ -115,7 +129,10 @@ test("find the citizen by a misspelled name, then export the filtered list", asy
   await page.goto(`/${tenant.slug}/citizens`);
   await page.getByRole("link", { name: view, exact: true }).click();
   await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue(CITIZEN.last);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV", exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV", exact: true }).click(),
+  ]);
   const csv = readFileSync((await download.path())!, "utf8");
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toMatch(/first_name/);

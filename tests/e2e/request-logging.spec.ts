@@ -7,7 +7,18 @@ import { readFileSync } from "node:fs";
 const SERVER_LOG = process.env.E2E_SERVER_LOG ?? ".data/e2e-server.log";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-type AccessLine = { event: string; method: string; route: string; kind: string; status: number; duration_ms: number; bytes: number; request_id: string; tenant_id: string | null; user_id: string | null };
+type AccessLine = {
+  event: string;
+  method: string;
+  route: string;
+  kind: string;
+  status: number;
+  duration_ms: number;
+  bytes: number;
+  request_id: string;
+  tenant_id: string | null;
+  user_id: string | null;
+};
 
 /** The access lines of one request id, once the server has written one (it does after the response ends). */
 async function accessLines(requestId: string): Promise<AccessLine[]> {
@@ -28,7 +39,9 @@ async function signIn(page: Page) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("demo@civitas.test");
   await page.getByLabel("Password").fill("civitas-demo");
-  const action = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  const action = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
+  );
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/demo$/);
   return action;
@@ -58,7 +71,14 @@ test("a page, a server action and an API call each write one access line with th
   const apiId = api.headers()["x-request-id"]!;
   const [apiLine, ...moreApi] = await accessLines(apiId);
   expect(moreApi).toHaveLength(0);
-  expect(apiLine).toMatchObject({ method: "GET", route: "/api/tenants/[tenant]/audit", kind: "api", status: 200, tenant_id: pageLine!.tenant_id, user_id: pageLine!.user_id });
+  expect(apiLine).toMatchObject({
+    method: "GET",
+    route: "/api/tenants/[tenant]/audit",
+    kind: "api",
+    status: 200,
+    tenant_id: pageLine!.tenant_id,
+    user_id: pageLine!.user_id,
+  });
 
   const missing = await page.request.get("/demo/citizens/00000000-0000-4000-8000-000000000000/nothing-here");
   const [missingLine] = await accessLines(missing.headers()["x-request-id"]!);
@@ -71,25 +91,46 @@ test("a page, a server action and an API call each write one access line with th
 });
 
 test("a request id sent by the caller is kept; a forged peer-address header is not believed", async ({ request }) => {
-  const res = await request.get("/api/health", { headers: { "x-request-id": "caller-req-0001", "x-civitas-peer-address": "6.6.6.6", "x-forwarded-for": "7.7.7.7" } });
+  const res = await request.get("/api/health", {
+    headers: { "x-request-id": "caller-req-0001", "x-civitas-peer-address": "6.6.6.6", "x-forwarded-for": "7.7.7.7" },
+  });
   expect(res.headers()["x-request-id"]).toBe("caller-req-0001");
 });
 
-const SECURITY_HEADERS = ["content-security-policy", "strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy"];
+const SECURITY_HEADERS = [
+  "content-security-policy",
+  "strict-transport-security",
+  "x-frame-options",
+  "x-content-type-options",
+  "referrer-policy",
+  "permissions-policy",
+  "cross-origin-opener-policy",
+];
 
-test("every response carries the security headers, the CSV upload route and static files included", async ({ page, request }) => {
-  const upload = await request.post("/api/tenants/demo/citizens/imports?fileName=a.csv&mapping=%7B%7D", { headers: { "content-type": "text/csv" }, data: "a,b\n1,2\n" });
+test("every response carries the security headers, the CSV upload route and static files included", async ({
+  page,
+  request,
+}) => {
+  const upload = await request.post("/api/tenants/demo/citizens/imports?fileName=a.csv&mapping=%7B%7D", {
+    headers: { "content-type": "text/csv" },
+    data: "a,b\n1,2\n",
+  });
   expect(upload.status()).toBe(401);
   for (const name of SECURITY_HEADERS) expect(upload.headers()[name], name).toBeTruthy();
   expect(upload.headers()["x-request-id"]).toBeTruthy();
 
   await signIn(page);
-  const signedInUpload = await page.request.post("/api/tenants/demo/citizens/imports?fileName=a.csv&mapping=%7B%7D", { headers: { "content-type": "text/csv" }, data: "a,b\n1,2\n" });
+  const signedInUpload = await page.request.post("/api/tenants/demo/citizens/imports?fileName=a.csv&mapping=%7B%7D", {
+    headers: { "content-type": "text/csv" },
+    data: "a,b\n1,2\n",
+  });
   expect(signedInUpload.status()).toBeLessThan(500);
   for (const name of SECURITY_HEADERS) expect(signedInUpload.headers()[name], name).toBeTruthy();
 
   const html = (await page.goto("/demo"))!;
-  const script = await page.evaluate(() => (document.querySelector("script[src^='/_next/static/']") as HTMLScriptElement | null)?.getAttribute("src"));
+  const script = await page.evaluate(() =>
+    (document.querySelector("script[src^='/_next/static/']") as HTMLScriptElement | null)?.getAttribute("src"),
+  );
   expect(script).toBeTruthy();
   const asset = await request.get(script!);
   for (const name of SECURITY_HEADERS.filter((n) => n !== "content-security-policy")) {

@@ -15,7 +15,10 @@ test.describe.configure({ mode: "serial" });
 /** Opens the newest email to `to` in the development mailbox and follows the link labelled `label`. */
 async function followEmailLink(page: Page, to: string, label: string) {
   await page.goto("/dev/mailbox");
-  await page.getByRole("link", { name: new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+    .first()
+    .click();
   await page.getByRole("link", { name: label }).click();
 }
 
@@ -90,16 +93,22 @@ for (const payload of CALLBACK_PAYLOADS) {
 }
 
 for (const value of ["/\t/evil.example/x", "/\\\t\\evil.example", "/\r\nLocation: http://evil.example", "/demo\r\n"]) {
-  test(`a tampered sign-in form (callbackUrl ${JSON.stringify(value)}) is not followed and gives no 500`, async ({ page, baseURL }) => {
+  test(`a tampered sign-in form (callbackUrl ${JSON.stringify(value)}) is not followed and gives no 500`, async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto("/sign-in");
     // The page drops a bad value itself; put it back as an attacker's own form would.
-    await page.locator("form").filter({ has: page.getByRole("button", { name: "Sign in" }) }).evaluate((form, v) => {
-      const input = document.createElement("input");
-      input.type = "hidden";
-      input.name = "callbackUrl";
-      input.value = v;
-      form.appendChild(input);
-    }, value);
+    await page
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name: "Sign in" }) })
+      .evaluate((form, v) => {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "callbackUrl";
+        input.value = v;
+        form.appendChild(input);
+      }, value);
     const statuses: number[] = [];
     page.on("response", (r) => statuses.push(r.status()));
     await fillSignIn(page);
@@ -133,7 +142,10 @@ test("cross-origin API writes are refused with 403 and create nothing", async ({
   ];
   for (const [name, headers] of attempts) {
     const email = `csrf-${name.replace(/\W+/g, "-")}-${run}@e2e.test`;
-    const res = await api.post(path, { headers: { ...headers, "content-type": "application/json" }, data: { email, role: "ADMIN" } });
+    const res = await api.post(path, {
+      headers: { ...headers, "content-type": "application/json" },
+      data: { email, role: "ADMIN" },
+    });
     expect({ name, status: res.status() }).toEqual({ name, status: 403 });
     expect((await res.json()).error.code).toBe("FORBIDDEN");
     expect(await pendingEmails(api)).not.toContain(email);
@@ -154,7 +166,10 @@ test("a JSON body sent as text/plain from the app's own origin is refused (415)"
   await page.context().close();
 });
 
-test("a page on another port of the same host cannot create an invitation with the user's cookie", async ({ browser, baseURL }) => {
+test("a page on another port of the same host cannot create an invitation with the user's cookie", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await signedInPage(browser);
   const email = `sameport-${run}@e2e.test`;
   const target = `${new URL(baseURL!).origin}/api/tenants/${ORG.slug}/invitations`;
@@ -184,13 +199,23 @@ test("the app's own JSON requests still work: from its pages and with its Origin
   // From the app's page: the browser itself sets Origin (and Sec-Fetch-Site).
   const fromPage = `page-${run}@e2e.test`;
   const status = await page.evaluate(
-    async ([url, email]) => (await fetch(url!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, role: "VIEWER" }) })).status,
+    async ([url, email]) =>
+      (
+        await fetch(url!, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, role: "VIEWER" }),
+        })
+      ).status,
     [path, fromPage],
   );
   expect(status).toBe(201);
   // A client that names the app's origin.
   const withOrigin = `origin-${run}@e2e.test`;
-  const res = await page.request.post(path, { headers: { origin: new URL(baseURL!).origin, "content-type": "application/json; charset=utf-8" }, data: JSON.stringify({ email: withOrigin, role: "VIEWER" }) });
+  const res = await page.request.post(path, {
+    headers: { origin: new URL(baseURL!).origin, "content-type": "application/json; charset=utf-8" },
+    data: JSON.stringify({ email: withOrigin, role: "VIEWER" }),
+  });
   expect(res.status()).toBe(201);
   expect(await pendingEmails(page.request)).toEqual(expect.arrayContaining([fromPage, withOrigin]));
   await page.context().close();

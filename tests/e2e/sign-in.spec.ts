@@ -7,7 +7,10 @@ const DEMO = { email: "demo@civitas.test", password: "civitas-demo" };
 test("landing page → sign in with the demo login → dashboard", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle(/Civitas/);
-  await page.getByRole("link", { name: /sign in/i }).first().click();
+  await page
+    .getByRole("link", { name: /sign in/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Email").fill(DEMO.email);

@@ -48,7 +48,11 @@ test("production without AUTH_SECRET refuses to start", async () => {
 });
 
 test("an unknown LOG_LEVEL is named with the values it accepts", async () => {
-  const { code, output } = await startWith({ LOG_LEVEL: "loud", AUTH_SECRET: "x".repeat(40), PGLITE_DATA_DIR: "memory://" });
+  const { code, output } = await startWith({
+    LOG_LEVEL: "loud",
+    AUTH_SECRET: "x".repeat(40),
+    PGLITE_DATA_DIR: "memory://",
+  });
   expect(code).not.toBe(0);
   expect(output).toMatch(/LOG_LEVEL/);
 });
@@ -56,7 +60,12 @@ test("an unknown LOG_LEVEL is named with the values it accepts", async () => {
 test("production refuses a superuser login (SET ROLE NONE would lift row-level security) and says how to make a login role", async () => {
   // scripts/e2e.mjs runs the suite with the owner's URL (postgres) and serves the app as civitas_web.
   test.skip(!process.env.DATABASE_URL, "needs PostgreSQL (DATABASE_URL)");
-  const { code, output } = await startWith({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET: "x".repeat(40), APP_URL: "http://127.0.0.1:3198", DATABASE_MIGRATE_ON_START: "0" });
+  const { code, output } = await startWith({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    AUTH_SECRET: "x".repeat(40),
+    APP_URL: "http://127.0.0.1:3198",
+    DATABASE_MIGRATE_ON_START: "0",
+  });
   expect(code).not.toBe(0);
   expect(output).toContain('DATABASE_URL logs in as "postgres"');
   expect(output).toContain("SET ROLE NONE");

@@ -112,7 +112,9 @@ describe("sign-up", () => {
     const mails = await mailTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toMatch(/confirm your email/i);
-    expect(mails[0]!.html).toMatch(/<a href="http:\/\/civitas\.test\/verify-email\?token=[A-Za-z0-9_-]{43}"[^>]*>Verify email<\/a>/);
+    expect(mails[0]!.html).toMatch(
+      /<a href="http:\/\/civitas\.test\/verify-email\?token=[A-Za-z0-9_-]{43}"[^>]*>Verify email<\/a>/,
+    );
     const token = tokenFrom(mails[0]!.text, "verify-email");
 
     expect(await verifyEmail(token)).toEqual({ ok: true, userId });
@@ -121,7 +123,11 @@ describe("sign-up", () => {
 
     const audit = await auditFor(userId);
     expect(audit.map((e) => e.action)).toEqual(["user.signed_up", "user.email_verified"]);
-    expect(audit[0]).toMatchObject({ actor_id: userId, actor_type: "user", data: { emailVerified: false, method: "password" } });
+    expect(audit[0]).toMatchObject({
+      actor_id: userId,
+      actor_type: "user",
+      data: { emailVerified: false, method: "password" },
+    });
     // The address is masked in the audit trail, never stored in clear.
     expect(JSON.stringify(audit)).not.toContain(email);
   });
@@ -135,7 +141,14 @@ describe("sign-up", () => {
     const mine = { email: { equals: owner.email, mode: "insensitive" as const } };
     const count = await db.user.count({ where: mine });
 
-    const again = await signUp(signUpInput(owner.email, { name: "Mallory", password: "mallory's password", confirmPassword: "mallory's password" }), FAST);
+    const again = await signUp(
+      signUpInput(owner.email, {
+        name: "Mallory",
+        password: "mallory's password",
+        confirmPassword: "mallory's password",
+      }),
+      FAST,
+    );
     expect(again).toEqual({ ok: true, userId: null });
     expect(await db.user.count({ where: mine })).toBe(count);
     expect(await userByEmail(owner.email)).toEqual(before);
@@ -175,7 +188,10 @@ describe("sign-up", () => {
 
   test("invalid input comes back field by field and creates nothing", async () => {
     const email = uniqueEmail("invalid");
-    const result = await signUp({ name: " ", email: "not-an-email", password: "short", confirmPassword: "other" }, FAST);
+    const result = await signUp(
+      { name: " ", email: "not-an-email", password: "short", confirmPassword: "other" },
+      FAST,
+    );
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
     const { fieldErrors } = result as { fieldErrors: Record<string, string[]> };
     expect(Object.keys(fieldErrors).sort()).toEqual(["confirmPassword", "email", "name", "password"]);
@@ -197,7 +213,12 @@ describe("sign-up", () => {
     const userId = (result as { userId: string }).userId;
     expect(await isEmailVerified(userId)).toBe(true);
     expect(await mailTo(email)).toHaveLength(0);
-    expect(await auditFor(userId)).toEqual([expect.objectContaining({ action: "user.signed_up", data: expect.objectContaining({ emailVerified: true, method: "invitation" }) })]);
+    expect(await auditFor(userId)).toEqual([
+      expect.objectContaining({
+        action: "user.signed_up",
+        data: expect.objectContaining({ emailVerified: true, method: "invitation" }),
+      }),
+    ]);
   });
 
   test(`${SIGN_UP_IP_LIMIT.limit} sign-ups per IP, then "rate_limited" for any address from it`, async () => {
@@ -206,7 +227,11 @@ describe("sign-up", () => {
       expect(await signUp(signUpInput(uniqueEmail("burst")), { ...FAST, ip })).toMatchObject({ ok: true });
     }
     const refusedEmail = uniqueEmail("burst");
-    expect(await signUp(signUpInput(refusedEmail), { ...FAST, ip })).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    expect(await signUp(signUpInput(refusedEmail), { ...FAST, ip })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await userByEmail(refusedEmail)).toBeNull();
     expect(await signUp(signUpInput(refusedEmail), { ...FAST, ip: uniqueIp() })).toMatchObject({ ok: true });
   });
@@ -239,7 +264,9 @@ describe("email verification", () => {
   test("an expired token is refused and stays unverified", async () => {
     const { userId } = await unverifiedUser();
     const db = await getDb();
-    const { token } = await db.$transaction((tx) => createEmailToken(tx, userId, "VERIFY_EMAIL", new Date(Date.now() - 25 * 60 * 60_000)));
+    const { token } = await db.$transaction((tx) =>
+      createEmailToken(tx, userId, "VERIFY_EMAIL", new Date(Date.now() - 25 * 60 * 60_000)),
+    );
     expect(await verifyEmail(token)).toEqual({ ok: false, reason: "invalid_token" });
     expect(await isEmailVerified(userId)).toBe(false);
   });
@@ -254,7 +281,16 @@ describe("email verification", () => {
   });
 
   test("malformed and unknown tokens are refused", async () => {
-    for (const token of [undefined, null, 42, "", "short", "x".repeat(43), "a".repeat(43) + "=", "'; DROP TABLE users; --".padEnd(43, "a")]) {
+    for (const token of [
+      undefined,
+      null,
+      42,
+      "",
+      "short",
+      "x".repeat(43),
+      "a".repeat(43) + "=",
+      "'; DROP TABLE users; --".padEnd(43, "a"),
+    ]) {
       expect(await verifyEmail(token)).toEqual({ ok: false, reason: "invalid_token" });
     }
   });
@@ -275,8 +311,13 @@ describe("email verification", () => {
 
   test(`resending is limited to ${VERIFY_RESEND_LIMIT.limit} per window`, async () => {
     const { userId } = await unverifiedUser();
-    for (let i = 0; i < VERIFY_RESEND_LIMIT.limit; i++) expect(await resendVerification(userId)).toMatchObject({ ok: true });
-    expect(await resendVerification(userId)).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    for (let i = 0; i < VERIFY_RESEND_LIMIT.limit; i++)
+      expect(await resendVerification(userId)).toMatchObject({ ok: true });
+    expect(await resendVerification(userId)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 });
 
@@ -316,7 +357,11 @@ describe("forgotten password", () => {
   });
 
   test("a malformed address is a field error, not a 500", async () => {
-    expect(await requestPasswordReset("nope", undefined, FAST)).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { email: [expect.any(String)] } });
+    expect(await requestPasswordReset("nope", undefined, FAST)).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { email: [expect.any(String)] },
+    });
     expect(await requestPasswordReset(undefined, undefined, FAST)).toMatchObject({ ok: false, reason: "invalid" });
   });
 
@@ -324,7 +369,8 @@ describe("forgotten password", () => {
     const user = await createVerifiedUser("reset-limit");
     const unknown = uniqueEmail("reset-limit-nobody");
     for (const email of [user.email, unknown]) {
-      for (let i = 0; i < RESET_ACCOUNT_LIMIT.limit; i++) expect(await requestPasswordReset(email, uniqueIp(), FAST)).toEqual({ ok: true });
+      for (let i = 0; i < RESET_ACCOUNT_LIMIT.limit; i++)
+        expect(await requestPasswordReset(email, uniqueIp(), FAST)).toEqual({ ok: true });
     }
     const refusedKnown = await requestPasswordReset(user.email, uniqueIp(), FAST);
     const refusedUnknown = await requestPasswordReset(unknown, uniqueIp(), FAST);
@@ -335,7 +381,8 @@ describe("forgotten password", () => {
 
   test(`${RESET_IP_LIMIT.limit} requests per IP (any addresses), then "rate_limited" from that IP only`, async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < RESET_IP_LIMIT.limit; i++) expect(await requestPasswordReset(uniqueEmail("spray"), ip, FAST)).toEqual({ ok: true });
+    for (let i = 0; i < RESET_IP_LIMIT.limit; i++)
+      expect(await requestPasswordReset(uniqueEmail("spray"), ip, FAST)).toEqual({ ok: true });
     const user = await createVerifiedUser("spray-victim");
     expect(await requestPasswordReset(user.email, ip, FAST)).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(await mailTo(user.email)).toHaveLength(0);
@@ -364,7 +411,10 @@ describe("password reset", () => {
     const b = await startSession(userId, { ip: "192.0.2.2" });
     const token = await resetLink(email);
 
-    expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: true, userId });
+    expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
+      ok: true,
+      userId,
+    });
     const user = await userByEmail(email);
     expect(await verifyPassword(NEW_PASSWORD, user!.passwordHash!)).toBe(true);
     expect(await verifyPassword(PASSWORD, user!.passwordHash!)).toBe(false);
@@ -372,9 +422,17 @@ describe("password reset", () => {
     expect(await checkSession(a.sessionId, a.generation)).toEqual({ ok: false, reason: "revoked" });
     expect(await checkSession(b.sessionId, b.generation)).toEqual({ ok: false, reason: "revoked" });
 
-    expect(await resetPassword({ token, password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ ok: false, reason: "invalid_token" });
+    expect(await resetPassword({ token, password: PASSWORD, confirmPassword: PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid_token",
+    });
     const actions = (await auditFor(userId)).map((e) => e.action);
-    expect(actions).toEqual(["user.signed_up", "user.password_reset_requested", "session.revoked_all", "user.password_reset"]);
+    expect(actions).toEqual([
+      "user.signed_up",
+      "user.password_reset_requested",
+      "session.revoked_all",
+      "user.password_reset",
+    ]);
   });
 
   test("of 5 parallel uses of one link exactly one wins", async () => {
@@ -405,17 +463,27 @@ describe("password reset", () => {
     const first = await resetLink(user.email);
     const second = await resetLink(user.email);
     expect(second).not.toBe(first);
-    expect(await resetPassword({ token: first, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid_token" });
-    expect(await resetPassword({ token: second, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ ok: true });
+    expect(await resetPassword({ token: first, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid_token",
+    });
+    expect(await resetPassword({ token: second, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject(
+      { ok: true },
+    );
   });
 
   test("expired and wrong-purpose tokens are refused", async () => {
     const user = await createVerifiedUser("reset-expired");
     const db = await getDb();
-    const expired = await db.$transaction((tx) => createEmailToken(tx, user.id, "RESET_PASSWORD", new Date(Date.now() - 61 * 60_000)));
+    const expired = await db.$transaction((tx) =>
+      createEmailToken(tx, user.id, "RESET_PASSWORD", new Date(Date.now() - 61 * 60_000)),
+    );
     const verify = await db.$transaction((tx) => createEmailToken(tx, user.id, "VERIFY_EMAIL"));
     for (const { token } of [expired, verify]) {
-      expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: false, reason: "invalid_token" });
+      expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
+        ok: false,
+        reason: "invalid_token",
+      });
     }
     expect(await verifyPassword(PASSWORD, (await userByEmail(user.email))!.passwordHash!)).toBe(true);
   });
@@ -423,14 +491,20 @@ describe("password reset", () => {
   test("a rejected new password is a field error and does not spend the link", async () => {
     const user = await createVerifiedUser("reset-weak");
     const token = await resetLink(user.email);
-    expect(await resetPassword({ token, password: "short", confirmPassword: "short" })).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { password: [expect.any(String)] } });
+    expect(await resetPassword({ token, password: "short", confirmPassword: "short" })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { password: [expect.any(String)] },
+    });
     expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: "something else" })).toMatchObject({
       ok: false,
       reason: "invalid",
       fieldErrors: { confirmPassword: [expect.any(String)] },
     });
     expect(await isEmailTokenUsable(token, "RESET_PASSWORD")).toBe(true);
-    expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ ok: true });
+    expect(await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({
+      ok: true,
+    });
   });
 
   test("garbage tokens are refused without a database error", async () => {
@@ -442,7 +516,11 @@ describe("password reset", () => {
 });
 
 describe("password change", () => {
-  const change = (currentPassword: string, newPassword = NEW_PASSWORD) => ({ currentPassword, newPassword, confirmPassword: newPassword });
+  const change = (currentPassword: string, newPassword = NEW_PASSWORD) => ({
+    currentPassword,
+    newPassword,
+    confirmPassword: newPassword,
+  });
 
   test("keeps the current session, revokes the others, and is audited", async () => {
     const user = await createVerifiedUser("change");
@@ -450,7 +528,10 @@ describe("password change", () => {
     const other1 = await startSession(user.id);
     const other2 = await startSession(user.id);
 
-    expect(await changePassword(user.id, current.sessionId, change(PASSWORD))).toEqual({ ok: true, sessionsRevoked: 2 });
+    expect(await changePassword(user.id, current.sessionId, change(PASSWORD))).toEqual({
+      ok: true,
+      sessionsRevoked: 2,
+    });
     expect(await checkSession(current.sessionId, current.generation)).toMatchObject({ ok: true, userId: user.id });
     expect(await checkSession(other1.sessionId, other1.generation)).toEqual({ ok: false, reason: "revoked" });
     expect(await checkSession(other2.sessionId, other2.generation)).toEqual({ ok: false, reason: "revoked" });
@@ -477,28 +558,56 @@ describe("password change", () => {
 
   test("invalid input is field errors; an unknown user looks like a wrong password", async () => {
     const user = await createVerifiedUser("change-invalid");
-    expect(await changePassword(user.id, null, change(PASSWORD, "short"))).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { newPassword: [expect.any(String)] } });
-    expect(await changePassword(user.id, null, change(PASSWORD, PASSWORD))).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { newPassword: [expect.any(String)] } });
-    expect(await changePassword(user.id, null, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "different one!" })).toMatchObject({
+    expect(await changePassword(user.id, null, change(PASSWORD, "short"))).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { newPassword: [expect.any(String)] },
+    });
+    expect(await changePassword(user.id, null, change(PASSWORD, PASSWORD))).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { newPassword: [expect.any(String)] },
+    });
+    expect(
+      await changePassword(user.id, null, {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: "different one!",
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { confirmPassword: [expect.any(String)] },
     });
-    expect(await changePassword(randomUUID(), null, change(PASSWORD))).toEqual({ ok: false, reason: "invalid", fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
+    expect(await changePassword(randomUUID(), null, change(PASSWORD))).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] },
+    });
   });
 
   test("without a current session id every session is revoked", async () => {
     const user = await createVerifiedUser("change-all");
     const s = await startSession(user.id);
-    expect(await changePassword(user.id, "not-a-session-id", change(PASSWORD))).toEqual({ ok: true, sessionsRevoked: 1 });
+    expect(await changePassword(user.id, "not-a-session-id", change(PASSWORD))).toEqual({
+      ok: true,
+      sessionsRevoked: 1,
+    });
     expect(await checkSession(s.sessionId, s.generation)).toEqual({ ok: false, reason: "revoked" });
   });
 
   test(`guessing the current password is limited to ${CHANGE_PASSWORD_LIMIT.limit} attempts`, async () => {
     const user = await createVerifiedUser("change-limit");
     for (let i = 0; i < CHANGE_PASSWORD_LIMIT.limit; i++) {
-      expect(await changePassword(user.id, null, change(`guess number ${i}`))).toMatchObject({ ok: false, reason: "invalid" });
+      expect(await changePassword(user.id, null, change(`guess number ${i}`))).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await changePassword(user.id, null, change(PASSWORD))).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    expect(await changePassword(user.id, null, change(PASSWORD))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await verifyPassword(PASSWORD, (await userByEmail(user.email))!.passwordHash!)).toBe(true);
   });
 });
@@ -508,14 +617,22 @@ describe("email adapter without SMTP", () => {
     const email = uniqueEmail("adapter");
     const info = jest.spyOn(logger, "info");
     try {
-      expect(await sendEmail({ to: email, subject: "Hello", text: "Open http://civitas.test/x" })).toEqual({ transport: "log", mailbox: true });
-      expect(info).toHaveBeenCalledWith({ event: "email.mailbox", to_domain: email.split("@")[1], subject: "Hello" }, expect.any(String));
+      expect(await sendEmail({ to: email, subject: "Hello", text: "Open http://civitas.test/x" })).toEqual({
+        transport: "log",
+        mailbox: true,
+      });
+      expect(info).toHaveBeenCalledWith(
+        { event: "email.mailbox", to_domain: email.split("@")[1], subject: "Hello" },
+        expect.any(String),
+      );
       expect(JSON.stringify(info.mock.calls)).not.toContain(email);
       expect(JSON.stringify(info.mock.calls)).not.toContain("civitas.test/x");
     } finally {
       info.mockRestore();
     }
-    expect(await mailTo(email)).toEqual([expect.objectContaining({ subject: "Hello", text: "Open http://civitas.test/x", html: null })]);
+    expect(await mailTo(email)).toEqual([
+      expect.objectContaining({ subject: "Hello", text: "Open http://civitas.test/x", html: null }),
+    ]);
   });
 
   test("with the dev mailbox off, the email is dropped and the log names only domain and subject", async () => {
@@ -524,8 +641,13 @@ describe("email adapter without SMTP", () => {
     resetConfigForTests();
     const info = jest.spyOn(logger, "info");
     try {
-      expect(await sendEmail({ to: email, subject: "Hello", text: "Body http://civitas.test/reset-password?token=abc" })).toEqual({ transport: "log", mailbox: false });
-      expect(info).toHaveBeenCalledWith({ event: "email.dropped", to_domain: email.split("@")[1], subject: "Hello" }, expect.any(String));
+      expect(
+        await sendEmail({ to: email, subject: "Hello", text: "Body http://civitas.test/reset-password?token=abc" }),
+      ).toEqual({ transport: "log", mailbox: false });
+      expect(info).toHaveBeenCalledWith(
+        { event: "email.dropped", to_domain: email.split("@")[1], subject: "Hello" },
+        expect.any(String),
+      );
       expect(JSON.stringify(info.mock.calls)).not.toMatch(/token=abc|Body/);
     } finally {
       info.mockRestore();
@@ -576,7 +698,9 @@ function fakeSmtpServer(): Promise<{ server: Server; url: string; received: stri
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, received })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, received }),
+    ),
   );
 }
 
@@ -592,7 +716,9 @@ describe("email adapter with SMTP_URL", () => {
       process.env.SMTP_URL = smtp.url;
       resetConfigForTests();
       const email = uniqueEmail("smtp");
-      expect(await sendEmail({ to: email, subject: "Over SMTP", text: "Plain body", html: "<p>Html body</p>" })).toEqual({ transport: "smtp", mailbox: false });
+      expect(
+        await sendEmail({ to: email, subject: "Over SMTP", text: "Plain body", html: "<p>Html body</p>" }),
+      ).toEqual({ transport: "smtp", mailbox: false });
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]).toContain(`To: ${email}`);
       expect(smtp.received[0]).toContain("Subject: Over SMTP");
@@ -611,11 +737,16 @@ describe("email adapter with SMTP_URL", () => {
     resetConfigForTests();
     const error = jest.spyOn(logger, "error").mockImplementation(() => undefined);
     try {
-      await expect(sendEmail({ to: uniqueEmail("smtp-down"), subject: "x", text: "y" })).rejects.toBeInstanceOf(ExternalServiceError);
+      await expect(sendEmail({ to: uniqueEmail("smtp-down"), subject: "x", text: "y" })).rejects.toBeInstanceOf(
+        ExternalServiceError,
+      );
       const user = await createVerifiedUser("smtp-down");
       expect(await requestPasswordReset(user.email, uniqueIp(), FAST)).toEqual({ ok: true });
       await flushEmails();
-      expect(error).toHaveBeenCalledWith(expect.objectContaining({ event: "email.background_failed" }), expect.any(String));
+      expect(error).toHaveBeenCalledWith(
+        expect.objectContaining({ event: "email.background_failed" }),
+        expect.any(String),
+      );
     } finally {
       error.mockRestore();
     }

@@ -25,7 +25,13 @@ const run = randomUUID().slice(0, 8);
 let n = 0;
 const uniq = (label: string) => `${label}-${run}-${++n}`;
 
-type AuditRow = { action: string; actor_id: string | null; actor_type: string; target_id: string | null; data: Record<string, unknown> };
+type AuditRow = {
+  action: string;
+  actor_id: string | null;
+  actor_type: string;
+  target_id: string | null;
+  data: Record<string, unknown>;
+};
 
 async function createUser(over: { platformRole?: "ADMIN" | "NONE"; name?: string; disabled?: boolean } = {}) {
   const db = await getDb();
@@ -58,8 +64,9 @@ async function platformEvents(targetId: string): Promise<AuditRow[]> {
 /** The tenant's own chain, read the way the tenant would: inside its RLS scope. */
 async function tenantReadEvents(tenantId: string): Promise<AuditRow[]> {
   const db = await getDb();
-  return db.forTenant({ tenantId }).$tenantTransaction((tx) =>
-    tx.$queryRaw<AuditRow[]>`
+  return db.forTenant({ tenantId }).$tenantTransaction(
+    (tx) =>
+      tx.$queryRaw<AuditRow[]>`
       SELECT action, actor_id::text AS actor_id, actor_type, target_id, data FROM audit_events
        WHERE action = 'admin.tenant_read' ORDER BY seq`,
   );
@@ -87,13 +94,22 @@ describe("listTenants", () => {
     await createTenant(`Unrelated ${run}`);
     const db = await getDb();
     const [u1, u2] = [await createUser(), await createUser()];
-    await db.membership.createMany({ data: [{ tenantId: b.id, userId: u1.id, role: "OWNER" }, { tenantId: b.id, userId: u2.id, role: "VIEWER" }] });
+    await db.membership.createMany({
+      data: [
+        { tenantId: b.id, userId: u1.id, role: "OWNER" },
+        { tenantId: b.id, userId: u2.id, role: "VIEWER" },
+      ],
+    });
 
     // Names start with capitals: the order follows the database's collation (C on PGlite).
     const page = await listTenants({ q: tag.toUpperCase() });
     expect(page.items.map((t) => t.id)).toEqual([a.id, b.id, bySlug.id]);
     expect(page.nextCursor).toBeNull();
-    expect(page.items.find((t) => t.id === b.id)).toMatchObject({ memberCount: 2, name: `Bravo ${tag}`, parentName: null });
+    expect(page.items.find((t) => t.id === b.id)).toMatchObject({
+      memberCount: 2,
+      name: `Bravo ${tag}`,
+      parentName: null,
+    });
     expect(page.items[0]!.createdAt).toBeInstanceOf(Date);
   });
 
@@ -137,7 +153,10 @@ describe("listUsers", () => {
     const db = await getDb();
     const withSessions = await createUser({ name });
     const idle = await createUser({ name: `${name} Idle`, disabled: true });
-    await db.user.update({ where: { id: withSessions.id }, data: { emailVerifiedAt: new Date(), platformRole: "ADMIN" } });
+    await db.user.update({
+      where: { id: withSessions.id },
+      data: { emailVerifiedAt: new Date(), platformRole: "ADMIN" },
+    });
     const tenant = await createTenant(uniq("Users tenant"));
     await db.membership.create({ data: { tenantId: tenant.id, userId: withSessions.id, role: "MEMBER" } });
     await startSession(withSessions.id);
@@ -145,10 +164,12 @@ describe("listUsers", () => {
     const newestCreated = (await db.authSession.findUniqueOrThrow({ where: { id: newest } })).createdAt;
 
     const page = await listUsers({ q: name.toLowerCase() });
-    expect(page.items.map((u) => u.id)).toEqual([withSessions.id, idle.id].sort((x, y) => {
-      const email = (id: string) => (id === withSessions.id ? withSessions.email : idle.email);
-      return email(x).localeCompare(email(y));
-    }));
+    expect(page.items.map((u) => u.id)).toEqual(
+      [withSessions.id, idle.id].sort((x, y) => {
+        const email = (id: string) => (id === withSessions.id ? withSessions.email : idle.email);
+        return email(x).localeCompare(email(y));
+      }),
+    );
     expect(page.items.find((u) => u.id === withSessions.id)).toMatchObject({
       platformRole: "ADMIN",
       disabledAt: null,
@@ -156,7 +177,11 @@ describe("listUsers", () => {
       membershipCount: 1,
       lastSignInAt: newestCreated,
     });
-    expect(page.items.find((u) => u.id === idle.id)).toMatchObject({ verified: false, membershipCount: 0, lastSignInAt: null });
+    expect(page.items.find((u) => u.id === idle.id)).toMatchObject({
+      verified: false,
+      membershipCount: 0,
+      lastSignInAt: null,
+    });
     expect(page.items.find((u) => u.id === idle.id)!.disabledAt).toBeInstanceOf(Date);
 
     // By email, and one row per page.
@@ -198,19 +223,36 @@ describe("setUserDisabled", () => {
 
     const events = await platformEvents(user.id);
     expect(events.map((e) => e.action)).toEqual(["session.revoked_all", "admin.user_disabled"]);
-    expect(events[1]).toMatchObject({ actor_id: admin.id, actor_type: "platform_admin", data: { reason: "Reported compromised", revokedSessions: 2 } });
+    expect(events[1]).toMatchObject({
+      actor_id: admin.id,
+      actor_type: "platform_admin",
+      data: { reason: "Reported compromised", revokedSessions: 2 },
+    });
 
     // Again: nothing changes, nothing more is written.
-    expect(await setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Clicked twice" })).toMatchObject({ changed: false });
+    expect(await setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Clicked twice" })).toMatchObject({
+      changed: false,
+    });
     expect(await platformEvents(user.id)).toHaveLength(2);
 
-    expect(await setUserDisabled(ctx, { userId: user.id, disabled: false })).toEqual({ userId: user.id, disabled: false, changed: true, revokedSessions: 0 });
+    expect(await setUserDisabled(ctx, { userId: user.id, disabled: false })).toEqual({
+      userId: user.id,
+      disabled: false,
+      changed: true,
+      revokedSessions: 0,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
-    expect((await platformEvents(user.id)).at(-1)).toMatchObject({ action: "admin.user_enabled", actor_id: admin.id, data: { reason: null } });
+    expect((await platformEvents(user.id)).at(-1)).toMatchObject({
+      action: "admin.user_enabled",
+      actor_id: admin.id,
+      data: { reason: null },
+    });
   });
 
   test("an admin cannot disable themselves", async () => {
-    await expect(setUserDisabled(ctx, { userId: admin.id, disabled: true, reason: "Locking myself out" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      setUserDisabled(ctx, { userId: admin.id, disabled: true, reason: "Locking myself out" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const db = await getDb();
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
   });
@@ -236,7 +278,9 @@ describe("setUserDisabled", () => {
   });
 
   test("an unknown user is a 404", async () => {
-    await expect(setUserDisabled(ctx, { userId: randomUUID(), disabled: true, reason: "Does not exist" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setUserDisabled(ctx, { userId: randomUUID(), disabled: true, reason: "Does not exist" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("contexts of non-admins and of disabled admins are refused", async () => {
@@ -244,7 +288,9 @@ describe("setUserDisabled", () => {
     const plain = await createUser();
     const disabledAdmin = await createUser({ platformRole: "ADMIN", disabled: true });
     for (const adminId of [plain.id, disabledAdmin.id, randomUUID(), "not-a-uuid"]) {
-      await expect(setUserDisabled({ adminId, requestId: "r" }, { userId: target.id, disabled: true, reason: "Not allowed" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        setUserDisabled({ adminId, requestId: "r" }, { userId: target.id, disabled: true, reason: "Not allowed" }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     const db = await getDb();
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeNull();
@@ -252,8 +298,15 @@ describe("setUserDisabled", () => {
 
   test("the schema reads FormData's strings", () => {
     const id = randomUUID();
-    expect(setUserDisabledSchema.parse({ userId: id, disabled: "false", reason: "" })).toEqual({ userId: id, disabled: false });
-    expect(setUserDisabledSchema.parse({ userId: id, disabled: "true", reason: " Spam account " })).toEqual({ userId: id, disabled: true, reason: "Spam account" });
+    expect(setUserDisabledSchema.parse({ userId: id, disabled: "false", reason: "" })).toEqual({
+      userId: id,
+      disabled: false,
+    });
+    expect(setUserDisabledSchema.parse({ userId: id, disabled: "true", reason: " Spam account " })).toEqual({
+      userId: id,
+      disabled: true,
+      reason: "Spam account",
+    });
   });
 });
 
@@ -269,23 +322,40 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
       await tx.citizen.create({ data: { tenantId: tenant.id, firstName: "Alan", lastName: "Turing" } });
       for (let i = 0; i < 12; i++) {
         await tx.case.create({
-          data: { tenantId: tenant.id, citizenId: c1.id, title: `Case ${i}`, status: i % 3 === 0 ? "RESOLVED" : "OPEN", createdAt: new Date(Date.now() - (12 - i) * 60_000) },
+          data: {
+            tenantId: tenant.id,
+            citizenId: c1.id,
+            title: `Case ${i}`,
+            status: i % 3 === 0 ? "RESOLVED" : "OPEN",
+            createdAt: new Date(Date.now() - (12 - i) * 60_000),
+          },
         });
       }
     });
     // Another tenant's rows must not be counted.
     const other = await createTenant(uniq("Other"));
-    await db.forTenant({ tenantId: other.id }).citizen.create({ data: { tenantId: other.id, firstName: "Not", lastName: "Counted" } });
+    await db
+      .forTenant({ tenantId: other.id })
+      .citizen.create({ data: { tenantId: other.id, firstName: "Not", lastName: "Counted" } });
     return { tenant, parent, owner };
   }
 
   test("returns the overview and records the read in the tenant's chain (and the platform's)", async () => {
     const { tenant, parent, owner } = await tenantWithData();
-    expect(await getTenantMetadata(tenant.id)).toMatchObject({ id: tenant.id, parent: { id: parent.id }, memberCount: 1, childCount: 0 });
+    expect(await getTenantMetadata(tenant.id)).toMatchObject({
+      id: tenant.id,
+      parent: { id: parent.id },
+      memberCount: 1,
+      childCount: 0,
+    });
     expect(await tenantReadEvents(tenant.id)).toEqual([]);
 
     const overview = await readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason: "  Support ticket 42  " });
-    expect(overview.tenant).toMatchObject({ id: tenant.id, name: tenant.name, parent: { id: parent.id, name: parent.name } });
+    expect(overview.tenant).toMatchObject({
+      id: tenant.id,
+      name: tenant.name,
+      parent: { id: parent.id, name: parent.name },
+    });
     expect(overview.members).toEqual([{ userId: owner.id, name: "Olive Owner", email: owner.email, role: "OWNER" }]);
     expect(overview.citizenCount).toBe(2);
     expect(overview.casesByStatus).toEqual({ OPEN: 8, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 4, CLOSED: 0 });
@@ -293,26 +363,40 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
 
     const events = await tenantReadEvents(tenant.id);
     expect(events).toEqual([
-      { action: "admin.tenant_read", actor_id: admin.id, actor_type: "platform_admin", target_id: tenant.id, data: { reason: "Support ticket 42" } },
+      {
+        action: "admin.tenant_read",
+        actor_id: admin.id,
+        actor_type: "platform_admin",
+        target_id: tenant.id,
+        data: { reason: "Support ticket 42" },
+      },
     ]);
-    expect((await platformEvents(tenant.id)).map((e) => [e.action, e.actor_id])).toEqual([["admin.tenant_read", admin.id]]);
+    expect((await platformEvents(tenant.id)).map((e) => [e.action, e.actor_id])).toEqual([
+      ["admin.tenant_read", admin.id],
+    ]);
   });
 
   test("requires a reason: bad input is a validation error and nothing is written", async () => {
     const { tenant } = await tenantWithData();
     for (const reason of [undefined, "", "    ", "why"]) {
-      const err = await readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason } as never).catch((e: unknown) => e);
+      const err = await readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason } as never).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ValidationError);
       expect(Object.keys((err as ValidationError).fieldErrors)).toEqual(["reason"]);
     }
-    await expect(readTenantAsPlatformAdmin(ctx, { tenantId: "nope", reason: "Valid reason" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(readTenantAsPlatformAdmin(ctx, { tenantId: "nope", reason: "Valid reason" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await tenantReadEvents(tenant.id)).toEqual([]);
     expect(await platformEvents(tenant.id)).toEqual([]);
   });
 
   test("an unknown tenant is a 404 and starts no audit chain", async () => {
     const ghost = randomUUID();
-    await expect(readTenantAsPlatformAdmin(ctx, { tenantId: ghost, reason: "Looking for a ghost" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      readTenantAsPlatformAdmin(ctx, { tenantId: ghost, reason: "Looking for a ghost" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await tenantReadEvents(ghost)).toEqual([]);
     expect(await getTenantMetadata(ghost)).toBeNull();
     expect(await getTenantMetadata("not-a-uuid")).toBeNull();
@@ -321,7 +405,12 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
   test("non-admin contexts are refused and leave no trace", async () => {
     const { tenant } = await tenantWithData();
     const plain = await createUser();
-    await expect(readTenantAsPlatformAdmin({ adminId: plain.id, requestId: "r" }, { tenantId: tenant.id, reason: "Curious member" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      readTenantAsPlatformAdmin(
+        { adminId: plain.id, requestId: "r" },
+        { tenantId: tenant.id, reason: "Curious member" },
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await tenantReadEvents(tenant.id)).toEqual([]);
   });
 });
@@ -361,7 +450,9 @@ describe("npm run admin:create", () => {
     expect(user.platformRole).toBe("ADMIN");
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await verifyPassword(password!, user.passwordHash!)).toBe(true);
-    expect((await platformEvents(user.id)).map((e) => [e.action, e.actor_type, e.actor_id])).toEqual([["admin.created", "system", null]]);
+    expect((await platformEvents(user.id)).map((e) => [e.action, e.actor_type, e.actor_id])).toEqual([
+      ["admin.created", "system", null],
+    ]);
 
     const second = io();
     expect(await adminCreate([email], { db, env: {}, ...second.options })).toBe(0);
@@ -374,14 +465,21 @@ describe("npm run admin:create", () => {
     const db = await getDb();
     const existing = await createUser();
     const out = io();
-    expect(await adminCreate([existing.email], { db, env: { ADMIN_PASSWORD: "ignored-for-existing" }, ...out.options })).toBe(0);
+    expect(
+      await adminCreate([existing.email], { db, env: { ADMIN_PASSWORD: "ignored-for-existing" }, ...out.options }),
+    ).toBe(0);
     expect(out.out.join("\n")).toContain("is now a platform admin");
     expect(out.out.join("\n")).not.toMatch(/Password/);
-    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ platformRole: "ADMIN", passwordHash: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      platformRole: "ADMIN",
+      passwordHash: null,
+    });
 
     const email = `${uniq("env-admin")}@admin.test`;
     const envRun = io();
-    expect(await adminCreate([email], { db, env: { ADMIN_PASSWORD: "a-long-chosen-password" }, ...envRun.options })).toBe(0);
+    expect(
+      await adminCreate([email], { db, env: { ADMIN_PASSWORD: "a-long-chosen-password" }, ...envRun.options }),
+    ).toBe(0);
     expect(envRun.out.join("\n")).not.toMatch(/Password/);
     const created = await db.user.findUniqueOrThrow({ where: { email } });
     expect(await verifyPassword("a-long-chosen-password", created.passwordHash!)).toBe(true);

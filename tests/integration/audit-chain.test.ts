@@ -24,14 +24,33 @@ async function newTenant(): Promise<string> {
 async function append(tenantId: string, count: number, action = "probe.event"): Promise<void> {
   const db = await getDb();
   for (let i = 0; i < count; i++) {
-    await db.forTenant({ tenantId }).$tenantTransaction((tx) => recordAudit(tx, { tenantId, action, actorId: null, data: { i } }));
+    await db
+      .forTenant({ tenantId })
+      .$tenantTransaction((tx) => recordAudit(tx, { tenantId, action, actorId: null, data: { i } }));
   }
 }
 
-type Ev = { id: string; seq: bigint; prev_hash: string | null; hash: string; action: string; data: unknown; request_id: string | null; ip: string | null; actor_type: string };
+type Ev = {
+  id: string;
+  seq: bigint;
+  prev_hash: string | null;
+  hash: string;
+  action: string;
+  data: unknown;
+  request_id: string | null;
+  ip: string | null;
+  actor_type: string;
+};
 async function events(tenantId: string): Promise<Ev[]> {
   const db = await getDb();
-  return db.forTenant({ tenantId }).$tenantTransaction((tx) => tx.$queryRaw<Ev[]>`SELECT id, seq, prev_hash, hash, action, data, request_id, ip, actor_type FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`);
+  return db
+    .forTenant({ tenantId })
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Ev[]
+        >`SELECT id, seq, prev_hash, hash, action, data, request_id, ip, actor_type FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`,
+    );
 }
 
 beforeAll(async () => {
@@ -67,11 +86,21 @@ test("the runtime role cannot UPDATE, DELETE or TRUNCATE audit rows, nor reach a
   const tenantId = await newTenant();
   await append(tenantId, 1);
   const db = await getDb();
-  const inTenant = <T>(fn: (tx: Parameters<Parameters<ReturnType<typeof db.forTenant>["$tenantTransaction"]>[0]>[0]) => Promise<T>) => db.forTenant({ tenantId }).$tenantTransaction(fn);
-  await expect(inTenant((tx) => tx.$executeRaw`UPDATE audit_events SET action = 'forged' WHERE tenant_id = ${tenantId}::uuid`)).rejects.toThrow(/permission denied/);
-  await expect(inTenant((tx) => tx.$executeRaw`DELETE FROM audit_events WHERE tenant_id = ${tenantId}::uuid`)).rejects.toThrow(/permission denied/);
-  await expect(inTenant((tx) => tx.$executeRawUnsafe(`TRUNCATE audit_events`))).rejects.toThrow(/permission denied|must be owner/);
-  await expect(inTenant((tx) => tx.$executeRawUnsafe(`UPDATE audit_events_default SET action = 'forged'`))).rejects.toThrow(/permission denied/);
+  const inTenant = <T>(
+    fn: (tx: Parameters<Parameters<ReturnType<typeof db.forTenant>["$tenantTransaction"]>[0]>[0]) => Promise<T>,
+  ) => db.forTenant({ tenantId }).$tenantTransaction(fn);
+  await expect(
+    inTenant((tx) => tx.$executeRaw`UPDATE audit_events SET action = 'forged' WHERE tenant_id = ${tenantId}::uuid`),
+  ).rejects.toThrow(/permission denied/);
+  await expect(
+    inTenant((tx) => tx.$executeRaw`DELETE FROM audit_events WHERE tenant_id = ${tenantId}::uuid`),
+  ).rejects.toThrow(/permission denied/);
+  await expect(inTenant((tx) => tx.$executeRawUnsafe(`TRUNCATE audit_events`))).rejects.toThrow(
+    /permission denied|must be owner/,
+  );
+  await expect(
+    inTenant((tx) => tx.$executeRawUnsafe(`UPDATE audit_events_default SET action = 'forged'`)),
+  ).rejects.toThrow(/permission denied/);
   await expect(inTenant((tx) => tx.auditEvent.updateMany({ where: {}, data: { action: "forged" } }))).rejects.toThrow();
   expect((await events(tenantId))[0]!.action).toBe("probe.event");
 });
@@ -81,9 +110,15 @@ test("a tampered row makes verification fail and name that row", async () => {
   await append(tenantId, 6);
   const rows = await events(tenantId);
   const victim = rows[3]!;
-  await owner.withOwnerSql((sql) => sql.query(`UPDATE audit_events SET data = '{"i": 999}' WHERE id = $1`, [victim.id]));
+  await owner.withOwnerSql((sql) =>
+    sql.query(`UPDATE audit_events SET data = '{"i": 999}' WHERE id = $1`, [victim.id]),
+  );
   const result = await verifyAuditChain(await getDb(), tenantId);
-  expect(result).toMatchObject({ ok: false, checked: 3, brokenAt: { id: victim.id, seq: "4", reason: "hash_mismatch" } });
+  expect(result).toMatchObject({
+    ok: false,
+    checked: 3,
+    brokenAt: { id: victim.id, seq: "4", reason: "hash_mismatch" },
+  });
 });
 
 test("a deleted row breaks the sequence; a re-hashed forgery still breaks the link to the next row", async () => {
@@ -91,18 +126,24 @@ test("a deleted row breaks the sequence; a re-hashed forgery still breaks the li
   await append(tenantId, 5);
   const rows = await events(tenantId);
   await owner.withOwnerSql((sql) => sql.query(`DELETE FROM audit_events WHERE id = $1`, [rows[1]!.id]));
-  expect(await verifyAuditChain(await getDb(), tenantId)).toMatchObject({ ok: false, brokenAt: { id: rows[2]!.id, reason: "sequence_gap" } });
+  expect(await verifyAuditChain(await getDb(), tenantId)).toMatchObject({
+    ok: false,
+    brokenAt: { id: rows[2]!.id, reason: "sequence_gap" },
+  });
 
   const other = await newTenant();
   await append(other, 4);
   const o = await events(other);
   // A forger who recomputes the row's own hash still cannot fix the next row's prev_hash link.
   await owner.withOwnerSql((sql) =>
-    sql.query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [o[1]!.id]).then(() =>
-      sql.query(`UPDATE audit_events e SET hash = audit_event_digest(e) WHERE id = $1`, [o[1]!.id]),
-    ),
+    sql
+      .query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [o[1]!.id])
+      .then(() => sql.query(`UPDATE audit_events e SET hash = audit_event_digest(e) WHERE id = $1`, [o[1]!.id])),
   );
-  expect(await verifyAuditChain(await getDb(), other)).toMatchObject({ ok: false, brokenAt: { id: o[2]!.id, reason: "broken_link" } });
+  expect(await verifyAuditChain(await getDb(), other)).toMatchObject({
+    ok: false,
+    brokenAt: { id: o[2]!.id, reason: "broken_link" },
+  });
 });
 
 test("request facts come from the request context; PII in data is redacted", async () => {
@@ -110,12 +151,20 @@ test("request facts come from the request context; PII in data is redacted", asy
   const db = await getDb();
   await runWithLogContext({ requestId: "req-audit-12345", ip: "198.51.100.4", userAgent: "probe" }, () =>
     db.forTenant({ tenantId }).$tenantTransaction((tx) =>
-      recordAudit(tx, { tenantId, action: "citizen.updated", actorId: null, data: { before: { email: "jane@example.org", nationalId: "123", city: "Gent" }, after: { phone: "+32 1" } } }),
+      recordAudit(tx, {
+        tenantId,
+        action: "citizen.updated",
+        actorId: null,
+        data: { before: { email: "jane@example.org", nationalId: "123", city: "Gent" }, after: { phone: "+32 1" } },
+      }),
     ),
   );
   const [row] = await events(tenantId);
   expect(row).toMatchObject({ request_id: "req-audit-12345", ip: "198.51.100.4", actor_type: "anonymous" });
-  expect(row!.data).toEqual({ before: { email: "j…@example.org", nationalId: REDACTED, city: "Gent" }, after: { phone: REDACTED } });
+  expect(row!.data).toEqual({
+    before: { email: "j…@example.org", nationalId: REDACTED, city: "Gent" },
+    after: { phone: REDACTED },
+  });
 });
 
 test("platform events (no tenant) are invisible to tenants and readable only with the platform flag", async () => {
@@ -123,7 +172,9 @@ test("platform events (no tenant) are invisible to tenants and readable only wit
   const marker = `platform.${randomUUID()}`;
   await recordAudit(db, { action: marker, actorId: null });
   const tenantId = await newTenant();
-  const asTenant = await db.forTenant({ tenantId }).$tenantTransaction((tx) => tx.$queryRaw<unknown[]>`SELECT id FROM audit_events WHERE action = ${marker}`);
+  const asTenant = await db
+    .forTenant({ tenantId })
+    .$tenantTransaction((tx) => tx.$queryRaw<unknown[]>`SELECT id FROM audit_events WHERE action = ${marker}`);
   expect(asTenant).toHaveLength(0);
   const asPlatform = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.platform_audit', 'on', true)`;
@@ -135,7 +186,9 @@ test("platform events (no tenant) are invisible to tenants and readable only wit
 test("a tenant cannot write into another tenant's chain", async () => {
   const [a, b] = [await newTenant(), await newTenant()];
   const db = await getDb();
-  await expect(db.forTenant({ tenantId: a }).$tenantTransaction((tx) => recordAudit(tx, { tenantId: b, action: "sneaky" }))).rejects.toThrow(/row-level security/);
+  await expect(
+    db.forTenant({ tenantId: a }).$tenantTransaction((tx) => recordAudit(tx, { tenantId: b, action: "sneaky" })),
+  ).rejects.toThrow(/row-level security/);
 });
 
 test("redaction and masking are pure and thorough", () => {

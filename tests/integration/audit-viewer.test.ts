@@ -37,7 +37,10 @@ const unique = (prefix: string) => `${prefix}-${run}-${++seq}`;
 
 async function newUser(name: string): Promise<User> {
   const db = await getDb();
-  return db.user.create({ data: { email: `${unique("audit-viewer")}@example.org`, name }, select: { id: true, email: true, name: true } });
+  return db.user.create({
+    data: { email: `${unique("audit-viewer")}@example.org`, name },
+    select: { id: true, email: true, name: true },
+  });
 }
 
 async function newTenant(members: Array<[User, Role]> = []): Promise<Tenant> {
@@ -47,9 +50,21 @@ async function newTenant(members: Array<[User, Role]> = []): Promise<Tenant> {
   return { id: t.id, slug: t.slug };
 }
 
-const ctxFor = (tenant: Tenant, user: User, role: Role = "OWNER"): TenantContext => ({ tenantId: tenant.id, userId: user.id, role, requestId: "req-audit-viewer-test" });
+const ctxFor = (tenant: Tenant, user: User, role: Role = "OWNER"): TenantContext => ({
+  tenantId: tenant.id,
+  userId: user.id,
+  role,
+  requestId: "req-audit-viewer-test",
+});
 
-type EventSpec = { action: string; actorId?: string | null; targetType?: string; targetId?: string; data?: Record<string, unknown>; createdAt?: string };
+type EventSpec = {
+  action: string;
+  actorId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  data?: Record<string, unknown>;
+  createdAt?: string;
+};
 
 /** Appends events in order; an explicit createdAt needs raw SQL (recordAudit stamps now()). */
 async function append(tenantId: string, events: EventSpec[]): Promise<void> {
@@ -57,7 +72,14 @@ async function append(tenantId: string, events: EventSpec[]): Promise<void> {
   await db.forTenant({ tenantId }).$tenantTransaction(async (tx) => {
     for (const e of events) {
       if (!e.createdAt) {
-        await recordAudit(tx, { tenantId, action: e.action, actorId: e.actorId ?? null, targetType: e.targetType, targetId: e.targetId, data: e.data });
+        await recordAudit(tx, {
+          tenantId,
+          action: e.action,
+          actorId: e.actorId ?? null,
+          targetType: e.targetType,
+          targetId: e.targetId,
+          data: e.data,
+        });
         continue;
       }
       await tx.$executeRaw`
@@ -69,7 +91,10 @@ async function append(tenantId: string, events: EventSpec[]): Promise<void> {
 }
 
 /** Every page of a listing, following the cursor. */
-async function allPages(ctx: TenantContext, query: AuditQueryInput): Promise<{ events: AuditEventRow[]; pages: number }> {
+async function allPages(
+  ctx: TenantContext,
+  query: AuditQueryInput,
+): Promise<{ events: AuditEventRow[]; pages: number }> {
   const events: AuditEventRow[] = [];
   let cursor: string | null = null;
   let pages = 0;
@@ -123,10 +148,11 @@ async function readStream(stream: ReadableStream<Uint8Array>): Promise<{ text: s
   return { text: text + decoder.decode(), chunks };
 }
 
-const request = (slug: string, path: string, query = "") => [
-  new NextRequest(`http://localhost/api/tenants/${slug}/audit${path}${query}`),
-  { params: Promise.resolve({ tenant: slug }) },
-] as const;
+const request = (slug: string, path: string, query = "") =>
+  [
+    new NextRequest(`http://localhost/api/tenants/${slug}/audit${path}${query}`),
+    { params: Promise.resolve({ tenant: slug }) },
+  ] as const;
 
 const signIn = (user: User | null) => jest.mocked(currentUser).mockResolvedValue(user);
 
@@ -141,11 +167,20 @@ beforeAll(async () => {
   alice = await newUser('Alice O\'Brien, "auditor"');
   bob = await newUser("Bob");
   mallory = await newUser("Mallory");
-  tenantA = await newTenant([[alice, "OWNER"], [bob, "MEMBER"]]);
+  tenantA = await newTenant([
+    [alice, "OWNER"],
+    [bob, "MEMBER"],
+  ]);
   tenantB = await newTenant([[mallory, "OWNER"]]);
   await append(tenantA.id, [
     { action: "member.invited", actorId: alice.id, targetType: "invitation", targetId: "inv-1" },
-    { action: "member.role_changed", actorId: alice.id, targetType: "user", targetId: bob.id, data: { before: { role: "VIEWER" }, after: { role: "MEMBER" } } },
+    {
+      action: "member.role_changed",
+      actorId: alice.id,
+      targetType: "user",
+      targetId: bob.id,
+      data: { before: { role: "VIEWER" }, after: { role: "MEMBER" } },
+    },
     { action: "membership.probe", actorId: bob.id },
     { action: "case.created", actorId: bob.id, targetType: "case", targetId: "case-1" },
     { action: "case_note.added", actorId: bob.id, targetType: "case", targetId: "case-1" },
@@ -169,16 +204,33 @@ describe("listing and filters", () => {
     const { events, nextCursor } = await listAuditEvents(ctxFor(tenantA, alice), {});
     expect(nextCursor).toBeNull();
     expect(events.map((e) => Number(e.seq))).toEqual([7, 6, 5, 4, 3, 2, 1]);
-    expect(events.at(-1)).toMatchObject({ action: "member.invited", actorId: alice.id, actorName: alice.name, actorType: "user", targetType: "invitation", targetId: "inv-1" });
-    expect(events.find((e) => e.action === "session.token_reuse")).toMatchObject({ actorId: null, actorName: null, actorType: "anonymous" });
-    expect(events.find((e) => e.action === "member.role_changed")!.data).toEqual({ before: { role: "VIEWER" }, after: { role: "MEMBER" } });
+    expect(events.at(-1)).toMatchObject({
+      action: "member.invited",
+      actorId: alice.id,
+      actorName: alice.name,
+      actorType: "user",
+      targetType: "invitation",
+      targetId: "inv-1",
+    });
+    expect(events.find((e) => e.action === "session.token_reuse")).toMatchObject({
+      actorId: null,
+      actorName: null,
+      actorType: "anonymous",
+    });
+    expect(events.find((e) => e.action === "member.role_changed")!.data).toEqual({
+      before: { role: "VIEWER" },
+      after: { role: "MEMBER" },
+    });
     expect(typeof events[0]!.seq).toBe("string");
     expect(events[0]!.createdAt).toBeInstanceOf(Date);
   });
 
   test("a trailing dot filters by resource prefix; otherwise the action matches exactly", async () => {
     const ctx = ctxFor(tenantA, alice);
-    expect(actionsOf((await listAuditEvents(ctx, { action: "member." })).events)).toEqual(["member.role_changed", "member.invited"]);
+    expect(actionsOf((await listAuditEvents(ctx, { action: "member." })).events)).toEqual([
+      "member.role_changed",
+      "member.invited",
+    ]);
     expect(actionsOf((await listAuditEvents(ctx, { action: "case_note." })).events)).toEqual(["case_note.added"]);
     expect(actionsOf((await listAuditEvents(ctx, { action: "member.invited" })).events)).toEqual(["member.invited"]);
     expect(actionsOf((await listAuditEvents(ctx, { action: "member" })).events)).toEqual([]);
@@ -186,9 +238,18 @@ describe("listing and filters", () => {
 
   test("by actor, by target, combined", async () => {
     const ctx = ctxFor(tenantA, alice);
-    expect(actionsOf((await listAuditEvents(ctx, { actorId: bob.id })).events)).toEqual(["case_note.added", "case.created", "membership.probe"]);
-    expect(actionsOf((await listAuditEvents(ctx, { targetType: "case", targetId: "case-1" })).events)).toEqual(["case_note.added", "case.created"]);
-    expect(actionsOf((await listAuditEvents(ctx, { actorId: bob.id, action: "case." })).events)).toEqual(["case.created"]);
+    expect(actionsOf((await listAuditEvents(ctx, { actorId: bob.id })).events)).toEqual([
+      "case_note.added",
+      "case.created",
+      "membership.probe",
+    ]);
+    expect(actionsOf((await listAuditEvents(ctx, { targetType: "case", targetId: "case-1" })).events)).toEqual([
+      "case_note.added",
+      "case.created",
+    ]);
+    expect(actionsOf((await listAuditEvents(ctx, { actorId: bob.id, action: "case." })).events)).toEqual([
+      "case.created",
+    ]);
   });
 
   test("a date range is whole UTC days, both ends inclusive", async () => {
@@ -201,21 +262,37 @@ describe("listing and filters", () => {
       { action: "probe.after", createdAt: "2025-01-21T00:00:00.000Z" },
     ]);
     const ctx = ctxFor(tenant, alice);
-    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-11", to: "2025-01-20" })).events)).toEqual(["probe.last_day", "probe.middle", "probe.first_day"]);
+    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-11", to: "2025-01-20" })).events)).toEqual([
+      "probe.last_day",
+      "probe.middle",
+      "probe.first_day",
+    ]);
     expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-21" })).events)).toEqual(["probe.after"]);
     expect(actionsOf((await listAuditEvents(ctx, { to: "2025-01-10" })).events)).toEqual(["probe.before"]);
-    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-15", to: "2025-01-15" })).events)).toEqual(["probe.middle"]);
+    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-15", to: "2025-01-15" })).events)).toEqual([
+      "probe.middle",
+    ]);
   });
 
   test("bad filters are a ValidationError with field errors, not a database error", async () => {
-    const err = await listAuditEvents(ctxFor(tenantA, alice), { actorId: "nope", cursor: "x", limit: "500" }).catch((e: unknown) => e);
+    const err = await listAuditEvents(ctxFor(tenantA, alice), { actorId: "nope", cursor: "x", limit: "500" }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fieldErrors).sort()).toEqual(["actorId", "cursor", "limit"]);
   });
 
   test("the action list is distinct and sorted", async () => {
     expect(await listAuditActions(ctxFor(tenantA, alice))).toEqual(
-      ["case.created", "caseXnote.added", "case_note.added", "member.invited", "member.role_changed", "membership.probe", "session.token_reuse"].sort(),
+      [
+        "case.created",
+        "caseXnote.added",
+        "case_note.added",
+        "member.invited",
+        "member.role_changed",
+        "membership.probe",
+        "session.token_reuse",
+      ].sort(),
     );
   });
 });
@@ -223,7 +300,10 @@ describe("listing and filters", () => {
 describe("cursor pagination", () => {
   test("pages return every event exactly once, newest first, and end with no cursor", async () => {
     const tenant = await newTenant();
-    await append(tenant.id, Array.from({ length: 23 }, (_, i) => ({ action: i % 3 === 0 ? "page.three" : "page.other", data: { i } })));
+    await append(
+      tenant.id,
+      Array.from({ length: 23 }, (_, i) => ({ action: i % 3 === 0 ? "page.three" : "page.other", data: { i } })),
+    );
     const ctx = ctxFor(tenant, alice);
     const { events, pages } = await allPages(ctx, { limit: 5 });
     expect(pages).toBe(5);
@@ -240,7 +320,10 @@ describe("cursor pagination", () => {
 
   test("events appended while paging do not shift or repeat older pages", async () => {
     const tenant = await newTenant();
-    await append(tenant.id, Array.from({ length: 6 }, () => ({ action: "shift.probe" })));
+    await append(
+      tenant.id,
+      Array.from({ length: 6 }, () => ({ action: "shift.probe" })),
+    );
     const ctx = ctxFor(tenant, alice);
     const first = await listAuditEvents(ctx, { limit: 3 });
     await append(tenant.id, [{ action: "shift.new" }, { action: "shift.new" }]);
@@ -254,7 +337,11 @@ describe("tenant isolation", () => {
     const ctx = ctxFor(tenantA, alice);
     const everything = await allPages(ctx, { limit: 2 });
     expect(everything.events.length).toBeGreaterThan(0);
-    expect(everything.events.some((e) => e.action === "secret.tenant_b_only" || e.actorId === mallory.id || e.targetId === "inv-b")).toBe(false);
+    expect(
+      everything.events.some(
+        (e) => e.action === "secret.tenant_b_only" || e.actorId === mallory.id || e.targetId === "inv-b",
+      ),
+    ).toBe(false);
     expect((await listAuditEvents(ctx, { actorId: mallory.id })).events).toEqual([]);
     expect((await listAuditEvents(ctx, { action: "secret." })).events).toEqual([]);
     expect(await listAuditActions(ctx)).not.toContain("secret.tenant_b_only");
@@ -265,7 +352,10 @@ describe("tenant isolation", () => {
 
   test("a context naming tenant B reads only B, even with A's user in it (RLS and the explicit tenant_id agree)", async () => {
     const asB = ctxFor(tenantB, alice);
-    expect((await listAuditEvents(asB, {})).events.map((e) => e.action).sort()).toEqual(["member.invited", "secret.tenant_b_only"]);
+    expect((await listAuditEvents(asB, {})).events.map((e) => e.action).sort()).toEqual([
+      "member.invited",
+      "secret.tenant_b_only",
+    ]);
   });
 });
 
@@ -274,8 +364,9 @@ describe("CSV export", () => {
     const tenant = await newTenant([[alice, "OWNER"]]);
     const db = await getDb();
     // One statement: the chain trigger still numbers and hashes every row.
-    await db.forTenant({ tenantId: tenant.id }).$tenantTransaction((tx) =>
-      tx.$executeRaw`
+    await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(
+      (tx) =>
+        tx.$executeRaw`
         INSERT INTO audit_events (id, tenant_id, actor_id, actor_type, action, target_type, target_id, data, request_id, ip, user_agent)
         SELECT gen_random_uuid(), ${tenant.id}::uuid, ${alice.id}::uuid, 'user', 'bulk.event', 'citizen',
                CASE WHEN g % 500 = 0 THEN '=HYPERLINK("http://evil.example","x")' ELSE 't-' || g END,
@@ -317,7 +408,12 @@ describe("CSV export", () => {
     const stream = await streamAuditCsv(ctx, { action: "x.", from: "2000-01-01", cursor: "99", limit: "7" });
     // Recorded before a byte was read.
     const [exported] = (await listAuditEvents(ctx, { action: "audit.exported" })).events;
-    expect(exported).toMatchObject({ actorId: alice.id, actorName: alice.name, requestId: "req-audit-viewer-test", data: { filters: { action: "x.", from: "2000-01-01" } } });
+    expect(exported).toMatchObject({
+      actorId: alice.id,
+      actorName: alice.name,
+      requestId: "req-audit-viewer-test",
+      data: { filters: { action: "x.", from: "2000-01-01" } },
+    });
     const records = parseCsv((await readStream(stream)).text);
     expect(records.slice(1).map((r) => r[2])).toEqual(["x.one", "x.two"]);
 
@@ -330,16 +426,25 @@ describe("CSV export", () => {
 describe("chain verification", () => {
   test("the result is returned and recorded as audit.chain_verified, intact and broken", async () => {
     const tenant = await newTenant();
-    await append(tenant.id, Array.from({ length: 4 }, (_, i) => ({ action: "chain.probe", data: { i } })));
+    await append(
+      tenant.id,
+      Array.from({ length: 4 }, (_, i) => ({ action: "chain.probe", data: { i } })),
+    );
     const ctx = ctxFor(tenant, alice);
     expect(await verifyTenantAuditChain(ctx)).toEqual({ ok: true, checked: 4 });
     const [intact] = (await listAuditEvents(ctx, { action: "audit.chain_verified" })).events;
     expect(intact).toMatchObject({ seq: "5", actorId: alice.id, data: { ok: true, checked: 4 } });
 
     const victim = (await listAuditEvents(ctx, { action: "chain.probe" })).events.find((e) => e.seq === "2")!;
-    await ownerSqlFor(await getDatabase())((sql) => sql.query(`UPDATE audit_events SET data = '{"i": 99}' WHERE id = $1`, [victim.id]));
+    await ownerSqlFor(await getDatabase())((sql) =>
+      sql.query(`UPDATE audit_events SET data = '{"i": 99}' WHERE id = $1`, [victim.id]),
+    );
     const broken = await verifyTenantAuditChain(ctx);
-    expect(broken).toEqual({ ok: false, checked: 1, brokenAt: { id: victim.id, seq: "2", createdAt: victim.createdAt.toISOString(), reason: "hash_mismatch" } });
+    expect(broken).toEqual({
+      ok: false,
+      checked: 1,
+      brokenAt: { id: victim.id, seq: "2", createdAt: victim.createdAt.toISOString(), reason: "hash_mismatch" },
+    });
     const [recorded] = (await listAuditEvents(ctx, { action: "audit.chain_verified" })).events;
     expect(recorded!.data).toEqual(broken);
   });
@@ -351,32 +456,44 @@ describe("routes and the server action, behind the guards", () => {
   test("GET …/audit answers a JSON page; bad filters 400 with field errors", async () => {
     const res = await listRoute(...request(tenantA.slug, "", "?action=member.&limit=1"));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { events: Array<{ action: string; seq: string; createdAt: string }>; nextCursor: string | null };
+    const body = (await res.json()) as {
+      events: Array<{ action: string; seq: string; createdAt: string }>;
+      nextCursor: string | null;
+    };
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ action: "member.role_changed", seq: "2" });
     expect(body.nextCursor).toBe("2");
 
     const bad = await listRoute(...request(tenantA.slug, "", "?from=someday&cursor=-1"));
     expect(bad.status).toBe(400);
-    const error = ((await bad.json()) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } }).error;
+    const error = (
+      (await bad.json()) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } }
+    ).error;
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(Object.keys(error.details.fieldErrors).sort()).toEqual(["cursor", "from"]);
   });
 
   test("GET …/audit/export streams a CSV download; bad filters 400 and record nothing", async () => {
-    const exportsBefore = (await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 })).events.length;
+    const exportsBefore = (await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 }))
+      .events.length;
     const bad = await exportRoute(...request(tenantA.slug, "/export", "?action=%25"));
     expect(bad.status).toBe(400);
-    expect((await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 })).events).toHaveLength(exportsBefore);
+    expect(
+      (await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 })).events,
+    ).toHaveLength(exportsBefore);
 
     const res = await exportRoute(...request(tenantA.slug, "/export", "?action=case."));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename=audit-${tenantA.slug}-\\d{4}-\\d\\d-\\d\\d\\.csv$`));
+    expect(res.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename=audit-${tenantA.slug}-\\d{4}-\\d\\d-\\d\\d\\.csv$`),
+    );
     const records = parseCsv(await res.text());
     expect(records.slice(1).map((r) => r[2])).toEqual(["case.created"]);
-    expect((await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 })).events).toHaveLength(exportsBefore + 1);
+    expect(
+      (await listAuditEvents(ctxFor(tenantA, alice), { action: "audit.exported", limit: 200 })).events,
+    ).toHaveLength(exportsBefore + 1);
   });
 
   test("permissions: a MEMBER gets 403, another tenant 404, COMPLIANCE and ADMIN may export", async () => {

@@ -9,13 +9,21 @@ import { hashPassword } from "@/lib/auth/password";
 import { getDatabase, getDb } from "@/lib/db";
 import { runWithLogContext } from "@/lib/context/request-context";
 
-type Row = { action: string; target_id: string | null; data: Record<string, unknown>; ip: string | null; request_id: string | null };
+type Row = {
+  action: string;
+  target_id: string | null;
+  data: Record<string, unknown>;
+  ip: string | null;
+  request_id: string | null;
+};
 
 async function platformEvents(since: Date): Promise<Row[]> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.platform_audit', 'on', true)`;
-    return tx.$queryRaw<Row[]>`SELECT action, target_id, data, ip, request_id FROM audit_events WHERE tenant_id IS NULL AND created_at >= ${since} ORDER BY seq`;
+    return tx.$queryRaw<
+      Row[]
+    >`SELECT action, target_id, data, ip, request_id FROM audit_events WHERE tenant_id IS NULL AND created_at >= ${since} ORDER BY seq`;
   });
 }
 
@@ -29,7 +37,9 @@ afterAll(async () => {
 test("wrong password, unknown email and disabled account are audited with their reason; the answer is the same", async () => {
   const db = await getDb();
   const email = `audit-${randomUUID().slice(0, 8)}@auth.test`;
-  const user = await db.user.create({ data: { email, name: "Audit", passwordHash: await hashPassword("right password 123") } });
+  const user = await db.user.create({
+    data: { email, name: "Audit", passwordHash: await hashPassword("right password 123") },
+  });
   const since = new Date(Date.now() - 1000);
   // An address of this test's own (documentation range): other test files sign in wrongly at
   // the same moment on a shared database, and their events must not count here.

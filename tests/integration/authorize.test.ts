@@ -28,11 +28,15 @@ test("signed out → 401", async () => {
 });
 
 test.each(["riverside", "no-such-tenant", "", null])("not a member of %p → 404", async (slug) => {
-  await expect(authorizeTenant(await user("viewer@civitas.test"), slug, "tenant.read")).rejects.toBeInstanceOf(NotFoundError);
+  await expect(authorizeTenant(await user("viewer@civitas.test"), slug, "tenant.read")).rejects.toBeInstanceOf(
+    NotFoundError,
+  );
 });
 
 test("a VIEWER asking to edit → 403", async () => {
-  await expect(authorizeTenant(await user("viewer@civitas.test"), "demo", "case.update")).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(authorizeTenant(await user("viewer@civitas.test"), "demo", "case.update")).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
 });
 
 test("the same user has different roles in different tenants", async () => {

@@ -9,7 +9,14 @@ import { randomUUID } from "node:crypto";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import { listCases, type CaseListItem } from "@/lib/cases/list";
-import { addCaseNote, assignCase, changeCaseStatus, createCase, StaleCaseError, updateCase } from "@/lib/cases/mutations";
+import {
+  addCaseNote,
+  assignCase,
+  changeCaseStatus,
+  createCase,
+  StaleCaseError,
+  updateCase,
+} from "@/lib/cases/mutations";
 import { getCase, listAssignees } from "@/lib/cases/read";
 import { caseListQuerySchema, createCaseSchema, updateCaseSchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -19,10 +26,22 @@ type U = { id: string; name: string };
 
 async function user(label: string): Promise<U> {
   const db = await getDb();
-  return db.user.create({ data: { email: `${label}-${randomUUID().slice(0, 8)}@cases.test`, name: `${label} person`, emailVerifiedAt: new Date() }, select: { id: true, name: true } });
+  return db.user.create({
+    data: {
+      email: `${label}-${randomUUID().slice(0, 8)}@cases.test`,
+      name: `${label} person`,
+      emailVerifiedAt: new Date(),
+    },
+    select: { id: true, name: true },
+  });
 }
 
-const ctxFor = (tenantId: string, u: U, role: Role): TenantContext => ({ tenantId, userId: u.id, role, requestId: "test" });
+const ctxFor = (tenantId: string, u: U, role: Role): TenantContext => ({
+  tenantId,
+  userId: u.id,
+  role,
+  requestId: "test",
+});
 
 /** A tenant with a MEMBER to act as, and one citizen. */
 async function world() {
@@ -49,11 +68,19 @@ function open(ctx: TenantContext, citizenId: string, fields: Record<string, unkn
   return createCase(ctx, createCaseSchema.parse({ citizenId, title: "Broken street light", ...fields }));
 }
 
-async function auditActions(tenantId: string, targetId?: string): Promise<Array<{ action: string; actor_id: string | null }>> {
+async function auditActions(
+  tenantId: string,
+  targetId?: string,
+): Promise<Array<{ action: string; actor_id: string | null }>> {
   const db = await getDb();
-  return db.forTenant({ tenantId }).$tenantTransaction((tx) =>
-    tx.$queryRaw<Array<{ action: string; actor_id: string | null }>>`SELECT action, actor_id::text FROM audit_events WHERE tenant_id = ${tenantId}::uuid AND (${targetId ?? null}::text IS NULL OR target_id = ${targetId ?? null}) ORDER BY seq`,
-  );
+  return db
+    .forTenant({ tenantId })
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ action: string; actor_id: string | null }>
+        >`SELECT action, actor_id::text FROM audit_events WHERE tenant_id = ${tenantId}::uuid AND (${targetId ?? null}::text IS NULL OR target_id = ${targetId ?? null}) ORDER BY seq`,
+    );
 }
 
 async function rawCase(tenantId: string, id: string) {
@@ -64,7 +91,8 @@ async function eventCount(tenantId: string, caseId: string) {
   return (await getDb()).forTenant({ tenantId }).caseEvent.count({ where: { caseId } });
 }
 
-const move = (ctx: TenantContext, c: Pick<Case, "id" | "version">, status: CaseStatus) => changeCaseStatus(ctx, { id: c.id, version: c.version, status });
+const move = (ctx: TenantContext, c: Pick<Case, "id" | "version">, status: CaseStatus) =>
+  changeCaseStatus(ctx, { id: c.id, version: c.version, status });
 
 beforeAll(async () => {
   await getDb();
@@ -76,14 +104,29 @@ afterAll(async () => {
 describe("opening a case", () => {
   test("starts OPEN at version 1, with a CREATED timeline entry and an audited case.created", async () => {
     const { tenantId, ctx, citizen, member } = await world();
-    const created = await open(ctx, citizen.id, { description: "Pole 14, since Monday", category: "lighting", priority: "HIGH", dueAt: "2030-05-01" });
-    expect(created).toMatchObject({ status: "OPEN", version: 1, priority: "HIGH", category: "lighting", citizenId: citizen.id, createdById: member.id, assigneeId: null });
+    const created = await open(ctx, citizen.id, {
+      description: "Pole 14, since Monday",
+      category: "lighting",
+      priority: "HIGH",
+      dueAt: "2030-05-01",
+    });
+    expect(created).toMatchObject({
+      status: "OPEN",
+      version: 1,
+      priority: "HIGH",
+      category: "lighting",
+      citizenId: citizen.id,
+      createdById: member.id,
+      assigneeId: null,
+    });
     // The due day is kept whole: the last second of that day (UTC).
     expect(created.dueAt?.toISOString()).toBe("2030-05-01T23:59:59.000Z");
 
     const detail = await getCase(ctx, created.id);
     expect(detail.citizen).toEqual({ id: citizen.id, firstName: "Ada", lastName: "Lovelace" });
-    expect(detail.timeline).toEqual([expect.objectContaining({ kind: "CREATED", toStatus: "OPEN", authorName: member.name })]);
+    expect(detail.timeline).toEqual([
+      expect.objectContaining({ kind: "CREATED", toStatus: "OPEN", authorName: member.name }),
+    ]);
     expect(await auditActions(tenantId, created.id)).toEqual([{ action: "case.created", actor_id: member.id }]);
   });
 
@@ -95,7 +138,9 @@ describe("opening a case", () => {
     expect((err as ValidationError).fieldErrors.citizenId).toBeDefined();
 
     const db = await getDb();
-    await db.forTenant({ tenantId: a.tenantId }).citizen.update({ where: { id: a.citizen.id }, data: { deletedAt: new Date() } });
+    await db
+      .forTenant({ tenantId: a.tenantId })
+      .citizen.update({ where: { id: a.citizen.id }, data: { deletedAt: new Date() } });
     await expect(open(a.ctx, a.citizen.id)).rejects.toThrow(ValidationError);
     expect(await db.forTenant({ tenantId: a.tenantId }).case.count()).toBe(0);
   });
@@ -115,13 +160,21 @@ describe("the status workflow", () => {
     expect(c).toMatchObject({ status: "OPEN", version: 5, resolvedAt: null });
 
     const { timeline } = await getCase(ctx, c.id);
-    expect(timeline.filter((e) => e.kind === "STATUS_CHANGED").map((e) => [e.fromStatus, e.toStatus, e.authorName])).toEqual([
+    expect(
+      timeline.filter((e) => e.kind === "STATUS_CHANGED").map((e) => [e.fromStatus, e.toStatus, e.authorName]),
+    ).toEqual([
       ["OPEN", "IN_PROGRESS", member.name],
       ["IN_PROGRESS", "WAITING", member.name],
       ["WAITING", "RESOLVED", member.name],
       ["RESOLVED", "OPEN", member.name],
     ]);
-    expect((await auditActions(tenantId, c.id)).map((a) => a.action)).toEqual(["case.created", "case.status_changed", "case.status_changed", "case.status_changed", "case.reopened"]);
+    expect((await auditActions(tenantId, c.id)).map((a) => a.action)).toEqual([
+      "case.created",
+      "case.status_changed",
+      "case.status_changed",
+      "case.status_changed",
+      "case.reopened",
+    ]);
   });
 
   test("a move the workflow does not allow is refused and changes nothing", async () => {
@@ -153,14 +206,24 @@ describe("optimistic locking", () => {
     const c = await open(ctx, citizen.id, { title: "Original title" });
     const moved = await move(ctx, c, "IN_PROGRESS");
 
-    const stale = await updateCase(ctx, updateCaseSchema.parse({ id: c.id, version: c.version, title: "My title" })).catch((e: unknown) => e);
+    const stale = await updateCase(
+      ctx,
+      updateCaseSchema.parse({ id: c.id, version: c.version, title: "My title" }),
+    ).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(StaleCaseError);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as StaleCaseError).details).toEqual({ currentVersion: 2, status: "IN_PROGRESS" });
     await expect(move(ctx, c, "RESOLVED")).rejects.toThrow(StaleCaseError);
-    await expect(assignCase(ctx, { id: c.id, version: c.version, assigneeId: ctx.userId })).rejects.toThrow(StaleCaseError);
+    await expect(assignCase(ctx, { id: c.id, version: c.version, assigneeId: ctx.userId })).rejects.toThrow(
+      StaleCaseError,
+    );
 
-    expect(await rawCase(tenantId, c.id)).toMatchObject({ title: "Original title", status: "IN_PROGRESS", version: moved.version, assigneeId: null });
+    expect(await rawCase(tenantId, c.id)).toMatchObject({
+      title: "Original title",
+      status: "IN_PROGRESS",
+      version: moved.version,
+      assigneeId: null,
+    });
     expect(await eventCount(tenantId, c.id)).toBe(2);
   });
 
@@ -183,7 +246,17 @@ describe("optimistic locking", () => {
   test("an edit with the current version saves the changed fields and records which ones", async () => {
     const { tenantId, ctx, citizen } = await world();
     const c = await open(ctx, citizen.id, { title: "Original title", priority: "LOW" });
-    const updated = await updateCase(ctx, updateCaseSchema.parse({ id: c.id, version: 1, title: "Better title", priority: "LOW", dueAt: "2031-01-02", category: "" }));
+    const updated = await updateCase(
+      ctx,
+      updateCaseSchema.parse({
+        id: c.id,
+        version: 1,
+        title: "Better title",
+        priority: "LOW",
+        dueAt: "2031-01-02",
+        category: "",
+      }),
+    );
     expect(updated).toMatchObject({ title: "Better title", version: 2, category: null });
     const { timeline } = await getCase(ctx, c.id);
     expect(timeline.at(-1)).toMatchObject({ kind: "UPDATED", body: "Changed title, dueAt" });
@@ -217,15 +290,24 @@ describe("assignment", () => {
     const { timeline, assignee } = await getCase(ctx, c.id);
     expect(assignee).toBeNull();
     expect(timeline.filter((e) => e.kind === "ASSIGNED").map((e) => e.assigneeName)).toEqual([admin.name, null]);
-    expect((await auditActions(tenantId, c.id)).map((a) => a.action)).toEqual(["case.created", "case.assigned", "case.assigned"]);
+    expect((await auditActions(tenantId, c.id)).map((a) => a.action)).toEqual([
+      "case.created",
+      "case.assigned",
+      "case.assigned",
+    ]);
   });
 
   test("a case whose assignee became a viewer can still be edited without reassigning it", async () => {
     const { tenantId, ctx, citizen } = await world();
     const colleague = await addMember(tenantId, "MEMBER", "lee");
     const c = await open(ctx, citizen.id, { assigneeId: colleague.id });
-    await (await getDb()).membership.update({ where: { tenantId_userId: { tenantId, userId: colleague.id } }, data: { role: "VIEWER" } });
-    const updated = await updateCase(ctx, updateCaseSchema.parse({ id: c.id, version: 1, title: "Still theirs", assigneeId: colleague.id }));
+    await (
+      await getDb()
+    ).membership.update({ where: { tenantId_userId: { tenantId, userId: colleague.id } }, data: { role: "VIEWER" } });
+    const updated = await updateCase(
+      ctx,
+      updateCaseSchema.parse({ id: c.id, version: 1, title: "Still theirs", assigneeId: colleague.id }),
+    );
     expect(updated).toMatchObject({ title: "Still theirs", assigneeId: colleague.id });
     // …but nobody can newly give them a case.
     await expect(open(ctx, citizen.id, { assigneeId: colleague.id })).rejects.toThrow(ValidationError);
@@ -238,7 +320,12 @@ describe("notes", () => {
     const c = await open(ctx, citizen.id);
     const note = await addCaseNote(ctx, { id: c.id, body: "Called the citizen.\nWill call back <b>Friday</b>." });
     const { timeline, version } = await getCase(ctx, c.id);
-    expect(timeline.at(-1)).toMatchObject({ id: note.id, kind: "NOTE", body: "Called the citizen.\nWill call back <b>Friday</b>.", authorName: member.name });
+    expect(timeline.at(-1)).toMatchObject({
+      id: note.id,
+      kind: "NOTE",
+      body: "Called the citizen.\nWill call back <b>Friday</b>.",
+      authorName: member.name,
+    });
     expect(version).toBe(1);
     expect((await auditActions(tenantId, c.id)).map((a) => a.action)).toEqual(["case.created", "case.note_added"]);
   });
@@ -251,9 +338,13 @@ describe("tenant isolation", () => {
     const theirs = await open(b.ctx, b.citizen.id, { title: "B's case" });
 
     await expect(getCase(a.ctx, theirs.id)).rejects.toThrow(NotFoundError);
-    await expect(updateCase(a.ctx, updateCaseSchema.parse({ id: theirs.id, version: 1, title: "Hijacked" }))).rejects.toThrow(NotFoundError);
+    await expect(
+      updateCase(a.ctx, updateCaseSchema.parse({ id: theirs.id, version: 1, title: "Hijacked" })),
+    ).rejects.toThrow(NotFoundError);
     await expect(move(a.ctx, theirs, "CLOSED")).rejects.toThrow(NotFoundError);
-    await expect(assignCase(a.ctx, { id: theirs.id, version: 1, assigneeId: a.member.id })).rejects.toThrow(NotFoundError);
+    await expect(assignCase(a.ctx, { id: theirs.id, version: 1, assigneeId: a.member.id })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(addCaseNote(a.ctx, { id: theirs.id, body: "Peek" })).rejects.toThrow(NotFoundError);
     expect((await listCases(a.ctx, caseListQuerySchema.parse({}))).items).toEqual([]);
 
@@ -269,15 +360,27 @@ describe("tenant isolation", () => {
 });
 
 describe("listing cases", () => {
-  const list = (ctx: TenantContext, params: Record<string, unknown> = {}) => listCases(ctx, caseListQuerySchema.parse(params));
-  const titles = async (ctx: TenantContext, params: Record<string, unknown> = {}) => (await list(ctx, params)).items.map((i) => i.title).sort();
+  const list = (ctx: TenantContext, params: Record<string, unknown> = {}) =>
+    listCases(ctx, caseListQuerySchema.parse(params));
+  const titles = async (ctx: TenantContext, params: Record<string, unknown> = {}) =>
+    (await list(ctx, params)).items.map((i) => i.title).sort();
 
   test("filters: open, overdue, status, assignee me/none/id, citizen, priority, category, title search, created range", async () => {
     const { tenantId, ctx, citizen, member } = await world();
     const colleague = await addMember(tenantId, "MEMBER", "lee");
     const other = await addCitizen(tenantId, "Grace");
-    const late = await open(ctx, citizen.id, { title: "Late permit 100%", dueAt: "2020-01-01", assigneeId: member.id, category: "permits" });
-    await open(ctx, citizen.id, { title: "Future permit", dueAt: "2099-01-01", assigneeId: colleague.id, priority: "URGENT" });
+    const late = await open(ctx, citizen.id, {
+      title: "Late permit 100%",
+      dueAt: "2020-01-01",
+      assigneeId: member.id,
+      category: "permits",
+    });
+    await open(ctx, citizen.id, {
+      title: "Future permit",
+      dueAt: "2099-01-01",
+      assigneeId: colleague.id,
+      priority: "URGENT",
+    });
     const done = await open(ctx, other.id, { title: "Resolved late one", dueAt: "2020-01-01" });
     await move(ctx, done, "RESOLVED");
     await open(ctx, other.id, { title: "Unassigned noise" });
@@ -302,35 +405,53 @@ describe("listing cases", () => {
     expect(await titles(ctx, { createdTo: "2000-01-01" })).toEqual([]);
 
     const [row] = (await list(ctx, { status: "overdue" })).items;
-    expect(row).toMatchObject({ id: late.id, citizenId: citizen.id, citizenName: "Ada Lovelace", assigneeId: member.id, assigneeName: member.name, status: "OPEN" });
+    expect(row).toMatchObject({
+      id: late.id,
+      citizenId: citizen.id,
+      citizenName: "Ada Lovelace",
+      assigneeId: member.id,
+      assigneeName: member.name,
+      status: "OPEN",
+    });
   });
 
-  test.each(["newest", "oldest", "due"] as const)("cursor pagination (%s) returns every row exactly once", async (sort) => {
-    const { ctx, citizen } = await world();
-    const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await open(ctx, citizen.id, { title: `Case number ${i}`, dueAt: `2030-01-${String(10 - (i % 3)).padStart(2, "0")}` })).id);
+  test.each(["newest", "oldest", "due"] as const)(
+    "cursor pagination (%s) returns every row exactly once",
+    async (sort) => {
+      const { ctx, citizen } = await world();
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++)
+        ids.push(
+          (
+            await open(ctx, citizen.id, {
+              title: `Case number ${i}`,
+              dueAt: `2030-01-${String(10 - (i % 3)).padStart(2, "0")}`,
+            })
+          ).id,
+        );
 
-    const seen: CaseListItem[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const query: CaseListQuery = caseListQuerySchema.parse({ sort, limit: 3, cursor });
-      const page = await listCases(ctx, query);
-      seen.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-      pages++;
-    } while (cursor && pages < 10);
+      const seen: CaseListItem[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const query: CaseListQuery = caseListQuerySchema.parse({ sort, limit: 3, cursor });
+        const page = await listCases(ctx, query);
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 10);
 
-    expect(pages).toBe(3);
-    const seenIds = seen.map((i) => i.id);
-    expect(new Set(seenIds).size).toBe(seenIds.length);
-    expect([...seenIds].sort()).toEqual([...ids].sort());
-    // In the order of the sort key, ties broken by id, across page boundaries too.
-    const sortKey = (i: CaseListItem) => `${(sort === "due" ? i.dueAt! : i.createdAt).toISOString()} ${i.id}`;
-    const keys = seen.map(sortKey);
-    const byteOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    expect(keys).toEqual([...keys].sort((x, y) => (sort === "newest" ? byteOrder(y, x) : byteOrder(x, y))));
-  });
+      expect(pages).toBe(3);
+      const seenIds = seen.map((i) => i.id);
+      expect(new Set(seenIds).size).toBe(seenIds.length);
+      expect([...seenIds].sort()).toEqual([...ids].sort());
+      // In the order of the sort key, ties broken by id, across page boundaries too.
+      const sortKey = (i: CaseListItem) => `${(sort === "due" ? i.dueAt! : i.createdAt).toISOString()} ${i.id}`;
+      const keys = seen.map(sortKey);
+      const byteOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+      expect(keys).toEqual([...keys].sort((x, y) => (sort === "newest" ? byteOrder(y, x) : byteOrder(x, y))));
+    },
+  );
 
   test("a tampered cursor is a validation error, not a crash", async () => {
     const { ctx } = await world();

@@ -40,7 +40,10 @@ const MAPPING: ImportMapping = {
 
 async function tenantCtx(): Promise<TenantContext> {
   const db = await getDb();
-  const owner = await db.user.create({ data: { email: `owner-${randomUUID().slice(0, 8)}@import.test`, name: "Owner", emailVerifiedAt: new Date() }, select: { id: true } });
+  const owner = await db.user.create({
+    data: { email: `owner-${randomUUID().slice(0, 8)}@import.test`, name: "Owner", emailVerifiedAt: new Date() },
+    select: { id: true },
+  });
   const tenant = await createTenant(owner, { name: "Import Org", slug: `imp-${randomUUID().slice(0, 10)}` });
   const ctx: TenantContext = { tenantId: tenant.id, userId: owner.id, role: "OWNER", requestId: "test" };
   await createCustomField(ctx, { key: "member_no", label: "Member no", type: "TEXT", options: [], required: false });
@@ -75,7 +78,12 @@ const row = (i: number, tag = "", overrides: Partial<Record<"first" | "last" | "
   ].join(",");
 
 const upload = (ctx: TenantContext, csv: string, mapping: ImportMapping = MAPPING) =>
-  validateImport(ctx, importUploadSchema.parse({ fileName: "people.csv", mapping: JSON.stringify(mapping) }), webStream(csv), { expectedBytes: Buffer.byteLength(csv) });
+  validateImport(
+    ctx,
+    importUploadSchema.parse({ fileName: "people.csv", mapping: JSON.stringify(mapping) }),
+    webStream(csv),
+    { expectedBytes: Buffer.byteLength(csv) },
+  );
 
 async function countCitizens(ctx: TenantContext): Promise<number> {
   const db = await getDb();
@@ -84,7 +92,14 @@ async function countCitizens(ctx: TenantContext): Promise<number> {
 
 async function auditActions(tenantId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.forTenant({ tenantId }).$tenantTransaction((tx) => tx.$queryRaw<Array<{ action: string }>>`SELECT action FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`);
+  const rows = await db
+    .forTenant({ tenantId })
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ action: string }>
+        >`SELECT action FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`,
+    );
   return rows.map((r) => r.action);
 }
 
@@ -108,7 +123,12 @@ afterAll(async () => {
 
 describe("the import id the browser picks reveals nothing about other tenants", () => {
   const uploadWithId = (ctx: TenantContext, jobId: string, csv: string) =>
-    validateImport(ctx, importUploadSchema.parse({ fileName: "mine.csv", mapping: JSON.stringify(MAPPING), jobId }), webStream(csv), { expectedBytes: Buffer.byteLength(csv) });
+    validateImport(
+      ctx,
+      importUploadSchema.parse({ fileName: "mine.csv", mapping: JSON.stringify(MAPPING), jobId }),
+      webStream(csv),
+      { expectedBytes: Buffer.byteLength(csv) },
+    );
 
   test("another tenant's job id is accepted like a fresh one, and their job is left as it was", async () => {
     const [mine, theirs] = [await tenantCtx(), await tenantCtx()];
@@ -118,14 +138,23 @@ describe("the import id the browser picks reveals nothing about other tenants", 
 
     const fresh = await uploadWithId(mine, randomUUID(), csv);
     const reused = await uploadWithId(mine, theirJob.id, csv);
-    expect(reused).toMatchObject({ id: theirJob.id, status: fresh.status, totalRows: fresh.totalRows, validRows: fresh.validRows, fileName: "mine.csv" });
+    expect(reused).toMatchObject({
+      id: theirJob.id,
+      status: fresh.status,
+      totalRows: fresh.totalRows,
+      validRows: fresh.validRows,
+      fileName: "mine.csv",
+    });
 
     expect(await getImportJob(theirs, theirJob.id)).toEqual(before);
     expect((await allReportRows(theirs, theirJob.id, "invalid")).length).toBe(0);
     await cancelImport(mine, theirJob.id);
     expect((await getImportJob(theirs, theirJob.id)).status).toBe("VALIDATED");
     expect((await getImportJob(mine, theirJob.id)).status).toBe("CANCELLED");
-    expect(await commitImport(theirs, theirJob.id, { mode: "all", skipDuplicates: false })).toMatchObject({ status: "COMPLETED", importedRows: 2 });
+    expect(await commitImport(theirs, theirJob.id, { mode: "all", skipDuplicates: false })).toMatchObject({
+      status: "COMPLETED",
+      importedRows: 2,
+    });
   });
 
   test("within one tenant an id is still used once", async () => {
@@ -154,7 +183,14 @@ describe("a 1,000-row file with 3 bad rows", () => {
     }
     const job = await upload(ctx, lines.join("\r\n") + "\r\n");
     jobId = job.id;
-    expect(job).toMatchObject({ status: "VALIDATED", totalRows: 1000, validRows: 997, invalidRows: 3, duplicates: 0, importedRows: 0 });
+    expect(job).toMatchObject({
+      status: "VALIDATED",
+      totalRows: 1000,
+      validRows: 997,
+      invalidRows: 3,
+      duplicates: 0,
+      importedRows: 0,
+    });
   });
 
   test("the report names exactly those lines, with the field's message", async () => {
@@ -179,7 +215,9 @@ describe("a 1,000-row file with 3 bad rows", () => {
     const other = await tenantCtx();
     await expect(getImportJob(other, jobId)).rejects.toThrow(NotFoundError);
     await expect(listImportRows(other, jobId, { kind: "invalid", limit: 10 })).rejects.toThrow(NotFoundError);
-    await expect(commitImport(other, jobId, { mode: "valid_only", skipDuplicates: false })).rejects.toThrow(NotFoundError);
+    await expect(commitImport(other, jobId, { mode: "valid_only", skipDuplicates: false })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(cancelImport(other, jobId)).rejects.toThrow(NotFoundError);
     expect(await countCitizens(other)).toBe(0);
   });
@@ -191,8 +229,21 @@ describe("a 1,000-row file with 3 bad rows", () => {
     expect(await countCitizens(ctx)).toBe(997);
 
     const db = await getDb();
-    const [raw] = await db.forTenant(ctx).$tenantTransaction((tx) =>
-      tx.$queryRaw<Array<{ email_enc: string; phone_enc: string; national_id_enc: string; date_of_birth_enc: string; tags: string[]; custom_fields: unknown; version: number; created_by_id: string; search_name: string }>>`
+    const [raw] = await db.forTenant(ctx).$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{
+            email_enc: string;
+            phone_enc: string;
+            national_id_enc: string;
+            date_of_birth_enc: string;
+            tags: string[];
+            custom_fields: unknown;
+            version: number;
+            created_by_id: string;
+            search_name: string;
+          }>
+        >`
         SELECT email_enc, phone_enc, national_id_enc, date_of_birth_enc, tags, custom_fields, version, created_by_id::text AS created_by_id, search_name
           FROM citizens WHERE tenant_id = ${ctx.tenantId}::uuid AND first_name = 'Person3'`,
     );
@@ -201,7 +252,13 @@ describe("a 1,000-row file with 3 bad rows", () => {
     expect(raw!.national_id_enc).not.toContain("NID-3");
     expect(raw!.phone_enc).not.toContain("470");
     expect(raw!.date_of_birth_enc).not.toContain("1980");
-    expect(raw).toMatchObject({ tags: ["vip", "newsletter"], custom_fields: { member_no: "M3" }, version: 1, created_by_id: ctx.userId, search_name: "person3 family3" });
+    expect(raw).toMatchObject({
+      tags: ["vip", "newsletter"],
+      custom_fields: { member_no: "M3" },
+      version: 1,
+      created_by_id: ctx.userId,
+      search_name: "person3 family3",
+    });
 
     const found = await listCitizens(ctx, citizenListQuerySchema.parse({ email: "Person3@Example.org" }));
     expect(found.items.map((c) => c.firstName)).toEqual(["Person3"]);
@@ -211,7 +268,9 @@ describe("a 1,000-row file with 3 bad rows", () => {
     const staged = await db.forTenant(ctx).importRow.count({ where: { jobId } });
     expect(staged).toBe(3);
 
-    await expect(commitImport(ctx, jobId, { mode: "valid_only", skipDuplicates: false })).rejects.toThrow(ConflictError);
+    await expect(commitImport(ctx, jobId, { mode: "valid_only", skipDuplicates: false })).rejects.toThrow(
+      ConflictError,
+    );
     expect(await countCitizens(ctx)).toBe(997);
     const actions = await auditActions(ctx.tenantId);
     expect(actions.filter((a) => a === "citizen.imported")).toHaveLength(1);
@@ -221,11 +280,26 @@ describe("a 1,000-row file with 3 bad rows", () => {
 describe("duplicates", () => {
   test("against existing citizens and within the file: flagged, reported and skipped when asked", async () => {
     const ctx = await tenantCtx();
-    const byEmail = await createCitizen(ctx, citizenFieldsSchema.parse({ firstName: "Ann", lastName: "Peeters", email: "ann@example.org" }));
-    const byNid = await createCitizen(ctx, citizenFieldsSchema.parse({ firstName: "Bart", lastName: "Claes", nationalId: "85.07.30-033.61" }));
-    const byName = await createCitizen(ctx, citizenFieldsSchema.parse({ firstName: "Chloé", lastName: "Maes", dateOfBirth: "1990-02-03" }));
+    const byEmail = await createCitizen(
+      ctx,
+      citizenFieldsSchema.parse({ firstName: "Ann", lastName: "Peeters", email: "ann@example.org" }),
+    );
+    const byNid = await createCitizen(
+      ctx,
+      citizenFieldsSchema.parse({ firstName: "Bart", lastName: "Claes", nationalId: "85.07.30-033.61" }),
+    );
+    const byName = await createCitizen(
+      ctx,
+      citizenFieldsSchema.parse({ firstName: "Chloé", lastName: "Maes", dateOfBirth: "1990-02-03" }),
+    );
     const header = "First name,Last name,Email,National ID,Date of birth";
-    const mapping = { "First name": "firstName", "Last name": "lastName", Email: "email", "National ID": "nationalId", "Date of birth": "dateOfBirth" };
+    const mapping = {
+      "First name": "firstName",
+      "Last name": "lastName",
+      Email: "email",
+      "National ID": "nationalId",
+      "Date of birth": "dateOfBirth",
+    };
     const csv = [
       header,
       "Annie,Peeters,ANN@example.org,,", // 2: existing by email (case-insensitive)
@@ -253,13 +327,27 @@ describe("duplicates", () => {
     const done = await commitImport(ctx, job.id, { mode: "all", skipDuplicates: true });
     expect(done.importedRows).toBe(3);
     const page = await listCitizens(ctx, citizenListQuerySchema.parse({ sort: "name", limit: 50 }));
-    expect(page.items.map((c) => `${c.firstName} ${c.lastName}`).sort()).toEqual(["Ann Peeters", "Bart Claes", "Chloé Maes", "Chloé Maes", "Dirk Janssens", "Eva Wouters"]);
+    expect(page.items.map((c) => `${c.firstName} ${c.lastName}`).sort()).toEqual([
+      "Ann Peeters",
+      "Bart Claes",
+      "Chloé Maes",
+      "Chloé Maes",
+      "Dirk Janssens",
+      "Eva Wouters",
+    ]);
   });
 
   test("without skipping, duplicates are imported too", async () => {
     const ctx = await tenantCtx();
-    await createCitizen(ctx, citizenFieldsSchema.parse({ firstName: "Ann", lastName: "Peeters", email: "ann@example.org" }));
-    const job = await upload(ctx, "First name,Last name,Email\nAnn,Peeters,ann@example.org\nAnn,Peeters,ann@example.org\n", { "First name": "firstName", "Last name": "lastName", Email: "email" });
+    await createCitizen(
+      ctx,
+      citizenFieldsSchema.parse({ firstName: "Ann", lastName: "Peeters", email: "ann@example.org" }),
+    );
+    const job = await upload(
+      ctx,
+      "First name,Last name,Email\nAnn,Peeters,ann@example.org\nAnn,Peeters,ann@example.org\n",
+      { "First name": "firstName", "Last name": "lastName", Email: "email" },
+    );
     expect(job.duplicates).toBe(2);
     expect((await commitImport(ctx, job.id, { mode: "all", skipDuplicates: false })).importedRows).toBe(2);
     expect(await countCitizens(ctx)).toBe(3);
@@ -285,22 +373,36 @@ describe("files and requests that are wrong", () => {
   });
 
   test("a mapped column missing from the file, an empty file, a header without rows", async () => {
-    await expect(upload(ctx, "Given,Family\nAnn,Peeters\n", { "First name": "firstName", "Last name": "lastName" })).rejects.toThrow(/no column "First name"/);
+    await expect(
+      upload(ctx, "Given,Family\nAnn,Peeters\n", { "First name": "firstName", "Last name": "lastName" }),
+    ).rejects.toThrow(/no column "First name"/);
     await expect(upload(ctx, "", { a: "firstName", b: "lastName" })).rejects.toThrow(/The file is empty/);
-    await expect(upload(ctx, "a,b\r\n\r\n,\r\n", { a: "firstName", b: "lastName" })).rejects.toThrow(/no citizens under it/);
+    await expect(upload(ctx, "a,b\r\n\r\n,\r\n", { a: "firstName", b: "lastName" })).rejects.toThrow(
+      /no citizens under it/,
+    );
   });
 
   test("a body shorter than its Content-Length is refused, not imported in part", async () => {
     const csv = "a,b\nAnn,Peeters\n";
     const input = importUploadSchema.parse({ mapping: JSON.stringify({ a: "firstName", b: "lastName" }) });
-    await expect(validateImport(ctx, input, webStream(csv), { expectedBytes: csv.length + 100 })).rejects.toThrow(/cut short/);
+    await expect(validateImport(ctx, input, webStream(csv), { expectedBytes: csv.length + 100 })).rejects.toThrow(
+      /cut short/,
+    );
     expect((await jobs())[0]!.status).toBe("FAILED");
   });
 
   test("bad mappings are field errors before any job exists", async () => {
     const before = (await jobs()).length;
-    await expect(upload(ctx, "a,b\nx,y\n", { a: "firstName", b: "lastName", c: "cf.nope" })).rejects.toThrow(ValidationError);
-    for (const mapping of ['{"a":"firstName"}', '{"a":"firstName","b":"firstName","c":"lastName"}', "not json", '{"a":"password"}', "[]"]) {
+    await expect(upload(ctx, "a,b\nx,y\n", { a: "firstName", b: "lastName", c: "cf.nope" })).rejects.toThrow(
+      ValidationError,
+    );
+    for (const mapping of [
+      '{"a":"firstName"}',
+      '{"a":"firstName","b":"firstName","c":"lastName"}',
+      "not json",
+      '{"a":"password"}',
+      "[]",
+    ]) {
       const parsed = importUploadSchema.safeParse({ mapping });
       expect(parsed.success).toBe(false);
     }
@@ -312,12 +414,18 @@ describe("files and requests that are wrong", () => {
     const utf8 = (s: string) => Buffer.from(s, "utf8");
     // 0xC9 is "É" in Latin-1 (a file saved as plain "CSV" by a spreadsheet): not UTF-8.
     const bytes = Buffer.concat([
-      utf8('\uFEFFFirst name,Last name,Notes\r\n"Ann","Peeters","two\r\nlines"\r\n\r\nBob,Smith,x,surplus\r\nCéline,Dion,ok\r\n,,\r\nDora,'),
+      utf8(
+        '\uFEFFFirst name,Last name,Notes\r\n"Ann","Peeters","two\r\nlines"\r\n\r\nBob,Smith,x,surplus\r\nCéline,Dion,ok\r\n,,\r\nDora,',
+      ),
       Buffer.from([0xc9]),
       utf8("xplorer,bad bytes\r\n"),
     ]);
-    const input = importUploadSchema.parse({ mapping: JSON.stringify({ "First name": "firstName", "Last name": "lastName", Notes: "notes" }) });
-    const job = await validateImport(ctx, input, Readable.from([bytes.subarray(0, 50), bytes.subarray(50)]), { expectedBytes: bytes.length });
+    const input = importUploadSchema.parse({
+      mapping: JSON.stringify({ "First name": "firstName", "Last name": "lastName", Notes: "notes" }),
+    });
+    const job = await validateImport(ctx, input, Readable.from([bytes.subarray(0, 50), bytes.subarray(50)]), {
+      expectedBytes: bytes.length,
+    });
     expect(job).toMatchObject({ totalRows: 4, validRows: 2, invalidRows: 2 });
     const invalid = await allReportRows(ctx, job.id, "invalid");
     expect(invalid.map((r) => [r.line, Object.keys(r.errors!)])).toEqual([
@@ -341,12 +449,21 @@ describe("files and requests that are wrong", () => {
     const job = await upload(ctx, "a,b\nAnn,Peeters\nBob,Smith\nCid,Jones\n", { a: "firstName", b: "lastName" });
     const db = await getDb();
     // Sabotage one staged row so the INSERT … SELECT breaks on it (first_name NOT NULL).
-    await db.forTenant(ctx).$tenantTransaction((tx) => tx.$executeRaw`UPDATE import_rows SET data = data - 'firstName' WHERE job_id = ${job.id}::uuid AND line = 4`);
+    await db
+      .forTenant(ctx)
+      .$tenantTransaction(
+        (tx) =>
+          tx.$executeRaw`UPDATE import_rows SET data = data - 'firstName' WHERE job_id = ${job.id}::uuid AND line = 4`,
+      );
     const citizensBefore = await countCitizens(ctx);
     await expect(commitImport(ctx, job.id, { mode: "all", skipDuplicates: false })).rejects.toThrow();
     expect(await countCitizens(ctx)).toBe(citizensBefore);
     const failed = await getImportJob(ctx, job.id);
-    expect(failed).toMatchObject({ status: "FAILED", importedRows: 0, error: expect.stringMatching(/no citizen was added/) });
+    expect(failed).toMatchObject({
+      status: "FAILED",
+      importedRows: 0,
+      error: expect.stringMatching(/no citizen was added/),
+    });
     await expect(commitImport(ctx, job.id, { mode: "all", skipDuplicates: false })).rejects.toThrow(ConflictError);
   });
 
@@ -373,12 +490,22 @@ describe("files and requests that are wrong", () => {
   });
 
   test("preview: header, the first 5 rows, a suggested mapping, from a cut-off slice", async () => {
-    const csv = ["Voornaam,Achternaam,E-mail,Geboortedatum,member no,Whatever", ...Array.from({ length: 20 }, (_, i) => `A${i},B${i},a${i}@x.org,1990-01-01,${i},z`)].join("\n");
+    const csv = [
+      "Voornaam,Achternaam,E-mail,Geboortedatum,member no,Whatever",
+      ...Array.from({ length: 20 }, (_, i) => `A${i},B${i},a${i}@x.org,1990-01-01,${i},z`),
+    ].join("\n");
     const preview = await previewImport(ctx, webStream(csv.slice(0, csv.length - 7), 16));
     expect(preview.columns).toEqual(["Voornaam", "Achternaam", "E-mail", "Geboortedatum", "member no", "Whatever"]);
     expect(preview.sample).toHaveLength(5);
     expect(preview.sample[0]).toEqual(["A0", "B0", "a0@x.org", "1990-01-01", "0", "z"]);
-    expect(preview.suggestedMapping).toEqual({ Voornaam: "firstName", Achternaam: "lastName", "E-mail": "email", Geboortedatum: "dateOfBirth", "member no": "cf.member_no", Whatever: "" });
+    expect(preview.suggestedMapping).toEqual({
+      Voornaam: "firstName",
+      Achternaam: "lastName",
+      "E-mail": "email",
+      Geboortedatum: "dateOfBirth",
+      "member no": "cf.member_no",
+      Whatever: "",
+    });
     await expect(previewImport(ctx, webStream(""))).rejects.toThrow(ValidationError);
   });
 });
@@ -391,14 +518,39 @@ describe("export", () => {
     for (let i = 1; i <= 2100; i += 1) lines.push(row(i, i <= 5 ? "export-me" : ""));
     const job = await upload(ctx, lines.join("\n"));
     await commitImport(ctx, job.id, { mode: "all", skipDuplicates: false });
-    await createCitizen(ctx, citizenFieldsSchema.parse({ firstName: '=HYPERLINK("http://evil.example","x")', lastName: "+Plus", email: "evil@example.org", tags: "export-me", city: "-1+2" }));
+    await createCitizen(
+      ctx,
+      citizenFieldsSchema.parse({
+        firstName: '=HYPERLINK("http://evil.example","x")',
+        lastName: "+Plus",
+        email: "evil@example.org",
+        tags: "export-me",
+        city: "-1+2",
+      }),
+    );
 
-    const read = async (query: Record<string, string>) => parseCsvSync(await new Response(await streamCitizensCsv(ctx, query)).text(), { bom: true }) as string[][];
+    const read = async (query: Record<string, string>) =>
+      parseCsvSync(await new Response(await streamCitizensCsv(ctx, query)).text(), { bom: true }) as string[][];
 
     const all = await read({ sort: "name" });
     expect(all[0]).toEqual([
-      "id", "first_name", "last_name", "email", "phone", "national_id", "date_of_birth", "address_line1", "address_line2",
-      "postal_code", "city", "country", "preferred_language", "tags", "created_at", "updated_at", "cf.member_no",
+      "id",
+      "first_name",
+      "last_name",
+      "email",
+      "phone",
+      "national_id",
+      "date_of_birth",
+      "address_line1",
+      "address_line2",
+      "postal_code",
+      "city",
+      "country",
+      "preferred_language",
+      "tags",
+      "created_at",
+      "updated_at",
+      "cf.member_no",
     ]);
     expect(all).toHaveLength(1 + 2101);
     expect(new Set(all.slice(1).map((r) => r[0])).size).toBe(2101);
@@ -407,7 +559,14 @@ describe("export", () => {
     expect(tagged).toHaveLength(1 + 6);
     const person2 = tagged.find((r) => r[1] === "Person2")!;
     // A leading + would start a formula in a spreadsheet: the writer prefixes a quote.
-    expect(person2.slice(1, 7)).toEqual(["Person2", "Family2", "person2@example.org", "'+32 470 000002", "NID-2", "1980-01-15"]);
+    expect(person2.slice(1, 7)).toEqual([
+      "Person2",
+      "Family2",
+      "person2@example.org",
+      "'+32 470 000002",
+      "NID-2",
+      "1980-01-15",
+    ]);
     expect(person2[13]).toBe("export-me");
     expect(person2[16]).toBe("M2");
     const evil = tagged.find((r) => r[3] === "evil@example.org")!;
@@ -416,7 +575,12 @@ describe("export", () => {
     expect(evil[10]).toBe("'-1+2");
 
     const brugge = await read({ city: "Brugge", tag: "export-me" });
-    expect(brugge.slice(1).map((r) => r[1]).sort()).toEqual(["Person2", "Person4"]);
+    expect(
+      brugge
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(["Person2", "Person4"]);
 
     const byEmail = await read({ email: "person7@example.org" });
     expect(byEmail.slice(1).map((r) => r[1])).toEqual(["Person7"]);
@@ -449,46 +613,44 @@ function collector(): (() => void) | undefined {
 // 100,000 rows, generated lazily: the heap must not grow with the file (beyond the in-file
 // duplicate keys, ~200 bytes a row), and the commit inserts them all in one transaction.
 // About 20 s on PostgreSQL and 35 s on in-memory PGlite on a 2-core machine.
-test(
-  "100,000 generated rows validate in flat memory, then commit in one transaction",
-  async () => {
-    const ctx = await tenantCtx();
-    const ROWS = 100_000;
-    const gc = collector();
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    let peak = before;
-    async function* generate() {
-      yield `${HEADER}\n`;
-      for (let start = 1; start <= ROWS; start += 500) {
-        let chunk = "";
-        for (let i = start; i < start + 500 && i <= ROWS; i += 1) chunk += `${row(i)}\n`;
-        // What is really retained, every 10,000 rows (without a collector the samples would
-        // include garbage not yet collected, which only makes the check stricter).
-        if (start % 10_000 === 1) {
-          gc?.();
-          peak = Math.max(peak, process.memoryUsage().heapUsed);
-        }
-        yield chunk;
+test("100,000 generated rows validate in flat memory, then commit in one transaction", async () => {
+  const ctx = await tenantCtx();
+  const ROWS = 100_000;
+  const gc = collector();
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  async function* generate() {
+    yield `${HEADER}\n`;
+    for (let start = 1; start <= ROWS; start += 500) {
+      let chunk = "";
+      for (let i = start; i < start + 500 && i <= ROWS; i += 1) chunk += `${row(i)}\n`;
+      // What is really retained, every 10,000 rows (without a collector the samples would
+      // include garbage not yet collected, which only makes the check stricter).
+      if (start % 10_000 === 1) {
+        gc?.();
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
       }
+      yield chunk;
     }
-    const started = Date.now();
-    const input = importUploadSchema.parse({ mapping: JSON.stringify(MAPPING) });
-    const job = await validateImport(ctx, input, Readable.from(generate()));
-    gc?.();
-    const after = process.memoryUsage().heapUsed;
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    process.stdout.write(`\n[import 100k] ${Date.now() - started} ms, heap before ${mb(before)} MB, peak ${mb(peak)} MB (+${mb(peak - before)}), after ${mb(after)} MB (+${mb(after - before)})\n`);
-    expect(job).toMatchObject({ status: "VALIDATED", totalRows: ROWS, validRows: ROWS, invalidRows: 0, duplicates: 0 });
-    expect(peak - before).toBeLessThan(150 * 1024 * 1024);
-    expect(after - before).toBeLessThan(150 * 1024 * 1024);
+  }
+  const started = Date.now();
+  const input = importUploadSchema.parse({ mapping: JSON.stringify(MAPPING) });
+  const job = await validateImport(ctx, input, Readable.from(generate()));
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  process.stdout.write(
+    `\n[import 100k] ${Date.now() - started} ms, heap before ${mb(before)} MB, peak ${mb(peak)} MB (+${mb(peak - before)}), after ${mb(after)} MB (+${mb(after - before)})\n`,
+  );
+  expect(job).toMatchObject({ status: "VALIDATED", totalRows: ROWS, validRows: ROWS, invalidRows: 0, duplicates: 0 });
+  expect(peak - before).toBeLessThan(150 * 1024 * 1024);
+  expect(after - before).toBeLessThan(150 * 1024 * 1024);
 
-    // The commit is one INSERT … SELECT in one transaction, whatever the size.
-    const committing = Date.now();
-    const done = await commitImport(ctx, job.id, { mode: "all", skipDuplicates: true });
-    process.stdout.write(`[import 100k] commit ${Date.now() - committing} ms\n`);
-    expect(done.importedRows).toBe(ROWS);
-    expect(await countCitizens(ctx)).toBe(ROWS);
-  },
-  600_000,
-);
+  // The commit is one INSERT … SELECT in one transaction, whatever the size.
+  const committing = Date.now();
+  const done = await commitImport(ctx, job.id, { mode: "all", skipDuplicates: true });
+  process.stdout.write(`[import 100k] commit ${Date.now() - committing} ms\n`);
+  expect(done.importedRows).toBe(ROWS);
+  expect(await countCitizens(ctx)).toBe(ROWS);
+}, 600_000);

@@ -50,7 +50,9 @@ let limiter: RateLimitStore;
 beforeAll(async () => {
   installHttpRequestHook();
   const store = await getRateLimiter();
-  limiter = Object.assign(Object.create(store) as RateLimitStore, { consume: (key: string, o: RateLimitOptions) => store.consume(`test:${run}:${key}`, o) });
+  limiter = Object.assign(Object.create(store) as RateLimitStore, {
+    consume: (key: string, o: RateLimitOptions) => store.consume(`test:${run}:${key}`, o),
+  });
   const db = await getDb();
   tenantId = (await db.tenant.create({ data: { slug: `ip-${run}`, name: "Client IP probe" } })).id;
   server = http.createServer((req, res) => {
@@ -60,12 +62,17 @@ beforeAll(async () => {
       const reply: Reply = { ip: clientIpFrom(headers), recordId: currentRequestRecord()?.requestId };
       const url = new URL(req.url ?? "/", "http://x");
       if (url.pathname === "/reset") {
-        reply.result = await requestPasswordReset(url.searchParams.get("email")!, clientIpFrom(headers), { minDurationMs: 0, limiter });
+        reply.result = await requestPasswordReset(url.searchParams.get("email")!, clientIpFrom(headers), {
+          minDurationMs: 0,
+          limiter,
+        });
       } else if (url.pathname === "/audit") {
         const action = `probe.${randomUUID()}`;
         const tdb = (await getDb()).forTenant({ tenantId });
         await tdb.$tenantTransaction((tx) => recordAudit(tx, { tenantId, action, actorId: null }));
-        const rows = await tdb.$tenantTransaction((tx) => tx.$queryRaw<Array<{ ip: string | null }>>`SELECT ip FROM audit_events WHERE action = ${action}`);
+        const rows = await tdb.$tenantTransaction(
+          (tx) => tx.$queryRaw<Array<{ ip: string | null }>>`SELECT ip FROM audit_events WHERE action = ${action}`,
+        );
         reply.auditIp = rows[0]?.ip;
       }
       res.setHeader("content-type", "application/json");
@@ -82,9 +89,16 @@ afterAll(async () => {
   await (await getDatabase()).close();
 });
 
-const FORGED = (i: number) => ({ "x-forwarded-for": `198.51.100.${i % 250}, 203.0.113.${i % 250}`, "x-real-ip": `192.0.2.${i % 250}`, "x-civitas-peer-address": `10.9.9.${i % 250}` });
+const FORGED = (i: number) => ({
+  "x-forwarded-for": `198.51.100.${i % 250}, 203.0.113.${i % 250}`,
+  "x-real-ip": `192.0.2.${i % 250}`,
+  "x-civitas-peer-address": `10.9.9.${i % 250}`,
+});
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ reply: Reply; requestId: string | null }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ reply: Reply; requestId: string | null }> {
   const res = await fetch(`${base}${path}`, { headers });
   return { reply: (await res.json()) as Reply, requestId: res.headers.get("x-request-id") };
 }
@@ -128,11 +142,21 @@ test("the request record opened on the 'request' event reaches the handler and t
     expect(requestId).toBeNull(); // the header is the handler's to echo; the id still reached it
     const generated = await get("/", { "x-request-id": "bad id!" });
     expect(generated.reply.recordId).toMatch(/^[0-9a-f-]{36}$/);
-    const accessLine = () => info.mock.calls.map(([o]) => o as Record<string, unknown>).find((o) => o.event === "http.access" && o.request_id === `caller-${run}`);
+    const accessLine = () =>
+      info.mock.calls
+        .map(([o]) => o as Record<string, unknown>)
+        .find((o) => o.event === "http.access" && o.request_id === `caller-${run}`);
     // Written when the response closes, which may be just after the client has read it.
     for (let i = 0; i < 100 && !accessLine(); i++) await new Promise((r) => setTimeout(r, 20));
     const line = accessLine();
-    expect(line).toMatchObject({ method: "GET", route: "(unmatched)", kind: "page", status: 200, bytes: expect.any(Number), duration_ms: expect.any(Number) });
+    expect(line).toMatchObject({
+      method: "GET",
+      route: "(unmatched)",
+      kind: "page",
+      status: 200,
+      bytes: expect.any(Number),
+      duration_ms: expect.any(Number),
+    });
     expect(JSON.stringify(line)).not.toContain("secret");
   } finally {
     info.mockRestore();

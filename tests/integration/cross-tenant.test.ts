@@ -26,7 +26,8 @@ const delegateName = (model: string) => model.charAt(0).toLowerCase() + model.sl
 // Prisma delegates are typed per model; the suite is generic over models on purpose.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDelegate = any;
-const delegate = (client: unknown, model: string): AnyDelegate => (client as Record<string, AnyDelegate>)[delegateName(model)];
+const delegate = (client: unknown, model: string): AnyDelegate =>
+  (client as Record<string, AnyDelegate>)[delegateName(model)];
 
 async function seedTenant(db: Db, slug: string): Promise<string> {
   const tenant = await db.tenant.create({ data: { slug, name: slug } });
@@ -41,8 +42,12 @@ beforeAll(async () => {
   for (const m of models) {
     const fixture = TENANT_FIXTURES[m.name];
     if (!fixture) continue;
-    const a = await t.db.forTenant({ tenantId: tenants.a }).$tenantTransaction((tx) => fixture.create(tx, tenants.a, `a-${m.name}`));
-    const b = await t.db.forTenant({ tenantId: tenants.b }).$tenantTransaction((tx) => fixture.create(tx, tenants.b, `b-${m.name}`));
+    const a = await t.db
+      .forTenant({ tenantId: tenants.a })
+      .$tenantTransaction((tx) => fixture.create(tx, tenants.a, `a-${m.name}`));
+    const b = await t.db
+      .forTenant({ tenantId: tenants.b })
+      .$tenantTransaction((tx) => fixture.create(tx, tenants.b, `b-${m.name}`));
     rows[m.name] = { a: a.id, b: b.id };
     if (fixture.uniqueWhere) {
       whereOf.set(a.id, fixture.uniqueWhere(a));
@@ -80,7 +85,12 @@ test("every tenant-owned table has row-level security enabled, forced and a poli
   );
   expect(catalog.map((r) => r.relname).sort()).toEqual([...tables].sort());
   for (const row of catalog) {
-    expect({ table: row.relname, enabled: row.relrowsecurity, forced: row.relforcerowsecurity, hasPolicy: row.policies > 0 }).toEqual({
+    expect({
+      table: row.relname,
+      enabled: row.relrowsecurity,
+      forced: row.relforcerowsecurity,
+      hasPolicy: row.policies > 0,
+    }).toEqual({
       table: row.relname,
       enabled: true,
       forced: true,
@@ -121,7 +131,9 @@ async function expectNoCrossTenantAccess(model: string, run: Run) {
     // The runtime role may not update or delete at all: refused outright, or (owner
     // connection, extension only) scoped to nothing.
     for (const op of ["updateMany", "deleteMany"] as const) {
-      const outcome = await run((c) => d(c)[op]({ where: { id: b }, ...(op === "updateMany" ? { data: fixture.update } : {}) })).then(
+      const outcome = await run((c) =>
+        d(c)[op]({ where: { id: b }, ...(op === "updateMany" ? { data: fixture.update } : {}) }),
+      ).then(
         (r: { count: number }) => r.count,
         () => "refused",
       );
@@ -163,7 +175,9 @@ describe("both walls (db.forTenant as the app role)", () => {
 
 describe("extension alone (connection bypasses RLS)", () => {
   test("the owner connection really does bypass RLS", async () => {
-    const both = await t.withRlsBypassed((_db, base) => base.citizen.count({ where: { tenantId: { in: [tenants.a, tenants.b] } } }));
+    const both = await t.withRlsBypassed((_db, base) =>
+      base.citizen.count({ where: { tenantId: { in: [tenants.a, tenants.b] } } }),
+    );
     expect(both).toBeGreaterThanOrEqual(2);
   });
 
@@ -174,7 +188,9 @@ describe("extension alone (connection bypasses RLS)", () => {
     });
   });
 
-  test.each(MODELS)("%s: a create claiming tenant B lands in A", (model) => t.withRlsBypassed((db) => expectCreateLandsInA(db, model)));
+  test.each(MODELS)("%s: a create claiming tenant B lands in A", (model) =>
+    t.withRlsBypassed((db) => expectCreateLandsInA(db, model)),
+  );
 });
 
 describe("RLS alone (plain Prisma client, no extension)", () => {
@@ -192,7 +208,9 @@ describe("RLS alone (plain Prisma client, no extension)", () => {
   test("inserting a row for another tenant is refused by the policy", async () => {
     await expect(
       asTenantWithoutExtension(tenants.a, (tx) =>
-        (tx as PrismaClient).citizen.create({ data: { tenantId: tenants.b, firstName: "Intruder", lastName: "Probe" } }),
+        (tx as PrismaClient).citizen.create({
+          data: { tenantId: tenants.b, firstName: "Intruder", lastName: "Probe" },
+        }),
       ),
     ).rejects.toThrow(/row-level security|row level security|violates/i);
   });
@@ -236,14 +254,20 @@ describe("guards", () => {
   test("nested connect to another tenant's row is refused by the extension", async () => {
     await expect(
       t.db.forTenant({ tenantId: tenants.a }).case.create({
-        data: { title: "Sneaky", tenant: { connect: { id: tenants.a } }, citizen: { connect: { id: rows.Citizen!.b } } },
+        data: {
+          title: "Sneaky",
+          tenant: { connect: { id: tenants.a } },
+          citizen: { connect: { id: rows.Citizen!.b } },
+        },
       }),
     ).rejects.toThrow();
   });
 
   test("the tenant of a row cannot be changed through the extension", async () => {
     await expect(
-      t.db.forTenant({ tenantId: tenants.a }).citizen.update({ where: { id: rows.Citizen!.a }, data: { tenantId: tenants.b } }),
+      t.db
+        .forTenant({ tenantId: tenants.a })
+        .citizen.update({ where: { id: rows.Citizen!.a }, data: { tenantId: tenants.b } }),
     ).rejects.toThrow(TenantScopeError);
   });
 });
@@ -258,7 +282,9 @@ describe("each wall is load-bearing: with it removed the probes see a leak", () 
     const leaked = await t.withOwnerSql(async (sql) => {
       await sql.exec("BEGIN");
       try {
-        await sql.exec(`DROP POLICY tenant_isolation ON citizens; CREATE POLICY allow_all ON citizens USING (true) WITH CHECK (true)`);
+        await sql.exec(
+          `DROP POLICY tenant_isolation ON citizens; CREATE POLICY allow_all ON citizens USING (true) WITH CHECK (true)`,
+        );
         await sql.exec(`SET LOCAL ROLE civitas_app`);
         await sql.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenants.a]);
         return await sql.query<{ id: string }>(`SELECT id FROM citizens WHERE id = $1`, [rows.Citizen!.b]);

@@ -41,7 +41,9 @@ import type { TenantContext } from "@/lib/context/request-context";
 const COOKIE = "authjs.session-token";
 const describeOnPostgres = upstreamUrl ? describe : describe.skip;
 if (!upstreamUrl) {
-  process.stdout.write("\n[database-outage] skipped: the embedded PGlite database has no connection to cut (set DATABASE_URL to run it on PostgreSQL)\n");
+  process.stdout.write(
+    "\n[database-outage] skipped: the embedded PGlite database has no connection to cut (set DATABASE_URL to run it on PostgreSQL)\n",
+  );
 }
 
 describeOnPostgres("a database outage through a TCP proxy", () => {
@@ -52,15 +54,27 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
 
   async function sessionCookie(userId: string, email: string, iatMs = Date.now()): Promise<string> {
     const { sessionId, generation } = await startSession(userId);
-    return encode({ token: { sub: userId, email, name: "Outage Probe", sid: sessionId, gen: generation, iat_ms: iatMs }, secret: authSecret(), salt: COOKIE, maxAge: 8 * 3600 });
+    return encode({
+      token: { sub: userId, email, name: "Outage Probe", sid: sessionId, gen: generation, iat_ms: iatMs },
+      secret: authSecret(),
+      salt: COOKIE,
+      maxAge: 8 * 3600,
+    });
   }
 
   function signedInAs(cookie: string, requestId = `req-${randomUUID()}`) {
-    requestHeaders = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: `${COOKIE}=${cookie}`, "x-request-id": requestId });
+    requestHeaders = new Headers({
+      host: "localhost:3000",
+      "x-forwarded-proto": "http",
+      cookie: `${COOKIE}=${cookie}`,
+      "x-request-id": requestId,
+    });
   }
 
   function outageLines() {
-    return errorLines.mock.calls.map((c) => c[0] as Record<string, unknown>).filter((f) => f?.event === "db.unavailable");
+    return errorLines.mock.calls
+      .map((c) => c[0] as Record<string, unknown>)
+      .filter((f) => f?.event === "db.unavailable");
   }
 
   /** Matches the first COMMIT after a statement writing `table` (earlier reads commit too). */
@@ -82,8 +96,14 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     return Response.json({ items: page.items.length });
   });
   const callRoute = (cookie: string, requestId: string) =>
-    listRoute(new NextRequest(`http://localhost:3000/api/tenants/${world.slug}/cases`, { headers: { cookie: `${COOKIE}=${cookie}`, "x-request-id": requestId } }), { params: Promise.resolve({ tenant: world.slug }) });
-  const pageRequest = (cookie: string) => new NextRequest(`http://localhost:3000/${world.slug}/citizens`, { headers: { cookie: `${COOKIE}=${cookie}` } });
+    listRoute(
+      new NextRequest(`http://localhost:3000/api/tenants/${world.slug}/cases`, {
+        headers: { cookie: `${COOKIE}=${cookie}`, "x-request-id": requestId },
+      }),
+      { params: Promise.resolve({ tenant: world.slug }) },
+    );
+  const pageRequest = (cookie: string) =>
+    new NextRequest(`http://localhost:3000/${world.slug}/citizens`, { headers: { cookie: `${COOKIE}=${cookie}` } });
 
   beforeAll(async () => {
     const url = new URL(upstreamUrl!);
@@ -101,7 +121,14 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     const email = `outage-${randomUUID().slice(0, 8)}@outage.test`;
     const user = await db.user.create({ data: { email, name: "Outage Probe", emailVerifiedAt: new Date() } });
     await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "MEMBER" } });
-    world = { slug, tenantId: tenant.id, userId: user.id, email, cookie: await sessionCookie(user.id, email), ctx: { tenantId: tenant.id, userId: user.id, role: "MEMBER", requestId: "req-outage" } };
+    world = {
+      slug,
+      tenantId: tenant.id,
+      userId: user.id,
+      email,
+      cookie: await sessionCookie(user.id, email),
+      ctx: { tenantId: tenant.id, userId: user.id, role: "MEMBER", requestId: "req-outage" },
+    };
     jest.spyOn(logger, "error").mockImplementation(errorLines as never);
   });
 
@@ -121,7 +148,10 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
   });
 
   test("cut: 503 and Unavailable everywhere, never 'signed out'; one log line per key; restore: the same cookie works", async () => {
-    const before = await createCitizen(world.ctx, createCitizenSchema.parse({ firstName: "Acked", lastName: `before-${world.slug}` }));
+    const before = await createCitizen(
+      world.ctx,
+      createCitizenSchema.parse({ firstName: "Acked", lastName: `before-${world.slug}` }),
+    );
     errorLines.mockClear();
     proxy.cut();
 
@@ -129,7 +159,9 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     await expect(currentUser()).rejects.toBeInstanceOf(DatabaseUnavailableError);
     const user = { id: world.userId, email: world.email, name: "Outage Probe" };
     await expect(authorizeTenant(user, world.slug, "citizen.read")).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(createCitizen(world.ctx, createCitizenSchema.parse({ firstName: "Unacked", lastName: `during-${world.slug}` }))).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(
+      createCitizen(world.ctx, createCitizenSchema.parse({ firstName: "Unacked", lastName: `during-${world.slug}` })),
+    ).rejects.toBeInstanceOf(DatabaseUnavailableError);
 
     const first = await callRoute(world.cookie, "req-outage-1");
     expect(first.status).toBe(503);
@@ -141,7 +173,12 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     // One line for the first failure, with everything support needs; the identical second is counted, not written.
     const lines = outageLines().filter((l) => l.route === `/api/tenants/${world.slug}/cases`);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ request_id: "req-outage-1", tenant: world.slug, user_id: world.userId, code: "UNAVAILABLE" });
+    expect(lines[0]).toMatchObject({
+      request_id: "req-outage-1",
+      tenant: world.slug,
+      user_id: world.userId,
+      code: "UNAVAILABLE",
+    });
     expect(["connect", "lost"]).toContain(lines[0]!.db_failure);
     expect(typeof lines[0]!.db_code).toBe("string");
 
@@ -172,20 +209,38 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
 
     // Acknowledged before: there. Refused during: not there.
     expect(await ownerCount("SELECT count(*) AS n FROM citizens WHERE id = $1::uuid", [before.id])).toBe(1);
-    expect(await ownerCount("SELECT count(*) AS n FROM citizens WHERE tenant_id = $1::uuid AND first_name = 'Unacked'", [world.tenantId])).toBe(0);
+    expect(
+      await ownerCount("SELECT count(*) AS n FROM citizens WHERE tenant_id = $1::uuid AND first_name = 'Unacked'", [
+        world.tenantId,
+      ]),
+    ).toBe(0);
   });
 
   test("a COMMIT that never reached the server: 'may not have been saved', and it is not there", async () => {
     proxy.dropWhen(commitAfterWriteTo("citizens"));
-    const err = await createCitizen(world.ctx, createCitizenSchema.parse({ firstName: "Lost", lastName: `commit-${world.slug}` })).catch((e: unknown) => e);
+    const err = await createCitizen(
+      world.ctx,
+      createCitizenSchema.parse({ firstName: "Lost", lastName: `commit-${world.slug}` }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WriteOutcomeUnknownError);
     expect((err as Error).message).toMatch(/may not have been saved.*check before retrying/i);
-    expect(await ownerCount("SELECT count(*) AS n FROM citizens WHERE tenant_id = $1::uuid AND first_name = 'Lost'", [world.tenantId])).toBe(0);
+    expect(
+      await ownerCount("SELECT count(*) AS n FROM citizens WHERE tenant_id = $1::uuid AND first_name = 'Lost'", [
+        world.tenantId,
+      ]),
+    ).toBe(0);
   });
 
   test("tags (idempotent): a lost COMMIT that did commit is found, not written twice; one that did not is retried once", async () => {
-    const citizen = await createCitizen(world.ctx, createCitizenSchema.parse({ firstName: "Tagged", lastName: `tags-${world.slug}` }));
-    const audits = () => ownerCount("SELECT count(*) AS n FROM audit_events WHERE tenant_id = $1::uuid AND target_id = $2 AND action = 'citizen.updated'", [world.tenantId, citizen.id]);
+    const citizen = await createCitizen(
+      world.ctx,
+      createCitizenSchema.parse({ firstName: "Tagged", lastName: `tags-${world.slug}` }),
+    );
+    const audits = () =>
+      ownerCount(
+        "SELECT count(*) AS n FROM audit_events WHERE tenant_id = $1::uuid AND target_id = $2 AND action = 'citizen.updated'",
+        [world.tenantId, citizen.id],
+      );
 
     proxy.dropWhen(commitAfterWriteTo("citizens"), { forward: true });
     const saved = await setCitizenTags(world.ctx, { id: citizen.id, version: citizen.version, tags: ["blip"] });
@@ -193,7 +248,11 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     expect(await audits()).toBe(1);
 
     proxy.dropWhen(commitAfterWriteTo("citizens"));
-    const retried = await setCitizenTags(world.ctx, { id: citizen.id, version: saved.version, tags: ["blip", "again"] });
+    const retried = await setCitizenTags(world.ctx, {
+      id: citizen.id,
+      version: saved.version,
+      tags: ["blip", "again"],
+    });
     expect(retried).toMatchObject({ tags: ["blip", "again"], version: saved.version + 1 });
     expect(await audits()).toBe(2);
   });

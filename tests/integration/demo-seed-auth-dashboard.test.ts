@@ -31,11 +31,17 @@ test("seeding twice changes nothing the second time", async () => {
 
 describe("authenticate", () => {
   test("the demo login works", async () => {
-    expect(await authenticate({ email: "demo@civitas.test", password: DEMO_PASSWORD })).toMatchObject({ ok: true, user: { email: "demo@civitas.test", name: "Dana Demo" } });
+    expect(await authenticate({ email: "demo@civitas.test", password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+      user: { email: "demo@civitas.test", name: "Dana Demo" },
+    });
   });
 
   test("email is matched case-insensitively and trimmed", async () => {
-    expect(await authenticate({ email: "  DEMO@civitas.test ", password: DEMO_PASSWORD })).toMatchObject({ ok: true, user: { email: "demo@civitas.test" } });
+    expect(await authenticate({ email: "  DEMO@civitas.test ", password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+      user: { email: "demo@civitas.test" },
+    });
   });
 
   test.each([
@@ -53,7 +59,10 @@ describe("authenticate", () => {
     const db = await getDb();
     await db.user.update({ where: { email: "viewer@civitas.test" }, data: { disabledAt: new Date() } });
     try {
-      expect(await authenticate({ email: "viewer@civitas.test", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate({ email: "viewer@civitas.test", password: DEMO_PASSWORD })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     } finally {
       await db.user.update({ where: { email: "viewer@civitas.test" }, data: { disabledAt: null } });
     }
@@ -74,7 +83,12 @@ describe("tenant access", () => {
 describe("dashboard summary", () => {
   test("counts the tenant's own data and agrees with the rows", async () => {
     const db = await getDb();
-    const ctx = { tenantId: demo.id, userId: "00000000-0000-4000-8000-000000000001", role: "OWNER" as const, requestId: "test-request" };
+    const ctx = {
+      tenantId: demo.id,
+      userId: "00000000-0000-4000-8000-000000000001",
+      role: "OWNER" as const,
+      requestId: "test-request",
+    };
     const summary = await getDashboardSummary(ctx);
     const scoped = db.forTenant(ctx);
     // 25 on a fresh database; a reused one keeps whatever an earlier run seeded.
@@ -82,7 +96,9 @@ describe("dashboard summary", () => {
     expect(summary.citizens).toBeGreaterThan(0);
     const totalCases = await scoped.case.count();
     expect(Object.values(summary.casesByStatus).reduce((a, b) => a + b, 0)).toBe(totalCases);
-    expect(summary.openCases).toBe(await scoped.case.count({ where: { status: { in: ["OPEN", "IN_PROGRESS", "WAITING"] } } }));
+    expect(summary.openCases).toBe(
+      await scoped.case.count({ where: { status: { in: ["OPEN", "IN_PROGRESS", "WAITING"] } } }),
+    );
     expect(summary.casesPerDay).toHaveLength(14);
     expect(summary.casesPerDay.reduce((a, d) => a + d.count, 0)).toBeLessThanOrEqual(totalCases);
     expect(summary.recentCases.length).toBeLessThanOrEqual(8);

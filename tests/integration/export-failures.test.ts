@@ -34,7 +34,10 @@ async function tenant(): Promise<TenantContext & { slug: string }> {
 
 /** `n` citizens sorted by first name P00001…, all with the same (readable) email ciphertext. */
 async function citizens(ctx: TenantContext, n: number): Promise<void> {
-  const template = await createCitizen(ctx, createCitizenSchema.parse({ firstName: "P00000", lastName: "Export", email: "export@failures.test" }));
+  const template = await createCitizen(
+    ctx,
+    createCitizenSchema.parse({ firstName: "P00000", lastName: "Export", email: "export@failures.test" }),
+  );
   await (await getDb()).forTenant(ctx).$tenantTransaction(
     (tx) => tx.$executeRaw`
       INSERT INTO citizens (id, tenant_id, first_name, last_name, email_enc, email_bidx, preferred_language, tags, updated_at)
@@ -45,16 +48,28 @@ async function citizens(ctx: TenantContext, n: number): Promise<void> {
 }
 
 async function spoil(ctx: TenantContext, firstName: string): Promise<void> {
-  await (await getDb()).forTenant(ctx).$tenantTransaction((tx) => tx.$executeRaw`UPDATE citizens SET email_enc = ${UNREADABLE} WHERE tenant_id = ${ctx.tenantId}::uuid AND first_name = ${firstName}`);
+  await (
+    await getDb()
+  )
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$executeRaw`UPDATE citizens SET email_enc = ${UNREADABLE} WHERE tenant_id = ${ctx.tenantId}::uuid AND first_name = ${firstName}`,
+    );
 }
 
-const request = (slug: string, query = "?sort=name") => [new NextRequest(`http://localhost/api/tenants/${slug}/citizens/export${query}`), { params: Promise.resolve({ tenant: slug }) }] as const;
+const request = (slug: string, query = "?sort=name") =>
+  [
+    new NextRequest(`http://localhost/api/tenants/${slug}/citizens/export${query}`),
+    { params: Promise.resolve({ tenant: slug }) },
+  ] as const;
 
 async function read(stream: ReadableStream<Uint8Array>): Promise<{ text: string; error: unknown }> {
   const decoder = new TextDecoder();
   let text = "";
   try {
-    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>)
+      text += decoder.decode(chunk, { stream: true });
     return { text, error: null };
   } catch (error) {
     return { text, error };
@@ -93,7 +108,14 @@ test("an unreadable ciphertext in the first page: an error response with an erro
   expect(body.error.message).toMatch(/cannot be decrypted with the configured encryption keys/);
   // Nothing was disclosed, so no export is on the record.
   const db = await getDb();
-  const events = await db.forTenant(ctx).$tenantTransaction((tx) => tx.$queryRaw<unknown[]>`SELECT 1 FROM audit_events WHERE tenant_id = ${ctx.tenantId}::uuid AND action = 'citizen.exported'`);
+  const events = await db
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          unknown[]
+        >`SELECT 1 FROM audit_events WHERE tenant_id = ${ctx.tenantId}::uuid AND action = 'citizen.exported'`,
+    );
   expect(events).toHaveLength(0);
 });
 
@@ -109,7 +131,14 @@ test("an unreadable ciphertext after the first page: the stream errors (a failed
     expect(error).toBeInstanceOf(Error);
     // The first page arrived whole; nothing of the failing page did.
     expect(text.trim().split("\r\n")).toHaveLength(1 + CITIZEN_EXPORT_PAGE_SIZE);
-    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: "citizen.export_failed", tenant_id: ctx.tenantId, request_id: expect.any(String) }), expect.stringMatching(/failed after the download had started/));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({
+        event: "citizen.export_failed",
+        tenant_id: ctx.tenantId,
+        request_id: expect.any(String),
+      }),
+      expect.stringMatching(/failed after the download had started/),
+    );
   } finally {
     logged.mockRestore();
   }

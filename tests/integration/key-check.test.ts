@@ -54,8 +54,17 @@ let ctx: TenantContext;
 let before: { id: string; email: string; keyId: string | null };
 
 async function citizen(email: string) {
-  const c = await createCitizen(ctx, createCitizenSchema.parse({ firstName: "Key", lastName: "Check", email, nationalId: `NL-${email.length}` }));
-  const [row] = await (await getDb()).forTenant(ctx).$tenantTransaction((tx) => tx.$queryRaw<Array<{ email_enc: string }>>`SELECT email_enc FROM citizens WHERE id = ${c.id}::uuid`);
+  const c = await createCitizen(
+    ctx,
+    createCitizenSchema.parse({ firstName: "Key", lastName: "Check", email, nationalId: `NL-${email.length}` }),
+  );
+  const [row] = await (
+    await getDb()
+  )
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) => tx.$queryRaw<Array<{ email_enc: string }>>`SELECT email_enc FROM citizens WHERE id = ${c.id}::uuid`,
+    );
   return { id: c.id, email, keyId: keyIdOf(row!.email_enc) };
 }
 
@@ -144,7 +153,9 @@ describe("the start-up key check", () => {
     useKeys(`${KEY_A},${KEY_B}`);
     const report = await check();
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatch(/"keyA" is the first key in ENCRYPTION_KEYS, but new data has been written with "keyB" since .*: put "keyB" first/);
+    expect(report.problems[0]).toMatch(
+      /"keyA" is the first key in ENCRYPTION_KEYS, but new data has been written with "keyB" since .*: put "keyB" first/,
+    );
   });
 
   test("crypto:rotate then lets A be removed, and the check agrees", async () => {
@@ -168,7 +179,10 @@ describe("the start-up key check", () => {
 describe("data written before the key registry existed", () => {
   // The migration's backfill, run again on an emptied registry: what a database that predates
   // the table gets when it is migrated.
-  const migration = readFileSync(path.join(process.cwd(), "prisma/migrations/20261202030845_encryption_key_canaries/migration.sql"), "utf8");
+  const migration = readFileSync(
+    path.join(process.cwd(), "prisma/migrations/20261202030845_encryption_key_canaries/migration.sql"),
+    "utf8",
+  );
   const backfill = migration.slice(migration.indexOf("DO $$"));
 
   test("the backfill finds the key ids in use with a sample each, which the check verifies and replaces", async () => {
@@ -180,14 +194,18 @@ describe("data written before the key registry existed", () => {
     // Written with A as primary, as an old instance would have done before the table existed.
     const rows = await ownerSqlFor(await getDatabase())(async (sql) => {
       await sql.exec("DELETE FROM encryption_key_canaries; DELETE FROM blind_index_canaries;");
-      return sql.query<{ key_id: string; sample_tenant_id: string | null }>("SELECT key_id, sample_tenant_id FROM encryption_key_canaries");
+      return sql.query<{ key_id: string; sample_tenant_id: string | null }>(
+        "SELECT key_id, sample_tenant_id FROM encryption_key_canaries",
+      );
     });
     expect(rows).toEqual([]);
     const legacyA = await citizen("legacy-a@keycheck.test");
     expect(legacyA.keyId).toBe("keyA");
     const found = await ownerSqlFor(await getDatabase())(async (sql) => {
       await sql.exec(backfill);
-      return sql.query<{ key_id: string; sample_tenant_id: string | null }>("SELECT key_id, sample_tenant_id FROM encryption_key_canaries ORDER BY key_id");
+      return sql.query<{ key_id: string; sample_tenant_id: string | null }>(
+        "SELECT key_id, sample_tenant_id FROM encryption_key_canaries ORDER BY key_id",
+      );
     });
     expect(found.map((r) => r.key_id)).toEqual(["keyA", "keyB"]);
     expect(found.every((r) => r.sample_tenant_id !== null)).toBe(true);

@@ -17,7 +17,13 @@ import { listCitizens } from "@/lib/citizens/list";
 import { createCitizen, updateCitizen } from "@/lib/citizens/mutations";
 import { encryptPii, decryptPii } from "@/lib/citizens/pii";
 import { revealCitizenField } from "@/lib/citizens/read";
-import { citizenListQuerySchema, createCitizenSchema, PII_FIELDS, updateCitizenSchema, type PiiFieldName } from "@/lib/citizens/schemas";
+import {
+  citizenListQuerySchema,
+  createCitizenSchema,
+  PII_FIELDS,
+  updateCitizenSchema,
+  type PiiFieldName,
+} from "@/lib/citizens/schemas";
 import { keyIdOf } from "@/lib/crypto/field-cipher";
 import { rotateCitizenKeys, type RotateOptions } from "@/lib/crypto/rotate";
 import { main as rotateCli } from "../../scripts/crypto-rotate";
@@ -43,16 +49,37 @@ let A: TenantContext;
 let B: TenantContext;
 let stagedRowId: string;
 const tenantIds = () => [A.tenantId, B.tenantId];
-const rotate = async (options: RotateOptions = {}) => rotateCitizenKeys(await getDb(), { tenantIds: tenantIds(), batchSize: 5, ...options });
+const rotate = async (options: RotateOptions = {}) =>
+  rotateCitizenKeys(await getDb(), { tenantIds: tenantIds(), batchSize: 5, ...options });
 
-type Raw = { id: string; email_enc: string | null; phone_enc: string | null; national_id_enc: string | null; date_of_birth_enc: string | null; email_bidx: string | null; phone_bidx: string | null; national_id_bidx: string | null; date_of_birth_bidx: string | null; version: number; updated_at: Date };
+type Raw = {
+  id: string;
+  email_enc: string | null;
+  phone_enc: string | null;
+  national_id_enc: string | null;
+  date_of_birth_enc: string | null;
+  email_bidx: string | null;
+  phone_bidx: string | null;
+  national_id_bidx: string | null;
+  date_of_birth_bidx: string | null;
+  version: number;
+  updated_at: Date;
+};
 async function rawRows(ctx: TenantContext): Promise<Raw[]> {
   const db = await getDb();
-  return db.forTenant(ctx).$tenantTransaction((tx) =>
-    tx.$queryRaw<Raw[]>`SELECT id, email_enc, phone_enc, national_id_enc, date_of_birth_enc, email_bidx, phone_bidx, national_id_bidx, date_of_birth_bidx, version, updated_at FROM citizens WHERE tenant_id = ${ctx.tenantId}::uuid ORDER BY id`,
-  );
+  return db
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Raw[]
+        >`SELECT id, email_enc, phone_enc, national_id_enc, date_of_birth_enc, email_bidx, phone_bidx, national_id_bidx, date_of_birth_bidx, version, updated_at FROM citizens WHERE tenant_id = ${ctx.tenantId}::uuid ORDER BY id`,
+    );
 }
-const ciphertexts = (rows: Raw[]) => rows.flatMap((r) => [r.email_enc, r.phone_enc, r.national_id_enc, r.date_of_birth_enc]).filter((v): v is string => v !== null);
+const ciphertexts = (rows: Raw[]) =>
+  rows
+    .flatMap((r) => [r.email_enc, r.phone_enc, r.national_id_enc, r.date_of_birth_enc])
+    .filter((v): v is string => v !== null);
 const keyIds = async () => {
   const all = [...ciphertexts(await rawRows(A)), ...ciphertexts(await rawRows(B))];
   return all.reduce<Record<string, number>>((acc, c) => ({ ...acc, [keyIdOf(c)!]: (acc[keyIdOf(c)!] ?? 0) + 1 }), {});
@@ -60,13 +87,27 @@ const keyIds = async () => {
 
 async function stagedData(): Promise<Record<string, unknown>> {
   const db = await getDb();
-  const [row] = await db.forTenant(A).$tenantTransaction((tx) => tx.$queryRaw<Array<{ data: Record<string, unknown> }>>`SELECT data FROM import_rows WHERE id = ${stagedRowId}::uuid`);
+  const [row] = await db
+    .forTenant(A)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ data: Record<string, unknown> }>
+        >`SELECT data FROM import_rows WHERE id = ${stagedRowId}::uuid`,
+    );
   return row!.data;
 }
 
 async function auditEvents(ctx: TenantContext) {
   const db = await getDb();
-  return db.forTenant(ctx).$tenantTransaction((tx) => tx.$queryRaw<Array<{ data: Record<string, unknown>; actor_type: string }>>`SELECT data, actor_type FROM audit_events WHERE tenant_id = ${ctx.tenantId}::uuid AND action = 'crypto.keys_rotated' ORDER BY seq`);
+  return db
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ data: Record<string, unknown>; actor_type: string }>
+        >`SELECT data, actor_type FROM audit_events WHERE tenant_id = ${ctx.tenantId}::uuid AND action = 'crypto.keys_rotated' ORDER BY seq`,
+    );
 }
 
 async function expectAllReadable() {
@@ -88,7 +129,10 @@ beforeAll(async () => {
     if (i % 2 === 0) values.phone = `+31 6 1234 56${String(i).padStart(2, "0")}`;
     if (i % 3 === 0) values.nationalId = `NL-${100000 + i}`;
     if (i % 4 === 0) values.dateOfBirth = `19${60 + i}-0${1 + (i % 9)}-1${i % 10}`;
-    const c = await createCitizen(ctx, createCitizenSchema.parse({ firstName: `Person${i}`, lastName: "Rotation", ...values }));
+    const c = await createCitizen(
+      ctx,
+      createCitizenSchema.parse({ firstName: `Person${i}`, lastName: "Rotation", ...values }),
+    );
     people.push({ ctx, id: c.id, values });
   }
   // A citizen import validated but not committed yet: its staged row holds ciphertexts too.
@@ -96,8 +140,26 @@ beforeAll(async () => {
   stagedRowId = randomUUID();
   const staged = encryptPii(A.tenantId, { email: "staged@rotation.test", nationalId: "NL-999" });
   await db.forTenant(A).$tenantTransaction(async (tx) => {
-    const job = await tx.importJob.create({ data: { tenantId: A.tenantId, userId: A.userId, fileName: "people.csv", mapping: {}, status: "VALIDATED", totalRows: 1, validRows: 1 } });
-    await tx.importRow.create({ data: { id: stagedRowId, tenantId: A.tenantId, jobId: job.id, line: 2, data: { firstName: "Staged", lastName: "Person", ...staged, tags: [], customFields: {} } } });
+    const job = await tx.importJob.create({
+      data: {
+        tenantId: A.tenantId,
+        userId: A.userId,
+        fileName: "people.csv",
+        mapping: {},
+        status: "VALIDATED",
+        totalRows: 1,
+        validRows: 1,
+      },
+    });
+    await tx.importRow.create({
+      data: {
+        id: stagedRowId,
+        tenantId: A.tenantId,
+        jobId: job.id,
+        line: 2,
+        data: { firstName: "Staged", lastName: "Person", ...staged, tags: [], customFields: {} },
+      },
+    });
   });
 });
 
@@ -130,7 +192,11 @@ describe("rotating to a new primary key", () => {
   test("a run interrupted after one batch stops there, and the next run resumes", async () => {
     const controller = new AbortController();
     const progress: number[] = [];
-    const first = await rotate({ tenantIds: [A.tenantId], signal: controller.signal, onProgress: (p) => (progress.push(p.rowsDone), controller.abort()) });
+    const first = await rotate({
+      tenantIds: [A.tenantId],
+      signal: controller.signal,
+      onProgress: (p) => (progress.push(p.rowsDone), controller.abort()),
+    });
     expect(first.interrupted).toBe(true);
     expect(progress).toEqual([5]);
     expect(first.totals.rowsDone).toBe(5);
@@ -158,7 +224,17 @@ describe("rotating to a new primary key", () => {
       edited = true;
       if (onPostgres) {
         const current = (await rawRows(A)).find((r) => r.id === victim.id)!;
-        await updateCitizen(A, updateCitizenSchema.parse({ id: victim.id, version: current.version, firstName: "Edited", lastName: "Meanwhile", ...victim.values, email: "edited@rotation.test" }));
+        await updateCitizen(
+          A,
+          updateCitizenSchema.parse({
+            id: victim.id,
+            version: current.version,
+            firstName: "Edited",
+            lastName: "Meanwhile",
+            ...victim.values,
+            email: "edited@rotation.test",
+          }),
+        );
       } else {
         const cols = encryptPii(A.tenantId, { ...victim.values, email: "edited@rotation.test" });
         await tx.$executeRaw`UPDATE citizens SET email_enc = ${cols.emailEnc}, email_bidx = ${cols.emailBidx}, phone_enc = ${cols.phoneEnc}, national_id_enc = ${cols.nationalIdEnc}, date_of_birth_enc = ${cols.dateOfBirthEnc} WHERE id = ${victim.id}::uuid`;
@@ -194,7 +270,10 @@ describe("rotating to a new primary key", () => {
       const before = bidxCache.get(r.id)!;
       const person = people.find((p) => p.id === r.id)!;
       // Only the email the concurrent edit changed has a new blind index.
-      expect({ ...r, email_bidx: person.values.email === "edited@rotation.test" ? before.email_bidx : r.email_bidx }).toMatchObject(before);
+      expect({
+        ...r,
+        email_bidx: person.values.email === "edited@rotation.test" ? before.email_bidx : r.email_bidx,
+      }).toMatchObject(before);
     }
   });
 
@@ -202,10 +281,21 @@ describe("rotating to a new primary key", () => {
     const eventsA = await auditEvents(A);
     expect(eventsA).toHaveLength(2);
     expect(eventsA[1]!.actor_type).toBe("system");
-    expect(eventsA[1]!.data).toMatchObject({ toKeyId: "new", fromKeyIds: ["old"], stagedImportRows: 1, complete: true });
+    expect(eventsA[1]!.data).toMatchObject({
+      toKeyId: "new",
+      fromKeyIds: ["old"],
+      stagedImportRows: 1,
+      complete: true,
+    });
     const eventsB = await auditEvents(B);
     expect(eventsB).toHaveLength(1);
-    expect(eventsB[0]!.data).toMatchObject({ toKeyId: "new", fromKeyIds: ["old"], citizenRows: 3, valuesRotated: 3 + 2 + 1 + 1, complete: true });
+    expect(eventsB[0]!.data).toMatchObject({
+      toKeyId: "new",
+      fromKeyIds: ["old"],
+      citizenRows: 3,
+      valuesRotated: 3 + 2 + 1 + 1,
+      complete: true,
+    });
   });
 
   test("a second run has nothing to do (and writes no event)", async () => {
@@ -224,7 +314,11 @@ describe("rotating to a new primary key", () => {
     const THIRD = `third:${Buffer.alloc(32, 0x55).toString("base64")}`;
     useKeys(`${THIRD},${NEW_KEY}`);
     const progress: string[] = [];
-    const there = await rotate({ tenantIds: [A.tenantId], batchSize: 1, onProgress: (p) => progress.push(`${p.table}:${p.rowsDone}`) });
+    const there = await rotate({
+      tenantIds: [A.tenantId],
+      batchSize: 1,
+      onProgress: (p) => progress.push(`${p.table}:${p.rowsDone}`),
+    });
     expect(there.totals).toMatchObject({ rowsToRotate: 13, rowsDone: 13, skippedConcurrent: 0, failed: 0 });
     expect(progress).toEqual([...Array.from({ length: 12 }, (_, i) => `citizens:${i + 1}`), "import_rows:1"]);
     expect(new Set(ciphertexts(await rawRows(A)).map(keyIdOf))).toEqual(new Set(["third"]));
@@ -241,10 +335,19 @@ describe("rotating to a new primary key", () => {
     useKeys(`gone:${Buffer.alloc(32, 0x44).toString("base64")}`);
     const orphan = encryptPii(A.tenantId, { phone: "+44 20 7946 0000" });
     useKeys(NEW_KEY);
-    await db.forTenant(A).$tenantTransaction((tx) => tx.$executeRaw`UPDATE citizens SET phone_enc = ${orphan.phoneEnc} WHERE id = ${p!.id}::uuid`);
+    await db
+      .forTenant(A)
+      .$tenantTransaction(
+        (tx) => tx.$executeRaw`UPDATE citizens SET phone_enc = ${orphan.phoneEnc} WHERE id = ${p!.id}::uuid`,
+      );
     const result = await rotate();
     expect(result.totals.failed).toBe(1);
-    expect(result.tenants.find((t) => t.tenantId === A.tenantId)!.failed[0]).toMatchObject({ table: "citizens", id: p!.id, field: "phone", reason: 'encryption key "gone" is not configured' });
+    expect(result.tenants.find((t) => t.tenantId === A.tenantId)!.failed[0]).toMatchObject({
+      table: "citizens",
+      id: p!.id,
+      field: "phone",
+      reason: 'encryption key "gone" is not configured',
+    });
     expect((await rawRows(A)).find((r) => r.id === p!.id)!.phone_enc).toBe(orphan.phoneEnc);
   });
 });
@@ -272,7 +375,13 @@ describe("npm run crypto:rotate", () => {
 const bidxCache = new Map<string, Partial<Raw>>();
 beforeAll(async () => {
   for (const r of [...(await rawRows(A)), ...(await rawRows(B))]) {
-    bidxCache.set(r.id, { id: r.id, email_bidx: r.email_bidx, phone_bidx: r.phone_bidx, national_id_bidx: r.national_id_bidx, date_of_birth_bidx: r.date_of_birth_bidx });
+    bidxCache.set(r.id, {
+      id: r.id,
+      email_bidx: r.email_bidx,
+      phone_bidx: r.phone_bidx,
+      national_id_bidx: r.national_id_bidx,
+      date_of_birth_bidx: r.date_of_birth_bidx,
+    });
   }
 });
 

@@ -75,7 +75,9 @@ test("the app's own connection reports its login, not the role it switched to", 
       await owner.query(`CREATE ROLE ${name}_bypass NOLOGIN BYPASSRLS`);
       await owner.query(`CREATE ROLE ${name} LOGIN IN ROLE ${name}_bypass`);
       expect(await probe(asLogin(name))).toEqual({ name, privileged: true });
-      expect(() => execFileSync("npx", ["tsx", "scripts/db/app-login.ts", "--name", name], { env: process.env, stdio: "pipe" })).toThrow(/member of a SUPERUSER or BYPASSRLS role/);
+      expect(() =>
+        execFileSync("npx", ["tsx", "scripts/db/app-login.ts", "--name", name], { env: process.env, stdio: "pipe" }),
+      ).toThrow(/member of a SUPERUSER or BYPASSRLS role/);
     } finally {
       await owner.query(`DROP ROLE IF EXISTS ${name}`);
       await owner.query(`DROP ROLE IF EXISTS ${name}_bypass`);

@@ -63,7 +63,13 @@ function postgresBackend(url: string): Backend {
           const client = new pg.Client(pgClientConfig(server, name));
           await client.connect();
           sessions.add(client);
-          return { runner: createPgRunner(client), close: async () => { sessions.delete(client); await client.end(); } };
+          return {
+            runner: createPgRunner(client),
+            close: async () => {
+              sessions.delete(client);
+              await client.end();
+            },
+          };
         },
         async drop() {
           await Promise.all([...sessions].map((client) => client.end()));
@@ -75,7 +81,10 @@ function postgresBackend(url: string): Backend {
   };
 }
 
-const backends: Backend[] = [pgliteBackend, ...(process.env.DATABASE_URL ? [postgresBackend(process.env.DATABASE_URL)] : [])];
+const backends: Backend[] = [
+  pgliteBackend,
+  ...(process.env.DATABASE_URL ? [postgresBackend(process.env.DATABASE_URL)] : []),
+];
 
 let workDir: string;
 let migrationsDir: string;
@@ -137,18 +146,27 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
     expect(await applyMigrations(session.runner, { migrationsDir })).toEqual({ applied: [] });
 
     const files = await listMigrationFiles(migrationsDir);
-    const rows = await session.runner.query<{ migration_name: string; checksum: string; finished: boolean; applied_steps_count: number }>(
+    const rows = await session.runner.query<{
+      migration_name: string;
+      checksum: string;
+      finished: boolean;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count
          FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, checksum: f.checksum, finished: true, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      files.map((f) => ({ migration_name: f.name, checksum: f.checksum, finished: true, applied_steps_count: 1 })),
+    );
   });
 
   it("applies only what is new", async () => {
     await applyMigrations(session.runner, { migrationsDir });
     await addMigration("29991231000000_extra", 'CREATE TABLE "extra_probe" (id int);');
 
-    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({ pending: ["29991231000000_extra"] });
+    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({
+      pending: ["29991231000000_extra"],
+    });
     expect(await applyMigrations(session.runner, { migrationsDir })).toEqual({ applied: ["29991231000000_extra"] });
   });
 
@@ -160,7 +178,10 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
     const run = applyMigrations(session.runner, { migrationsDir });
     await expect(run).rejects.toThrow(MigrationHistoryError);
     await expect(run).rejects.toThrow(new RegExp(`modified.*${expected[0]}`));
-    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({ modified: [expected[0]], pending: ["29991231000000_extra"] });
+    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({
+      modified: [expected[0]],
+      pending: ["29991231000000_extra"],
+    });
     // Nothing was applied past the refusal.
     expect(await session.runner.query(`SELECT to_regclass('extra_probe') AS t`)).toEqual([{ t: null }]);
   });
@@ -172,8 +193,13 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('failed-row', 'x', '29991231000000_extra')`,
     );
 
-    await expect(applyMigrations(session.runner, { migrationsDir })).rejects.toThrow(/recorded as failed.*29991231000000_extra/);
-    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({ failed: ["29991231000000_extra"], pending: [] });
+    await expect(applyMigrations(session.runner, { migrationsDir })).rejects.toThrow(
+      /recorded as failed.*29991231000000_extra/,
+    );
+    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({
+      failed: ["29991231000000_extra"],
+      pending: [],
+    });
 
     // Marking it rolled back (after repairing by hand) lets it run again.
     await session.runner.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE id = 'failed-row'`);
@@ -191,7 +217,10 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
     await expect(run).rejects.toThrow(MigrationError);
     await expect(run).rejects.toThrow(/29991231000000_broken failed and was rolled back: boom; inside a DO block/);
     expect(await session.runner.query(`SELECT to_regclass('half_done') AS t`)).toEqual([{ t: null }]);
-    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({ pending: ["29991231000000_broken"], failed: [] });
+    expect(await migrationStatus(session.runner, { migrationsDir })).toMatchObject({
+      pending: ["29991231000000_broken"],
+      failed: [],
+    });
   });
 
   it("lets concurrent runs through one at a time, applying each migration once", async () => {
@@ -224,7 +253,12 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
       `SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'civitas_app'`,
     );
     expect(role).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
-    const privileges = await session.runner.query<{ select: boolean; insert: boolean; update: boolean; delete: boolean }>(
+    const privileges = await session.runner.query<{
+      select: boolean;
+      insert: boolean;
+      update: boolean;
+      delete: boolean;
+    }>(
       `SELECT has_table_privilege('civitas_app', '"_prisma_migrations"', 'SELECT') AS select,
               has_table_privilege('civitas_app', '"_prisma_migrations"', 'INSERT') AS insert,
               has_table_privilege('civitas_app', '"_prisma_migrations"', 'UPDATE') AS update,
@@ -241,7 +275,9 @@ describe("dev flow (offline WASM schema engine)", () => {
   const DEV_TIMEOUT_MS = 120_000;
   const shadows = [
     { name: "in-memory PGlite shadow", env: { DATABASE_URL: undefined } },
-    ...(process.env.DATABASE_URL ? [{ name: "PostgreSQL shadow database", env: { DATABASE_URL: process.env.DATABASE_URL } }] : []),
+    ...(process.env.DATABASE_URL
+      ? [{ name: "PostgreSQL shadow database", env: { DATABASE_URL: process.env.DATABASE_URL } }]
+      : []),
   ];
 
   async function runDev(env: Record<string, string | undefined>, schemaPath: string): Promise<string> {
@@ -249,31 +285,49 @@ describe("dev flow (offline WASM schema engine)", () => {
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
     const { stdout } = await promisify(execFile)(
       path.join(ROOT, "node_modules", ".bin", "tsx"),
-      ["scripts/db/migrate.ts", "dev", "--name", "probe", "--create-only", "--dir", migrationsDir, "--schema", schemaPath],
+      [
+        "scripts/db/migrate.ts",
+        "dev",
+        "--name",
+        "probe",
+        "--create-only",
+        "--dir",
+        migrationsDir,
+        "--schema",
+        schemaPath,
+      ],
       { cwd: ROOT, env: childEnv },
     );
     return stdout;
   }
 
-  it.each(shadows)("finds no drift between schema.prisma and the migrations, hand-written RLS included ($name)", async ({ env }) => {
-    const stdout = await runDev(env, path.join(ROOT, "prisma", "schema.prisma"));
+  it.each(shadows)(
+    "finds no drift between schema.prisma and the migrations, hand-written RLS included ($name)",
+    async ({ env }) => {
+      const stdout = await runDev(env, path.join(ROOT, "prisma", "schema.prisma"));
 
-    expect(stdout).toContain("Already in sync, no migration created");
-    expect((await listMigrationFiles(migrationsDir)).map((m) => m.name)).toEqual(expected);
-  }, DEV_TIMEOUT_MS);
+      expect(stdout).toContain("Already in sync, no migration created");
+      expect((await listMigrationFiles(migrationsDir)).map((m) => m.name)).toEqual(expected);
+    },
+    DEV_TIMEOUT_MS,
+  );
 
-  it.each(shadows)("writes only the schema change as a new migration ($name)", async ({ env }) => {
-    const schema = await readFile(path.join(ROOT, "prisma", "schema.prisma"), "utf8");
-    const changed = schema.replace(/(model Citizen \{\n)/, '$1  probeColumn String? @map("probe_column")\n');
-    expect(changed).not.toBe(schema);
-    const schemaPath = path.join(workDir, "schema.prisma");
-    await writeFile(schemaPath, changed);
+  it.each(shadows)(
+    "writes only the schema change as a new migration ($name)",
+    async ({ env }) => {
+      const schema = await readFile(path.join(ROOT, "prisma", "schema.prisma"), "utf8");
+      const changed = schema.replace(/(model Citizen \{\n)/, '$1  probeColumn String? @map("probe_column")\n');
+      expect(changed).not.toBe(schema);
+      const schemaPath = path.join(workDir, "schema.prisma");
+      await writeFile(schemaPath, changed);
 
-    await runDev(env, schemaPath);
+      await runDev(env, schemaPath);
 
-    const created = (await readdir(migrationsDir)).filter((name) => name.endsWith("_probe"));
-    expect(created).toHaveLength(1);
-    const sql = await readFile(path.join(migrationsDir, created[0]!, "migration.sql"), "utf8");
-    expect(sql.trim()).toBe('-- AlterTable\nALTER TABLE "citizens" ADD COLUMN     "probe_column" TEXT;');
-  }, DEV_TIMEOUT_MS);
+      const created = (await readdir(migrationsDir)).filter((name) => name.endsWith("_probe"));
+      expect(created).toHaveLength(1);
+      const sql = await readFile(path.join(migrationsDir, created[0]!, "migration.sql"), "utf8");
+      expect(sql.trim()).toBe('-- AlterTable\nALTER TABLE "citizens" ADD COLUMN     "probe_column" TEXT;');
+    },
+    DEV_TIMEOUT_MS,
+  );
 });

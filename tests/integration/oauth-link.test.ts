@@ -19,13 +19,24 @@ afterAll(async () => {
 
 test("a new identity creates a user (verified when the provider says so) and signs in as it next time", async () => {
   const address = email();
-  const first = await resolveOAuthUser({ provider: "github", providerAccountId: "gh-1-" + address, email: address.toUpperCase(), emailVerified: true, name: "Gina Hub" });
+  const first = await resolveOAuthUser({
+    provider: "github",
+    providerAccountId: "gh-1-" + address,
+    email: address.toUpperCase(),
+    emailVerified: true,
+    name: "Gina Hub",
+  });
   expect(first).toMatchObject({ ok: true, created: true });
   const db = await getDb();
   const user = await db.user.findUniqueOrThrow({ where: { email: address } });
   expect(user).toMatchObject({ name: "Gina Hub", passwordHash: null });
   expect(user.emailVerifiedAt).not.toBeNull();
-  const again = await resolveOAuthUser({ provider: "github", providerAccountId: "gh-1-" + address, email: "changed@elsewhere.test", emailVerified: true });
+  const again = await resolveOAuthUser({
+    provider: "github",
+    providerAccountId: "gh-1-" + address,
+    email: "changed@elsewhere.test",
+    emailVerified: true,
+  });
   expect(again).toEqual({ ok: true, userId: user.id, created: false });
 });
 
@@ -33,9 +44,23 @@ test("a verified email links to the existing password account; an unverified one
   const db = await getDb();
   const address = email();
   const existing = await db.user.create({ data: { email: address, name: "Existing", passwordHash: "x" } });
-  expect(await resolveOAuthUser({ provider: "oidc", providerAccountId: "o-" + address, email: address, emailVerified: false })).toEqual({ ok: false, reason: "unverified_email_in_use" });
+  expect(
+    await resolveOAuthUser({
+      provider: "oidc",
+      providerAccountId: "o-" + address,
+      email: address,
+      emailVerified: false,
+    }),
+  ).toEqual({ ok: false, reason: "unverified_email_in_use" });
   expect(await db.oAuthAccount.count({ where: { userId: existing.id } })).toBe(0);
-  expect(await resolveOAuthUser({ provider: "google", providerAccountId: "g-" + address, email: address, emailVerified: true })).toEqual({ ok: true, userId: existing.id, created: false });
+  expect(
+    await resolveOAuthUser({
+      provider: "google",
+      providerAccountId: "g-" + address,
+      email: address,
+      emailVerified: true,
+    }),
+  ).toEqual({ ok: true, userId: existing.id, created: false });
   expect(await db.oAuthAccount.count({ where: { userId: existing.id } })).toBe(1);
   expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).emailVerifiedAt).not.toBeNull();
 });
@@ -43,10 +68,36 @@ test("a verified email links to the existing password account; an unverified one
 test("disabled users and identities without an email are refused", async () => {
   const db = await getDb();
   const address = email();
-  const linked = await resolveOAuthUser({ provider: "github", providerAccountId: "gh-d-" + address, email: address, emailVerified: true });
+  const linked = await resolveOAuthUser({
+    provider: "github",
+    providerAccountId: "gh-d-" + address,
+    email: address,
+    emailVerified: true,
+  });
   if (!linked.ok) throw new Error("expected a user");
   await db.user.update({ where: { id: linked.userId }, data: { disabledAt: new Date() } });
-  expect(await resolveOAuthUser({ provider: "github", providerAccountId: "gh-d-" + address, email: address, emailVerified: true })).toEqual({ ok: false, reason: "disabled" });
-  expect(await resolveOAuthUser({ provider: "google", providerAccountId: "g-d-" + address, email: address, emailVerified: true })).toEqual({ ok: false, reason: "disabled" });
-  expect(await resolveOAuthUser({ provider: "github", providerAccountId: "gh-none-" + randomUUID(), email: null, emailVerified: false })).toEqual({ ok: false, reason: "no_email" });
+  expect(
+    await resolveOAuthUser({
+      provider: "github",
+      providerAccountId: "gh-d-" + address,
+      email: address,
+      emailVerified: true,
+    }),
+  ).toEqual({ ok: false, reason: "disabled" });
+  expect(
+    await resolveOAuthUser({
+      provider: "google",
+      providerAccountId: "g-d-" + address,
+      email: address,
+      emailVerified: true,
+    }),
+  ).toEqual({ ok: false, reason: "disabled" });
+  expect(
+    await resolveOAuthUser({
+      provider: "github",
+      providerAccountId: "gh-none-" + randomUUID(),
+      email: null,
+      emailVerified: false,
+    }),
+  ).toEqual({ ok: false, reason: "no_email" });
 });

@@ -23,7 +23,11 @@ afterEach(async () => {
 
 /** Starts a process that opens `dir` and resolves once it holds it. */
 function holder(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "tests/support/hold-pglite-dir.ts"), dataDir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "tests/support/hold-pglite-dir.ts"), dataDir],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk) => {
@@ -36,7 +40,9 @@ function holder(dataDir: string): Promise<ChildProcess> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 }
 
 async function expectOpens(dataDir: string): Promise<void> {

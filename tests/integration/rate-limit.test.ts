@@ -29,9 +29,16 @@ function storeContract(getStore: () => RateLimitStore) {
   test("50 concurrent hits: exactly `limit` are allowed", async () => {
     const store = getStore();
     const key = uniqueKey("concurrent");
-    const results = await Promise.all(Array.from({ length: 50 }, () => store.consume(key, { limit: 10, windowSeconds: 60 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => store.consume(key, { limit: 10, windowSeconds: 60 })),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
-    expect(results.filter((r) => r.allowed).map((r) => r.remaining).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      results
+        .filter((r) => r.allowed)
+        .map((r) => r.remaining)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const r of results.filter((x) => !x.allowed)) {
       expect(r.remaining).toBe(0);
       expect(r.retryAfterSeconds).toBeGreaterThanOrEqual(1);
@@ -44,9 +51,17 @@ function storeContract(getStore: () => RateLimitStore) {
     const key = uniqueKey("expiry");
     const opts = { limit: 3, windowSeconds: 60 };
     for (let i = 0; i < 3; i++) expect((await store.consume(key, { ...opts, now: T0 + i * 1000 })).allowed).toBe(true);
-    expect(await store.consume(key, { ...opts, now: T0 + 10_000 })).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 50 });
+    expect(await store.consume(key, { ...opts, now: T0 + 10_000 })).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 50,
+    });
     expect((await store.consume(key, { ...opts, now: T0 + 59_999 })).allowed).toBe(false);
-    expect(await store.consume(key, { ...opts, now: T0 + 60_000 })).toEqual({ allowed: true, remaining: 2, retryAfterSeconds: 60 });
+    expect(await store.consume(key, { ...opts, now: T0 + 60_000 })).toEqual({
+      allowed: true,
+      remaining: 2,
+      retryAfterSeconds: 60,
+    });
   });
 
   test("keys are independent", async () => {
@@ -63,11 +78,23 @@ function storeContract(getStore: () => RateLimitStore) {
     const key = uniqueKey("block");
     const opts = { limit: 2, windowSeconds: 60, blockSeconds: 300 };
     expect((await store.consume(key, { ...opts, now: T0 })).allowed).toBe(true);
-    expect(await store.consume(key, { ...opts, now: T0 + 50_000 })).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 300 });
-    expect(await store.consume(key, { ...opts, now: T0 + 61_000 })).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 289 });
+    expect(await store.consume(key, { ...opts, now: T0 + 50_000 })).toEqual({
+      allowed: true,
+      remaining: 0,
+      retryAfterSeconds: 300,
+    });
+    expect(await store.consume(key, { ...opts, now: T0 + 61_000 })).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 289,
+    });
     // Refused hits do not extend the block.
     expect((await store.consume(key, { ...opts, now: T0 + 349_999 })).allowed).toBe(false);
-    expect(await store.consume(key, { ...opts, now: T0 + 350_000 })).toEqual({ allowed: true, remaining: 1, retryAfterSeconds: 60 });
+    expect(await store.consume(key, { ...opts, now: T0 + 350_000 })).toEqual({
+      allowed: true,
+      remaining: 1,
+      retryAfterSeconds: 60,
+    });
   });
 
   test("a negative cost refunds a hit, never below zero", async () => {
@@ -100,7 +127,10 @@ describe("PostgreSQL store (as the app role)", () => {
     await store.consume(old, { limit: 1, windowSeconds: 60, now: Date.now() - 3_600_000 });
     await store.consume(live, { limit: 1, windowSeconds: 60 });
     await sweepExpired(database.base);
-    const rows = await database.base.rateLimitBucket.findMany({ where: { key: { in: [old, live] } }, select: { key: true } });
+    const rows = await database.base.rateLimitBucket.findMany({
+      where: { key: { in: [old, live] } },
+      select: { key: true },
+    });
     expect(rows.map((r) => r.key)).toEqual([live]);
   });
 
@@ -114,7 +144,9 @@ describe("PostgreSQL store (as the app role)", () => {
 
 const redisUp = redisReachable(REDIS_URL);
 if (!redisUp) {
-  process.stdout.write(`\n[rate-limit] SKIPPING the Redis store tests: no Redis answered at ${REDIS_URL} (set REDIS_URL or start Redis)\n`);
+  process.stdout.write(
+    `\n[rate-limit] SKIPPING the Redis store tests: no Redis answered at ${REDIS_URL} (set REDIS_URL or start Redis)\n`,
+  );
 }
 (redisUp ? describe : describe.skip)(`Redis store (${REDIS_URL})`, () => {
   let store: RateLimitStore;

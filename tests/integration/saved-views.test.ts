@@ -26,11 +26,19 @@ async function tenantWith(roles: Role[]): Promise<TenantContext[]> {
   return out;
 }
 
-const input = (over: Record<string, unknown> = {}) => saveViewSchema.parse({ name: "Urgent", shared: false, query: { priority: "URGENT", cursor: "x" }, ...over });
+const input = (over: Record<string, unknown> = {}) =>
+  saveViewSchema.parse({ name: "Urgent", shared: false, query: { priority: "URGENT", cursor: "x" }, ...over });
 
 async function auditOf(ctx: TenantContext, targetId: string) {
   const db = await getDb();
-  return db.forTenant(ctx).$tenantTransaction((tx) => tx.$queryRaw<Array<{ action: string; data: Record<string, unknown> }>>`SELECT action, data FROM audit_events WHERE target_id = ${targetId} ORDER BY seq`);
+  return db
+    .forTenant(ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ action: string; data: Record<string, unknown> }>
+        >`SELECT action, data FROM audit_events WHERE target_id = ${targetId} ORDER BY seq`,
+    );
 }
 
 beforeAll(async () => {
@@ -43,18 +51,28 @@ afterAll(async () => {
 test("a viewer saves a private cases view: stored without the cursor, audited, listed for them only", async () => {
   const [viewer, member] = await tenantWith(["VIEWER", "MEMBER"]);
   const view = await saveView(viewer!, { ...input(), resource: "cases" });
-  expect(await auditOf(viewer!, view.id)).toEqual([{ action: "saved_view.created", data: { name: "Urgent", shared: false, resource: "cases" } }]);
-  expect(await listSavedViews(viewer!, "cases")).toEqual([{ id: view.id, name: "Urgent", query: { priority: "URGENT" }, shared: false, mine: true }]);
+  expect(await auditOf(viewer!, view.id)).toEqual([
+    { action: "saved_view.created", data: { name: "Urgent", shared: false, resource: "cases" } },
+  ]);
+  expect(await listSavedViews(viewer!, "cases")).toEqual([
+    { id: view.id, name: "Urgent", query: { priority: "URGENT" }, shared: false, mine: true },
+  ]);
   expect(await listSavedViews(viewer!, "citizens")).toEqual([]);
   expect(await listSavedViews(member!, "cases")).toEqual([]);
 });
 
 test("sharing needs saved_view.share: a viewer is refused, a member's shared view is listed for the team", async () => {
   const [viewer, member] = await tenantWith(["VIEWER", "MEMBER"]);
-  await expect(saveView(viewer!, { ...input({ shared: true }), resource: "cases" })).rejects.toBeInstanceOf(ForbiddenError);
-  await expect(saveView(viewer!, { ...input({ shared: true }), resource: "citizens" })).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(saveView(viewer!, { ...input({ shared: true }), resource: "cases" })).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
+  await expect(saveView(viewer!, { ...input({ shared: true }), resource: "citizens" })).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
   const shared = await saveView(member!, { ...input({ name: "Team", shared: true }), resource: "citizens" });
-  expect(await listSavedViews(viewer!, "citizens")).toEqual([{ id: shared.id, name: "Team", query: { priority: "URGENT" }, shared: true, mine: false }]);
+  expect(await listSavedViews(viewer!, "citizens")).toEqual([
+    { id: shared.id, name: "Team", query: { priority: "URGENT" }, shared: true, mine: false },
+  ]);
 });
 
 test("only the author deletes a view, and only through its own list", async () => {
@@ -71,6 +89,8 @@ test("another tenant's view is not found", async () => {
   const [a] = await tenantWith(["OWNER"]);
   const [b] = await tenantWith(["OWNER"]);
   const view = await saveView(a!, { ...input(), resource: "cases" });
-  await expect(deleteView({ ...b!, userId: a!.userId }, { id: view.id, resource: "cases" })).rejects.toBeInstanceOf(NotFoundError);
+  await expect(deleteView({ ...b!, userId: a!.userId }, { id: view.id, resource: "cases" })).rejects.toBeInstanceOf(
+    NotFoundError,
+  );
   expect(await listSavedViews(b!, "cases")).toEqual([]);
 });

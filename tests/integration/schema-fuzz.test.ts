@@ -14,7 +14,13 @@ import { listAuditEvents } from "@/lib/audit/list";
 import { streamAuditCsv } from "@/lib/audit/export";
 import { addCaseNote, changeCaseStatus, createCase, updateCase } from "@/lib/cases/mutations";
 import { listCases } from "@/lib/cases/list";
-import { addNoteSchema, caseListQuerySchema, changeStatusSchema, createCaseSchema, updateCaseSchema } from "@/lib/cases/schemas";
+import {
+  addNoteSchema,
+  caseListQuerySchema,
+  changeStatusSchema,
+  createCaseSchema,
+  updateCaseSchema,
+} from "@/lib/cases/schemas";
 import { createCustomField } from "@/lib/citizens/custom-fields";
 import { streamCitizensCsv } from "@/lib/citizens/export";
 import { getImportJob, listImportRows } from "@/lib/citizens/import/jobs";
@@ -25,7 +31,12 @@ import { listCitizens } from "@/lib/citizens/list";
 import { createCitizen, updateCitizen } from "@/lib/citizens/mutations";
 import { saveView } from "@/lib/saved-views/save";
 import { saveViewSchema } from "@/lib/saved-views/schemas";
-import { citizenListQuerySchema, createCitizenSchema, customFieldDefinitionSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+import {
+  citizenListQuerySchema,
+  createCitizenSchema,
+  customFieldDefinitionSchema,
+  updateCitizenSchema,
+} from "@/lib/citizens/schemas";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -47,8 +58,9 @@ let caseId: string;
 /** Rows of every table a form or route writes, and the audit trail: a rejected input changes none. */
 async function counts(): Promise<Record<string, number>> {
   const db = await getDb();
-  const [row] = await db.forTenant(ctx).$tenantTransaction((tx) =>
-    tx.$queryRaw<Array<Record<string, bigint>>>`
+  const [row] = await db.forTenant(ctx).$tenantTransaction(
+    (tx) =>
+      tx.$queryRaw<Array<Record<string, bigint>>>`
       SELECT (SELECT count(*) FROM citizens WHERE tenant_id = ${ctx.tenantId}::uuid) AS citizens,
              (SELECT count(*) FROM cases WHERE tenant_id = ${ctx.tenantId}::uuid) AS cases,
              (SELECT count(*) FROM case_events WHERE tenant_id = ${ctx.tenantId}::uuid) AS case_events,
@@ -70,7 +82,11 @@ const expected = (err: unknown) => (err instanceof AppError && err.status < 500)
  * Parses like the action does, runs the operation when the schema accepts; only an AppError may
  * come out, and a rejection (by schema or by the function) must leave every count unchanged.
  */
-async function attempt<S extends z.ZodType>(schema: S, input: unknown, run: (parsed: z.output<S>) => Promise<unknown>): Promise<void> {
+async function attempt<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  run: (parsed: z.output<S>) => Promise<unknown>,
+): Promise<void> {
   const before = await counts();
   const parsed = schema.safeParse(input);
   let rejected = !parsed.success;
@@ -78,7 +94,8 @@ async function attempt<S extends z.ZodType>(schema: S, input: unknown, run: (par
     try {
       await run(parsed.data);
     } catch (err) {
-      if (!expected(err)) throw new Error(`non-AppError for ${JSON.stringify(input)?.slice(0, 300)}: ${String(err)}`, { cause: err });
+      if (!expected(err))
+        throw new Error(`non-AppError for ${JSON.stringify(input)?.slice(0, 300)}: ${String(err)}`, { cause: err });
       rejected = true;
     }
   }
@@ -91,7 +108,12 @@ async function attempt<S extends z.ZodType>(schema: S, input: unknown, run: (par
  */
 const around = (base: Record<string, unknown>) =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...Object.keys(base)), hostileValue).map(([key, value]) => ({ ...base, [key]: value })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...Object.keys(base)), hostileValue)
+        .map(([key, value]) => ({ ...base, [key]: value })),
+    },
     { weight: 1, arbitrary: hostileRecord(Object.keys(base)).map((over) => ({ ...base, ...over })) },
   );
 
@@ -105,7 +127,10 @@ const body = (text: string) => new Blob([text]).stream() as ReadableStream<Uint8
 
 beforeAll(async () => {
   const db = await getDb();
-  owner = await db.user.create({ data: { email: `owner-${randomUUID().slice(0, 8)}@fuzz.test`, name: "Fuzz Owner", emailVerifiedAt: new Date() }, select: { id: true } });
+  owner = await db.user.create({
+    data: { email: `owner-${randomUUID().slice(0, 8)}@fuzz.test`, name: "Fuzz Owner", emailVerifiedAt: new Date() },
+    select: { id: true },
+  });
   const tenant = await createTenant(owner, { name: "Fuzz Org", slug: `fuzz-${randomUUID().slice(0, 10)}` });
   ctx = { tenantId: tenant.id, userId: owner.id, role: "OWNER", requestId: "fuzz" };
   await createCustomField(ctx, { key: "member_no", label: "Member no", type: "TEXT", options: [], required: false });
@@ -117,22 +142,48 @@ afterAll(async () => {
   await (await getDatabase()).close();
 });
 
-const citizenBase = { firstName: "Grace", lastName: "Hopper", email: "grace@example.org", phone: "+32 470 123456", nationalId: "85.07.30-033.61", dateOfBirth: "1985-07-30", city: "Gent", tags: "vip", notes: "First line\nsecond", customFields: { member_no: "M1", since: "2020-01-01" }, consents: { newsletter: { granted: true, at: "2024-01-01", source: "form" } } };
+const citizenBase = {
+  firstName: "Grace",
+  lastName: "Hopper",
+  email: "grace@example.org",
+  phone: "+32 470 123456",
+  nationalId: "85.07.30-033.61",
+  dateOfBirth: "1985-07-30",
+  city: "Gent",
+  tags: "vip",
+  notes: "First line\nsecond",
+  customFields: { member_no: "M1", since: "2020-01-01" },
+  consents: { newsletter: { granted: true, at: "2024-01-01", source: "form" } },
+};
 
 describe("citizens", () => {
   test("create: never a database error, nothing written when refused", async () => {
-    await fc.assert(fc.asyncProperty(around(citizenBase), (input) => attempt(createCitizenSchema, input, (p) => createCitizen(ctx, p))), { numRuns: RUNS * 4 });
+    await fc.assert(
+      fc.asyncProperty(around(citizenBase), (input) =>
+        attempt(createCitizenSchema, input, (p) => createCitizen(ctx, p)),
+      ),
+      { numRuns: RUNS * 4 },
+    );
   });
 
   test("custom field values of any kind: a field error, not a jsonb error", async () => {
-    await fc.assert(fc.asyncProperty(hostileValue, hostileValue, (memberNo, since) => attempt(createCitizenSchema, { ...citizenBase, customFields: { member_no: memberNo, since } }, (p) => createCitizen(ctx, p))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(hostileValue, hostileValue, (memberNo, since) =>
+        attempt(createCitizenSchema, { ...citizenBase, customFields: { member_no: memberNo, since } }, (p) =>
+          createCitizen(ctx, p),
+        ),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   test("update", async () => {
     await fc.assert(
       fc.asyncProperty(around(citizenBase), async (input) => {
         const db = await getDb();
-        const { version } = await db.forTenant(ctx).citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { version: true } });
+        const { version } = await db
+          .forTenant(ctx)
+          .citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { version: true } });
         await attempt(updateCitizenSchema, { ...input, id: citizenId, version }, (p) => updateCitizen(ctx, p));
       }),
       { numRuns: RUNS },
@@ -140,7 +191,21 @@ describe("citizens", () => {
   });
 
   test("list and export filters", async () => {
-    const base = { q: "ada", mode: "text", tag: "vip", city: "Gent", createdFrom: "2020-01-01", createdTo: "2030-01-01", field: "member_no=M1", email: "a@b.be", nationalId: "1", sort: "name", deleted: "", cursor: "", limit: "10" };
+    const base = {
+      q: "ada",
+      mode: "text",
+      tag: "vip",
+      city: "Gent",
+      createdFrom: "2020-01-01",
+      createdTo: "2030-01-01",
+      field: "member_no=M1",
+      email: "a@b.be",
+      nationalId: "1",
+      sort: "name",
+      deleted: "",
+      cursor: "",
+      limit: "10",
+    };
     await fc.assert(
       fc.asyncProperty(around(base), fc.constantFrom("text", "fuzzy"), async (input, mode) => {
         await attempt(citizenListQuerySchema, { ...input, mode }, (p) => listCitizens(ctx, p));
@@ -156,7 +221,9 @@ describe("citizens", () => {
     const schema = saveViewSchema.extend({ resource: createCitizenSchema.shape.firstName.transform(() => "citizens") });
     await fc.assert(
       fc.asyncProperty(around(base), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }), (input, query) =>
-        attempt(schema, { ...input, query: { ...(input.query as object), ...query }, resource: "citizens" }, (p) => saveView(ctx, { ...p, resource: "citizens" as const })),
+        attempt(schema, { ...input, query: { ...(input.query as object), ...query }, resource: "citizens" }, (p) =>
+          saveView(ctx, { ...p, resource: "citizens" as const }),
+        ),
       ),
       { numRuns: RUNS },
     );
@@ -164,8 +231,18 @@ describe("citizens", () => {
 
   test("custom field definitions", async () => {
     await fc.assert(
-      fc.asyncProperty(around({ key: "extra", label: "Extra", type: "SELECT", options: "a, b", required: "on" }), fc.integer(), (input, n) =>
-        attempt(customFieldDefinitionSchema, { ...input, key: typeof input.key === "string" && input.key === "extra" ? `extra_${Math.abs(n)}` : input.key }, (p) => createCustomField(ctx, p)),
+      fc.asyncProperty(
+        around({ key: "extra", label: "Extra", type: "SELECT", options: "a, b", required: "on" }),
+        fc.integer(),
+        (input, n) =>
+          attempt(
+            customFieldDefinitionSchema,
+            {
+              ...input,
+              key: typeof input.key === "string" && input.key === "extra" ? `extra_${Math.abs(n)}` : input.key,
+            },
+            (p) => createCustomField(ctx, p),
+          ),
       ),
       { numRuns: RUNS },
     );
@@ -173,17 +250,37 @@ describe("citizens", () => {
 });
 
 describe("cases", () => {
-  const caseBase = { title: "Pothole on Main Street", description: "Deep\n\tand wide", category: "roads", priority: "HIGH", assigneeId: "", dueAt: "2030-06-30" };
+  const caseBase = {
+    title: "Pothole on Main Street",
+    description: "Deep\n\tand wide",
+    category: "roads",
+    priority: "HIGH",
+    assigneeId: "",
+    dueAt: "2030-06-30",
+  };
 
   test("create, update, status change, note", async () => {
-    await fc.assert(fc.asyncProperty(around(caseBase), (input) => attempt(createCaseSchema, { ...input, citizenId }, (p) => createCase(ctx, p))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(around(caseBase), (input) =>
+        attempt(createCaseSchema, { ...input, citizenId }, (p) => createCase(ctx, p)),
+      ),
+      { numRuns: RUNS },
+    );
     await fc.assert(
       fc.asyncProperty(around(caseBase), async (input) => {
         const db = await getDb();
-        const { version } = await db.forTenant(ctx).case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+        const { version } = await db
+          .forTenant(ctx)
+          .case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
         await attempt(updateCaseSchema, { ...input, id: caseId, version }, (p) => updateCase(ctx, p));
-        const now = await db.forTenant(ctx).case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
-        await attempt(changeStatusSchema, { id: caseId, version: now.version, status: "IN_PROGRESS", note: input.description }, (p) => changeCaseStatus(ctx, p));
+        const now = await db
+          .forTenant(ctx)
+          .case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+        await attempt(
+          changeStatusSchema,
+          { id: caseId, version: now.version, status: "IN_PROGRESS", note: input.description },
+          (p) => changeCaseStatus(ctx, p),
+        );
         await attempt(addNoteSchema, { id: caseId, body: input.title }, (p) => addCaseNote(ctx, p));
       }),
       { numRuns: RUNS },
@@ -191,8 +288,23 @@ describe("cases", () => {
   });
 
   test("list filters", async () => {
-    const base = { status: "open", priority: "HIGH", assignee: "me", citizenId, category: "roads", q: "pothole", createdFrom: "2020-01-01", createdTo: "2030-01-01", sort: "due", cursor: "", limit: "5" };
-    await fc.assert(fc.asyncProperty(around(base), (input) => attempt(caseListQuerySchema, input, (p) => listCases(ctx, p))), { numRuns: RUNS });
+    const base = {
+      status: "open",
+      priority: "HIGH",
+      assignee: "me",
+      citizenId,
+      category: "roads",
+      q: "pothole",
+      createdFrom: "2020-01-01",
+      createdTo: "2030-01-01",
+      sort: "due",
+      cursor: "",
+      limit: "5",
+    };
+    await fc.assert(
+      fc.asyncProperty(around(base), (input) => attempt(caseListQuerySchema, input, (p) => listCases(ctx, p))),
+      { numRuns: RUNS },
+    );
   });
 
   test("a due date in year 0000 or 9999 is a field error (it was a database error)", async () => {
@@ -204,13 +316,25 @@ describe("cases", () => {
 });
 
 describe("audit trail filters (viewer, JSON API, CSV export)", () => {
-  const base = { action: "citizen.", actorId: "", targetType: "citizen", targetId: "x", from: "2020-01-01", to: "2030-01-01", cursor: "", limit: "10" };
+  const base = {
+    action: "citizen.",
+    actorId: "",
+    targetType: "citizen",
+    targetId: "x",
+    from: "2020-01-01",
+    to: "2030-01-01",
+    cursor: "",
+    limit: "10",
+  };
 
   test("list and export parse the raw query themselves: only ValidationError comes out", async () => {
     await fc.assert(
       fc.asyncProperty(around(base), async (input) => {
         const before = await counts();
-        for (const run of [() => listAuditEvents(ctx, input as never), async () => drain(await streamAuditCsv(ctx, input as never))]) {
+        for (const run of [
+          () => listAuditEvents(ctx, input as never),
+          async () => drain(await streamAuditCsv(ctx, input as never)),
+        ]) {
           try {
             await run();
           } catch (err) {
@@ -239,19 +363,35 @@ describe("tenants and invitations", () => {
   test("create a tenant", async () => {
     await fc.assert(
       fc.asyncProperty(around({ name: "Sub Org", slug: "sub", parentSlug: "" }), fc.integer({ min: 0 }), (input, n) =>
-        attempt(createTenantSchema, { ...input, slug: input.slug === "sub" ? `sub-${n}-${randomUUID().slice(0, 6)}` : input.slug }, (p) => createTenant(owner, p)),
+        attempt(
+          createTenantSchema,
+          { ...input, slug: input.slug === "sub" ? `sub-${n}-${randomUUID().slice(0, 6)}` : input.slug },
+          (p) => createTenant(owner, p),
+        ),
       ),
       { numRuns: RUNS },
     );
   });
 
   test("invite a member", async () => {
-    await fc.assert(fc.asyncProperty(around({ email: "new@example.org", role: "MEMBER" }), (input) => attempt(inviteMemberSchema, input, (p) => inviteMember(ctx, p))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(around({ email: "new@example.org", role: "MEMBER" }), (input) =>
+        attempt(inviteMemberSchema, input, (p) => inviteMember(ctx, p)),
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
 
 describe("CSV import: cells and file names", () => {
-  const mapping = { "First name": "firstName", "Last name": "lastName", Notes: "notes", Born: "dateOfBirth", "Member no": "cf.member_no", Since: "cf.since" };
+  const mapping = {
+    "First name": "firstName",
+    "Last name": "lastName",
+    Notes: "notes",
+    Born: "dateOfBirth",
+    "Member no": "cf.member_no",
+    Since: "cf.since",
+  };
   const header = Object.keys(mapping).join(",");
 
   test("any cell: the file validates with a per-row report, nothing reaches the database as text", async () => {

@@ -25,7 +25,9 @@ async function auditActions(targetId: string): Promise<string[]> {
   const db = await getDb();
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.platform_audit', 'on', true)`;
-    return tx.$queryRaw<Array<{ action: string }>>`SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = ${targetId} ORDER BY seq`;
+    return tx.$queryRaw<
+      Array<{ action: string }>
+    >`SELECT action FROM audit_events WHERE tenant_id IS NULL AND target_id = ${targetId} ORDER BY seq`;
   });
   return rows.map((r) => r.action);
 }
@@ -60,14 +62,19 @@ describe("rotation and reuse", () => {
     expect(await refreshSession(sessionId, 2, t)).toEqual({ ok: false, reason: "revoked" });
     expect(await auditActions(sessionId)).toEqual(["session.token_reuse"]);
     const db = await getDb();
-    expect(await db.authSession.findUnique({ where: { id: sessionId } })).toMatchObject({ revokedReason: "token_reuse" });
+    expect(await db.authSession.findUnique({ where: { id: sessionId } })).toMatchObject({
+      revokedReason: "token_reuse",
+    });
   });
 
   test("the previous generation after the grace period is reuse too", async () => {
     const { sessionId } = await startSession(await newUser());
     const t0 = new Date();
     await refreshSession(sessionId, 0, t0);
-    expect(await checkSession(sessionId, 0, later(REUSE_GRACE_MS - 1_000, t0))).toMatchObject({ ok: true, generation: 1 });
+    expect(await checkSession(sessionId, 0, later(REUSE_GRACE_MS - 1_000, t0))).toMatchObject({
+      ok: true,
+      generation: 1,
+    });
     expect(await checkSession(sessionId, 0, later(REUSE_GRACE_MS + 1_000, t0))).toEqual({ ok: false, reason: "reuse" });
   });
 
@@ -109,7 +116,10 @@ describe("revocation and expiry", () => {
   test("an idle session expires; so does one past its absolute lifetime", async () => {
     const { sessionId } = await startSession(await newUser());
     expect(await checkSession(sessionId, 0, later(IDLE_TIMEOUT_MS + 60_000))).toEqual({ ok: false, reason: "expired" });
-    expect(await refreshSession(sessionId, 0, later(IDLE_TIMEOUT_MS + 60_000))).toEqual({ ok: false, reason: "expired" });
+    expect(await refreshSession(sessionId, 0, later(IDLE_TIMEOUT_MS + 60_000))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     expect(await checkSession(sessionId, 0, later(ABSOLUTE_LIFETIME_MS + 1))).toEqual({ ok: false, reason: "expired" });
   });
 
@@ -123,8 +133,14 @@ describe("revocation and expiry", () => {
 
   test("users list their own live sessions, revoke one, and sign out everywhere else", async () => {
     const userId = await newUser();
-    const a = await startSession(userId, { userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15", ip: "203.0.113.7" });
-    const b = await startSession(userId, { userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" });
+    const a = await startSession(userId, {
+      userAgent:
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15",
+      ip: "203.0.113.7",
+    });
+    const b = await startSession(userId, {
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    });
     const c = await startSession(userId);
     const me = { id: userId, email: "x", name: "x", sessionId: a.sessionId };
     const listed = await listMySessions(me);
@@ -159,10 +175,17 @@ describe("the cookie refresh middleware.ts runs", () => {
   test("a fresh cookie passes untouched; a due one is rotated and rewritten on request and response", async () => {
     const userId = await newUser();
     const { sessionId } = await startSession(userId);
-    const fresh = await refreshSessionCookie(await requestWith({ sub: userId, sid: sessionId, gen: 0, iat_ms: Date.now() }));
+    const fresh = await refreshSessionCookie(
+      await requestWith({ sub: userId, sid: sessionId, gen: 0, iat_ms: Date.now() }),
+    );
     expect(fresh.state).toMatchObject({ kind: "valid", rotated: false });
 
-    const request = await requestWith({ sub: userId, sid: sessionId, gen: 0, iat_ms: Date.now() - ROTATE_AFTER_MS - 1 });
+    const request = await requestWith({
+      sub: userId,
+      sid: sessionId,
+      gen: 0,
+      iat_ms: Date.now() - ROTATE_AFTER_MS - 1,
+    });
     const before = request.cookies.get(COOKIE)?.value;
     const due = await refreshSessionCookie(request);
     expect(due.state).toMatchObject({ kind: "valid", rotated: true, claims: { gen: 1 } });
@@ -178,7 +201,12 @@ describe("the cookie refresh middleware.ts runs", () => {
     const { sessionId } = await startSession(userId);
     const db = await getDb();
     await db.$transaction((tx) => revokeUserSessions(tx, userId, "revoked_all"));
-    const request = await requestWith({ sub: userId, sid: sessionId, gen: 0, iat_ms: Date.now() - ROTATE_AFTER_MS - 1 });
+    const request = await requestWith({
+      sub: userId,
+      sid: sessionId,
+      gen: 0,
+      iat_ms: Date.now() - ROTATE_AFTER_MS - 1,
+    });
     const result = await refreshSessionCookie(request);
     expect(result.state).toEqual({ kind: "invalid" });
     expect(request.cookies.get(COOKIE)).toBeUndefined();

@@ -58,10 +58,17 @@ describe("account lockout", () => {
     const locked = await authenticate({ email, password: PASSWORD }, at);
     expect(locked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: ACCOUNT_LIMIT.blockSeconds - 60 });
     // Case and spaces do not make a new account key.
-    expect(await authenticate({ email: `  ${email.toUpperCase()} `, password: PASSWORD }, at)).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await authenticate({ email: `  ${email.toUpperCase()} `, password: PASSWORD }, at)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
 
     clock += minutes(13);
-    expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({ ok: false, reason: "rate_limited", retryAfterSeconds: 60 });
+    expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: 60,
+    });
 
     clock += minutes(1); // 15 minutes after the last counted failure
     expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({ ok: true, user: { email } });
@@ -70,7 +77,8 @@ describe("account lockout", () => {
   test("a successful sign-in does not count towards the limit", async () => {
     const email = await createUser();
     await failTimes(ACCOUNT_LIMIT.limit - 1, email);
-    for (let i = 0; i < 5; i++) expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({ ok: true });
     expect(await failTimes(1, email)).toEqual([{ ok: false, reason: "invalid" }]);
     expect(await authenticate({ email, password: PASSWORD }, at)).toMatchObject({ ok: false, reason: "rate_limited" });
   });
@@ -91,7 +99,11 @@ describe("account lockout", () => {
 
   test("parallel guesses get exactly the limit of password checks", async () => {
     const email = await createUser();
-    const results = await Promise.all(Array.from({ length: ACCOUNT_LIMIT.limit + 10 }, (_, i) => authenticate({ email, password: `parallel-${i}` }, at)));
+    const results = await Promise.all(
+      Array.from({ length: ACCOUNT_LIMIT.limit + 10 }, (_, i) =>
+        authenticate({ email, password: `parallel-${i}` }, at),
+      ),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(ACCOUNT_LIMIT.limit);
     expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(10);
   });
@@ -103,10 +115,20 @@ describe("per-IP limit", () => {
     const victim = await createUser();
     for (let i = 0; i < IP_LIMIT.limit; i++) {
       // A new email every time: no account comes near its own limit.
-      expect(await authenticate({ email: uniqueEmail("spray"), password: "guess", ip }, at)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate({ email: uniqueEmail("spray"), password: "guess", ip }, at)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await authenticate({ email: victim, password: PASSWORD, ip }, at)).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: IP_LIMIT.blockSeconds });
-    expect(await authenticate({ email: victim, password: PASSWORD, ip: uniqueIp() }, at)).toMatchObject({ ok: true, user: { email: victim } });
+    expect(await authenticate({ email: victim, password: PASSWORD, ip }, at)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: IP_LIMIT.blockSeconds,
+    });
+    expect(await authenticate({ email: victim, password: PASSWORD, ip: uniqueIp() }, at)).toMatchObject({
+      ok: true,
+      user: { email: victim },
+    });
     expect(await authenticate({ email: victim, password: PASSWORD }, at)).toMatchObject({ ok: true });
 
     clock += minutes(15);

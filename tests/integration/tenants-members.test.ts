@@ -16,7 +16,14 @@ import { listMemberships, resolveTenantAccess } from "@/lib/tenants/access";
 import { blockInheritedMember, restoreInheritedMember } from "@/lib/tenants/inheritance";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { inviteMember, listPendingInvitations, revokeInvitation } from "@/lib/tenants/invitations";
-import { changeMemberRole, LAST_OWNER_MESSAGE, listMembers, removeMember, setMemberInherit, transferOwnership } from "@/lib/tenants/members";
+import {
+  changeMemberRole,
+  LAST_OWNER_MESSAGE,
+  listMembers,
+  removeMember,
+  setMemberInherit,
+  transferOwnership,
+} from "@/lib/tenants/members";
 import { createTenantSchema, inviteMemberSchema } from "@/lib/tenants/schemas";
 import { runWithLogContext, type TenantContext } from "@/lib/context/request-context";
 
@@ -25,7 +32,10 @@ type U = { id: string; email: string; name: string };
 async function user(label = "u", verified = true): Promise<U> {
   const db = await getDb();
   const email = `${label}-${randomUUID().slice(0, 8)}@tenants.test`;
-  return db.user.create({ data: { email, name: `${label} person`, emailVerifiedAt: verified ? new Date() : null }, select: { id: true, email: true, name: true } });
+  return db.user.create({
+    data: { email, name: `${label} person`, emailVerifiedAt: verified ? new Date() : null },
+    select: { id: true, email: true, name: true },
+  });
 }
 
 const slug = () => `t-${randomUUID().slice(0, 10)}`;
@@ -58,7 +68,14 @@ async function addMember(tenantId: string, role: Role, inherit = false): Promise
 
 async function auditActions(tenantId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.forTenant({ tenantId }).$tenantTransaction((tx) => tx.$queryRaw<Array<{ action: string }>>`SELECT action FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`);
+  const rows = await db
+    .forTenant({ tenantId })
+    .$tenantTransaction(
+      (tx) =>
+        tx.$queryRaw<
+          Array<{ action: string }>
+        >`SELECT action FROM audit_events WHERE tenant_id = ${tenantId}::uuid ORDER BY seq`,
+    );
   return rows.map((r) => r.action);
 }
 
@@ -94,13 +111,18 @@ describe("creating a tenant", () => {
     for (const bad of ["admin", "api", "Sign In", "a", "-x-", "x--y", "new"]) {
       expect(createTenantSchema.safeParse({ name: "Name", slug: bad }).success).toBe(false);
     }
-    expect(createTenantSchema.parse({ name: " Ghent ", slug: "Ghent-City " })).toEqual({ name: "Ghent", slug: "ghent-city" });
+    expect(createTenantSchema.parse({ name: " Ghent ", slug: "Ghent-City " })).toEqual({
+      name: "Ghent",
+      slug: "ghent-city",
+    });
   });
 
   test("a child tenant needs ADMIN or OWNER in the parent", async () => {
     const { tenant: parent } = await tenantWithOwner();
     const viewer = await addMember(parent.id, "VIEWER");
-    await expect(createTenant(viewer, { name: "Child", slug: slug(), parentSlug: parent.slug })).rejects.toThrow(ValidationError);
+    await expect(createTenant(viewer, { name: "Child", slug: slug(), parentSlug: parent.slug })).rejects.toThrow(
+      ValidationError,
+    );
     const admin = await addMember(parent.id, "ADMIN");
     const child = await createTenant(admin, { name: "Child", slug: slug(), parentSlug: parent.slug });
     const db = await getDb();
@@ -115,14 +137,24 @@ describe("invitations", () => {
     await inviteMember(ctx, { email: invitee.email, role: "VIEWER" });
     expect((await listPendingInvitations(ctx)).map((i) => i.email)).toEqual([invitee.email]);
     const token = await invitationToken(invitee.email);
-    expect(await findInvitation(token)).toMatchObject({ email: invitee.email, role: "VIEWER", status: "pending", tenant: { id: tenant.id } });
+    expect(await findInvitation(token)).toMatchObject({
+      email: invitee.email,
+      role: "VIEWER",
+      status: "pending",
+      tenant: { id: tenant.id },
+    });
 
     await acceptInvitation(invitee, token);
     expect((await listMemberships(invitee.id)).map((m) => [m.tenant.slug, m.role])).toEqual([[tenant.slug, "VIEWER"]]);
     expect(await listPendingInvitations(ctx)).toEqual([]);
     const db = await getDb();
     expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerifiedAt).not.toBeNull();
-    expect(await auditActions(tenant.id)).toEqual(["tenant.created", "invitation.created", "invitation.accepted", "member.added"]);
+    expect(await auditActions(tenant.id)).toEqual([
+      "tenant.created",
+      "invitation.created",
+      "invitation.accepted",
+      "member.added",
+    ]);
   });
 
   test("a token works once, even with concurrent accepts", async () => {
@@ -130,9 +162,17 @@ describe("invitations", () => {
     const invitee = await user("twice");
     await inviteMember(ctx, { email: invitee.email, role: "MEMBER" });
     const token = await invitationToken(invitee.email);
-    const results = await Promise.allSettled([acceptInvitation(invitee, token), acceptInvitation(invitee, token), acceptInvitation(invitee, token)]);
+    const results = await Promise.allSettled([
+      acceptInvitation(invitee, token),
+      acceptInvitation(invitee, token),
+      acceptInvitation(invitee, token),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof ConflictError)).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .every((r) => (r as PromiseRejectedResult).reason instanceof ConflictError),
+    ).toBe(true);
     await expect(acceptInvitation(invitee, token)).rejects.toThrow(ConflictError);
   });
 
@@ -157,7 +197,9 @@ describe("invitations", () => {
     const b = await user("expired");
     const inv = await inviteMember(ctx, { email: b.email, role: "MEMBER" });
     const db = await getDb();
-    await db.forTenant(ctx).invitation.update({ where: { id: inv.invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db
+      .forTenant(ctx)
+      .invitation.update({ where: { id: inv.invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(acceptInvitation(b, await invitationToken(b.email))).rejects.toThrow(/expired/);
 
     await expect(acceptInvitation(b, "x".repeat(43))).rejects.toThrow(NotFoundError);
@@ -197,7 +239,9 @@ describe("invitations", () => {
     const { ctx } = await tenantWithOwner();
     await runWithLogContext({ requestId: "rl", ip: `198.51.100.${Math.floor(Math.random() * 200)}` }, async () => {
       for (let i = 0; i < 50; i++) await inviteMember(ctx, { email: `bulk-${i}@tenants.test`, role: "VIEWER" });
-      await expect(inviteMember(ctx, { email: "one-too-many@tenants.test", role: "VIEWER" })).rejects.toThrow(/Too many invitations/);
+      await expect(inviteMember(ctx, { email: "one-too-many@tenants.test", role: "VIEWER" })).rejects.toThrow(
+        /Too many invitations/,
+      );
     });
   });
 });
@@ -238,8 +282,12 @@ describe("roles and the last owner", () => {
     await expect(changeMemberRole(adminCtx, { userId: member.id, role: "OWNER" })).rejects.toThrow(ForbiddenError);
     await changeMemberRole(adminCtx, { userId: member.id, role: "ADMIN" }); // up to their own: fine
     const viewer = await addMember(tenant.id, "VIEWER");
-    await expect(changeMemberRole(ctxFor(tenant.id, member, "MEMBER"), { userId: viewer.id, role: "MEMBER" })).rejects.toThrow(ForbiddenError);
-    await expect(removeMember(ctxFor(tenant.id, viewer, "VIEWER"), { userId: member.id })).rejects.toThrow(ForbiddenError);
+    await expect(
+      changeMemberRole(ctxFor(tenant.id, member, "MEMBER"), { userId: viewer.id, role: "MEMBER" }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(removeMember(ctxFor(tenant.id, viewer, "VIEWER"), { userId: member.id })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 
   test("a role change signs the member out everywhere and is audited with before/after", async () => {
@@ -249,14 +297,21 @@ describe("roles and the last owner", () => {
     await changeMemberRole(ctx, { userId: member.id, role: "VIEWER" });
     expect(await checkSession(sessionId, 0)).toEqual({ ok: false, reason: "revoked" });
     const db = await getDb();
-    const [event] = await db.forTenant(ctx).$tenantTransaction((tx) => tx.$queryRaw<Array<{ data: unknown }>>`SELECT data FROM audit_events WHERE action = 'member.role_changed'`);
+    const [event] = await db
+      .forTenant(ctx)
+      .$tenantTransaction(
+        (tx) =>
+          tx.$queryRaw<Array<{ data: unknown }>>`SELECT data FROM audit_events WHERE action = 'member.role_changed'`,
+      );
     expect(event!.data).toEqual({ before: { role: "MEMBER" }, after: { role: "VIEWER" } });
   });
 
   test("transfer ownership: the target becomes OWNER, the old owner ADMIN; only an owner may", async () => {
     const { owner, tenant, ctx } = await tenantWithOwner();
     const admin = await addMember(tenant.id, "ADMIN");
-    await expect(transferOwnership(ctxFor(tenant.id, admin, "ADMIN"), { userId: admin.id })).rejects.toThrow(ForbiddenError);
+    await expect(transferOwnership(ctxFor(tenant.id, admin, "ADMIN"), { userId: admin.id })).rejects.toThrow(
+      ForbiddenError,
+    );
     await expect(transferOwnership(ctx, { userId: (await user("outsider")).id })).rejects.toThrow(NotFoundError);
     await transferOwnership(ctx, { userId: admin.id });
     const roles = Object.fromEntries((await listMembers(ctx)).map((m) => [m.userId, m.role]));
@@ -285,10 +340,15 @@ describe("tenant hierarchy", () => {
     await setMemberInherit(ctx, { userId: analyst.id, inherit: true });
     const access = await resolveTenantAccess(analyst, district.slug);
     expect(access).toMatchObject({ role: "VIEWER", inheritedFrom: { id: region.id } });
-    expect((await listMemberships(analyst.id)).map((m) => m.tenant.id).sort()).toEqual([region.id, city.id, district.id].sort());
+    expect((await listMemberships(analyst.id)).map((m) => m.tenant.id).sort()).toEqual(
+      [region.id, city.id, district.id].sort(),
+    );
     // Members of the child list the inherited person, marked as such.
     const cityMembers = await listMembers(ctxFor(city.id, owner, "OWNER"));
-    expect(cityMembers.find((m) => m.userId === analyst.id)).toMatchObject({ role: "VIEWER", inheritedFrom: { slug: region.slug } });
+    expect(cityMembers.find((m) => m.userId === analyst.id)).toMatchObject({
+      role: "VIEWER",
+      inheritedFrom: { slug: region.slug },
+    });
   });
 
   test("a direct membership in the child wins over the inherited role", async () => {
@@ -316,7 +376,15 @@ describe("nobody changes their own access; the child tenant decides about inheri
     // The city's own owner and admin: not members of the region.
     const cityOwner = await addMember(city.id, "OWNER");
     const cityAdmin = await addMember(city.id, "ADMIN");
-    return { owner, region, city, district, regionCtx: ctx, cityOwnerCtx: ctxFor(city.id, cityOwner, "OWNER"), cityAdminCtx: ctxFor(city.id, cityAdmin, "ADMIN") };
+    return {
+      owner,
+      region,
+      city,
+      district,
+      regionCtx: ctx,
+      cityOwnerCtx: ctxFor(city.id, cityOwner, "OWNER"),
+      cityAdminCtx: ctxFor(city.id, cityAdmin, "ADMIN"),
+    };
   }
 
   test("an ADMIN cannot turn on inheritance for themselves (nor off), so gains no child tenant", async () => {
@@ -339,13 +407,25 @@ describe("nobody changes their own access; the child tenant decides about inheri
 
     await blockInheritedMember(cityOwnerCtx, { userId: regional.id });
     expect(await resolveTenantAccess(regional, city.slug)).toBeNull();
-    expect((await listMemberships(regional.id)).map((m) => m.tenant.id).sort()).toEqual([region.id, district.id].sort());
-    expect((await listMembers(cityOwnerCtx)).find((m) => m.userId === regional.id)).toMatchObject({ blocked: true, inheritedFrom: { slug: region.slug } });
+    expect((await listMemberships(regional.id)).map((m) => m.tenant.id).sort()).toEqual(
+      [region.id, district.id].sort(),
+    );
+    expect((await listMembers(cityOwnerCtx)).find((m) => m.userId === regional.id)).toMatchObject({
+      blocked: true,
+      inheritedFrom: { slug: region.slug },
+    });
     await expect(blockInheritedMember(cityOwnerCtx, { userId: regional.id })).rejects.toThrow(ConflictError);
 
     await restoreInheritedMember(cityOwnerCtx, { userId: regional.id });
-    expect(await resolveTenantAccess(regional, city.slug)).toMatchObject({ role: "ADMIN", inheritedFrom: { id: region.id } });
-    expect(await auditActions(city.id)).toEqual(["tenant.created", "member.inheritance_blocked", "member.inheritance_restored"]);
+    expect(await resolveTenantAccess(regional, city.slug)).toMatchObject({
+      role: "ADMIN",
+      inheritedFrom: { id: region.id },
+    });
+    expect(await auditActions(city.id)).toEqual([
+      "tenant.created",
+      "member.inheritance_blocked",
+      "member.inheritance_restored",
+    ]);
   });
 
   test("the rules: not oneself, not above one's role, only people who really inherit access here", async () => {
@@ -356,7 +436,9 @@ describe("nobody changes their own access; the child tenant decides about inheri
     await expect(blockInheritedMember(cityAdminCtx, { userId: regionalOwner.id })).rejects.toThrow(ForbiddenError);
     await blockInheritedMember(cityOwnerCtx, { userId: regionalOwner.id });
     // Someone acting on inherited access cannot block (or restore) themselves.
-    await expect(blockInheritedMember(ctxFor(city.id, regionalAdmin, "ADMIN"), { userId: regionalAdmin.id })).rejects.toThrow(ForbiddenError);
+    await expect(
+      blockInheritedMember(ctxFor(city.id, regionalAdmin, "ADMIN"), { userId: regionalAdmin.id }),
+    ).rejects.toThrow(ForbiddenError);
     // A direct member, someone without inherit and a stranger are not inherited members.
     const plainRegional = await addMember(region.id, "MEMBER");
     const stranger = await user("stranger");
@@ -374,10 +456,19 @@ describe("nobody changes their own access; the child tenant decides about inheri
     const other = await tenantWithOwner();
     const db = await getDb();
     expect(await db.forTenant(other.ctx).inheritanceBlock.count()).toBe(0);
-    const rows = await db.forTenant(other.ctx).$tenantTransaction((tx) => tx.$queryRaw<unknown[]>`SELECT * FROM inheritance_blocks WHERE user_id = ${regional.id}::uuid`);
+    const rows = await db
+      .forTenant(other.ctx)
+      .$tenantTransaction(
+        (tx) => tx.$queryRaw<unknown[]>`SELECT * FROM inheritance_blocks WHERE user_id = ${regional.id}::uuid`,
+      );
     expect(rows).toEqual([]);
     await expect(
-      db.forTenant(other.ctx).$tenantTransaction((tx) => tx.$executeRaw`INSERT INTO inheritance_blocks (id, tenant_id, user_id) VALUES (gen_random_uuid(), ${cityOwnerCtx.tenantId}::uuid, ${regional.id}::uuid)`),
+      db
+        .forTenant(other.ctx)
+        .$tenantTransaction(
+          (tx) =>
+            tx.$executeRaw`INSERT INTO inheritance_blocks (id, tenant_id, user_id) VALUES (gen_random_uuid(), ${cityOwnerCtx.tenantId}::uuid, ${regional.id}::uuid)`,
+        ),
     ).rejects.toThrow();
   });
 });

@@ -22,7 +22,11 @@ export type Person = { name: string; email: string; password: string };
 export type Tenant = { name: string; slug: string };
 
 /** Signs in on the sign-in page and waits until it leaves it. */
-export async function signIn(page: Page, who: { email: string; password: string }, lands: RegExp = /\/demo$/): Promise<void> {
+export async function signIn(
+  page: Page,
+  who: { email: string; password: string },
+  lands: RegExp = /\/demo$/,
+): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -66,27 +70,45 @@ async function confirmEmail(page: Page, email: string): Promise<void> {
 /** A new person (not yet an account) with a unique email. */
 export function newPerson(firstName: string): Person {
   const id = uniqueId();
-  return { name: `${firstName} ${id}`, email: `${firstName.toLowerCase()}-${id}@e2e.test`, password: `a long enough password ${id}` };
+  return {
+    name: `${firstName} ${id}`,
+    email: `${firstName.toLowerCase()}-${id}@e2e.test`,
+    password: `a long enough password ${id}`,
+  };
 }
 
 /** Opens the newest email to `to` in the development mailbox and follows the link labelled `label`. */
 export async function followEmailLink(page: Page, to: string, label: string): Promise<void> {
   await page.goto("/dev/mailbox");
-  await page.getByRole("link", { name: new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+    .first()
+    .click();
   await page.getByRole("link", { name: label, exact: true }).click();
 }
 
 /** From an owner's `page`, invites `person` to `tenant` with `role`. */
-export async function invite(page: Page, tenant: Tenant, person: Person, role: "ADMIN" | "MEMBER" | "VIEWER"): Promise<void> {
+export async function invite(
+  page: Page,
+  tenant: Tenant,
+  person: Person,
+  role: "ADMIN" | "MEMBER" | "VIEWER",
+): Promise<void> {
   await page.goto(`/${tenant.slug}/settings/members`);
   await page.getByLabel("Email address", { exact: true }).fill(person.email);
   await page.getByLabel("Role", { exact: true }).selectOption(role);
   await page.getByRole("button", { name: "Send invitation", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(`Invitation sent to ${person.email}`);
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Invitation sent" })).toContainText(
+    `Invitation sent to ${person.email}`,
+  );
 }
 
 /** In a browser context of their own, `person` accepts the invitation by creating their account; signed in on the tenant's dashboard. */
-export async function acceptInvitation(browser: Browser, tenant: Tenant, person: Person): Promise<{ context: BrowserContext; page: Page }> {
+export async function acceptInvitation(
+  browser: Browser,
+  tenant: Tenant,
+  person: Person,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await followEmailLink(page, person.email, "Accept invitation");

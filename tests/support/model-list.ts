@@ -6,6 +6,8 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 import { buildModelMap, runtimeDataModelOf, tenantOwnedModels } from "../../lib/db/tenant-models";
 
 export function tenantOwnedModelNames(): string[] {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://unused@127.0.0.1:1/unused" }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: "postgresql://unused@127.0.0.1:1/unused" }),
+  });
   return tenantOwnedModels(buildModelMap(runtimeDataModelOf(client))).map((m) => m.name);
 }

@@ -46,26 +46,40 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   },
   CustomFieldDefinition: {
     async create(tx, tenantId, label) {
-      return tx.customFieldDefinition.create({ data: { tenantId, key: `probe_${Math.random().toString(36).slice(2, 12)}`, label, type: "TEXT" } });
+      return tx.customFieldDefinition.create({
+        data: { tenantId, key: `probe_${Math.random().toString(36).slice(2, 12)}`, label, type: "TEXT" },
+      });
     },
     update: { label: "Probed" },
   },
   SavedView: {
     async create(tx, tenantId, label) {
-      return tx.savedView.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", resource: "citizens", name: label, query: {} } });
+      return tx.savedView.create({
+        data: {
+          tenantId,
+          userId: "00000000-0000-4000-8000-000000000001",
+          resource: "citizens",
+          name: label,
+          query: {},
+        },
+      });
     },
     update: { name: "Probed" },
   },
   ImportJob: {
     async create(tx, tenantId, label) {
-      return tx.importJob.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} } });
+      return tx.importJob.create({
+        data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} },
+      });
     },
     update: { fileName: "probed.csv" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
   InheritanceBlock: {
     async create(tx, tenantId, label) {
-      const user = await tx.user.create({ data: { email: `${label.toLowerCase()}-${randomUUID()}@fixtures.test`, name: label } });
+      const user = await tx.user.create({
+        data: { email: `${label.toLowerCase()}-${randomUUID()}@fixtures.test`, name: label },
+      });
       return tx.inheritanceBlock.create({ data: { tenantId, userId: user.id } });
     },
     update: { createdAt: new Date("2020-01-01T00:00:00Z") },
@@ -73,7 +87,9 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   },
   ImportRow: {
     async create(tx, tenantId, label) {
-      const job = await tx.importJob.create({ data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} } });
+      const job = await tx.importJob.create({
+        data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", fileName: `${label}.csv`, mapping: {} },
+      });
       return tx.importRow.create({ data: { tenantId, jobId: job.id, line: 2 } });
     },
     update: { line: 3 },
@@ -81,7 +97,13 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   Invitation: {
     async create(tx, tenantId, label) {
       return tx.invitation.create({
-        data: { tenantId, email: `${label}@example.org`, role: "MEMBER", tokenHash: `probe-${label}-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+        data: {
+          tenantId,
+          email: `${label}@example.org`,
+          role: "MEMBER",
+          tokenHash: `probe-${label}-${Math.random()}`,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
       });
     },
     update: { role: "VIEWER" },

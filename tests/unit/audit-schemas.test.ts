@@ -2,7 +2,13 @@
 // that nonsense comes back as field errors rather than reaching the database. Also the pure
 // helper that renders an event's data in the viewer.
 import { describeEventData, displayValue } from "@/components/audit/describe-data";
-import { activeFilters, auditQueryParams, auditQuerySchema, auditSearchString, parseAuditQuery } from "@/lib/audit/schemas";
+import {
+  activeFilters,
+  auditQueryParams,
+  auditQuerySchema,
+  auditSearchString,
+  parseAuditQuery,
+} from "@/lib/audit/schemas";
 
 const errorsOf = (input: Record<string, unknown>) => {
   const r = auditQuerySchema.safeParse(input);
@@ -15,7 +21,16 @@ test("nothing set: every event, 50 per page", () => {
 });
 
 test("empty strings and whitespace are unset (a GET form sends every field)", () => {
-  const parsed = auditQuerySchema.parse({ action: "", actorId: " ", targetType: "", targetId: "", from: "", to: "", cursor: "", limit: "" });
+  const parsed = auditQuerySchema.parse({
+    action: "",
+    actorId: " ",
+    targetType: "",
+    targetId: "",
+    from: "",
+    to: "",
+    cursor: "",
+    limit: "",
+  });
   expect(parsed).toEqual({ limit: 50 });
 });
 
@@ -30,8 +45,19 @@ test("valid filters are kept (trimmed), limit and cursor read from strings", () 
     cursor: "12345",
     limit: "200",
   });
-  expect(q).toEqual({ action: "member.", actorId: "0d3c5a9e-1b2c-4d5e-8f90-123456789abc", targetType: "citizen", targetId: "abc", from: "2026-01-01", to: "2026-01-31", cursor: "12345", limit: 200 });
-  expect(auditQuerySchema.parse({ action: "member.role_changed", from: "2026-02-01", to: "2026-02-01" })).toMatchObject({ action: "member.role_changed" });
+  expect(q).toEqual({
+    action: "member.",
+    actorId: "0d3c5a9e-1b2c-4d5e-8f90-123456789abc",
+    targetType: "citizen",
+    targetId: "abc",
+    from: "2026-01-01",
+    to: "2026-01-31",
+    cursor: "12345",
+    limit: 200,
+  });
+  expect(auditQuerySchema.parse({ action: "member.role_changed", from: "2026-02-01", to: "2026-02-01" })).toMatchObject(
+    { action: "member.role_changed" },
+  );
 });
 
 test.each([
@@ -96,9 +122,13 @@ test("links keep the filters, drop paging unless asked, and escape values", () =
 
 describe("event details in the viewer", () => {
   test("a before/after diff lists changed fields only, as old → new", () => {
-    expect(describeEventData({ changed: ["role"], before: { role: "MEMBER", inherit: false }, after: { role: "ADMIN", inherit: false } })).toEqual([
-      { key: "role", before: "MEMBER", after: "ADMIN" },
-    ]);
+    expect(
+      describeEventData({
+        changed: ["role"],
+        before: { role: "MEMBER", inherit: false },
+        after: { role: "ADMIN", inherit: false },
+      }),
+    ).toEqual([{ key: "role", before: "MEMBER", after: "ADMIN" }]);
     expect(describeEventData({ before: { tags: ["a"] }, after: { tags: ["a", "b"], city: "Gent" } })).toEqual([
       { key: "tags", before: "a", after: "a, b" },
       { key: "city", before: "—", after: "Gent" },
@@ -111,7 +141,9 @@ describe("event details in the viewer", () => {
       { key: "via", value: "import" },
       { key: "count", value: "3" },
     ]);
-    expect(describeEventData({ before: "VIEWER", after: "ADMIN" })).toEqual([{ key: "value", before: "VIEWER", after: "ADMIN" }]);
+    expect(describeEventData({ before: "VIEWER", after: "ADMIN" })).toEqual([
+      { key: "value", before: "VIEWER", after: "ADMIN" },
+    ]);
   });
 
   test("empty, non-object and long values", () => {

@@ -61,7 +61,10 @@ describe("reopen detection", () => {
     expect(isReopen("CLOSED", "OPEN")).toBe(true);
   });
 
-  test.each(allPairs.filter(([from, to]) => !(to === "OPEN" && (from === "RESOLVED" || from === "CLOSED"))))("%s → %s is not a reopening", (from, to) => {
-    expect(isReopen(from, to)).toBe(false);
-  });
+  test.each(allPairs.filter(([from, to]) => !(to === "OPEN" && (from === "RESOLVED" || from === "CLOSED"))))(
+    "%s → %s is not a reopening",
+    (from, to) => {
+      expect(isReopen(from, to)).toBe(false);
+    },
+  );
 });

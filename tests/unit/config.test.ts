@@ -6,11 +6,19 @@ describe("configuration", () => {
   test("an empty environment gives working development defaults (embedded database)", () => {
     const c = parseConfig({});
     expect(c.DATABASE_URL).toBeUndefined();
-    expect(c).toMatchObject({ NODE_ENV: "development", DATABASE_APP_ROLE: "civitas_app", PGLITE_DATA_DIR: "./.data/pglite", LOG_LEVEL: "info", SEED_DEMO_ON_FIRST_START: true });
+    expect(c).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_APP_ROLE: "civitas_app",
+      PGLITE_DATA_DIR: "./.data/pglite",
+      LOG_LEVEL: "info",
+      SEED_DEMO_ON_FIRST_START: true,
+    });
   });
 
   test("a PostgreSQL URL is accepted; blank values count as unset", () => {
-    expect(parseConfig({ DATABASE_URL: "postgresql://u:p@db:5432/civitas" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/civitas");
+    expect(parseConfig({ DATABASE_URL: "postgresql://u:p@db:5432/civitas" }).DATABASE_URL).toBe(
+      "postgresql://u:p@db:5432/civitas",
+    );
     expect(parseConfig({ DATABASE_URL: "  " }).DATABASE_URL).toBeUndefined();
   });
 
@@ -37,19 +45,33 @@ describe("configuration", () => {
     expect((error as ConfigError).message).toContain(variable);
   });
 
-  const KEYS = { ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64") };
+  const KEYS = {
+    ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
+  };
 
   test("production requires the PII keys, and checks their format", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://c.example.org" })).toThrow(/ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY/);
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://c.example.org" }),
+    ).toThrow(/ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY/);
     expect(() => parseConfig({ ENCRYPTION_KEYS: "k1:short" })).toThrow(/32 bytes/);
-    expect(() => parseConfig({ ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString("base64")},k1:${Buffer.alloc(32).toString("base64")}` })).toThrow(/appears twice/);
+    expect(() =>
+      parseConfig({
+        ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString("base64")},k1:${Buffer.alloc(32).toString("base64")}`,
+      }),
+    ).toThrow(/appears twice/);
     expect(() => parseConfig({ ENCRYPTION_KEYS: "no-colon" })).toThrow(/<id>:<base64 key>/);
     expect(() => parseConfig({ BLIND_INDEX_KEY: "abc" })).toThrow(/BLIND_INDEX_KEY/);
     expect(parseConfig({ ...KEYS }).ENCRYPTION_KEYS).toBe(KEYS.ENCRYPTION_KEYS);
   });
 
   test("production without SMTP_URL refuses to start unless dropping emails is allowed (or the dev mailbox is on)", () => {
-    const prod = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", ...KEYS };
+    const prod = {
+      NODE_ENV: "production",
+      AUTH_SECRET: "s".repeat(32),
+      APP_URL: "https://civitas.example.org",
+      ...KEYS,
+    };
     expect(() => parseConfig(prod)).toThrow(/SMTP_URL: is required when NODE_ENV=production[\s\S]*EMAIL_DROP_ALLOWED/);
     expect(parseConfig({ ...prod, EMAIL_DROP_ALLOWED: "1" }).EMAIL_DROP_ALLOWED).toBe(true);
     expect(parseConfig({ ...prod, DEV_MAILBOX: "1" }).DEV_MAILBOX).toBe(true);
@@ -59,12 +81,28 @@ describe("configuration", () => {
 
   test("production requires AUTH_SECRET", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), APP_URL: "https://civitas.example.org", EMAIL_DROP_ALLOWED: "1", ...KEYS }).AUTH_SECRET).toHaveLength(32);
+    expect(
+      parseConfig({
+        NODE_ENV: "production",
+        AUTH_SECRET: "s".repeat(32),
+        APP_URL: "https://civitas.example.org",
+        EMAIL_DROP_ALLOWED: "1",
+        ...KEYS,
+      }).AUTH_SECRET,
+    ).toHaveLength(32);
   });
 
   test("production requires a public URL for emailed links (APP_URL or AUTH_URL)", () => {
     expect(() => parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), ...KEYS })).toThrow(/APP_URL/);
-    expect(parseConfig({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://civitas.example.org", EMAIL_DROP_ALLOWED: "1", ...KEYS }).AUTH_URL).toBe("https://civitas.example.org");
+    expect(
+      parseConfig({
+        NODE_ENV: "production",
+        AUTH_SECRET: "s".repeat(32),
+        AUTH_URL: "https://civitas.example.org",
+        EMAIL_DROP_ALLOWED: "1",
+        ...KEYS,
+      }).AUTH_URL,
+    ).toBe("https://civitas.example.org");
   });
 
   test("an OAuth provider needs its id and secret together, and OIDC an issuer", () => {
@@ -72,7 +110,10 @@ describe("configuration", () => {
     expect(() => parseConfig({ AUTH_GOOGLE_SECRET: "s" })).toThrow(/AUTH_GOOGLE_ID/);
     expect(() => parseConfig({ AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "s" })).toThrow(/AUTH_OIDC_ISSUER/);
     expect(() => parseConfig({ SMTP_URL: "http://mail.example.org" })).toThrow(/SMTP_URL/);
-    expect(parseConfig({ AUTH_OIDC_ISSUER: "https://id.example.org", AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "s" }).AUTH_OIDC_NAME).toBe("Single sign-on");
+    expect(
+      parseConfig({ AUTH_OIDC_ISSUER: "https://id.example.org", AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "s" })
+        .AUTH_OIDC_NAME,
+    ).toBe("Single sign-on");
   });
 
   test("several problems are reported together", () => {
@@ -89,8 +130,15 @@ describe("configuration", () => {
       .split("\n")
       .map((line) => /^#?\s*([A-Z][A-Z0-9_]+)=/.exec(line)?.[1])
       .filter(Boolean);
-    const inner = configSchema as unknown as { _def?: { schema?: { shape: object } }; shape?: object; innerType?: () => { shape: object } };
-    const shape = inner.shape ?? inner._def?.schema?.shape ?? (configSchema as unknown as { def: { in: { shape: object } } }).def.in.shape;
+    const inner = configSchema as unknown as {
+      _def?: { schema?: { shape: object } };
+      shape?: object;
+      innerType?: () => { shape: object };
+    };
+    const shape =
+      inner.shape ??
+      inner._def?.schema?.shape ??
+      (configSchema as unknown as { def: { in: { shape: object } } }).def.in.shape;
     expect(new Set(documented)).toEqual(new Set(Object.keys(shape)));
   });
 });

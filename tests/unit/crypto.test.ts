@@ -49,14 +49,18 @@ describe("field encryption", () => {
   test("a ciphertext does not decrypt for another tenant or another field (associated data)", () => {
     const stored = encryptField(oldRing, "987654321", EMAIL);
     expect(() => decryptField(oldRing, stored, { ...EMAIL, tenantId: TENANT_B })).toThrow(DecryptionError);
-    expect(() => decryptField(oldRing, stored, { ...EMAIL, field: "citizen.nationalId" })).toThrow(/does not authenticate/);
+    expect(() => decryptField(oldRing, stored, { ...EMAIL, field: "citizen.nationalId" })).toThrow(
+      /does not authenticate/,
+    );
   });
 
   test("a tampered ciphertext, IV or key id fails; a malformed value says so", () => {
     const stored = encryptField(oldRing, "secret", EMAIL);
     expect(() => decryptField(oldRing, tamper(stored, 3), EMAIL)).toThrow(/does not authenticate/);
     expect(() => decryptField(oldRing, tamper(stored, 2), EMAIL)).toThrow(/does not authenticate/);
-    expect(() => decryptField(rotatedRing, stored.replace("v1.old.", "v1.new."), EMAIL)).toThrow(/does not authenticate/);
+    expect(() => decryptField(rotatedRing, stored.replace("v1.old.", "v1.new."), EMAIL)).toThrow(
+      /does not authenticate/,
+    );
     const [v, id, iv] = stored.split(".");
     expect(() => decryptField(oldRing, `${v}.${id}.${iv}.AAAA`, EMAIL)).toThrow(/malformed/);
     expect(() => decryptField(oldRing, "jane@example.org", EMAIL)).toThrow(/not an encrypted value/);
@@ -92,7 +96,10 @@ describe("key formats", () => {
     [" , ", "expected at least one <id>:<base64 key>"],
     [key(1), "entry 1: expected <id>:<base64 key> with an id of letters, digits, - or _"],
     [`bad id:${key(1)}`, "entry 1: expected <id>:<base64 key>"],
-    [`k1:${Buffer.alloc(16).toString("base64")}`, 'entry 1 ("k1"): the key must be 32 bytes, base64-encoded (openssl rand -base64 32)'],
+    [
+      `k1:${Buffer.alloc(16).toString("base64")}`,
+      'entry 1 ("k1"): the key must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+    ],
     [`${OLD},old:${key(4)}`, 'entry 2: key id "old" appears twice'],
     [`${OLD},k2:`, 'entry 2 ("k2"): the key must be 32 bytes'],
   ])("ENCRYPTION_KEYS=%j is refused: %s", (value, message) => {
@@ -115,9 +122,13 @@ describe("key formats", () => {
   });
 
   test("the configuration names the variable that is wrong", () => {
-    expect(() => parseConfig({ ENCRYPTION_KEYS: "nope" })).toThrow(/ENCRYPTION_KEYS: entry 1: expected <id>:<base64 key>/);
+    expect(() => parseConfig({ ENCRYPTION_KEYS: "nope" })).toThrow(
+      /ENCRYPTION_KEYS: entry 1: expected <id>:<base64 key>/,
+    );
     expect(() => parseConfig({ BLIND_INDEX_KEY: "nope" })).toThrow(/BLIND_INDEX_KEY: must be 32 bytes/);
-    expect(() => parseConfig({ NODE_ENV: "production", APP_URL: "https://x.example", AUTH_SECRET: "x".repeat(32) })).toThrow(/ENCRYPTION_KEYS: is required when NODE_ENV=production/);
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", APP_URL: "https://x.example", AUTH_SECRET: "x".repeat(32) }),
+    ).toThrow(/ENCRYPTION_KEYS: is required when NODE_ENV=production/);
   });
 
   test("the rotation's LIKE pattern escapes LIKE wildcards in key ids", () => {
@@ -127,7 +138,8 @@ describe("key formats", () => {
 });
 
 describe("blind indexes", () => {
-  const bi = (field: Parameters<typeof blindIndex>[1], value: string, tenant = TENANT_A, ring = oldRing) => blindIndex(ring, field, tenant, value);
+  const bi = (field: Parameters<typeof blindIndex>[1], value: string, tenant = TENANT_A, ring = oldRing) =>
+    blindIndex(ring, field, tenant, value);
 
   test("email: case and surrounding spaces do not matter", () => {
     expect(normalize.email("  Jane.Doe@Example.ORG ")).toBe("jane.doe@example.org");
@@ -155,7 +167,11 @@ describe("blind indexes", () => {
   });
 
   test("keyed by BLIND_INDEX_KEY only: rotating the encryption keys does not change them", () => {
-    expect(bi("email", "jane@example.org", TENANT_A, rotatedRing)).toBe(bi("email", "jane@example.org", TENANT_A, oldRing));
-    expect(bi("email", "jane@example.org", TENANT_A, buildKeyring(OLD, key(9)))).not.toBe(bi("email", "jane@example.org", TENANT_A, oldRing));
+    expect(bi("email", "jane@example.org", TENANT_A, rotatedRing)).toBe(
+      bi("email", "jane@example.org", TENANT_A, oldRing),
+    );
+    expect(bi("email", "jane@example.org", TENANT_A, buildKeyring(OLD, key(9)))).not.toBe(
+      bi("email", "jane@example.org", TENANT_A, oldRing),
+    );
   });
 });

@@ -22,7 +22,7 @@ test.each([
   ["@SUM(A1)", "'@SUM(A1)"],
   ["\tindent", "'\tindent"],
   ['=HYPERLINK("http://evil.example","click")', '"\'=HYPERLINK(""http://evil.example"",""click"")"'],
-  ["\rcr", "\"'\rcr\""],
+  ["\rcr", '"\'\rcr"'],
 ])("neutralises the formula %p as %p", (value, expected) => {
   expect(csvEscape(value)).toBe(expected);
 });

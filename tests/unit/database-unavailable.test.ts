@@ -9,7 +9,12 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 jest.mock("@/lib/log/logger", () => ({ logger: { error: jest.fn(), warn: jest.fn(), info: jest.fn() } }));
 import { logger } from "@/lib/log/logger";
-import { classifyDatabaseError, databaseErrorFor, DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import {
+  classifyDatabaseError,
+  databaseErrorFor,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+} from "@/lib/db/unavailable";
 import { WriteOutcomeUnknownError } from "@/lib/errors";
 import { errorResponse } from "@/lib/errors/route";
 import { actionFailure } from "@/lib/errors/action";
@@ -74,8 +79,18 @@ describe("classifyDatabaseError on real driver errors", () => {
   test("pg: pool exhausted (timeout exceeded when trying to connect)", async () => {
     const server = await silentServer();
     // One connection that never completes its start-up, and a second query queued behind it.
-    const pool = new Pool({ host: "127.0.0.1", port: server.port, user: "x", database: "x", max: 1, connectionTimeoutMillis: 200 });
-    const [first, queued] = await Promise.all([caught(() => pool.query("SELECT 1")), caught(() => pool.query("SELECT 2"))]);
+    const pool = new Pool({
+      host: "127.0.0.1",
+      port: server.port,
+      user: "x",
+      database: "x",
+      max: 1,
+      connectionTimeoutMillis: 200,
+    });
+    const [first, queued] = await Promise.all([
+      caught(() => pool.query("SELECT 1")),
+      caught(() => pool.query("SELECT 2")),
+    ]);
     await pool.end().catch(() => {});
     await server.close();
     expect(classifyDatabaseError(first)).toEqual({ kind: "connect", code: "CONNECT_TIMEOUT" });
@@ -84,7 +99,9 @@ describe("classifyDatabaseError on real driver errors", () => {
 
   test("Prisma over adapter-pg: unreachable server, raw query (P2010) and model query (P1001)", async () => {
     const port = await closedPort();
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://x@127.0.0.1:${port}/x` }) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: `postgresql://x@127.0.0.1:${port}/x` }),
+    });
     const raw = await caught(() => prisma.$queryRaw`SELECT 1`);
     const model = await caught(() => prisma.user.findFirst());
     const itx = await caught(() => prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 1`));
@@ -98,7 +115,12 @@ describe("classifyDatabaseError on real driver errors", () => {
 
   test("Prisma over adapter-pg: connection reset mid-way", async () => {
     const server = await resettingServer();
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://x@127.0.0.1:${server.port}/x`, connectionTimeoutMillis: 1_000 }) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: `postgresql://x@127.0.0.1:${server.port}/x`,
+        connectionTimeoutMillis: 1_000,
+      }),
+    });
     const err = await caught(() => prisma.$queryRaw`SELECT 1`);
     await prisma.$disconnect();
     await server.close();
@@ -114,11 +136,17 @@ describe("classifyDatabaseError on real driver errors", () => {
   });
 
   test("SQLSTATE shapes: admin shutdown, connection exceptions, too many connections", () => {
-    expect(classifyDatabaseError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toEqual({ kind: "lost", code: "57P01" });
+    expect(
+      classifyDatabaseError(
+        Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      ),
+    ).toEqual({ kind: "lost", code: "57P01" });
     expect(classifyDatabaseError(Object.assign(new Error("x"), { code: "08006" }))?.kind).toBe("lost");
     expect(classifyDatabaseError(Object.assign(new Error("x"), { code: "53300" }))?.kind).toBe("connect");
     // The adapter's shape for a SQLSTATE it has no kind for.
-    expect(classifyDatabaseError({ name: "DriverAdapterError", cause: { kind: "postgres", code: "57P01" } })?.code).toBe("57P01");
+    expect(
+      classifyDatabaseError({ name: "DriverAdapterError", cause: { kind: "postgres", code: "57P01" } })?.code,
+    ).toBe("57P01");
   });
 });
 
@@ -137,7 +165,9 @@ describe("databaseErrorFor", () => {
   test("a write whose connection broke may have committed; one that never connected did not", () => {
     expect(databaseErrorFor(lost, { mayHaveCommitted: true })).toBeInstanceOf(WriteOutcomeUnknownError);
     expect(databaseErrorFor(refused, { mayHaveCommitted: true })).toBeInstanceOf(DatabaseUnavailableError);
-    expect(databaseErrorFor(databaseErrorFor(lost), { mayHaveCommitted: true })).toBeInstanceOf(WriteOutcomeUnknownError);
+    expect(databaseErrorFor(databaseErrorFor(lost), { mayHaveCommitted: true })).toBeInstanceOf(
+      WriteOutcomeUnknownError,
+    );
   });
 
   test("anything else passes through unchanged", () => {
@@ -150,7 +180,11 @@ describe("mappers", () => {
   beforeEach(() => jest.mocked(logger.error).mockClear());
 
   test("a raw driver outage that escaped answers 503 + Retry-After with the error body, not 500", async () => {
-    const res = errorResponse(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), "req-outage-1", "/api/tenants/acme/cases");
+    const res = errorResponse(
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      "req-outage-1",
+      "/api/tenants/acme/cases",
+    );
     expect(res.status).toBe(503);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = await res.json();
@@ -167,7 +201,8 @@ describe("mappers", () => {
 
   test("the outage line: request id, tenant, user, route, database code; identical ones rate-limited", () => {
     const err = new DatabaseUnavailableError({ kind: "connect", code: "ECONNREFUSED" }, { userId: "u-1" });
-    for (let i = 0; i < 5; i++) logDatabaseOutage(err, { requestId: `req-${i}`, route: "/acme/citizens/rate-limit-test" });
+    for (let i = 0; i < 5; i++)
+      logDatabaseOutage(err, { requestId: `req-${i}`, route: "/acme/citizens/rate-limit-test" });
     expect(logger.error).toHaveBeenCalledTimes(1);
     expect(jest.mocked(logger.error).mock.calls[0]![0]).toEqual({
       event: "db.unavailable",

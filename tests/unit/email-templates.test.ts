@@ -1,7 +1,14 @@
 // Email templates are pure: plain values in, { subject, text, html } out, with every value
 // escaped in the HTML and the action as a plain <a href> the dev mailbox (and e2e) can click.
 // Also the dev mailbox's link handling, which must never turn an unsafe URL into a link.
-import { accountExistsEmail, escapeHtml, invitationEmail, resetPasswordEmail, roleLabel, verificationEmail } from "@/lib/email/templates";
+import {
+  accountExistsEmail,
+  escapeHtml,
+  invitationEmail,
+  resetPasswordEmail,
+  roleLabel,
+  verificationEmail,
+} from "@/lib/email/templates";
 import { extractLinks, linkifyText, safeLink } from "@/lib/email/mailbox-links";
 
 const LINK = "https://civitas.example.org/verify-email?token=abc_DEF-123&x=1";
@@ -9,15 +16,30 @@ const HOSTILE = `<script>alert("x")</script> & 'friends'`;
 
 describe("escapeHtml", () => {
   test("escapes the five HTML-significant characters", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 });
 
 describe.each([
   ["verificationEmail", () => verificationEmail({ name: HOSTILE, link: LINK }), "Verify email"],
   ["resetPasswordEmail", () => resetPasswordEmail({ name: HOSTILE, link: LINK }), "Reset password"],
-  ["accountExistsEmail", () => accountExistsEmail({ name: HOSTILE, signInLink: LINK, forgotPasswordLink: "https://civitas.example.org/forgot-password" }), "Sign in"],
-  ["invitationEmail", () => invitationEmail({ tenantName: HOSTILE, inviterName: HOSTILE, role: "ADMIN", link: LINK }), "Accept invitation"],
+  [
+    "accountExistsEmail",
+    () =>
+      accountExistsEmail({
+        name: HOSTILE,
+        signInLink: LINK,
+        forgotPasswordLink: "https://civitas.example.org/forgot-password",
+      }),
+    "Sign in",
+  ],
+  [
+    "invitationEmail",
+    () => invitationEmail({ tenantName: HOSTILE, inviterName: HOSTILE, role: "ADMIN", link: LINK }),
+    "Accept invitation",
+  ],
 ])("%s", (_name, render, label) => {
   const email = render();
 
@@ -57,19 +79,43 @@ describe("template details", () => {
 
   test("the invitation names tenant, inviter and role, and counts days from expiresAt", () => {
     const now = new Date("2026-11-22T10:00:00Z");
-    const email = invitationEmail({ tenantName: "Riverside", inviterName: "Grace", role: "COMPLIANCE", link: LINK, expiresAt: new Date("2026-11-29T10:00:00Z"), now });
+    const email = invitationEmail({
+      tenantName: "Riverside",
+      inviterName: "Grace",
+      role: "COMPLIANCE",
+      link: LINK,
+      expiresAt: new Date("2026-11-29T10:00:00Z"),
+      now,
+    });
     expect(email.subject).toBe("Grace invited you to Riverside on Civitas");
     expect(email.text).toContain("with the role Compliance");
     expect(email.text).toContain("expires in 7 days");
-    expect(invitationEmail({ tenantName: "R", inviterName: "G", role: "VIEWER", link: LINK, expiresAt: new Date(now.getTime() + 3600_000), now }).text).toContain("expires in 1 day ");
+    expect(
+      invitationEmail({
+        tenantName: "R",
+        inviterName: "G",
+        role: "VIEWER",
+        link: LINK,
+        expiresAt: new Date(now.getTime() + 3600_000),
+        now,
+      }).text,
+    ).toContain("expires in 1 day ");
   });
 
   test("roleLabel", () => {
-    expect(["OWNER", "ADMIN", "MEMBER", "VIEWER", "COMPLIANCE"].map(roleLabel)).toEqual(["Owner", "Admin", "Member", "Viewer", "Compliance"]);
+    expect(["OWNER", "ADMIN", "MEMBER", "VIEWER", "COMPLIANCE"].map(roleLabel)).toEqual([
+      "Owner",
+      "Admin",
+      "Member",
+      "Viewer",
+      "Compliance",
+    ]);
   });
 
   test("the app name is configurable", () => {
-    expect(verificationEmail({ name: "A", link: LINK, appName: "Town Hall" }).subject).toBe("Confirm your email address for Town Hall");
+    expect(verificationEmail({ name: "A", link: LINK, appName: "Town Hall" }).subject).toBe(
+      "Confirm your email address for Town Hall",
+    );
   });
 });
 
@@ -77,7 +123,16 @@ describe("dev mailbox links", () => {
   test("safeLink accepts only absolute http(s) URLs", () => {
     expect(safeLink("https://a.test/x")).toBe("https://a.test/x");
     expect(safeLink("http://a.test")).toBe("http://a.test/");
-    for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "mailto:a@b.test", "/x", "", "vbscript:x"]) expect(safeLink(bad)).toBeNull();
+    for (const bad of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "data:text/html,x",
+      "mailto:a@b.test",
+      "/x",
+      "",
+      "vbscript:x",
+    ])
+      expect(safeLink(bad)).toBeNull();
   });
 
   test("extractLinks keeps labelled http(s) anchors, decodes entities, drops the rest", () => {

@@ -2,7 +2,17 @@ import { z } from "zod";
 
 // Keep pino quiet in this file: the 500 path logs on purpose.
 jest.mock("@/lib/log/logger", () => ({ logger: { error: jest.fn(), warn: jest.fn(), info: jest.fn() } }));
-import { ConflictError, ExternalServiceError, ForbiddenError, NotFoundError, PaymentRequiredError, RateLimitedError, UnauthorizedError, UnavailableError, ValidationError } from "@/lib/errors";
+import {
+  ConflictError,
+  ExternalServiceError,
+  ForbiddenError,
+  NotFoundError,
+  PaymentRequiredError,
+  RateLimitedError,
+  UnauthorizedError,
+  UnavailableError,
+  ValidationError,
+} from "@/lib/errors";
 import { errorResponse } from "@/lib/errors/route";
 import { actionFailure } from "@/lib/errors/action";
 
@@ -32,7 +42,9 @@ describe("route error mapper", () => {
   });
 
   test("a zod error becomes a 400 with field paths", async () => {
-    const parsed = z.object({ address: z.object({ city: z.string().min(2, "too short") }) }).safeParse({ address: { city: "x" } });
+    const parsed = z
+      .object({ address: z.object({ city: z.string().min(2, "too short") }) })
+      .safeParse({ address: { city: "x" } });
     const res = errorResponse(parsed.error, "r-12345678");
     expect(res.status).toBe(400);
     expect((await res.json()).error.details.fieldErrors).toEqual({ "address.city": ["too short"] });
@@ -74,4 +86,3 @@ describe("action error mapper", () => {
     expect(() => actionFailure(redirectSignal, "r3")).toThrow("NEXT_REDIRECT");
   });
 });
-

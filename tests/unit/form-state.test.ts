@@ -23,7 +23,11 @@ describe("validateInput", () => {
 
   it("returns the messages per field, refinements included", () => {
     const errors = validateInput(invitationSignUpSchema, { name: " ", password: "short", confirmPassword: "other" });
-    expect(errors).toEqual({ name: ["Enter your name"], password: ["Use at least 10 characters"], confirmPassword: ["The passwords don't match"] });
+    expect(errors).toEqual({
+      name: ["Enter your name"],
+      password: ["Use at least 10 characters"],
+      confirmPassword: ["The passwords don't match"],
+    });
   });
 
   it("validates objects as they are (the case and citizen forms)", () => {
@@ -43,14 +47,37 @@ describe("validateInput", () => {
 
 describe("failureOf", () => {
   it("reads a guard's ActionFailure", () => {
-    const failure = failureOf({ ok: false, code: "CONFLICT", message: "Changed meanwhile", details: { currentVersion: 3 } });
-    expect(failure).toEqual({ message: "Changed meanwhile", fieldErrors: undefined, code: "CONFLICT", details: { currentVersion: 3 } });
-    expect(failureOf({ ok: false, code: "VALIDATION", message: "Some fields are not valid", fieldErrors: { name: ["Enter your name"] } })?.fieldErrors).toEqual({ name: ["Enter your name"] });
+    const failure = failureOf({
+      ok: false,
+      code: "CONFLICT",
+      message: "Changed meanwhile",
+      details: { currentVersion: 3 },
+    });
+    expect(failure).toEqual({
+      message: "Changed meanwhile",
+      fieldErrors: undefined,
+      code: "CONFLICT",
+      details: { currentVersion: 3 },
+    });
+    expect(
+      failureOf({
+        ok: false,
+        code: "VALIDATION",
+        message: "Some fields are not valid",
+        fieldErrors: { name: ["Enter your name"] },
+      })?.fieldErrors,
+    ).toEqual({ name: ["Enter your name"] });
   });
 
   it("reads an auth form's state", () => {
-    expect(failureOf({ error: "That email and password don't match an account." })).toEqual({ message: "That email and password don't match an account.", fieldErrors: undefined });
-    expect(failureOf({ fieldErrors: { email: ["Enter a valid email address"] }, values: { email: "x" } })).toEqual({ message: null, fieldErrors: { email: ["Enter a valid email address"] } });
+    expect(failureOf({ error: "That email and password don't match an account." })).toEqual({
+      message: "That email and password don't match an account.",
+      fieldErrors: undefined,
+    });
+    expect(failureOf({ fieldErrors: { email: ["Enter a valid email address"] }, values: { email: "x" } })).toEqual({
+      message: null,
+      fieldErrors: { email: ["Enter a valid email address"] },
+    });
   });
 
   it("finds no failure in a success, a done state or nothing yet", () => {
@@ -70,8 +97,17 @@ describe("hasFieldErrors and fieldAria", () => {
   });
 
   it("describes an input by its hint, then its error while it has one", () => {
-    expect(fieldAria(undefined, "password", "p-error", "p-hint")).toEqual({ "aria-invalid": undefined, "aria-describedby": "p-hint" });
-    expect(fieldAria({ password: ["Too short"] }, "password", "p-error", "p-hint")).toEqual({ "aria-invalid": true, "aria-describedby": "p-hint p-error" });
-    expect(fieldAria({ password: ["Too short"] }, "name", "n-error")).toEqual({ "aria-invalid": undefined, "aria-describedby": undefined });
+    expect(fieldAria(undefined, "password", "p-error", "p-hint")).toEqual({
+      "aria-invalid": undefined,
+      "aria-describedby": "p-hint",
+    });
+    expect(fieldAria({ password: ["Too short"] }, "password", "p-error", "p-hint")).toEqual({
+      "aria-invalid": true,
+      "aria-describedby": "p-hint p-error",
+    });
+    expect(fieldAria({ password: ["Too short"] }, "name", "n-error")).toEqual({
+      "aria-invalid": undefined,
+      "aria-describedby": undefined,
+    });
   });
 });

@@ -18,9 +18,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolve(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.join(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.join(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")])
+    if (existsSync(c) && statSync(c).isFile()) return c;
   return null;
 }
 
@@ -28,7 +33,14 @@ const IMPORT = /(?:import|export)\s[^'";]*?from\s*["']([^"']+)["']|import\(\s*["
 
 function findCycles(files: string[]): string[] {
   const known = new Set(files);
-  const graph = new Map(files.map((f) => [f, [...readFileSync(f, "utf8").matchAll(IMPORT)].map((m) => resolve(f, m[1] ?? m[2] ?? "")).filter((r): r is string => !!r && known.has(r))]));
+  const graph = new Map(
+    files.map((f) => [
+      f,
+      [...readFileSync(f, "utf8").matchAll(IMPORT)]
+        .map((m) => resolve(f, m[1] ?? m[2] ?? ""))
+        .filter((r): r is string => !!r && known.has(r)),
+    ]),
+  );
   const cycles: string[] = [];
   const state = new Map<string, "open" | "done">();
   const stack: string[] = [];
@@ -36,7 +48,8 @@ function findCycles(files: string[]): string[] {
     state.set(file, "open");
     stack.push(file);
     for (const dep of graph.get(file) ?? []) {
-      if (state.get(dep) === "open") cycles.push([...stack.slice(stack.indexOf(dep)), dep].map((p) => path.relative(ROOT, p)).join(" → "));
+      if (state.get(dep) === "open")
+        cycles.push([...stack.slice(stack.indexOf(dep)), dep].map((p) => path.relative(ROOT, p)).join(" → "));
       else if (!state.has(dep)) visit(dep);
     }
     stack.pop();

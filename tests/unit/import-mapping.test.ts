@@ -2,7 +2,12 @@
 // plus the upload's input schemas and request body checks (what the browser and the API send).
 import { normaliseHeader, suggestMapping } from "@/lib/citizens/import/mapping";
 import { csvRequestBody } from "@/lib/citizens/import/request-body";
-import { commitImportSchema, importMappingSchema, importRowsQuerySchema, importUploadSchema } from "@/lib/citizens/import/schemas";
+import {
+  commitImportSchema,
+  importMappingSchema,
+  importRowsQuerySchema,
+  importUploadSchema,
+} from "@/lib/citizens/import/schemas";
 
 describe("normaliseHeader", () => {
   test.each([
@@ -31,7 +36,18 @@ describe("suggestMapping", () => {
       Phone: "phone",
       "Date of birth": "dateOfBirth",
     });
-    expect(suggestMapping(["voornaam", "achternaam", "e-mailadres", "telefoonnummer", "geboortedatum", "woonplaats", "postcode", "opmerkingen"])).toEqual({
+    expect(
+      suggestMapping([
+        "voornaam",
+        "achternaam",
+        "e-mailadres",
+        "telefoonnummer",
+        "geboortedatum",
+        "woonplaats",
+        "postcode",
+        "opmerkingen",
+      ]),
+    ).toEqual({
       voornaam: "firstName",
       achternaam: "lastName",
       "e-mailadres": "email",
@@ -60,7 +76,25 @@ describe("suggestMapping", () => {
   });
 
   test("our own export's header maps back (a round trip), ignoring id and timestamps", () => {
-    const header = ["id", "first_name", "last_name", "email", "phone", "national_id", "date_of_birth", "address_line1", "address_line2", "postal_code", "city", "country", "preferred_language", "tags", "created_at", "updated_at", "cf.member_no"];
+    const header = [
+      "id",
+      "first_name",
+      "last_name",
+      "email",
+      "phone",
+      "national_id",
+      "date_of_birth",
+      "address_line1",
+      "address_line2",
+      "postal_code",
+      "city",
+      "country",
+      "preferred_language",
+      "tags",
+      "created_at",
+      "updated_at",
+      "cf.member_no",
+    ];
     expect(suggestMapping(header, [{ key: "member_no", label: "Membership number" }])).toEqual({
       id: "",
       first_name: "firstName",
@@ -87,12 +121,22 @@ describe("suggestMapping", () => {
       { key: "member_no", label: "Membership number" },
       { key: "city", label: "Town of origin" },
     ];
-    expect(suggestMapping(["Membership Number", "Town of origin", "City"], defs)).toEqual({ "Membership Number": "cf.member_no", "Town of origin": "cf.city", City: "city" });
+    expect(suggestMapping(["Membership Number", "Town of origin", "City"], defs)).toEqual({
+      "Membership Number": "cf.member_no",
+      "Town of origin": "cf.city",
+      City: "city",
+    });
     expect(suggestMapping(["MEMBER_NO"], defs)).toEqual({ MEMBER_NO: "cf.member_no" });
   });
 
   test("each field is suggested once (first column wins); unknown and repeated columns are ignored", () => {
-    expect(suggestMapping(["Email", "E-mail", "Shoe size", "Email", "__proto__", "constructor"])).toEqual({ Email: "email", "E-mail": "", "Shoe size": "", __proto__: "", constructor: "" });
+    expect(suggestMapping(["Email", "E-mail", "Shoe size", "Email", "__proto__", "constructor"])).toEqual({
+      Email: "email",
+      "E-mail": "",
+      "Shoe size": "",
+      __proto__: "",
+      constructor: "",
+    });
   });
 
   test("the suggestion always passes the mapping schema once first and last name are found", () => {
@@ -103,7 +147,12 @@ describe("suggestMapping", () => {
 
 describe("import input schemas", () => {
   test("mapping: JSON text or object; targets are fields, cf.<key> or empty; no field twice; names required", () => {
-    expect(importMappingSchema.parse('{"A":"firstName","B":"lastName","C":"","D":"cf.member_no"}')).toEqual({ A: "firstName", B: "lastName", C: "", D: "cf.member_no" });
+    expect(importMappingSchema.parse('{"A":"firstName","B":"lastName","C":"","D":"cf.member_no"}')).toEqual({
+      A: "firstName",
+      B: "lastName",
+      C: "",
+      D: "cf.member_no",
+    });
     const fail = (v: unknown) => {
       const r = importMappingSchema.safeParse(v);
       expect(r.success).toBe(false);
@@ -119,17 +168,27 @@ describe("import input schemas", () => {
 
   test("upload: file name defaults, job id must be a UUID", () => {
     const mapping = JSON.stringify({ a: "firstName", b: "lastName" });
-    expect(importUploadSchema.parse({ mapping, fileName: null, jobId: null })).toEqual({ fileName: "import.csv", mapping: { a: "firstName", b: "lastName" } });
+    expect(importUploadSchema.parse({ mapping, fileName: null, jobId: null })).toEqual({
+      fileName: "import.csv",
+      mapping: { a: "firstName", b: "lastName" },
+    });
     expect(importUploadSchema.safeParse({ mapping, jobId: "123" }).success).toBe(false);
     expect(importUploadSchema.safeParse({ mapping, fileName: "x".repeat(300) }).success).toBe(false);
   });
 
   test("commit and report queries", () => {
     expect(commitImportSchema.parse({ mode: "valid_only" })).toEqual({ mode: "valid_only", skipDuplicates: false });
-    expect(commitImportSchema.parse({ mode: "all", skipDuplicates: true })).toEqual({ mode: "all", skipDuplicates: true });
+    expect(commitImportSchema.parse({ mode: "all", skipDuplicates: true })).toEqual({
+      mode: "all",
+      skipDuplicates: true,
+    });
     expect(commitImportSchema.safeParse({ mode: "some" }).success).toBe(false);
     expect(commitImportSchema.safeParse(null).success).toBe(false);
-    expect(importRowsQuerySchema.parse({ kind: "invalid", cursor: "12" })).toEqual({ kind: "invalid", cursor: 12, limit: 100 });
+    expect(importRowsQuerySchema.parse({ kind: "invalid", cursor: "12" })).toEqual({
+      kind: "invalid",
+      cursor: 12,
+      limit: 100,
+    });
     expect(importRowsQuerySchema.safeParse({ kind: "all" }).success).toBe(false);
     expect(importRowsQuerySchema.safeParse({ kind: "invalid", cursor: "-1" }).success).toBe(false);
     expect(importRowsQuerySchema.safeParse({ kind: "invalid", cursor: "abc" }).success).toBe(false);
@@ -137,11 +196,14 @@ describe("import input schemas", () => {
 });
 
 describe("the upload's request body", () => {
-  const req = (headers: Record<string, string>, body: string | null = "a,b\nx,y\n") => new Request("http://civitas.test/upload", { method: "POST", headers, body });
+  const req = (headers: Record<string, string>, body: string | null = "a,b\nx,y\n") =>
+    new Request("http://civitas.test/upload", { method: "POST", headers, body });
   const MAX = 1000;
 
   test("a CSV body with its length is accepted", () => {
-    const { body, expectedBytes } = csvRequestBody(req({ "content-type": "text/csv", "content-length": "8" }), MAX, { requireLength: true });
+    const { body, expectedBytes } = csvRequestBody(req({ "content-type": "text/csv", "content-length": "8" }), MAX, {
+      requireLength: true,
+    });
     expect(body).toBeInstanceOf(ReadableStream);
     expect(expectedBytes).toBe(8);
   });

@@ -8,7 +8,12 @@ const schema = z.object({ email: z.email(), role: z.enum(["ADMIN", "VIEWER"]) })
 const GOOD = { email: "a@example.org", role: "VIEWER" };
 
 function post(body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) {
-  return new Request("http://app.test/api/x", { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request("http://app.test/api/x", {
+    method: "POST",
+    body,
+    headers,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 /** A body that arrives in `chunks` pieces of `size` bytes, without a Content-Length. */
@@ -35,11 +40,18 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("accepted", () => {
-  test.each([["application/json"], ["application/json; charset=utf-8"], ["Application/JSON;charset=UTF-8"], ['application/json; charset="utf-8"']])("%s", async (type) => {
+  test.each([
+    ["application/json"],
+    ["application/json; charset=utf-8"],
+    ["Application/JSON;charset=UTF-8"],
+    ['application/json; charset="utf-8"'],
+  ])("%s", async (type) => {
     await expect(readJsonBody(post(JSON.stringify(GOOD), { "content-type": type }), schema)).resolves.toEqual(GOOD);
   });
   test("unknown keys are dropped by the schema, not passed on", async () => {
-    await expect(readJsonBody(post(JSON.stringify({ ...GOOD, tenantId: "other", __proto__: { x: 1 } })), schema)).resolves.toEqual(GOOD);
+    await expect(
+      readJsonBody(post(JSON.stringify({ ...GOOD, tenantId: "other", __proto__: { x: 1 } })), schema),
+    ).resolves.toEqual(GOOD);
   });
   test("a body exactly at the limit", async () => {
     const body = JSON.stringify(GOOD).padEnd(64, " ");
@@ -71,7 +83,12 @@ describe("wrong content type → 415", () => {
 describe("too large → 413", () => {
   test("declared by Content-Length: refused before reading", async () => {
     const { stream, pulled } = streamed(10, 1024);
-    const req = new Request("http://app.test/api/x", { method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES + 1) } } as RequestInit);
+    const req = new Request("http://app.test/api/x", {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+      headers: { "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES + 1) },
+    } as RequestInit);
     const err = await failure(readJsonBody(req, schema));
     expect(err).toBeInstanceOf(PayloadTooLargeError);
     expect(err.status).toBe(413);

@@ -46,13 +46,34 @@ describe("log scrubbing", () => {
 
   test("fields named for secrets and personal data are redacted by name", () => {
     const { raw, logger } = capture();
-    logger.info({ email: SECRETS[0], to: "x@y.test", user: { password: SECRETS[6], nationalId: "x1" }, text: "body", html: "<p>body</p>" }, "fields");
+    logger.info(
+      {
+        email: SECRETS[0],
+        to: "x@y.test",
+        user: { password: SECRETS[6], nationalId: "x1" },
+        text: "body",
+        html: "<p>body</p>",
+      },
+      "fields",
+    );
     const line = JSON.parse(raw[0]!);
-    expect(line).toMatchObject({ email: "[redacted]", to: "[redacted]", user: { password: "[redacted]", nationalId: "[redacted]" }, text: "[redacted]", html: "[redacted]" });
+    expect(line).toMatchObject({
+      email: "[redacted]",
+      to: "[redacted]",
+      user: { password: "[redacted]", nationalId: "[redacted]" },
+      text: "[redacted]",
+      html: "[redacted]",
+    });
   });
 
   test("ordinary log content is left alone", () => {
-    for (const text of ["request failed", "GET /[tenant]/citizens/[id] 200", "2026-12-02T03:05:27.000Z", "4c8f2a4e-1d7b-4f5e-9a3b-0c1d2e3f4a5b", "duration 12345 ms"]) {
+    for (const text of [
+      "request failed",
+      "GET /[tenant]/citizens/[id] 200",
+      "2026-12-02T03:05:27.000Z",
+      "4c8f2a4e-1d7b-4f5e-9a3b-0c1d2e3f4a5b",
+      "duration 12345 ms",
+    ]) {
       expect(scrubText(text)).toBe(text);
     }
     expect(emailDomain("Someone@Example.ORG")).toBe("example.org");

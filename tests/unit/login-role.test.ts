@@ -11,17 +11,23 @@ beforeEach(() => {
 
 test("production: a privileged login stops the server with a message naming it and the fix", () => {
   const warn = jest.fn();
-  expect(() => checkLoginRole(privileged, { NODE_ENV: "production", DATABASE_APP_ROLE: "civitas_app" }, warn)).toThrow(StartupRefusedError);
+  expect(() => checkLoginRole(privileged, { NODE_ENV: "production", DATABASE_APP_ROLE: "civitas_app" }, warn)).toThrow(
+    StartupRefusedError,
+  );
   try {
     checkLoginRole(privileged, { NODE_ENV: "production", DATABASE_APP_ROLE: "civitas_app" }, warn);
   } catch (err) {
-    expect((err as Error).message).toMatch(/logs in as "postgres".*SET ROLE NONE.*npm run db:app-login.*IN ROLE civitas_app/);
+    expect((err as Error).message).toMatch(
+      /logs in as "postgres".*SET ROLE NONE.*npm run db:app-login.*IN ROLE civitas_app/,
+    );
   }
   expect(warn).not.toHaveBeenCalled();
 });
 
 test("production: an unprivileged login starts", () => {
-  expect(() => checkLoginRole(plain, { NODE_ENV: "production", DATABASE_APP_ROLE: "civitas_app" }, jest.fn())).not.toThrow();
+  expect(() =>
+    checkLoginRole(plain, { NODE_ENV: "production", DATABASE_APP_ROLE: "civitas_app" }, jest.fn()),
+  ).not.toThrow();
 });
 
 test("development: one warning per process, however often the database is opened", () => {

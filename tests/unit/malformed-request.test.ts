@@ -9,13 +9,26 @@ import { ACTION_BODY_LIMIT_BYTES, sendAction, TOO_LARGE_MESSAGE } from "@/lib/ht
 import { malformedRequestResponse, pathDecodes } from "@/lib/http/malformed-request";
 
 const HEADERS = { "x-frame-options": "DENY" };
-const request = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(new URL(url, "http://localhost:3000"), init);
+const request = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
+  new NextRequest(new URL(url, "http://localhost:3000"), init);
 
-test.each(["/demo/citizens/%FF", "/demo/citizens/%E0%A4%A", "/api/tenants/%FF/audit", "/%C0%AF", "/demo/cases/%ED%A0%80"])("%s does not decode", (p) => {
+test.each([
+  "/demo/citizens/%FF",
+  "/demo/citizens/%E0%A4%A",
+  "/api/tenants/%FF/audit",
+  "/%C0%AF",
+  "/demo/cases/%ED%A0%80",
+])("%s does not decode", (p) => {
   expect(pathDecodes(p)).toBe(false);
 });
 
-test.each(["/", "/demo/citizens/0d3c5a9e-1b2c-4d5e-8f90-123456789abc", "/demo/citizens/%C3%A9", "/api/tenants/demo/audit", "/a%20b"])("%s decodes", (p) => {
+test.each([
+  "/",
+  "/demo/citizens/0d3c5a9e-1b2c-4d5e-8f90-123456789abc",
+  "/demo/citizens/%C3%A9",
+  "/api/tenants/demo/audit",
+  "/a%20b",
+])("%s decodes", (p) => {
   expect(pathDecodes(p)).toBe(true);
   expect(malformedRequestResponse(request(p), "req-1", HEADERS)).toBeNull();
 });
@@ -23,7 +36,9 @@ test.each(["/", "/demo/citizens/0d3c5a9e-1b2c-4d5e-8f90-123456789abc", "/demo/ci
 test("an API path that does not decode: 404 with the error body, the request id and the security headers", async () => {
   const res = malformedRequestResponse(request("/api/tenants/%FF/audit"), "req-1", HEADERS)!;
   expect(res.status).toBe(404);
-  expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.stringContaining("not valid UTF-8") } });
+  expect(await res.json()).toEqual({
+    error: { code: "NOT_FOUND", message: expect.stringContaining("not valid UTF-8") },
+  });
   expect(res.headers.get("x-request-id")).toBe("req-1");
   expect(res.headers.get("x-frame-options")).toBe("DENY");
 });
@@ -36,10 +51,16 @@ test("a page path that does not decode: a 404 page", async () => {
 });
 
 test("a server action body over the limit: 413 with the error body; at the limit it goes on", async () => {
-  const action = (bytes: number) => request("/demo/citizens/new", { method: "POST", headers: { "next-action": "abc123", "content-length": String(bytes) } });
+  const action = (bytes: number) =>
+    request("/demo/citizens/new", {
+      method: "POST",
+      headers: { "next-action": "abc123", "content-length": String(bytes) },
+    });
   const res = malformedRequestResponse(action(ACTION_BODY_LIMIT_BYTES + 1), "req-3", HEADERS)!;
   expect(res.status).toBe(413);
-  expect(await res.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: expect.stringContaining("too large") } });
+  expect(await res.json()).toEqual({
+    error: { code: "VALIDATION_FAILED", message: expect.stringContaining("too large") },
+  });
   expect(malformedRequestResponse(action(ACTION_BODY_LIMIT_BYTES), "req-3", HEADERS)).toBeNull();
 });
 
@@ -61,8 +82,13 @@ describe("sendAction (the client forms)", () => {
   });
 
   test("a call that rejects (Next's error for a refused body) becomes a failure, not an uncaught error", async () => {
-    await expect(sendAction({ a: "b" }, () => Promise.reject(new Error("An unexpected response was received from the server.")))).resolves.toMatchObject({ ok: false });
-    await expect(sendAction({ a: "b" }, () => Promise.resolve({ ok: true, data: 1 }))).resolves.toEqual({ ok: true, data: 1 });
+    await expect(
+      sendAction({ a: "b" }, () => Promise.reject(new Error("An unexpected response was received from the server."))),
+    ).resolves.toMatchObject({ ok: false });
+    await expect(sendAction({ a: "b" }, () => Promise.resolve({ ok: true, data: 1 }))).resolves.toEqual({
+      ok: true,
+      data: 1,
+    });
   });
 
   test("redirect() and notFound() still pass through", async () => {

@@ -32,8 +32,16 @@ describe("listMigrationFiles", () => {
 
     const files = await listMigrationFiles(dir);
 
-    expect(files.map((f) => f.name)).toEqual(["20250101000000_First_upper", "20250101000000_first", "20250102000000_second"]);
-    expect(files[1]).toEqual({ name: "20250101000000_first", sql: "SELECT 1;", checksum: migrationChecksum("SELECT 1;") });
+    expect(files.map((f) => f.name)).toEqual([
+      "20250101000000_First_upper",
+      "20250101000000_first",
+      "20250102000000_second",
+    ]);
+    expect(files[1]).toEqual({
+      name: "20250101000000_first",
+      sql: "SELECT 1;",
+      checksum: migrationChecksum("SELECT 1;"),
+    });
   });
 
   it("ignores the lock file, stray files and dot-directories", async () => {
@@ -68,7 +76,9 @@ describe("new migration names", () => {
 
   it("normalises the given name to snake case", () => {
     expect(normaliseMigrationName("  Add citizen phone! ")).toBe("add_citizen_phone");
-    expect(migrationDirectoryName("tenant isolation", new Date("2025-01-01T00:00:00Z"))).toBe("20250101000000_tenant_isolation");
+    expect(migrationDirectoryName("tenant isolation", new Date("2025-01-01T00:00:00Z"))).toBe(
+      "20250101000000_tenant_isolation",
+    );
   });
 
   it("rejects a name with nothing usable in it", () => {

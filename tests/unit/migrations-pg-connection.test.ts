@@ -13,8 +13,15 @@ describe("pgConnectionFromUrl", () => {
   });
 
   it("defaults port and database, accepts postgres:// and socket hosts", () => {
-    expect(pgConnectionFromUrl("postgres://u@localhost")).toMatchObject({ host: "localhost", port: 5432, database: "postgres" });
-    expect(pgConnectionFromUrl("postgresql://u@/db?host=/var/run/postgresql")).toMatchObject({ host: "/var/run/postgresql", database: "db" });
+    expect(pgConnectionFromUrl("postgres://u@localhost")).toMatchObject({
+      host: "localhost",
+      port: 5432,
+      database: "postgres",
+    });
+    expect(pgConnectionFromUrl("postgresql://u@/db?host=/var/run/postgresql")).toMatchObject({
+      host: "/var/run/postgresql",
+      database: "db",
+    });
   });
 
   it("maps sslmode", () => {
@@ -33,7 +40,13 @@ describe("pgConnectionFromUrl", () => {
 describe("pgClientConfig", () => {
   it("can point the same server at another database", () => {
     const fields = pgConnectionFromUrl("postgresql://u:p@h:5433/main");
-    expect(pgClientConfig(fields, "civitas_shadow_1")).toMatchObject({ host: "h", port: 5433, user: "u", password: "p", database: "civitas_shadow_1" });
+    expect(pgClientConfig(fields, "civitas_shadow_1")).toMatchObject({
+      host: "h",
+      port: 5433,
+      user: "u",
+      password: "p",
+      database: "civitas_shadow_1",
+    });
     expect(pgClientConfig(fields)).not.toHaveProperty("connectionString");
   });
 });

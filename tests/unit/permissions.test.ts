@@ -5,7 +5,8 @@ const ranked: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
 
 test("each stronger role has every permission of the weaker ones", () => {
   for (let i = 1; i < ranked.length; i++) {
-    for (const p of PERMISSIONS[ranked[i - 1]!]) expect([ranked[i], p, can(ranked[i], p)]).toEqual([ranked[i], p, true]);
+    for (const p of PERMISSIONS[ranked[i - 1]!])
+      expect([ranked[i], p, can(ranked[i], p)]).toEqual([ranked[i], p, true]);
   }
 });
 

@@ -26,7 +26,10 @@ const row = (over: Partial<PlatformUserRow> = {}): PlatformUserRow => ({
 
 describe("decidePlatformAccess", () => {
   test("an enabled platform admin is let in, as the row (not the token) describes them", () => {
-    expect(decidePlatformAccess(ID, row())).toEqual({ kind: "allow", admin: { id: ID, email: "ops@example.org", name: "Ops" } });
+    expect(decidePlatformAccess(ID, row())).toEqual({
+      kind: "allow",
+      admin: { id: ID, email: "ops@example.org", name: "Ops" },
+    });
   });
 
   test.each([undefined, null, ""])("signed out (%p) is sent to sign in, whatever the row says", (sessionUserId) => {
@@ -62,7 +65,10 @@ const signedOut = () => {
 
 describe("platformAction", () => {
   const schema = z.object({ reason: z.string().trim().min(5, "Give a reason") });
-  const fn = jest.fn(async (ctx: { adminId: string; requestId: string }, input: { reason: string }) => ({ ctx, input }));
+  const fn = jest.fn(async (ctx: { adminId: string; requestId: string }, input: { reason: string }) => ({
+    ctx,
+    input,
+  }));
   const action = platformAction(schema, fn);
   beforeEach(() => fn.mockClear());
 
@@ -70,7 +76,10 @@ describe("platformAction", () => {
     signedIn({});
     const form = new FormData();
     form.set("reason", "  because  ");
-    expect(await action(form)).toEqual({ ok: true, data: { ctx: { adminId: ID, requestId: "req-platform-guard-1" }, input: { reason: "because" } } });
+    expect(await action(form)).toEqual({
+      ok: true,
+      data: { ctx: { adminId: ID, requestId: "req-platform-guard-1" }, input: { reason: "because" } },
+    });
   });
 
   test("signed out → UNAUTHORIZED; not an admin, disabled or gone → FORBIDDEN; fn never runs", async () => {
@@ -78,25 +87,38 @@ describe("platformAction", () => {
     expect(await action({ reason: "because" })).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
     for (const over of [{ platformRole: "NONE" as const }, { disabledAt: new Date() }, null]) {
       signedIn(over);
-      expect(await action({ reason: "because" })).toMatchObject({ ok: false, code: "FORBIDDEN", requestId: "req-platform-guard-1" });
+      expect(await action({ reason: "because" })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+        requestId: "req-platform-guard-1",
+      });
     }
     expect(fn).not.toHaveBeenCalled();
   });
 
   test("bad input → field errors; errors from fn are mapped, not thrown", async () => {
     signedIn({});
-    expect(await action({ reason: "no" })).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reason: ["Give a reason"] } });
+    expect(await action({ reason: "no" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reason: ["Give a reason"] },
+    });
     expect(fn).not.toHaveBeenCalled();
     const failing = platformAction(schema, async () => {
       throw new NotFoundError("User not found");
     });
-    expect(await failing({ reason: "because" })).toMatchObject({ ok: false, code: "NOT_FOUND", message: "User not found" });
+    expect(await failing({ reason: "because" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "User not found",
+    });
   });
 });
 
 describe("withPlatformAdmin", () => {
   const handler = withPlatformAdmin(async (_req, ctx) => Response.json({ adminId: ctx.adminId }));
-  const call = () => handler(new Request("http://localhost/api/admin/x") as unknown as NextRequest, { params: Promise.resolve({}) });
+  const call = () =>
+    handler(new Request("http://localhost/api/admin/x") as unknown as NextRequest, { params: Promise.resolve({}) });
 
   test("admin → the handler's response, with the request id", async () => {
     signedIn({});
@@ -118,11 +140,17 @@ describe("withPlatformAdmin", () => {
 
 describe("requirePlatformAdmin", () => {
   // redirect() and notFound() throw errors Next recognises by their digest.
-  const digestOf = (p: Promise<unknown>) => p.then(() => "resolved", (e: { digest?: string }) => e.digest ?? String(e));
+  const digestOf = (p: Promise<unknown>) =>
+    p.then(
+      () => "resolved",
+      (e: { digest?: string }) => e.digest ?? String(e),
+    );
 
   test("signed out → redirect to sign-in, back to /admin afterwards", async () => {
     signedOut();
-    expect(await digestOf(requirePlatformAdmin())).toMatch(/^NEXT_REDIRECT;replace;\/sign-in\?callbackUrl=%2Fadmin;307;/);
+    expect(await digestOf(requirePlatformAdmin())).toMatch(
+      /^NEXT_REDIRECT;replace;\/sign-in\?callbackUrl=%2Fadmin;307;/,
+    );
   });
 
   test("signed in but not an enabled admin → 404", async () => {
@@ -134,6 +162,10 @@ describe("requirePlatformAdmin", () => {
 
   test("an admin gets the context and who they are", async () => {
     signedIn({});
-    expect(await requirePlatformAdmin()).toEqual({ adminId: ID, requestId: "req-platform-guard-1", admin: { id: ID, email: "ops@example.org", name: "Ops" } });
+    expect(await requirePlatformAdmin()).toEqual({
+      adminId: ID,
+      requestId: "req-platform-guard-1",
+      admin: { id: ID, email: "ops@example.org", name: "Ops" },
+    });
   });
 });

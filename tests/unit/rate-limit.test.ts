@@ -1,13 +1,29 @@
 // Pure parts of the rate limiter and the sign-in policy: option checks, the answer a counter
 // turns into, hashed keys, the user-facing wording and the client IP.
 import { normaliseOptions, toResult } from "@/lib/rate-limit/result";
-import { ACCOUNT_LIMIT, accountKey, IP_LIMIT, ipKey, rateLimitedMessage, retryAfterPhrase } from "@/lib/rate-limit/sign-in-policy";
+import {
+  ACCOUNT_LIMIT,
+  accountKey,
+  IP_LIMIT,
+  ipKey,
+  rateLimitedMessage,
+  retryAfterPhrase,
+} from "@/lib/rate-limit/sign-in-policy";
 import { ConfigError, parseConfig } from "@/lib/config";
 
 describe("normaliseOptions", () => {
   test("fills defaults and converts to milliseconds", () => {
-    expect(normaliseOptions({ limit: 5, windowSeconds: 60, now: 1000.7 })).toEqual({ limit: 5, windowMs: 60_000, blockMs: 0, cost: 1, now: 1000 });
-    expect(normaliseOptions({ limit: 5, windowSeconds: 60, blockSeconds: 900, cost: -1, now: 0 })).toMatchObject({ blockMs: 900_000, cost: -1 });
+    expect(normaliseOptions({ limit: 5, windowSeconds: 60, now: 1000.7 })).toEqual({
+      limit: 5,
+      windowMs: 60_000,
+      blockMs: 0,
+      cost: 1,
+      now: 1000,
+    });
+    expect(normaliseOptions({ limit: 5, windowSeconds: 60, blockSeconds: 900, cost: -1, now: 0 })).toMatchObject({
+      blockMs: 900_000,
+      cost: -1,
+    });
   });
 
   test.each([
@@ -69,7 +85,9 @@ describe("sign-in policy", () => {
 describe("REDIS_URL", () => {
   test("accepts redis:// and rediss:// URLs, unset means PostgreSQL", () => {
     expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
-    expect(parseConfig({ REDIS_URL: "rediss://:secret@cache.example.org:6380/1" }).REDIS_URL).toBe("rediss://:secret@cache.example.org:6380/1");
+    expect(parseConfig({ REDIS_URL: "rediss://:secret@cache.example.org:6380/1" }).REDIS_URL).toBe(
+      "rediss://:secret@cache.example.org:6380/1",
+    );
     expect(parseConfig({ REDIS_URL: " " }).REDIS_URL).toBeUndefined();
   });
   test.each(["http://127.0.0.1:6379", "127.0.0.1:6379", "redis://"])("rejects %p, naming the variable", (value) => {

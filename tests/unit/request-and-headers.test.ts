@@ -34,7 +34,15 @@ describe("security headers", () => {
 
   test("all headers are present", () => {
     expect(Object.keys(securityHeaders("n", { dev: false, https: true })).sort()).toEqual(
-      ["content-security-policy", "cross-origin-opener-policy", "permissions-policy", "referrer-policy", "strict-transport-security", "x-content-type-options", "x-frame-options"].sort(),
+      [
+        "content-security-policy",
+        "cross-origin-opener-policy",
+        "permissions-policy",
+        "referrer-policy",
+        "strict-transport-security",
+        "x-content-type-options",
+        "x-frame-options",
+      ].sort(),
     );
   });
 

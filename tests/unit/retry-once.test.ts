@@ -24,7 +24,9 @@ describe("retryOnceOnOutage", () => {
 
   test("commit lost and the check cannot run: still 'may not have been saved'", async () => {
     const attempt = jest.fn().mockRejectedValueOnce(new WriteOutcomeUnknownError());
-    await expect(retryOnceOnOutage(attempt, async () => Promise.reject(outage()))).rejects.toBeInstanceOf(WriteOutcomeUnknownError);
+    await expect(retryOnceOnOutage(attempt, async () => Promise.reject(outage()))).rejects.toBeInstanceOf(
+      WriteOutcomeUnknownError,
+    );
   });
 
   test("only once, and never for ordinary errors", async () => {

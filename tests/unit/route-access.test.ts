@@ -24,7 +24,10 @@ test.each([
 });
 
 test("signed out on a dashboard page → sign-in, coming back to the same page and query", () => {
-  expect(decideAccess("/demo/settings/members", "?tab=2", null)).toEqual({ action: "redirect", to: "/sign-in?callbackUrl=%2Fdemo%2Fsettings%2Fmembers%3Ftab%3D2" });
+  expect(decideAccess("/demo/settings/members", "?tab=2", null)).toEqual({
+    action: "redirect",
+    to: "/sign-in?callbackUrl=%2Fdemo%2Fsettings%2Fmembers%3Ftab%3D2",
+  });
 });
 
 test("/admin: signed out → sign-in; not a platform admin → home; platform admin → through", () => {

@@ -25,5 +25,8 @@ test.each(routes)("%s reads no body by hand", (file) => {
 
 test("routes that take a JSON body use readJsonBody", () => {
   const json = routes.filter((f) => /readJsonBody\(/.test(readFileSync(f, "utf8")));
-  expect(json.map((f) => f.split(path.sep).slice(-3).join("/")).sort()).toEqual(["[jobId]/commit/route.ts", "[tenant]/invitations/route.ts"]);
+  expect(json.map((f) => f.split(path.sep).slice(-3).join("/")).sort()).toEqual([
+    "[jobId]/commit/route.ts",
+    "[tenant]/invitations/route.ts",
+  ]);
 });

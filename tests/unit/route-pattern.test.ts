@@ -9,7 +9,8 @@ function appRoutes(dir = "app", prefix = ""): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
+    if (statSync(full).isDirectory())
+      out.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
     else if (/^(page|route)\.tsx?$/.test(entry)) out.push(prefix || "/");
   }
   return out;

@@ -148,7 +148,8 @@ describe("sign-in rules", () => {
     expect(safeRedirectPath(payload)).toBeNull();
   });
   test("non-strings and empty values are refused", () => {
-    for (const v of [undefined, null, "", 42, ["/demo"], { toString: () => "/demo" }]) expect(safeRedirectPath(v)).toBeNull();
+    for (const v of [undefined, null, "", 42, ["/demo"], { toString: () => "/demo" }])
+      expect(safeRedirectPath(v)).toBeNull();
   });
 });
 
@@ -185,10 +186,18 @@ const ALL = [...sources("app"), ...sources("lib"), ...sources("components"), "mi
 const HELPER = path.join("lib", "auth", "safe-redirect.ts");
 
 test("every read of a redirect parameter goes through lib/auth/safe-redirect", () => {
-  const READS = /(?:formData|searchParams|params|query)\s*(?:\.get\(\s*|\.|\[\s*)["']?(?:callbackUrl|redirectTo|returnTo|redirect|next|from)["']?/;
-  const offenders = ALL.filter((f) => f !== HELPER && READS.test(readFileSync(f, "utf8")) && !readFileSync(f, "utf8").includes("@/lib/auth/safe-redirect"));
+  const READS =
+    /(?:formData|searchParams|params|query)\s*(?:\.get\(\s*|\.|\[\s*)["']?(?:callbackUrl|redirectTo|returnTo|redirect|next|from)["']?/;
+  const offenders = ALL.filter(
+    (f) =>
+      f !== HELPER &&
+      READS.test(readFileSync(f, "utf8")) &&
+      !readFileSync(f, "utf8").includes("@/lib/auth/safe-redirect"),
+  );
   // The audit filter's `from` is a date, not a destination.
-  expect(offenders.filter((f) => !f.startsWith(path.join("lib", "audit")) && !f.includes(`${path.sep}audit${path.sep}`))).toEqual([]);
+  expect(
+    offenders.filter((f) => !f.startsWith(path.join("lib", "audit")) && !f.includes(`${path.sep}audit${path.sep}`)),
+  ).toEqual([]);
 });
 
 test("no second redirect check: nobody else tests for a leading // or backslash", () => {

@@ -9,7 +9,11 @@ const casesOnly = (permission: Permission) => (["case.read", "saved_view.save"] 
 test("a cases view takes case.read, a citizens view citizen.read", () => {
   expect(savedViewPermissions({ resource: "cases", shared: false })).toEqual(["saved_view.save", "case.read"]);
   expect(savedViewPermissions({ resource: "citizens", shared: false })).toEqual(["saved_view.save", "citizen.read"]);
-  expect(savedViewPermissions({ resource: "cases", shared: true })).toEqual(["saved_view.save", "case.read", "saved_view.share"]);
+  expect(savedViewPermissions({ resource: "cases", shared: true })).toEqual([
+    "saved_view.save",
+    "case.read",
+    "saved_view.share",
+  ]);
 });
 
 test("case.read without citizen.read may save a cases view, not a citizens view", () => {

@@ -24,7 +24,9 @@ function schemaModules(dir: string): string[] {
 
 /** The keys of the object inside preprocess/pipe/optional/default wrappers (none for a bare string). */
 function keysOf(schema: z.ZodType): string[] {
-  const def = (schema as unknown as { _zod: { def: { type: string; in?: z.ZodType; out?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
+  const def = (
+    schema as unknown as { _zod: { def: { type: string; in?: z.ZodType; out?: z.ZodType; innerType?: z.ZodType } } }
+  )._zod.def;
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
   if (def.type === "pipe") return [...keysOf(def.in!), ...keysOf(def.out!)];
   if (def.innerType) return keysOf(def.innerType);
@@ -40,7 +42,17 @@ const schemas = modules.flatMap((file) =>
 );
 
 test("the schema modules are found (a moved folder must not silently drop them)", () => {
-  expect(modules).toEqual(expect.arrayContaining(["lib/citizens/schemas.ts", "lib/cases/schemas.ts", "lib/audit/schemas.ts", "lib/auth/schemas.ts", "lib/tenants/schemas.ts", "lib/admin/schemas.ts", "lib/citizens/import/schemas.ts"]));
+  expect(modules).toEqual(
+    expect.arrayContaining([
+      "lib/citizens/schemas.ts",
+      "lib/cases/schemas.ts",
+      "lib/audit/schemas.ts",
+      "lib/auth/schemas.ts",
+      "lib/tenants/schemas.ts",
+      "lib/admin/schemas.ts",
+      "lib/citizens/import/schemas.ts",
+    ]),
+  );
   expect(schemas.length).toBeGreaterThan(30);
 });
 
@@ -57,13 +69,27 @@ describe.each(schemas)("$label", ({ schema, keys }) => {
   });
 
   test("one hostile field in otherwise empty input, and values of any type", () => {
-    if (keys.length > 0) fc.assert(fc.property(fc.constantFrom(...keys), hostileValue, (key, value) => check({ [key]: value })), { numRuns: 200 });
+    if (keys.length > 0)
+      fc.assert(
+        fc.property(fc.constantFrom(...keys), hostileValue, (key, value) => check({ [key]: value })),
+        { numRuns: 200 },
+      );
     fc.assert(fc.property(fc.anything(), check), { numRuns: 100 });
   });
 });
 
 describe("the shared types, directly", () => {
-  test.each(["a\u0000b", "\u0000", "x\u001by", "tab\there", "line\nbreak", "del\u007f", "c1\u0085", "half \ud800 pair", "\udc00"])("a single-line text refuses %j", (value) => {
+  test.each([
+    "a\u0000b",
+    "\u0000",
+    "x\u001by",
+    "tab\there",
+    "line\nbreak",
+    "del\u007f",
+    "c1\u0085",
+    "half \ud800 pair",
+    "\udc00",
+  ])("a single-line text refuses %j", (value) => {
     expect(text(100).safeParse(value).success).toBe(false);
   });
 
@@ -73,7 +99,9 @@ describe("the shared types, directly", () => {
     expect(text(10, { trim: false }).parse(" 😀 é ")).toBe(" 😀 é ");
   });
 
-  test.each(EDGE_DAYS.filter((d) => !["1870-01-01", "1899-12-31", "1900-01-01", "2200-12-31", "2024-02-29"].includes(d)))("an event day refuses %s", (value) => {
+  test.each(
+    EDGE_DAYS.filter((d) => !["1870-01-01", "1899-12-31", "1900-01-01", "2200-12-31", "2024-02-29"].includes(d)),
+  )("an event day refuses %s", (value) => {
     expect(day().safeParse(value).success).toBe(false);
   });
 
@@ -84,6 +112,8 @@ describe("the shared types, directly", () => {
     expect(day().safeParse("2099-13-45").success).toBe(false);
     expect(optionalDay().parse(" ")).toBeUndefined();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect(day({ min: "1870-01-01", max: () => new Date().toISOString().slice(0, 10) }).safeParse(tomorrow).success).toBe(false);
+    expect(
+      day({ min: "1870-01-01", max: () => new Date().toISOString().slice(0, 10) }).safeParse(tomorrow).success,
+    ).toBe(false);
   });
 });

@@ -10,12 +10,17 @@ const NAMES = Object.keys(securityHeaders("n", { dev: false, https: false })).so
 test.each([
   ["a JSON response", () => Response.json({ ok: true }, { status: 201 })],
   ["a redirect (immutable headers)", () => Response.redirect("http://127.0.0.1/x", 303)],
-  ["a thrown error", () => {
-    throw new Error("boom");
-  }],
+  [
+    "a thrown error",
+    () => {
+      throw new Error("boom");
+    },
+  ],
 ])("%s gets every security header", async (_label, make) => {
   const route = withRequest(async () => make());
-  const res = await route(new NextRequest("http://127.0.0.1/api/tenants/demo/citizens/imports", { method: "POST" }), { params: Promise.resolve({}) });
+  const res = await route(new NextRequest("http://127.0.0.1/api/tenants/demo/citizens/imports", { method: "POST" }), {
+    params: Promise.resolve({}),
+  });
   for (const name of NAMES) expect(res.headers.get(name)).toBeTruthy();
   expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   expect(res.headers.get("x-request-id")).toBeTruthy();

@@ -5,8 +5,20 @@ import { scopeArgs, TenantScopeError } from "@/lib/db/tenant-scope";
 // global by exception, Citizen and Case tenant-owned, Case → Citizen by composite key.
 const dm: RuntimeDataModel = {
   models: {
-    Tenant: { dbName: "tenants", fields: [{ name: "id", kind: "scalar", type: "String" }, { name: "citizens", kind: "object", type: "Citizen" }] },
-    User: { dbName: "users", fields: [{ name: "id", kind: "scalar", type: "String" }, { name: "assignedCases", kind: "object", type: "Case" }] },
+    Tenant: {
+      dbName: "tenants",
+      fields: [
+        { name: "id", kind: "scalar", type: "String" },
+        { name: "citizens", kind: "object", type: "Citizen" },
+      ],
+    },
+    User: {
+      dbName: "users",
+      fields: [
+        { name: "id", kind: "scalar", type: "String" },
+        { name: "assignedCases", kind: "object", type: "Case" },
+      ],
+    },
     Membership: { dbName: "memberships", fields: [{ name: "tenantId", kind: "scalar", type: "String" }] },
     Citizen: {
       dbName: "citizens",
@@ -40,40 +52,84 @@ describe("model map", () => {
 });
 
 describe("scopeArgs", () => {
-  test.each(["findUnique", "findFirst", "findMany", "count", "aggregate", "groupBy", "update", "updateMany", "delete", "deleteMany"])(
-    "%s gets the tenant in its where, overriding any tenant the caller wrote",
-    (op) => {
-      const out = scopeArgs(models, "Citizen", op, { where: { id: "x", tenantId: B } }, A);
-      expect(out.where).toEqual({ id: "x", tenantId: A });
-    },
-  );
+  test.each([
+    "findUnique",
+    "findFirst",
+    "findMany",
+    "count",
+    "aggregate",
+    "groupBy",
+    "update",
+    "updateMany",
+    "delete",
+    "deleteMany",
+  ])("%s gets the tenant in its where, overriding any tenant the caller wrote", (op) => {
+    const out = scopeArgs(models, "Citizen", op, { where: { id: "x", tenantId: B } }, A);
+    expect(out.where).toEqual({ id: "x", tenantId: A });
+  });
 
   test("a missing where becomes the tenant filter", () => {
     expect(scopeArgs(models, "Citizen", "findMany", undefined, A)).toEqual({ where: { tenantId: A } });
   });
 
   test("create sets the tenant (scalar style)", () => {
-    expect(scopeArgs(models, "Citizen", "create", { data: { firstName: "x", tenantId: B } }, A).data).toEqual({ firstName: "x", tenantId: A });
+    expect(scopeArgs(models, "Citizen", "create", { data: { firstName: "x", tenantId: B } }, A).data).toEqual({
+      firstName: "x",
+      tenantId: A,
+    });
   });
 
   test("create in relation style connects the tenant instead of mixing in a scalar", () => {
-    const out = scopeArgs(models, "Case", "create", { data: { title: "t", tenant: { connect: { id: B } }, citizen: { connect: { id: "c1" } } } }, A);
-    expect(out.data).toEqual({ title: "t", tenant: { connect: { id: A } }, citizen: { connect: { id: "c1", tenantId: A } } });
+    const out = scopeArgs(
+      models,
+      "Case",
+      "create",
+      { data: { title: "t", tenant: { connect: { id: B } }, citizen: { connect: { id: "c1" } } } },
+      A,
+    );
+    expect(out.data).toEqual({
+      title: "t",
+      tenant: { connect: { id: A } },
+      citizen: { connect: { id: "c1", tenantId: A } },
+    });
   });
 
   test("createMany sets the tenant on every row", () => {
-    const out = scopeArgs(models, "Citizen", "createMany", { data: [{ firstName: "a" }, { firstName: "b", tenantId: B }] }, A);
-    expect(out.data).toEqual([{ firstName: "a", tenantId: A }, { firstName: "b", tenantId: A }]);
+    const out = scopeArgs(
+      models,
+      "Citizen",
+      "createMany",
+      { data: [{ firstName: "a" }, { firstName: "b", tenantId: B }] },
+      A,
+    );
+    expect(out.data).toEqual([
+      { firstName: "a", tenantId: A },
+      { firstName: "b", tenantId: A },
+    ]);
   });
 
   test("upsert scopes where, create and update", () => {
-    const out = scopeArgs(models, "Citizen", "upsert", { where: { id: "x" }, create: { firstName: "a" }, update: { firstName: "b" } }, A);
-    expect(out).toEqual({ where: { id: "x", tenantId: A }, create: { firstName: "a", tenantId: A }, update: { firstName: "b" } });
+    const out = scopeArgs(
+      models,
+      "Citizen",
+      "upsert",
+      { where: { id: "x" }, create: { firstName: "a" }, update: { firstName: "b" } },
+      A,
+    );
+    expect(out).toEqual({
+      where: { id: "x", tenantId: A },
+      create: { firstName: "a", tenantId: A },
+      update: { firstName: "b" },
+    });
   });
 
   test("changing a row's tenant is refused", () => {
-    expect(() => scopeArgs(models, "Citizen", "update", { where: { id: "x" }, data: { tenantId: B } }, A)).toThrow(TenantScopeError);
-    expect(() => scopeArgs(models, "Citizen", "updateMany", { data: { tenant: { connect: { id: B } } } }, A)).toThrow(TenantScopeError);
+    expect(() => scopeArgs(models, "Citizen", "update", { where: { id: "x" }, data: { tenantId: B } }, A)).toThrow(
+      TenantScopeError,
+    );
+    expect(() => scopeArgs(models, "Citizen", "updateMany", { data: { tenant: { connect: { id: B } } } }, A)).toThrow(
+      TenantScopeError,
+    );
   });
 
   test("nested writes into tenant-owned relations are scoped", () => {
@@ -102,7 +158,10 @@ describe("scopeArgs", () => {
     );
     expect(out.data).toEqual({
       cases: {
-        connect: [{ id: "1", tenantId: A }, { id: "2", tenantId: A }],
+        connect: [
+          { id: "1", tenantId: A },
+          { id: "2", tenantId: A },
+        ],
         set: { id: "3", tenantId: A },
         disconnect: { id: "4", tenantId: A },
         delete: [{ id: "5", tenantId: A }],
@@ -117,7 +176,13 @@ describe("scopeArgs", () => {
   });
 
   test("writes from a global model into a tenant-owned relation are scoped too", () => {
-    const out = scopeArgs(models, "User", "update", { where: { id: "u" }, data: { assignedCases: { connect: { id: "9" } } } }, A);
+    const out = scopeArgs(
+      models,
+      "User",
+      "update",
+      { where: { id: "u" }, data: { assignedCases: { connect: { id: "9" } } } },
+      A,
+    );
     expect(out).toEqual({ where: { id: "u" }, data: { assignedCases: { connect: { id: "9", tenantId: A } } } });
   });
 
@@ -126,7 +191,9 @@ describe("scopeArgs", () => {
   });
 
   test("unknown nested operations are refused rather than passed through unscoped", () => {
-    expect(() => scopeArgs(models, "Citizen", "update", { where: { id: "c" }, data: { cases: { teleport: {} } } }, A)).toThrow(TenantScopeError);
+    expect(() =>
+      scopeArgs(models, "Citizen", "update", { where: { id: "c" }, data: { cases: { teleport: {} } } }, A),
+    ).toThrow(TenantScopeError);
   });
 
   test("unknown top-level operations on tenant-owned models are refused", () => {

@@ -7,4 +7,6 @@ import { createTenantSchema } from "@/lib/tenants/schemas";
 export const createTenantAction = userAction(createTenantSchema, (user, input) => createTenant(user, input));
 
 /** After the form reports success it navigates itself; this is for no-JS submissions. */
-export const goToTenant = userAction(createTenantSchema.pick({ slug: true }), async (_user, input) => redirect(`/${input.slug}`));
+export const goToTenant = userAction(createTenantSchema.pick({ slug: true }), async (_user, input) =>
+  redirect(`/${input.slug}`),
+);

@@ -17,7 +17,8 @@ export default async function NewTenantPage() {
       <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
         <h1 className="text-xl font-semibold tracking-tight text-foreground">Confirm your email first</h1>
         <p className="mt-2 text-sm text-muted-foreground">
-          Open the link we sent to <strong className="text-foreground">{user.email}</strong>, then come back to create your organisation.
+          Open the link we sent to <strong className="text-foreground">{user.email}</strong>, then come back to create
+          your organisation.
         </p>
         <Link href="/verify-email" className={buttonClasses({ variant: "secondary", className: "mt-6 w-full" })}>
           Get a new link
@@ -25,7 +26,9 @@ export default async function NewTenantPage() {
       </div>
     );
   }
-  const parents = memberships.filter((m) => can(m.role, "tenant.update")).map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }));
+  const parents = memberships
+    .filter((m) => can(m.role, "tenant.update"))
+    .map((m) => ({ slug: m.tenant.slug, name: m.tenant.name }));
   return (
     <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
       <h1 className="text-xl font-semibold tracking-tight text-foreground">Create an organisation</h1>
@@ -33,7 +36,10 @@ export default async function NewTenantPage() {
       <CreateTenantForm parents={parents} />
       {memberships[0] ? (
         <p className="mt-6 text-center text-sm text-muted-foreground">
-          <Link href={`/${memberships[0].tenant.slug}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          <Link
+            href={`/${memberships[0].tenant.slug}`}
+            className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+          >
             Back to {memberships[0].tenant.name}
           </Link>
         </p>

@@ -19,8 +19,8 @@ export default async function NoTenantPage() {
       <h1 className="text-xl font-semibold tracking-tight text-foreground">You&apos;re not in an organisation yet</h1>
       <p className="mt-2 text-sm text-muted-foreground">
         You are signed in as <strong className="text-foreground">{user.email}</strong>, but no organisation has added
-        you to its team. Ask an administrator of your organisation to invite this address, or start a new
-        organisation of your own.
+        you to its team. Ask an administrator of your organisation to invite this address, or start a new organisation
+        of your own.
       </p>
       <Link href="/new" className={buttonClasses({ className: "mt-6 w-full" })}>
         Create an organisation

@@ -12,17 +12,23 @@ const field = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-export const resetPasswordAction = publicAction(async (_prev: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> => {
-  const input = { token: field(formData, "token"), password: field(formData, "password"), confirmPassword: field(formData, "confirmPassword") };
-  try {
-    const result = await resetPassword(input);
-    if (result.ok) return { status: "done" };
-    if (result.reason === "invalid_token") return { error: INVALID_LINK_MESSAGE };
-    const { password, confirmPassword, token } = result.fieldErrors;
-    // A broken token field is not something the user can fix in the form: say so for the form.
-    if (token) return { error: INVALID_LINK_MESSAGE };
-    return { fieldErrors: { password, confirmPassword } };
-  } catch (err) {
-    return { error: actionFailure(err, await currentRequestId()).message };
-  }
-});
+export const resetPasswordAction = publicAction(
+  async (_prev: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> => {
+    const input = {
+      token: field(formData, "token"),
+      password: field(formData, "password"),
+      confirmPassword: field(formData, "confirmPassword"),
+    };
+    try {
+      const result = await resetPassword(input);
+      if (result.ok) return { status: "done" };
+      if (result.reason === "invalid_token") return { error: INVALID_LINK_MESSAGE };
+      const { password, confirmPassword, token } = result.fieldErrors;
+      // A broken token field is not something the user can fix in the form: say so for the form.
+      if (token) return { error: INVALID_LINK_MESSAGE };
+      return { fieldErrors: { password, confirmPassword } };
+    } catch (err) {
+      return { error: actionFailure(err, await currentRequestId()).message };
+    }
+  },
+);

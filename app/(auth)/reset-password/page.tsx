@@ -20,12 +20,16 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       <h1 className="text-xl font-semibold tracking-tight text-foreground">Choose a new password</h1>
       {usable ? (
         <>
-          <p className="mt-1 text-sm text-muted-foreground">Setting a new password signs this account out on every device.</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Setting a new password signs this account out on every device.
+          </p>
           <ResetPasswordForm token={token} />
         </>
       ) : (
         <>
-          <p className="mt-3 text-sm text-muted-foreground">{INVALID_LINK_MESSAGE} Reset links work once and expire after one hour.</p>
+          <p className="mt-3 text-sm text-muted-foreground">
+            {INVALID_LINK_MESSAGE} Reset links work once and expire after one hour.
+          </p>
           <Link href="/forgot-password" className={buttonClasses({ className: "mt-6 w-full" })}>
             Ask for a new link
           </Link>

@@ -31,7 +31,8 @@ export const signInAction = publicAction(async (_prev: SignInState, formData: Fo
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
     destination = safeRedirectPath(parsed.data.callbackUrl) ?? (await landingPathFor(parsed.data.email));
   } catch (err) {
-    if (err instanceof SignInRateLimited) return { error: rateLimitedMessage(err.retryAfterSeconds), values: { email: parsed.data.email } };
+    if (err instanceof SignInRateLimited)
+      return { error: rateLimitedMessage(err.retryAfterSeconds), values: { email: parsed.data.email } };
     if (err instanceof AuthError) return { error: WRONG_CREDENTIALS_MESSAGE, values: { email: parsed.data.email } };
     const failure = actionFailure(err, await currentRequestId());
     return { error: failure.message, values: { email: parsed.data.email } };

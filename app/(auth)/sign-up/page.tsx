@@ -14,7 +14,10 @@ export default function SignUpPage() {
       <SignUpForm />
       <p className="mt-6 border-t border-border pt-5 text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+        <Link
+          href="/sign-in"
+          className="font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300"
+        >
           Sign in
         </Link>
       </p>

@@ -15,7 +15,8 @@ export const resendVerificationAction = publicAction(async (): Promise<void> => 
   let destination: string;
   try {
     const result = await resendVerification(user.id);
-    if (result.ok) destination = result.status === "sent" ? "/verify-email?resend=sent" : "/verify-email?status=verified";
+    if (result.ok)
+      destination = result.status === "sent" ? "/verify-email?resend=sent" : "/verify-email?status=verified";
     else destination = `/verify-email?resend=${result.reason === "rate_limited" ? "rate_limited" : "failed"}`;
   } catch (err) {
     actionFailure(err, await currentRequestId()); // logs it (with the request id) when it is our fault

@@ -44,7 +44,10 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     return (
       <Panel title="Your email address is confirmed">
         <p className="mt-2 text-sm text-muted-foreground">Thank you. You can now use your account.</p>
-        <Link href={user ? await landingPathFor(user.email) : "/sign-in"} className={buttonClasses({ size: "lg", className: "mt-6 w-full" })}>
+        <Link
+          href={user ? await landingPathFor(user.email) : "/sign-in"}
+          className={buttonClasses({ size: "lg", className: "mt-6 w-full" })}
+        >
           Continue
         </Link>
       </Panel>
@@ -55,8 +58,9 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     return (
       <Panel title="Check your email">
         <p className="mt-2 text-sm text-muted-foreground">
-          We sent a new confirmation link to <strong className="text-foreground">{user?.email ?? "your address"}</strong>. It expires in 24
-          hours; earlier links no longer work.
+          We sent a new confirmation link to{" "}
+          <strong className="text-foreground">{user?.email ?? "your address"}</strong>. It expires in 24 hours; earlier
+          links no longer work.
         </p>
       </Panel>
     );
@@ -65,11 +69,18 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
   return (
     <Panel title={status === "invalid" ? "This link can't be used" : "Confirm your email"}>
       <p className="mt-2 text-sm text-muted-foreground">
-        {status === "invalid" ? `${INVALID_LINK_MESSAGE} Confirmation links expire after 24 hours.` : "Open the link we emailed you to confirm your address."}
+        {status === "invalid"
+          ? `${INVALID_LINK_MESSAGE} Confirmation links expire after 24 hours.`
+          : "Open the link we emailed you to confirm your address."}
       </p>
       {resend === "rate_limited" || resend === "failed" ? (
-        <p role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
-          {resend === "rate_limited" ? "Too many new links were asked for. Please try again later." : "We could not send the email. Please try again later."}
+        <p
+          role="alert"
+          className="mt-4 rounded-lg border border-red-300 bg-red-50 px-3 py-2.5 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200"
+        >
+          {resend === "rate_limited"
+            ? "Too many new links were asked for. Please try again later."
+            : "We could not send the email. Please try again later."}
         </p>
       ) : null}
       {user ? (
@@ -81,7 +92,10 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mt-2 text-sm text-muted-foreground">Sign in to ask for a new link.</p>
-          <Link href="/sign-in?callbackUrl=%2Fverify-email" className={buttonClasses({ size: "lg", className: "mt-6 w-full" })}>
+          <Link
+            href="/sign-in?callbackUrl=%2Fverify-email"
+            className={buttonClasses({ size: "lg", className: "mt-6 w-full" })}
+          >
             Sign in
           </Link>
         </>

@@ -37,13 +37,21 @@ function findCookie(request: NextRequest): Found | null {
  * Reads the session cookie and refreshes it when due. Returns what the caller needs to decide
  * redirects, plus `apply(response)` to write (or clear) the cookie on the response.
  */
-export async function refreshSessionCookie(request: NextRequest): Promise<{ state: SessionCookieState; apply(res: NextResponse): void }> {
+export async function refreshSessionCookie(
+  request: NextRequest,
+): Promise<{ state: SessionCookieState; apply(res: NextResponse): void }> {
   const found = findCookie(request);
   if (!found) return { state: { kind: "none" }, apply: () => {} };
   const secret = authSecret();
-  const token = (await decode({ token: found.value, secret, salt: found.name }).catch(() => null)) as (Partial<SessionClaims> & { sub?: string }) | null;
+  const token = (await decode({ token: found.value, secret, salt: found.name }).catch(() => null)) as
+    (Partial<SessionClaims> & { sub?: string }) | null;
   const clear = (res: NextResponse) => res.cookies.set(found.name, "", { path: "/", maxAge: 0 });
-  if (!token?.sub || typeof token.sid !== "string" || typeof token.gen !== "number" || typeof token.iat_ms !== "number") {
+  if (
+    !token?.sub ||
+    typeof token.sid !== "string" ||
+    typeof token.gen !== "number" ||
+    typeof token.iat_ms !== "number"
+  ) {
     request.cookies.delete(found.name);
     return { state: { kind: "invalid" }, apply: clear };
   }
@@ -62,7 +70,9 @@ export async function refreshSessionCookie(request: NextRequest): Promise<{ stat
     request.cookies.delete(found.name);
     return { state: { kind: "invalid" }, apply: clear };
   }
-  const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...fresh } = token as typeof token & { [SESSION_UNAVAILABLE_CLAIM]?: unknown };
+  const { [SESSION_UNAVAILABLE_CLAIM]: _stale, ...fresh } = token as typeof token & {
+    [SESSION_UNAVAILABLE_CLAIM]?: unknown;
+  };
   const next = { ...fresh, gen: refreshed.generation, iat_ms: Date.now(), pa: refreshed.platformAdmin };
   const value = await encode({ token: next, secret, salt: found.name, maxAge: COOKIE_MAX_AGE_SECONDS });
   request.cookies.set(found.name, value);

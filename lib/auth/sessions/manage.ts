@@ -20,11 +20,22 @@ export type SessionListItem = {
 export async function listMySessions(user: SessionUser): Promise<SessionListItem[]> {
   const sessions = await listActiveSessions(user.id);
   return sessions
-    .map((s) => ({ id: s.id, device: describeDevice(s.userAgent), ip: s.ip, method: s.method, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === user.sessionId }))
+    .map((s) => ({
+      id: s.id,
+      device: describeDevice(s.userAgent),
+      ip: s.ip,
+      method: s.method,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      current: s.id === user.sessionId,
+    }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
-export async function revokeMySession(user: SessionUser, input: { sessionId: string }): Promise<{ signedOut: boolean }> {
+export async function revokeMySession(
+  user: SessionUser,
+  input: { sessionId: string },
+): Promise<{ signedOut: boolean }> {
   const db = await getDb();
   const revoked = await db.$transaction((tx) => revokeSession(tx, user.id, input.sessionId, "user_revoked"));
   if (!revoked) throw new NotFoundError("Session not found or already ended");

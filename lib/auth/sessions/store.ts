@@ -19,7 +19,15 @@ export type SessionState =
   | { ok: true; sessionId: string; userId: string; generation: number; platformAdmin: boolean }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "disabled" | "reuse" };
 
-export type RevokeReason = "sign_out" | "user_revoked" | "revoked_all" | "password_changed" | "role_changed" | "user_disabled" | "token_reuse" | "admin";
+export type RevokeReason =
+  | "sign_out"
+  | "user_revoked"
+  | "revoked_all"
+  | "password_changed"
+  | "role_changed"
+  | "user_disabled"
+  | "token_reuse"
+  | "admin";
 
 type Row = {
   id: string;
@@ -33,7 +41,11 @@ type Row = {
   platform_role: string;
 };
 
-export async function startSession(userId: string, meta: SessionMeta = {}, now = new Date()): Promise<{ sessionId: string; generation: number }> {
+export async function startSession(
+  userId: string,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<{ sessionId: string; generation: number }> {
   const db = await getDb();
   const session = await db.authSession.create({
     data: {
@@ -58,17 +70,24 @@ async function load(sessionId: string): Promise<Row | null> {
   return rows[0] ?? null;
 }
 
-
 /** Judges a row against a presented generation, without changing anything but reuse. */
 async function judge(row: Row | null, generation: number, now: Date): Promise<SessionState> {
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revoked_at) return { ok: false, reason: "revoked" };
   if (row.disabled_at) return { ok: false, reason: "disabled" };
-  if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > IDLE_TIMEOUT_MS) return { ok: false, reason: "expired" };
+  if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > IDLE_TIMEOUT_MS)
+    return { ok: false, reason: "expired" };
   const current = generation === row.generation;
-  const previousInGrace = generation === row.generation - 1 && now.getTime() - row.rotated_at.getTime() <= REUSE_GRACE_MS;
+  const previousInGrace =
+    generation === row.generation - 1 && now.getTime() - row.rotated_at.getTime() <= REUSE_GRACE_MS;
   if (current || previousInGrace) {
-    return { ok: true, sessionId: row.id, userId: row.user_id, generation: row.generation, platformAdmin: row.platform_role === "ADMIN" };
+    return {
+      ok: true,
+      sessionId: row.id,
+      userId: row.user_id,
+      generation: row.generation,
+      platformAdmin: row.platform_role === "ADMIN",
+    };
   }
   await revokeFamilyForReuse(row, generation);
   return { ok: false, reason: "reuse" };
@@ -115,7 +134,10 @@ async function revokeFamilyForReuse(row: Row, presented: number): Promise<void> 
       });
     }
   });
-  logger.warn({ event: "auth.session_token_reuse", session_id: row.id, user_id: row.user_id }, "session token reused: family revoked");
+  logger.warn(
+    { event: "auth.session_token_reuse", session_id: row.id, user_id: row.user_id },
+    "session token reused: family revoked",
+  );
 }
 
 export type ActiveSession = {
@@ -130,7 +152,12 @@ export type ActiveSession = {
 export async function listActiveSessions(userId: string, now = new Date()): Promise<ActiveSession[]> {
   const db = await getDb();
   return db.authSession.findMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gte: new Date(now.getTime() - IDLE_TIMEOUT_MS) } },
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      lastSeenAt: { gte: new Date(now.getTime() - IDLE_TIMEOUT_MS) },
+    },
     select: { id: true, ip: true, userAgent: true, method: true, createdAt: true, lastSeenAt: true },
     orderBy: { lastSeenAt: "desc" },
   });

@@ -17,7 +17,11 @@ import type { CommitImportInput, ImportJobView } from "./schemas";
 /** 100,000 rows insert in seconds on PostgreSQL; the margin is for slow disks and big tenants. */
 const COMMIT_TIMEOUT_MS = 10 * 60_000;
 
-export async function commitImport(ctx: TenantContext, jobId: string, input: CommitImportInput): Promise<ImportJobView> {
+export async function commitImport(
+  ctx: TenantContext,
+  jobId: string,
+  input: CommitImportInput,
+): Promise<ImportJobView> {
   const db = await getDb();
   const tenantDb = db.forTenant(ctx);
 
@@ -33,7 +37,10 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
         { details: { invalidRows: found.invalidRows } },
       );
     }
-    const { count } = await tx.importJob.updateMany({ where: { id: jobId, status: "VALIDATED" }, data: { status: "IMPORTING" } });
+    const { count } = await tx.importJob.updateMany({
+      where: { id: jobId, status: "VALIDATED" },
+      data: { status: "IMPORTING" },
+    });
     if (count === 0) throw new ConflictError(statusMessage("IMPORTING"));
     return found;
   });
@@ -41,7 +48,9 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
   try {
     return await tenantDb.$tenantTransaction(
       async (tx) => {
-        const skip = input.skipDuplicates ? Prisma.sql`AND r.duplicate_of IS NULL AND r.data->'duplicateOfLine' IS NULL` : Prisma.empty;
+        const skip = input.skipDuplicates
+          ? Prisma.sql`AND r.duplicate_of IS NULL AND r.data->'duplicateOfLine' IS NULL`
+          : Prisma.empty;
         // The search columns (search_name, search_vector) are filled by the citizens trigger.
         const imported = await tx.$executeRaw`
           INSERT INTO citizens (id, tenant_id, first_name, last_name,
@@ -60,7 +69,10 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
            WHERE r.tenant_id = ${ctx.tenantId}::uuid AND r.job_id = ${jobId}::uuid AND r.data IS NOT NULL ${skip}
            ORDER BY r.line`;
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
-        const done = await tx.importJob.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, data: { status: "COMPLETED", importedRows: imported, finishedAt: new Date() } });
+        const done = await tx.importJob.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } },
+          data: { status: "COMPLETED", importedRows: imported, finishedAt: new Date() },
+        });
         await recordAudit(tx, {
           tenantId: ctx.tenantId,
           actorId: ctx.userId,
@@ -85,14 +97,27 @@ export async function commitImport(ctx: TenantContext, jobId: string, input: Com
     );
   } catch (err) {
     const message =
-      err instanceof AppError && err.status < 500 ? err.message : `The import failed and no citizen was added (request ${ctx.requestId}). Upload the file again to retry.`;
+      err instanceof AppError && err.status < 500
+        ? err.message
+        : `The import failed and no citizen was added (request ${ctx.requestId}). Upload the file again to retry.`;
     logger.error({ err, jobId }, "citizen import commit failed");
     await tenantDb
       .$tenantTransaction(async (tx) => {
-        await tx.importJob.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+        await tx.importJob.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } },
+          data: { status: "FAILED", error: message, finishedAt: new Date() },
+        });
         // A failed job is never committed: its encrypted copies go; the report rows stay.
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
-        await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_failed", targetType: "import_job", targetId: jobId, data: { fileName: job.fileName, stage: "commit", error: message } });
+        await recordAudit(tx, {
+          tenantId: ctx.tenantId,
+          actorId: ctx.userId,
+          requestId: ctx.requestId,
+          action: "citizen.import_failed",
+          targetType: "import_job",
+          targetId: jobId,
+          data: { fileName: job.fileName, stage: "commit", error: message },
+        });
       })
       .catch((e: unknown) => logger.error({ err: e, jobId }, "could not mark the citizen import as failed"));
     throw err;
@@ -105,13 +130,27 @@ export async function cancelImport(ctx: TenantContext, jobId: string): Promise<I
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
     if (!found) throw new NotFoundError("Import not found");
-    if (found.status === "COMPLETED" || found.status === "IMPORTING" || found.status === "CANCELLED") throw new ConflictError(statusMessage(found.status));
+    if (found.status === "COMPLETED" || found.status === "IMPORTING" || found.status === "CANCELLED")
+      throw new ConflictError(statusMessage(found.status));
     // Conditional, so a commit that claimed the job meanwhile wins and this answers a conflict.
-    const { count } = await tx.importJob.updateMany({ where: { id: jobId, status: found.status }, data: { status: "CANCELLED", finishedAt: new Date() } });
+    const { count } = await tx.importJob.updateMany({
+      where: { id: jobId, status: found.status },
+      data: { status: "CANCELLED", finishedAt: new Date() },
+    });
     if (count === 0) throw new ConflictError("This import changed meanwhile: reload to see where it is");
     await tx.importRow.deleteMany({ where: { jobId } });
-    await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_cancelled", targetType: "import_job", targetId: jobId, data: { fileName: found.fileName, status: found.status } });
-    return toJobView(await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } }));
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      requestId: ctx.requestId,
+      action: "citizen.import_cancelled",
+      targetType: "import_job",
+      targetId: jobId,
+      data: { fileName: found.fileName, status: found.status },
+    });
+    return toJobView(
+      await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } }),
+    );
   });
 }
 

@@ -47,7 +47,8 @@ async function* chunksOf(source: CsvSource): AsyncGenerator<Uint8Array | string>
   }
 }
 
-const lineBreaks = (value: string) => (value.includes("\n") || value.includes("\r") ? (value.match(/\r\n|\r|\n/g)?.length ?? 0) : 0);
+const lineBreaks = (value: string) =>
+  value.includes("\n") || value.includes("\r") ? (value.match(/\r\n|\r|\n/g)?.length ?? 0) : 0;
 
 /** Opens `source` as CSV (UTF-8, optional BOM, comma-separated, header expected as first record). */
 export function openCsv(source: CsvSource, options: { maxBytes: number }): CsvReader {
@@ -56,13 +57,22 @@ export function openCsv(source: CsvSource, options: { maxBytes: number }): CsvRe
     for await (const chunk of chunksOf(source)) {
       bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
       if (bytes > options.maxBytes) {
-        throw new ValidationError(`The file is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB: split it into smaller files`, { file: ["File too large"] });
+        throw new ValidationError(
+          `The file is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB: split it into smaller files`,
+          { file: ["File too large"] },
+        );
       }
       yield typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   }
   const input = Readable.from(limited(), { objectMode: false });
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS });
+  const parser = parse({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
   input.on("error", (err) => parser.destroy(err));
   input.pipe(parser);
 
@@ -70,7 +80,10 @@ export function openCsv(source: CsvSource, options: { maxBytes: number }): CsvRe
     let nextLine = 1;
     let emptyLines = 0;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { empty_lines: number };
+      }>) {
         const line = nextLine + (info.empty_lines - emptyLines);
         emptyLines = info.empty_lines;
         nextLine = line + 1 + record.reduce((n, v) => n + lineBreaks(v), 0);
@@ -95,7 +108,10 @@ export function openCsv(source: CsvSource, options: { maxBytes: number }): CsvRe
 
 /** Our own words for csv-parse's errors: theirs can quote the offending value (PII). */
 function csvErrorToValidation(err: CsvError): ValidationError {
-  const at = typeof (err as { lines?: unknown }).lines === "number" ? ` (near line ${(err as unknown as { lines: number }).lines})` : "";
+  const at =
+    typeof (err as { lines?: unknown }).lines === "number"
+      ? ` (near line ${(err as unknown as { lines: number }).lines})`
+      : "";
   const messages: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: `A quoted value is never closed${at}: the file ends inside quotes`,
     INVALID_OPENING_QUOTE: `A quote (") appears inside an unquoted value${at}: put the value in quotes and double the quote inside`,

@@ -28,12 +28,20 @@ export function toJobView(job: ImportJob): ImportJobView {
 
 export async function getImportJob(ctx: Pick<TenantContext, "tenantId">, jobId: string): Promise<ImportJobView> {
   const db = await getDb();
-  const job = await db.forTenant(ctx).importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
+  const job = await db
+    .forTenant(ctx)
+    .importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } } });
   if (!job) throw new NotFoundError("Import not found");
   return toJobView(job);
 }
 
-type ReportRow = { line: number; errors: Record<string, string[]> | null; duplicate_of: string | null; duplicate_of_line: number | null; name: string | null };
+type ReportRow = {
+  line: number;
+  errors: Record<string, string[]> | null;
+  duplicate_of: string | null;
+  duplicate_of_line: number | null;
+  name: string | null;
+};
 
 export async function listImportRows(
   ctx: Pick<TenantContext, "tenantId">,
@@ -42,7 +50,10 @@ export async function listImportRows(
 ): Promise<{ rows: ImportReportRow[]; nextCursor: string | null }> {
   const db = await getDb();
   const rows = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const job = await tx.importJob.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } }, select: { id: true } });
+    const job = await tx.importJob.findUnique({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } },
+      select: { id: true },
+    });
     if (!job) throw new NotFoundError("Import not found");
     const kind =
       query.kind === "invalid"
@@ -60,6 +71,12 @@ export async function listImportRows(
        LIMIT ${query.limit + 1}`;
   });
   const more = rows.length > query.limit;
-  const page = rows.slice(0, query.limit).map((r) => ({ line: r.line, errors: r.errors, duplicateOf: r.duplicate_of, duplicateOfLine: r.duplicate_of_line, name: r.name }));
+  const page = rows.slice(0, query.limit).map((r) => ({
+    line: r.line,
+    errors: r.errors,
+    duplicateOf: r.duplicate_of,
+    duplicateOfLine: r.duplicate_of_line,
+    name: r.name,
+  }));
   return { rows: page, nextCursor: more ? String(page[page.length - 1]!.line) : null };
 }

@@ -32,8 +32,12 @@ export async function previewImport(ctx: Pick<TenantContext, "tenantId">, body: 
   } finally {
     reader.close();
   }
-  if (!columns) throw new ValidationError("The file is empty: it needs a header row, then one row per citizen", { file: ["Empty file"] });
-  if (columns.every((c) => c === "")) throw new ValidationError("The first row must name the columns (a header row)", { file: ["No header row"] });
+  if (!columns)
+    throw new ValidationError("The file is empty: it needs a header row, then one row per citizen", {
+      file: ["Empty file"],
+    });
+  if (columns.every((c) => c === ""))
+    throw new ValidationError("The first row must name the columns (a header row)", { file: ["No header row"] });
   const defs = await listCustomFields(ctx);
   return { columns, sample, suggestedMapping: suggestMapping(columns, defs) };
 }

@@ -11,19 +11,37 @@ export type CsvRequestBody = { body: ReadableStream<Uint8Array>; expectedBytes?:
  * front (Next.js buffers bodies for middleware up to a limit) may end a body early without an
  * error; only a known Content-Length lets the import tell a cut file from a complete one.
  */
-export function csvRequestBody(req: Request, maxBytes: number, options: { requireLength?: boolean } = {}): CsvRequestBody {
+export function csvRequestBody(
+  req: Request,
+  maxBytes: number,
+  options: { requireLength?: boolean } = {},
+): CsvRequestBody {
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/json")) {
-    throw new ValidationError("Send the CSV file itself as the request body (Content-Type: text/csv), with the mapping in the query string", { file: ["Not a CSV body"] });
+  if (
+    type.startsWith("multipart/") ||
+    type.startsWith("application/x-www-form-urlencoded") ||
+    type.startsWith("application/json")
+  ) {
+    throw new ValidationError(
+      "Send the CSV file itself as the request body (Content-Type: text/csv), with the mapping in the query string",
+      { file: ["Not a CSV body"] },
+    );
   }
   const length = req.headers.get("content-length");
   const expectedBytes = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
   if (expectedBytes !== undefined && expectedBytes > maxBytes) {
-    throw new ValidationError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split it into smaller files`, { file: ["File too large"] });
+    throw new ValidationError(
+      `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split it into smaller files`,
+      { file: ["File too large"] },
+    );
   }
   if (options.requireLength && expectedBytes === undefined) {
-    throw new ValidationError("Send the file with a Content-Length header (not chunked), so a cut-off upload can be detected", { file: ["Length required"] });
+    throw new ValidationError(
+      "Send the file with a Content-Length header (not chunked), so a cut-off upload can be detected",
+      { file: ["Length required"] },
+    );
   }
-  if (!req.body || expectedBytes === 0) throw new ValidationError("The request has no file: send the CSV as the body", { file: ["No file"] });
+  if (!req.body || expectedBytes === 0)
+    throw new ValidationError("The request has no file: send the CSV as the body", { file: ["No file"] });
   return { body: req.body, expectedBytes };
 }

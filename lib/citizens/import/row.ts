@@ -26,14 +26,18 @@ export type StagedCitizen = Omit<ReturnType<typeof toColumns>, "consents" | "cus
 /** What makes two rows "the same person": blind indexes, and the name with the birth date. */
 export type DuplicateKeys = { email: string | null; nationalId: string | null; nameAndBirth: string | null };
 
-export type RowResult = { line: number; data: StagedCitizen; keys: DuplicateKeys; errors?: undefined } | { line: number; errors: FieldErrors; data?: undefined; keys?: undefined };
+export type RowResult =
+  | { line: number; data: StagedCitizen; keys: DuplicateKeys; errors?: undefined }
+  | { line: number; errors: FieldErrors; data?: undefined; keys?: undefined };
 
 const IMPORT_FIELDS: ReadonlySet<string> = new Set(CITIZEN_IMPORT_FIELDS);
 
 /** Custom field targets must name a field the tenant has; checked before any row is read. */
 export function assertCustomTargets(mapping: ImportMapping, defs: CustomFieldDef[]): void {
   const keys = new Set(defs.map((d) => d.key));
-  const unknown = Object.entries(mapping).filter(([, target]) => target.startsWith("cf.") && !keys.has(target.slice(3)));
+  const unknown = Object.entries(mapping).filter(
+    ([, target]) => target.startsWith("cf.") && !keys.has(target.slice(3)),
+  );
   if (unknown.length > 0) {
     const message = `Unknown custom field${unknown.length > 1 ? "s" : ""}: ${unknown.map(([, t]) => t.slice(3)).join(", ")}`;
     throw new ValidationError(message, { mapping: [message] });
@@ -49,7 +53,8 @@ export function planColumns(header: string[], mapping: ImportMapping): ColumnPla
     if (!target) continue;
     const at = names.indexOf(column.trim());
     if (at < 0) problems.push(`The file has no column "${column}"`);
-    else if (names.indexOf(column.trim(), at + 1) >= 0) problems.push(`The file has two columns named "${column}": rename one`);
+    else if (names.indexOf(column.trim(), at + 1) >= 0)
+      problems.push(`The file has two columns named "${column}": rename one`);
     else if (target.startsWith("cf.")) plan.custom.push({ index: at, key: target.slice(3) });
     else if (IMPORT_FIELDS.has(target)) plan.fields.push({ index: at, field: target as CitizenImportField });
   }
@@ -63,9 +68,23 @@ export const isBlankRecord = (values: string[]) => values.every((v) => v.trim() 
 const splitTags = (cell: string) => cell.split(/[;,]/);
 
 /** Validates and encrypts one record. Pure apart from encryption (which needs the keyring). */
-export function validateRow(tenantId: string, plan: ColumnPlan, defs: CustomFieldDef[], line: number, values: string[]): RowResult {
+export function validateRow(
+  tenantId: string,
+  plan: ColumnPlan,
+  defs: CustomFieldDef[],
+  line: number,
+  values: string[],
+): RowResult {
   const extra = values.slice(plan.width).some((v) => v.trim() !== "");
-  if (extra) return { line, errors: { row: [`This line has ${values.length} values but the header has ${plan.width} columns: is a value with a comma not in quotes?`] } };
+  if (extra)
+    return {
+      line,
+      errors: {
+        row: [
+          `This line has ${values.length} values but the header has ${plan.width} columns: is a value with a comma not in quotes?`,
+        ],
+      },
+    };
 
   const raw: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
@@ -82,7 +101,13 @@ export function validateRow(tenantId: string, plan: ColumnPlan, defs: CustomFiel
   }
   // Invalid UTF-8 (a file saved as Latin-1 / "CSV" instead of "CSV UTF-8") decodes to U+FFFD:
   // importing it would store mangled names, so the row is refused with the fix.
-  if (undecodable) return { line, errors: { row: ['This line has characters that are not UTF-8: save the file as "CSV UTF-8" and upload it again'] } };
+  if (undecodable)
+    return {
+      line,
+      errors: {
+        row: ['This line has characters that are not UTF-8: save the file as "CSV UTF-8" and upload it again'],
+      },
+    };
 
   const parsed = citizenFieldsSchema.safeParse(raw);
   const cf = validateCustomFieldValues(defs, custom);
@@ -95,14 +120,22 @@ export function validateRow(tenantId: string, plan: ColumnPlan, defs: CustomFiel
 
   const fields = parsed.data;
   const { consents: _consents, customFields, tags, ...columns } = toColumns(tenantId, fields, cf.values);
-  const data: StagedCitizen = { ...columns, tags: tags as string[], customFields: customFields as Record<string, unknown> };
+  const data: StagedCitizen = {
+    ...columns,
+    tags: tags as string[],
+    customFields: customFields as Record<string, unknown>,
+  };
   return { line, data, keys: duplicateKeys(fields.firstName, fields.lastName, data) };
 }
 
 /** "jane doe" — the name part of the name + birth date key, for file rows and stored rows alike. */
 export const nameKey = (firstName: string, lastName: string) => `${firstName.trim()} ${lastName.trim()}`.toLowerCase();
 
-export function duplicateKeys(firstName: string, lastName: string, cols: { emailBidx: string | null; nationalIdBidx: string | null; dateOfBirthBidx: string | null }): DuplicateKeys {
+export function duplicateKeys(
+  firstName: string,
+  lastName: string,
+  cols: { emailBidx: string | null; nationalIdBidx: string | null; dateOfBirthBidx: string | null },
+): DuplicateKeys {
   return {
     email: cols.emailBidx,
     nationalId: cols.nationalIdBidx,

@@ -50,8 +50,14 @@ export const PREVIEW_MAX_BYTES = 256 * 1024;
 export const CUSTOM_FIELD_TARGET = /^cf\.[a-z][a-z0-9_]{0,39}$/;
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(CITIZEN_IMPORT_FIELDS);
-const target = text(43, { trim: false, error: "Choose a citizen field, a custom field (cf.<key>) or nothing", tooLong: "Choose a citizen field, a custom field (cf.<key>) or nothing" })
-  .refine((v) => v === "" || FIELD_NAMES.has(v) || CUSTOM_FIELD_TARGET.test(v), "Choose a citizen field, a custom field (cf.<key>) or nothing");
+const target = text(43, {
+  trim: false,
+  error: "Choose a citizen field, a custom field (cf.<key>) or nothing",
+  tooLong: "Choose a citizen field, a custom field (cf.<key>) or nothing",
+}).refine(
+  (v) => v === "" || FIELD_NAMES.has(v) || CUSTOM_FIELD_TARGET.test(v),
+  "Choose a citizen field, a custom field (cf.<key>) or nothing",
+);
 
 const parseJsonObject = (v: unknown) => {
   if (typeof v !== "string") return v;
@@ -66,17 +72,27 @@ const parseJsonObject = (v: unknown) => {
 export const importMappingSchema = z.preprocess(
   parseJsonObject,
   z
-    .record(text(200, { trim: false, tooLong: "A column name is at most 200 characters" }), target, { error: "The mapping must be a JSON object: column name → field" })
+    .record(text(200, { trim: false, tooLong: "A column name is at most 200 characters" }), target, {
+      error: "The mapping must be a JSON object: column name → field",
+    })
     .superRefine((mapping, ctx) => {
       const seen = new Map<string, string>();
       for (const [column, field] of Object.entries(mapping)) {
         if (!field) continue;
         const earlier = seen.get(field);
-        if (earlier !== undefined) ctx.addIssue({ code: "custom", message: `"${earlier}" and "${column}" both fill ${labelOf(field)}: choose one` });
+        if (earlier !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            message: `"${earlier}" and "${column}" both fill ${labelOf(field)}: choose one`,
+          });
         seen.set(field, column);
       }
       const missing = (["firstName", "lastName"] as const).filter((f) => !seen.has(f));
-      if (missing.length > 0) ctx.addIssue({ code: "custom", message: `Choose the column that holds the ${missing.map((f) => IMPORT_FIELD_LABELS[f].toLowerCase()).join(" and the ")}` });
+      if (missing.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          message: `Choose the column that holds the ${missing.map((f) => IMPORT_FIELD_LABELS[f].toLowerCase()).join(" and the ")}`,
+        });
     }),
 );
 export type ImportMapping = Record<string, string>;
@@ -87,7 +103,10 @@ function labelOf(field: string): string {
 
 /** The upload's parameters (query string: the body is the CSV itself). */
 export const importUploadSchema = z.object({
-  fileName: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v : "import.csv"), text(255, { tooLong: "The file name is at most 255 characters" })),
+  fileName: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v : "import.csv"),
+    text(255, { tooLong: "The file name is at most 255 characters" }),
+  ),
   mapping: importMappingSchema,
   /** Chosen by the browser so it can poll progress while the upload is still running; unique only within the tenant (key (tenant_id, id)), so it tells nothing about other tenants. */
   jobId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Not a valid import id").optional()),
@@ -101,7 +120,9 @@ export type ImportUploadInput = z.infer<typeof importUploadSchema>;
  */
 export const commitImportSchema = z.object({
   mode: z.enum(["all", "valid_only"], { error: 'Choose "all" or "valid_only"' }),
-  skipDuplicates: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false),
+  skipDuplicates: z
+    .preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean())
+    .default(false),
 });
 export type CommitImportInput = z.infer<typeof commitImportSchema>;
 
@@ -110,7 +131,10 @@ export const importJobIdSchema = z.object({ jobId: z.uuid("Not a valid import id
 /** A page of the validation report: invalid rows or duplicates, keyset on the line number. */
 export const importRowsQuerySchema = z.object({
   kind: z.enum(["invalid", "duplicates"], { error: 'Choose "invalid" or "duplicates"' }),
-  cursor: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(0).max(2_147_483_647).optional()),
+  cursor: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ImportRowsQuery = z.infer<typeof importRowsQuerySchema>;

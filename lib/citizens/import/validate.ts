@@ -22,7 +22,15 @@ import { listCustomFields } from "../custom-fields";
 import type { CustomFieldDef } from "../custom-field-values";
 import { openCsv, type CsvReader, type CsvSource } from "./csv-read";
 import { getImportJob, toJobView } from "./jobs";
-import { assertCustomTargets, isBlankRecord, nameKey, planColumns, validateRow, type ColumnPlan, type RowResult } from "./row";
+import {
+  assertCustomTargets,
+  isBlankRecord,
+  nameKey,
+  planColumns,
+  validateRow,
+  type ColumnPlan,
+  type RowResult,
+} from "./row";
 import { MAX_IMPORT_BYTES, type ImportJobView, type ImportMapping, type ImportUploadInput } from "./schemas";
 
 /** Rows per staging transaction. */
@@ -38,7 +46,12 @@ class JobCancelled extends Error {}
  * returns the job once every row is staged. `expectedBytes` (the request's Content-Length)
  * catches a body cut short on the way: a partial file must not pass as a complete one.
  */
-export async function validateImport(ctx: TenantContext, input: ImportUploadInput, body: CsvSource, options: { expectedBytes?: number } = {}): Promise<ImportJobView> {
+export async function validateImport(
+  ctx: TenantContext,
+  input: ImportUploadInput,
+  body: CsvSource,
+  options: { expectedBytes?: number } = {},
+): Promise<ImportJobView> {
   const defs = await listCustomFields(ctx);
   assertCustomTargets(input.mapping, defs);
   if (options.expectedBytes !== undefined && options.expectedBytes > MAX_IMPORT_BYTES) throw tooLarge();
@@ -46,9 +59,19 @@ export async function validateImport(ctx: TenantContext, input: ImportUploadInpu
   const db = await getDb();
   const job = await db
     .forTenant(ctx)
-    .importJob.create({ data: { ...(input.jobId ? { id: input.jobId } : {}), tenantId: ctx.tenantId, userId: ctx.userId, fileName: input.fileName, mapping: input.mapping, status: "VALIDATING" } })
+    .importJob.create({
+      data: {
+        ...(input.jobId ? { id: input.jobId } : {}),
+        tenantId: ctx.tenantId,
+        userId: ctx.userId,
+        fileName: input.fileName,
+        mapping: input.mapping,
+        status: "VALIDATING",
+      },
+    })
     .catch((err: unknown) => {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new ConflictError("This import id is already in use: start the upload again");
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+        throw new ConflictError("This import id is already in use: start the upload again");
       throw err;
     });
 
@@ -57,14 +80,30 @@ export async function validateImport(ctx: TenantContext, input: ImportUploadInpu
     const counters = await stageRows(ctx, job.id, reader, input.mapping, defs);
     if (counters === "cancelled") return await getImportJob(ctx, job.id);
     if (options.expectedBytes !== undefined && reader.bytesRead() !== options.expectedBytes) {
-      throw new ValidationError(`The upload was cut short (${reader.bytesRead()} of ${options.expectedBytes} bytes arrived): nothing was kept, upload the file again`, { file: ["Incomplete upload"] });
+      throw new ValidationError(
+        `The upload was cut short (${reader.bytesRead()} of ${options.expectedBytes} bytes arrived): nothing was kept, upload the file again`,
+        { file: ["Incomplete upload"] },
+      );
     }
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-      const { count } = await tx.importJob.updateMany({ where: { id: job.id, status: "VALIDATING" }, data: { status: "VALIDATED" } });
+      const { count } = await tx.importJob.updateMany({
+        where: { id: job.id, status: "VALIDATING" },
+        data: { status: "VALIDATED" },
+      });
       if (count === 1) {
-        await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_validated", targetType: "import_job", targetId: job.id, data: { fileName: input.fileName, ...counters } });
+        await recordAudit(tx, {
+          tenantId: ctx.tenantId,
+          actorId: ctx.userId,
+          requestId: ctx.requestId,
+          action: "citizen.import_validated",
+          targetType: "import_job",
+          targetId: job.id,
+          data: { fileName: input.fileName, ...counters },
+        });
       }
-      return toJobView(await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: job.id } } }));
+      return toJobView(
+        await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: job.id } } }),
+      );
     });
   } catch (err) {
     reader.close();
@@ -73,11 +112,23 @@ export async function validateImport(ctx: TenantContext, input: ImportUploadInpu
   }
 }
 
-const tooLarge = () => new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`, { file: ["File too large"] });
+const tooLarge = () =>
+  new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`, {
+    file: ["File too large"],
+  });
 
-async function stageRows(ctx: TenantContext, jobId: string, reader: CsvReader, mapping: ImportMapping, defs: CustomFieldDef[]): Promise<Counters | "cancelled"> {
+async function stageRows(
+  ctx: TenantContext,
+  jobId: string,
+  reader: CsvReader,
+  mapping: ImportMapping,
+  defs: CustomFieldDef[],
+): Promise<Counters | "cancelled"> {
   const first = await reader.records.next();
-  if (first.done) throw new ValidationError("The file is empty: it needs a header row, then one row per citizen", { file: ["Empty file"] });
+  if (first.done)
+    throw new ValidationError("The file is empty: it needs a header row, then one row per citizen", {
+      file: ["Empty file"],
+    });
   const plan: ColumnPlan = planColumns(first.value.values, mapping);
   const totals: Counters = { totalRows: 0, validRows: 0, invalidRows: 0, duplicates: 0 };
   // Keys of the valid rows so far (fileKey) → the first line that had them.
@@ -98,7 +149,8 @@ async function stageRows(ctx: TenantContext, jobId: string, reader: CsvReader, m
     if (batch.length >= IMPORT_BATCH_SIZE && !(await flush())) return "cancelled";
   }
   if (batch.length > 0 && !(await flush())) return "cancelled";
-  if (totals.totalRows === 0) throw new ValidationError("The file has a header row but no citizens under it", { file: ["No rows"] });
+  if (totals.totalRows === 0)
+    throw new ValidationError("The file has a header row but no citizens under it", { file: ["No rows"] });
   return totals;
 }
 
@@ -110,10 +162,22 @@ async function stageRows(ctx: TenantContext, jobId: string, reader: CsvReader, m
 const fileKey = (kind: "e" | "n" | "b", value: string) =>
   kind + (kind === "b" ? createHash("sha256").update(value).digest("base64url") : value).slice(0, 11);
 
-type ExistingRow = { id: string; email_bidx: string | null; national_id_bidx: string | null; date_of_birth_bidx: string | null; first_name: string; last_name: string };
+type ExistingRow = {
+  id: string;
+  email_bidx: string | null;
+  national_id_bidx: string | null;
+  date_of_birth_bidx: string | null;
+  first_name: string;
+  last_name: string;
+};
 
 /** Flags duplicates, writes one batch and bumps the counters; null when the job was cancelled. */
-async function writeBatch(ctx: TenantContext, jobId: string, batch: RowResult[], seen: Map<string, number>): Promise<Counters | null> {
+async function writeBatch(
+  ctx: TenantContext,
+  jobId: string,
+  batch: RowResult[],
+  seen: Map<string, number>,
+): Promise<Counters | null> {
   const db = await getDb();
   try {
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
@@ -137,16 +201,33 @@ async function writeBatch(ctx: TenantContext, jobId: string, batch: RowResult[],
         if (c.date_of_birth_bidx) known.set(`b:${c.date_of_birth_bidx}|${nameKey(c.first_name, c.last_name)}`, c.id);
       }
 
-      const counts: Counters = { totalRows: batch.length, validRows: valid.length, invalidRows: batch.length - valid.length, duplicates: 0 };
+      const counts: Counters = {
+        totalRows: batch.length,
+        validRows: valid.length,
+        invalidRows: batch.length - valid.length,
+        duplicates: 0,
+      };
       const rows = batch.map((r) => {
         if (!r.data) return { line: r.line, errors: r.errors };
         const { email, nationalId, nameAndBirth } = r.keys;
-        const duplicateOf = (email && known.get(`e:${email}`)) || (nationalId && known.get(`n:${nationalId}`)) || (nameAndBirth && known.get(`b:${nameAndBirth}`)) || null;
-        const keys = [email && fileKey("e", email), nationalId && fileKey("n", nationalId), nameAndBirth && fileKey("b", nameAndBirth)].filter((k): k is string => !!k);
+        const duplicateOf =
+          (email && known.get(`e:${email}`)) ||
+          (nationalId && known.get(`n:${nationalId}`)) ||
+          (nameAndBirth && known.get(`b:${nameAndBirth}`)) ||
+          null;
+        const keys = [
+          email && fileKey("e", email),
+          nationalId && fileKey("n", nationalId),
+          nameAndBirth && fileKey("b", nameAndBirth),
+        ].filter((k): k is string => !!k);
         const duplicateOfLine = duplicateOf ? undefined : keys.map((k) => seen.get(k)).find((l) => l !== undefined);
         for (const k of keys) if (!seen.has(k)) seen.set(k, r.line);
         if (duplicateOf || duplicateOfLine !== undefined) counts.duplicates += 1;
-        return { line: r.line, data: duplicateOfLine !== undefined ? { ...r.data, duplicateOfLine } : r.data, duplicate_of: duplicateOf ?? undefined };
+        return {
+          line: r.line,
+          data: duplicateOfLine !== undefined ? { ...r.data, duplicateOfLine } : r.data,
+          duplicate_of: duplicateOf ?? undefined,
+        };
       });
       // The batch as ONE statement with ONE parameter (the rows as JSON): the same rows
       // importRow.createMany would write, without its per-value query building, which cost
@@ -157,7 +238,12 @@ async function writeBatch(ctx: TenantContext, jobId: string, batch: RowResult[],
           FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(line int, data jsonb, errors jsonb, duplicate_of uuid)`;
       const { count } = await tx.importJob.updateMany({
         where: { id: jobId, status: "VALIDATING" },
-        data: { totalRows: { increment: counts.totalRows }, validRows: { increment: counts.validRows }, invalidRows: { increment: counts.invalidRows }, duplicates: { increment: counts.duplicates } },
+        data: {
+          totalRows: { increment: counts.totalRows },
+          validRows: { increment: counts.validRows },
+          invalidRows: { increment: counts.invalidRows },
+          duplicates: { increment: counts.duplicates },
+        },
       });
       if (count === 0) throw new JobCancelled();
       return counts;
@@ -182,10 +268,21 @@ async function failJob(ctx: TenantContext, jobId: string, fileName: string, caus
   try {
     const db = await getDb();
     await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-      const { count } = await tx.importJob.updateMany({ where: { id: jobId, status: "VALIDATING" }, data: { status: "FAILED", error: message.slice(0, 1000), finishedAt: new Date() } });
+      const { count } = await tx.importJob.updateMany({
+        where: { id: jobId, status: "VALIDATING" },
+        data: { status: "FAILED", error: message.slice(0, 1000), finishedAt: new Date() },
+      });
       if (count === 0) return; // cancelled meanwhile: the cancel cleaned up
       await tx.importRow.deleteMany({ where: { jobId } });
-      await recordAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, requestId: ctx.requestId, action: "citizen.import_failed", targetType: "import_job", targetId: jobId, data: { fileName, stage: "validation", error: message } });
+      await recordAudit(tx, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        requestId: ctx.requestId,
+        action: "citizen.import_failed",
+        targetType: "import_job",
+        targetId: jobId,
+        data: { fileName, stage: "validation", error: message },
+      });
     });
   } catch (err) {
     logger.error({ err, jobId }, "could not mark the citizen import as failed");

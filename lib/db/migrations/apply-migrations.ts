@@ -48,7 +48,9 @@ export async function applyMigrations(
  * database whose migrations do not define the function yet (the shadow database mid-replay).
  */
 async function runMaintenance(runner: MigrationRunner): Promise<void> {
-  const [fn] = await runner.query<{ exists: boolean }>(`SELECT to_regproc('audit_ensure_partitions') IS NOT NULL AS exists`);
+  const [fn] = await runner.query<{ exists: boolean }>(
+    `SELECT to_regproc('audit_ensure_partitions') IS NOT NULL AS exists`,
+  );
   if (fn?.exists) await runner.query(`SELECT audit_ensure_partitions(12)`);
 }
 

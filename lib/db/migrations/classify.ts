@@ -21,16 +21,24 @@ export function classifyMigrations(files: MigrationFile[], history: HistoryRow[]
   const live = history.filter((row) => row.rolled_back_at === null);
   const finished = new Map<string, HistoryRow>();
   for (const row of live) if (row.finished_at !== null) finished.set(row.migration_name, row);
-  const failed = [...new Set(live.filter((row) => row.finished_at === null && !finished.has(row.migration_name)).map((row) => row.migration_name))];
+  const failed = [
+    ...new Set(
+      live
+        .filter((row) => row.finished_at === null && !finished.has(row.migration_name))
+        .map((row) => row.migration_name),
+    ),
+  ];
   const local = new Map(files.map((file) => [file.name, file]));
 
   return {
     applied: [...finished.keys()],
     pending: files.filter((file) => !finished.has(file.name) && !failed.includes(file.name)).map((file) => file.name),
-    modified: files.filter((file) => {
-      const row = finished.get(file.name);
-      return row !== undefined && !checksumMatches(file.sql, row.checksum);
-    }).map((file) => file.name),
+    modified: files
+      .filter((file) => {
+        const row = finished.get(file.name);
+        return row !== undefined && !checksumMatches(file.sql, row.checksum);
+      })
+      .map((file) => file.name),
     failed,
     missing: [...finished.keys()].filter((name) => !local.has(name)),
   };

@@ -37,7 +37,9 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   }
   const last = (await listMigrationFiles(options.migrationsDir)).at(-1)?.name;
   if (last !== undefined && directoryName <= last) {
-    throw new MigrationError(`New migration ${directoryName} would sort before the latest one (${last}); check the system clock.`);
+    throw new MigrationError(
+      `New migration ${directoryName} would sort before the latest one (${last}); check the system clock.`,
+    );
   }
   const file = await writeMigration(options.migrationsDir, directoryName, script);
   log(`Created ${path.relative(process.cwd(), file)}`);

@@ -147,7 +147,12 @@ function withoutToken({ token: _token, ...holder }: Holder): Omit<Holder, "token
 function describeCommand(): string {
   const [, script, sub] = process.argv;
   const parts = [path.basename(process.argv0 || process.execPath)];
-  if (script) parts.push(path.relative(process.cwd(), script).startsWith("..") ? path.basename(script) : path.relative(process.cwd(), script));
+  if (script)
+    parts.push(
+      path.relative(process.cwd(), script).startsWith("..")
+        ? path.basename(script)
+        : path.relative(process.cwd(), script),
+    );
   if (sub && /^[a-z][a-z:-]*$/.test(sub)) parts.push(sub);
   return parts.join(" ");
 }

@@ -23,7 +23,8 @@ function patchCharColumns(client: PoolClient): void {
     const last = args.at(-1);
     if (typeof last === "function") {
       // Callback style, used by pool.query internally.
-      args[args.length - 1] = (error: unknown, result: unknown) => last(error, error ? result : retypeCharFields(result));
+      args[args.length - 1] = (error: unknown, result: unknown) =>
+        last(error, error ? result : retypeCharFields(result));
       return query.apply(this, args);
     }
     const returned = query.apply(this, args);

@@ -20,7 +20,8 @@ function withCharColumnsAsText<T extends PGlite | Transaction>(db: T): T {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (property === "query") {
-        return (...args: Parameters<T["query"]>) => (target.query as (...a: unknown[]) => Promise<unknown>)(...args).then(retypeCharFields);
+        return (...args: Parameters<T["query"]>) =>
+          (target.query as (...a: unknown[]) => Promise<unknown>)(...args).then(retypeCharFields);
       }
       if (property === "transaction") {
         return <R>(callback: (tx: Transaction) => Promise<R>) =>

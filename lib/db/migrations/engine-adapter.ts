@@ -57,7 +57,14 @@ function withExecuteScript(adapter: SqlDriverAdapter, executeScript: ScriptExecu
 
 /** PostgreSQL errors (pg and PGlite share the field names) become errors the engine can report. */
 function toDriverAdapterError(error: unknown): unknown {
-  const e = error as { code?: unknown; severity?: unknown; message?: unknown; detail?: string; column?: string; hint?: string };
+  const e = error as {
+    code?: unknown;
+    severity?: unknown;
+    message?: unknown;
+    detail?: string;
+    column?: string;
+    hint?: string;
+  };
   if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
   return new DriverAdapterError({
     kind: "postgres",

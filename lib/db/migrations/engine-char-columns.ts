@@ -5,12 +5,7 @@
 // patch (retypeCharFields) disguises such columns as text for the adapter and remembers
 // their positions, keyed by the rows array the adapter passes through untouched, and
 // queryRawWithChars restores them as Character.
-import {
-  ColumnTypeEnum,
-  type SqlQuery,
-  type SqlResultSet,
-  type Transaction,
-} from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
 
 export const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
@@ -33,7 +28,10 @@ export function retypeCharFields<R>(result: R): R {
   return result;
 }
 
-export async function queryRawWithChars(queryable: { queryRaw(query: SqlQuery): Promise<SqlResultSet> }, query: SqlQuery): Promise<SqlResultSet> {
+export async function queryRawWithChars(
+  queryable: { queryRaw(query: SqlQuery): Promise<SqlResultSet> },
+  query: SqlQuery,
+): Promise<SqlResultSet> {
   const result = await queryable.queryRaw(query);
   for (const index of charColumnsByRows.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
   return result;

@@ -27,7 +27,9 @@ export interface HistoryRow {
 
 /** Whether the history table exists: false for a database that was never migrated. */
 export async function historyTableExists(runner: MigrationRunner): Promise<boolean> {
-  const [exists] = await runner.query<{ present: boolean }>(`SELECT to_regclass('"${HISTORY_TABLE}"') IS NOT NULL AS present`);
+  const [exists] = await runner.query<{ present: boolean }>(
+    `SELECT to_regclass('"${HISTORY_TABLE}"') IS NOT NULL AS present`,
+  );
   return !!exists?.present;
 }
 
@@ -41,7 +43,12 @@ export async function readHistory(runner: MigrationRunner): Promise<HistoryRow[]
 }
 
 /** Opens a history row; call inside the migration's transaction, before its script. */
-export async function insertStartedRow(runner: MigrationRunner, id: string, name: string, checksum: string): Promise<void> {
+export async function insertStartedRow(
+  runner: MigrationRunner,
+  id: string,
+  name: string,
+  checksum: string,
+): Promise<void> {
   await runner.query(
     `INSERT INTO "${HISTORY_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count)
      VALUES ($1, $2, $3, clock_timestamp(), 0)`,

@@ -34,7 +34,9 @@ export async function listMigrationFiles(migrationsDir: string = defaultMigratio
     throw error;
   }
   // Dot-directories are editor/OS litter, not migrations; files (migration_lock.toml) are skipped.
-  const names = sortMigrationNames(entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name));
+  const names = sortMigrationNames(
+    entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name),
+  );
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(migrationsDir, name, MIGRATION_SCRIPT);
@@ -43,7 +45,9 @@ export async function listMigrationFiles(migrationsDir: string = defaultMigratio
         sql = await readFile(file, "utf8");
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-          throw new Error(`Migration directory ${name} has no ${MIGRATION_SCRIPT} (${file}). Add the script or remove the directory.`);
+          throw new Error(
+            `Migration directory ${name} has no ${MIGRATION_SCRIPT} (${file}). Add the script or remove the directory.`,
+          );
         }
         throw error;
       }

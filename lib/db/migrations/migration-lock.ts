@@ -12,7 +12,10 @@ const queues = new WeakMap<MigrationRunner, Promise<unknown>>();
 function serialise<T>(runner: MigrationRunner, fn: () => Promise<T>): Promise<T> {
   const previous = queues.get(runner) ?? Promise.resolve();
   const next = previous.then(fn, fn);
-  queues.set(runner, next.catch(() => undefined));
+  queues.set(
+    runner,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

@@ -12,8 +12,13 @@ provider = "postgresql"
 
 /** `add user phone!` → `add_user_phone`; names end up in directory names and the history table. */
 export function normaliseMigrationName(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  if (!slug) throw new MigrationError(`Migration name "${name}" has no letters or digits; pass e.g. --name add_citizen_phone`);
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!slug)
+    throw new MigrationError(`Migration name "${name}" has no letters or digits; pass e.g. --name add_citizen_phone`);
   return slug.slice(0, 200);
 }
 
@@ -33,7 +38,10 @@ export async function writeMigration(migrationsDir: string, directoryName: strin
   const file = path.join(dir, MIGRATION_SCRIPT);
   await writeFile(file, script, { flag: "wx" }); // never overwrite an existing migration
   const lockFile = path.join(migrationsDir, MIGRATION_LOCK_FILE);
-  const hasLock = await access(lockFile).then(() => true, () => false);
+  const hasLock = await access(lockFile).then(
+    () => true,
+    () => false,
+  );
   if (!hasLock) await writeFile(lockFile, MIGRATION_LOCK_CONTENT);
   return file;
 }

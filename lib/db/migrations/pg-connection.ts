@@ -42,5 +42,12 @@ export function pgConnectionFromUrl(url: string): PgConnectionFields {
 }
 
 export function pgClientConfig(fields: PgConnectionFields, database: string = fields.database): ClientConfig {
-  return { host: fields.host, port: fields.port, user: fields.user, password: fields.password, database, ssl: fields.ssl };
+  return {
+    host: fields.host,
+    port: fields.port,
+    user: fields.user,
+    password: fields.password,
+    database,
+    ssl: fields.ssl,
+  };
 }

@@ -26,7 +26,10 @@ export function withShadowDatabase<T>(target: ShadowTarget, fn: (shadow: ShadowD
 }
 
 /** A `civitas_shadow_<random>` database on the same server, dropped afterwards whatever happens. */
-export async function withPgShadowDatabase<T>(connection: PgConnectionFields, fn: (shadow: ShadowDatabase) => Promise<T>): Promise<T> {
+export async function withPgShadowDatabase<T>(
+  connection: PgConnectionFields,
+  fn: (shadow: ShadowDatabase) => Promise<T>,
+): Promise<T> {
   const name = `civitas_shadow_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client(pgClientConfig(connection));
   await admin.connect();

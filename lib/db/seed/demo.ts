@@ -15,7 +15,16 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
   { email: "viewer@civitas.test", name: "Val Viewer", role: "VIEWER" },
 ];
 
-const STATUSES: CaseStatus[] = ["OPEN", "OPEN", "IN_PROGRESS", "IN_PROGRESS", "WAITING", "RESOLVED", "RESOLVED", "CLOSED"];
+const STATUSES: CaseStatus[] = [
+  "OPEN",
+  "OPEN",
+  "IN_PROGRESS",
+  "IN_PROGRESS",
+  "WAITING",
+  "RESOLVED",
+  "RESOLVED",
+  "CLOSED",
+];
 const PRIORITIES: CasePriority[] = ["LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"];
 const DAY = 86_400_000;
 
@@ -44,60 +53,92 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
   await db.membership.create({ data: { tenantId: neighbour.id, userId: users[0]!.id, role: "MEMBER" } });
 
   await db.forTenant({ tenantId: tenant.id }).customFieldDefinition.create({
-    data: { tenantId: tenant.id, key: "ward", label: "Ward", type: "SELECT", options: ["North", "South", "East", "West", "Centre"], position: 0 },
+    data: {
+      tenantId: tenant.id,
+      key: "ward",
+      label: "Ward",
+      type: "SELECT",
+      options: ["North", "South", "East", "West", "Centre"],
+      position: 0,
+    },
   });
   const rand = prng(20261121);
   const citizenCount = options.citizens ?? 60;
   let caseCount = 0;
-  await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(async (tx) => {
-    for (let i = 0; i < citizenCount; i++) {
-      const firstName = pick(rand, FIRST_NAMES);
-      const lastName = pick(rand, LAST_NAMES);
-      const citizen = await tx.citizen.create({
-        data: {
-          tenantId: tenant.id,
-          firstName,
-          lastName,
-          ...encryptPii(tenant.id, {
-            email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.org`,
-            phone: `+31 6 ${String(10_000_000 + Math.floor(rand() * 89_999_999))}`,
-            dateOfBirth: `${1940 + Math.floor(rand() * 65)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
-            nationalId: rand() > 0.5 ? String(100_000_000 + Math.floor(rand() * 899_999_999)) : undefined,
-          }),
-          city: pick(rand, CITIES),
-          postalCode: `${1000 + Math.floor(rand() * 8999)} ${String.fromCharCode(65 + Math.floor(rand() * 26))}${String.fromCharCode(65 + Math.floor(rand() * 26))}`,
-          preferredLanguage: rand() > 0.7 ? "nl" : "en",
-          consents: { data_processing: { granted: true, at: "2026-01-15", source: "form" }, ...(rand() > 0.5 ? { contact_email: { granted: rand() > 0.2, at: "2026-03-02", source: "email" } } : {}) },
-          tags: [...new Set([pick(rand, TAGS), ...(rand() > 0.6 ? [pick(rand, TAGS)] : [])])],
-          customFields: { ward: pick(rand, ["North", "South", "East", "West", "Centre"]) },
-          createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
-        },
-      });
-      const n = Math.floor(rand() * 4);
-      for (let c = 0; c < n; c++) {
-        const createdAt = new Date(now.getTime() - Math.floor(rand() * 14 * DAY));
-        const status = pick(rand, STATUSES);
-        const created = await tx.case.create({
+  await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(
+    async (tx) => {
+      for (let i = 0; i < citizenCount; i++) {
+        const firstName = pick(rand, FIRST_NAMES);
+        const lastName = pick(rand, LAST_NAMES);
+        const citizen = await tx.citizen.create({
           data: {
             tenantId: tenant.id,
-            citizenId: citizen.id,
-            title: pick(rand, CASE_TITLES),
-            description: "Reported at the front desk; follow up by phone.",
-            status,
-            priority: pick(rand, PRIORITIES),
-            assigneeId: rand() > 0.3 ? pick(rand, users).id : null,
-            dueAt: rand() > 0.4 ? new Date(createdAt.getTime() + Math.floor(rand() * 21 - 5) * DAY) : null,
-            createdAt,
+            firstName,
+            lastName,
+            ...encryptPii(tenant.id, {
+              email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.org`,
+              phone: `+31 6 ${String(10_000_000 + Math.floor(rand() * 89_999_999))}`,
+              dateOfBirth: `${1940 + Math.floor(rand() * 65)}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
+              nationalId: rand() > 0.5 ? String(100_000_000 + Math.floor(rand() * 899_999_999)) : undefined,
+            }),
+            city: pick(rand, CITIES),
+            postalCode: `${1000 + Math.floor(rand() * 8999)} ${String.fromCharCode(65 + Math.floor(rand() * 26))}${String.fromCharCode(65 + Math.floor(rand() * 26))}`,
+            preferredLanguage: rand() > 0.7 ? "nl" : "en",
+            consents: {
+              data_processing: { granted: true, at: "2026-01-15", source: "form" },
+              ...(rand() > 0.5 ? { contact_email: { granted: rand() > 0.2, at: "2026-03-02", source: "email" } } : {}),
+            },
+            tags: [...new Set([pick(rand, TAGS), ...(rand() > 0.6 ? [pick(rand, TAGS)] : [])])],
+            customFields: { ward: pick(rand, ["North", "South", "East", "West", "Centre"]) },
+            createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
           },
         });
-        // The timeline the case page shows: opened, then (for moved cases) the status change.
-        await tx.caseEvent.create({ data: { tenantId: tenant.id, caseId: created.id, kind: "CREATED", toStatus: "OPEN", authorId: users[0]!.id, createdAt } });
-        if (status !== "OPEN") {
-          await tx.caseEvent.create({ data: { tenantId: tenant.id, caseId: created.id, kind: "STATUS_CHANGED", fromStatus: "OPEN", toStatus: status, authorId: pick(rand, users).id, createdAt: new Date(createdAt.getTime() + 3_600_000) } });
+        const n = Math.floor(rand() * 4);
+        for (let c = 0; c < n; c++) {
+          const createdAt = new Date(now.getTime() - Math.floor(rand() * 14 * DAY));
+          const status = pick(rand, STATUSES);
+          const created = await tx.case.create({
+            data: {
+              tenantId: tenant.id,
+              citizenId: citizen.id,
+              title: pick(rand, CASE_TITLES),
+              description: "Reported at the front desk; follow up by phone.",
+              status,
+              priority: pick(rand, PRIORITIES),
+              assigneeId: rand() > 0.3 ? pick(rand, users).id : null,
+              dueAt: rand() > 0.4 ? new Date(createdAt.getTime() + Math.floor(rand() * 21 - 5) * DAY) : null,
+              createdAt,
+            },
+          });
+          // The timeline the case page shows: opened, then (for moved cases) the status change.
+          await tx.caseEvent.create({
+            data: {
+              tenantId: tenant.id,
+              caseId: created.id,
+              kind: "CREATED",
+              toStatus: "OPEN",
+              authorId: users[0]!.id,
+              createdAt,
+            },
+          });
+          if (status !== "OPEN") {
+            await tx.caseEvent.create({
+              data: {
+                tenantId: tenant.id,
+                caseId: created.id,
+                kind: "STATUS_CHANGED",
+                fromStatus: "OPEN",
+                toStatus: status,
+                authorId: pick(rand, users).id,
+                createdAt: new Date(createdAt.getTime() + 3_600_000),
+              },
+            });
+          }
+          caseCount++;
         }
-        caseCount++;
       }
-    }
-  }, { timeout: 120_000 });
+    },
+    { timeout: 120_000 },
+  );
   return { tenant: "demo", skipped: false, citizens: citizenCount, cases: caseCount };
 }

@@ -6,7 +6,12 @@ import { renderLayout } from "./layout";
 
 export type AccountExistsParams = { name: string; signInLink: string; forgotPasswordLink: string; appName?: string };
 
-export function accountExistsEmail({ name, signInLink, forgotPasswordLink, appName = "Civitas" }: AccountExistsParams): RenderedEmail {
+export function accountExistsEmail({
+  name,
+  signInLink,
+  forgotPasswordLink,
+  appName = "Civitas",
+}: AccountExistsParams): RenderedEmail {
   return {
     subject: `You already have a ${appName} account`,
     ...renderLayout({

@@ -12,6 +12,7 @@ export function escapeHtml(value: string): string {
  */
 export function safeHref(url: string): string {
   const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`email link must be http(s): ${parsed.protocol}`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`email link must be http(s): ${parsed.protocol}`);
   return escapeHtml(parsed.toString());
 }

@@ -22,9 +22,19 @@ export function roleLabel(role: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
-export function invitationEmail({ tenantName, inviterName, role, link, expiresAt, expiresInDays, now = new Date(), appName = "Civitas" }: InvitationParams): RenderedEmail {
+export function invitationEmail({
+  tenantName,
+  inviterName,
+  role,
+  link,
+  expiresAt,
+  expiresInDays,
+  now = new Date(),
+  appName = "Civitas",
+}: InvitationParams): RenderedEmail {
   const label = roleLabel(role);
-  const days = expiresInDays ?? (expiresAt ? Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 86_400_000)) : 7);
+  const days =
+    expiresInDays ?? (expiresAt ? Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / 86_400_000)) : 7);
   return {
     subject: `${inviterName} invited you to ${tenantName} on ${appName}`,
     ...renderLayout({

@@ -15,8 +15,12 @@ export type EmailLayout = {
   appName?: string;
 };
 
-export function renderLayout({ preheader, greeting, paragraphs, action, notes, appName = "Civitas" }: EmailLayout): { text: string; html: string } {
-  const text = [greeting, ...paragraphs, `${action.label}: ${action.url}`, ...notes, `— ${appName}`].join("\n\n") + "\n";
+export function renderLayout({ preheader, greeting, paragraphs, action, notes, appName = "Civitas" }: EmailLayout): {
+  text: string;
+  html: string;
+} {
+  const text =
+    [greeting, ...paragraphs, `${action.label}: ${action.url}`, ...notes, `— ${appName}`].join("\n\n") + "\n";
 
   const p = (s: string, style = "margin:0 0 16px") => `<p style="${style}">${escapeHtml(s)}</p>`;
   const href = safeHref(action.url);

@@ -4,7 +4,12 @@ import { renderLayout } from "./layout";
 
 export type ResetPasswordParams = { name: string; link: string; expiresInMinutes?: number; appName?: string };
 
-export function resetPasswordEmail({ name, link, expiresInMinutes = 60, appName = "Civitas" }: ResetPasswordParams): RenderedEmail {
+export function resetPasswordEmail({
+  name,
+  link,
+  expiresInMinutes = 60,
+  appName = "Civitas",
+}: ResetPasswordParams): RenderedEmail {
   return {
     subject: `Reset your ${appName} password`,
     ...renderLayout({

@@ -4,7 +4,12 @@ import { renderLayout } from "./layout";
 
 export type VerifyEmailParams = { name: string; link: string; expiresInHours?: number; appName?: string };
 
-export function verificationEmail({ name, link, expiresInHours = 24, appName = "Civitas" }: VerifyEmailParams): RenderedEmail {
+export function verificationEmail({
+  name,
+  link,
+  expiresInHours = 24,
+  appName = "Civitas",
+}: VerifyEmailParams): RenderedEmail {
   const subject = `Confirm your email address for ${appName}`;
   return {
     subject,

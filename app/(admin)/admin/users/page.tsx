@@ -31,21 +31,29 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Users</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Every account, by email. Disabling one signs the person out everywhere at once; both are recorded in the audit log.
+          Every account, by email. Disabling one signs the person out everywhere at once; both are recorded in the audit
+          log.
         </p>
       </div>
-      <SearchForm action="/admin/users" label="Search users" placeholder="Email or name" defaultValue={single(params.q)} />
+      <SearchForm
+        action="/admin/users"
+        label="Search users"
+        placeholder="Email or name"
+        defaultValue={single(params.q)}
+      />
 
       {!page ? (
         <ErrorAlert>
-          That search or page link is not valid. <Link href="/admin/users" className="underline">Show all users</Link>.
+          That search or page link is not valid.{" "}
+          <Link href="/admin/users" className="underline">
+            Show all users
+          </Link>
+          .
         </ErrorAlert>
       ) : (
         <Card aria-label="Users">
           {page.items.length === 0 ? (
-            <EmptyState
-              title={q ? `No users match “${q}”` : parsed.data?.cursor ? "No more users" : "No users yet"}
-            >
+            <EmptyState title={q ? `No users match “${q}”` : parsed.data?.cursor ? "No more users" : "No users yet"}>
               {q ? "Check the spelling, or search for part of the email address or name." : undefined}
             </EmptyState>
           ) : (

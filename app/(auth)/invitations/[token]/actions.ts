@@ -22,36 +22,55 @@ export const acceptInvitationAction = userAction(tokenInput, async (user, input)
   return { slug: tenant.slug };
 });
 
-const signUpAndAccept = z.object({ token: invitationTokenSchema, name: z.unknown(), password: z.unknown(), confirmPassword: z.unknown() });
-
-export const signUpAndAcceptAction = publicAction(async (_prev: ActionResult<{ slug: string }> | null, formData: FormData): Promise<ActionResult<{ slug: string }>> => {
-  const requestId = currentLogContext()?.requestId;
-  let destination: string;
-  try {
-    const raw = signUpAndAccept.safeParse(Object.fromEntries(formData));
-    if (!raw.success) throw new NotFoundError("This invitation link is not valid");
-    const invitation = await findInvitation(raw.data.token);
-    if (!invitation || invitation.status !== "pending") throw new ConflictError("This invitation can no longer be used");
-    // The address is the invited one, never what the form says.
-    const input = { name: raw.data.name, email: invitation.email, password: raw.data.password, confirmPassword: raw.data.confirmPassword };
-    const result = await signUp(input, { emailVerified: true, ip: currentLogContext()?.ip });
-    if (!result.ok && result.reason === "invalid") throw new ValidationError("Some fields are not valid", result.fieldErrors);
-    if (!result.ok) throw new RateLimitedError(`Too many attempts. Please try again ${retryAfterPhrase(result.retryAfterSeconds)}.`, result.retryAfterSeconds);
-    if (!result.userId) throw new ConflictError("An account with this email already exists: sign in to accept the invitation");
-    const tenant = await acceptInvitation({ id: result.userId, email: invitation.email }, raw.data.token);
-    const parsed = signUpSchema.parse(input);
-    destination = `/${tenant.slug}`;
-    try {
-      await signIn("credentials", { email: parsed.email, password: parsed.password, redirect: false });
-    } catch (err) {
-      if (!(err instanceof AuthError)) throw err;
-      // Joined, but signing in did not work (e.g. rate limit): they can sign in by hand.
-      destination = `/sign-in?callbackUrl=${encodeURIComponent(destination)}`;
-    }
-  } catch (err) {
-    return actionFailure(err, requestId);
-  }
-  // A redirect, not a result: signing in set a cookie, so Next re-renders this route at once,
-  // and the invitation is used by then (the form would be gone before it could navigate).
-  redirect(destination);
+const signUpAndAccept = z.object({
+  token: invitationTokenSchema,
+  name: z.unknown(),
+  password: z.unknown(),
+  confirmPassword: z.unknown(),
 });
+
+export const signUpAndAcceptAction = publicAction(
+  async (_prev: ActionResult<{ slug: string }> | null, formData: FormData): Promise<ActionResult<{ slug: string }>> => {
+    const requestId = currentLogContext()?.requestId;
+    let destination: string;
+    try {
+      const raw = signUpAndAccept.safeParse(Object.fromEntries(formData));
+      if (!raw.success) throw new NotFoundError("This invitation link is not valid");
+      const invitation = await findInvitation(raw.data.token);
+      if (!invitation || invitation.status !== "pending")
+        throw new ConflictError("This invitation can no longer be used");
+      // The address is the invited one, never what the form says.
+      const input = {
+        name: raw.data.name,
+        email: invitation.email,
+        password: raw.data.password,
+        confirmPassword: raw.data.confirmPassword,
+      };
+      const result = await signUp(input, { emailVerified: true, ip: currentLogContext()?.ip });
+      if (!result.ok && result.reason === "invalid")
+        throw new ValidationError("Some fields are not valid", result.fieldErrors);
+      if (!result.ok)
+        throw new RateLimitedError(
+          `Too many attempts. Please try again ${retryAfterPhrase(result.retryAfterSeconds)}.`,
+          result.retryAfterSeconds,
+        );
+      if (!result.userId)
+        throw new ConflictError("An account with this email already exists: sign in to accept the invitation");
+      const tenant = await acceptInvitation({ id: result.userId, email: invitation.email }, raw.data.token);
+      const parsed = signUpSchema.parse(input);
+      destination = `/${tenant.slug}`;
+      try {
+        await signIn("credentials", { email: parsed.email, password: parsed.password, redirect: false });
+      } catch (err) {
+        if (!(err instanceof AuthError)) throw err;
+        // Joined, but signing in did not work (e.g. rate limit): they can sign in by hand.
+        destination = `/sign-in?callbackUrl=${encodeURIComponent(destination)}`;
+      }
+    } catch (err) {
+      return actionFailure(err, requestId);
+    }
+    // A redirect, not a result: signing in set a cookie, so Next re-renders this route at once,
+    // and the invitation is used by then (the form would be gone before it could navigate).
+    redirect(destination);
+  },
+);

@@ -32,7 +32,9 @@ export default async function InvitationPage({ params }: Props) {
   if (!invitation) {
     return (
       <Frame title="Invitation not found">
-        <p className="mt-2 text-sm text-muted-foreground">This link is not valid. Check that you copied the whole link from the email.</p>
+        <p className="mt-2 text-sm text-muted-foreground">
+          This link is not valid. Check that you copied the whole link from the email.
+        </p>
       </Frame>
     );
   }
@@ -49,8 +51,9 @@ export default async function InvitationPage({ params }: Props) {
   }
   const intro = (
     <p className="mt-2 text-sm text-muted-foreground">
-      {invitation.inviterName ?? "Someone"} invited <strong className="text-foreground">{invitation.email}</strong> to join{" "}
-      <strong className="text-foreground">{invitation.tenant.name}</strong> as {ROLE_LABELS[invitation.role].toLowerCase()}.
+      {invitation.inviterName ?? "Someone"} invited <strong className="text-foreground">{invitation.email}</strong> to
+      join <strong className="text-foreground">{invitation.tenant.name}</strong> as{" "}
+      {ROLE_LABELS[invitation.role].toLowerCase()}.
     </p>
   );
 
@@ -67,8 +70,8 @@ export default async function InvitationPage({ params }: Props) {
       <Frame title={`Invitation to ${invitation.tenant.name}`}>
         {intro}
         <p className="mt-4 text-sm text-muted-foreground">
-          You are signed in as <strong className="text-foreground">{user.email}</strong>. Sign out, then open this link again and sign in as{" "}
-          {invitation.email}.
+          You are signed in as <strong className="text-foreground">{user.email}</strong>. Sign out, then open this link
+          again and sign in as {invitation.email}.
         </p>
         <form action={signOutAction} className="mt-6">
           <Button type="submit" variant="secondary" className="w-full">
@@ -83,7 +86,10 @@ export default async function InvitationPage({ params }: Props) {
       {intro}
       <p className="mt-4 text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
+          className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+        >
           Sign in to accept
         </Link>
       </p>

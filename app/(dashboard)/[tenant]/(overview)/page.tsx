@@ -36,9 +36,7 @@ export default async function DashboardPage({ params }: Props) {
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Dashboard</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          {access.tenant.name} · citizens and casework at a glance
-        </p>
+        <p className="mt-1 text-sm text-muted-foreground">{access.tenant.name} · citizens and casework at a glance</p>
       </div>
 
       <section aria-labelledby="stats-heading">

@@ -19,7 +19,10 @@ import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { listMembers } from "@/lib/tenants/members";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** Members without audit.read do not learn the page exists: the same 404 as a wrong URL. */
 async function requireAuditAccess(slug: string) {
@@ -57,14 +60,19 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">Audit log</h1>
           <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-            Every change in {access.tenant.name}, who made it and when, newest first. Events cannot be edited or deleted, and each is
-            chained to the one before it, so verification shows whether the trail has been tampered with.
+            Every change in {access.tenant.name}, who made it and when, newest first. Events cannot be edited or
+            deleted, and each is chained to the one before it, so verification shows whether the trail has been tampered
+            with.
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2 sm:justify-end">
           {can(access.role, "audit.export") && query ? (
             // A plain link: the browser downloads the streamed file itself (no prefetch, no JS).
-            <a href={`/api/tenants/${slug}/audit/export${auditSearchString(query)}`} download className={buttonClasses({ variant: "secondary" })}>
+            <a
+              href={`/api/tenants/${slug}/audit/export${auditSearchString(query)}`}
+              download
+              className={buttonClasses({ variant: "secondary" })}
+            >
               <DocumentIcon className="size-4" />
               Export CSV
             </a>
@@ -87,7 +95,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
 
       {!page ? (
         <ErrorAlert>
-          Some filters are not valid: correct them above, or <Link href={basePath} className="underline">show every event</Link>.
+          Some filters are not valid: correct them above, or{" "}
+          <Link href={basePath} className="underline">
+            show every event
+          </Link>
+          .
         </ErrorAlert>
       ) : (
         <Card aria-label="Audit events">
@@ -95,7 +107,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
             <EmptyState
               title={query?.cursor ? "No older events" : filtered ? "No events match these filters" : "No events yet"}
             >
-              {filtered ? "Widen the date range or clear a filter." : "Changes made in this organisation will appear here."}
+              {filtered
+                ? "Widen the date range or clear a filter."
+                : "Changes made in this organisation will appear here."}
             </EmptyState>
           ) : (
             <AuditTable

@@ -6,7 +6,13 @@
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/auth/guard";
 import { addCaseNote, assignCase, changeCaseStatus, createCase, updateCase } from "@/lib/cases/mutations";
-import { addNoteSchema, assignCaseSchema, changeStatusSchema, createCaseSchema, updateCaseSchema } from "@/lib/cases/schemas";
+import {
+  addNoteSchema,
+  assignCaseSchema,
+  changeStatusSchema,
+  createCaseSchema,
+  updateCaseSchema,
+} from "@/lib/cases/schemas";
 import { caseSnapshot } from "@/lib/cases/snapshot";
 import { deleteView } from "@/lib/saved-views/delete";
 import { saveView } from "@/lib/saved-views/save";

@@ -3,9 +3,22 @@
 // permission and parses with the shared schema; lib/citizens does the work.
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/auth/guard";
-import { createCitizen, deleteCitizen, purgeCitizen, restoreCitizen, setCitizenTags, updateCitizen } from "@/lib/citizens/mutations";
+import {
+  createCitizen,
+  deleteCitizen,
+  purgeCitizen,
+  restoreCitizen,
+  setCitizenTags,
+  updateCitizen,
+} from "@/lib/citizens/mutations";
 import { revealCitizenField } from "@/lib/citizens/read";
-import { citizenIdSchema, createCitizenSchema, revealSchema, setTagsSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
+import {
+  citizenIdSchema,
+  createCitizenSchema,
+  revealSchema,
+  setTagsSchema,
+  updateCitizenSchema,
+} from "@/lib/citizens/schemas";
 import { deleteView } from "@/lib/saved-views/delete";
 import { saveView } from "@/lib/saved-views/save";
 import { deleteViewSchema, saveViewSchema } from "@/lib/saved-views/schemas";
@@ -47,7 +60,9 @@ export const purgeCitizenAction = tenantAction("citizen.purge", citizenIdSchema,
   return null;
 });
 
-export const revealFieldAction = tenantAction("citizen.reveal", revealSchema, (ctx, input) => revealCitizenField(ctx, input));
+export const revealFieldAction = tenantAction("citizen.reveal", revealSchema, (ctx, input) =>
+  revealCitizenField(ctx, input),
+);
 
 // Views of the citizens list: the list is fixed here, never taken from the input, so a view
 // needs citizen.read (lib/saved-views checks saved_view.* and sharing).

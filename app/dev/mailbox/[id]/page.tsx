@@ -6,7 +6,11 @@ import { getMailboxMessage, requireDevMailbox } from "@/lib/email/dev-mailbox";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata: Metadata = { title: "Email · Development mailbox", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Email · Development mailbox",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function MailboxMessagePage({ params }: Props) {
   requireDevMailbox();
@@ -15,7 +19,10 @@ export default async function MailboxMessagePage({ params }: Props) {
   if (!message) notFound();
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/dev/mailbox" className="self-start text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
+      <Link
+        href="/dev/mailbox"
+        className="self-start text-sm font-medium text-brand-700 underline-offset-4 hover:underline dark:text-brand-300"
+      >
         ← All emails
       </Link>
       <MessageView message={message} />

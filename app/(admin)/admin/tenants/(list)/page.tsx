@@ -31,13 +31,24 @@ export default async function AdminTenantsPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Tenants</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Organisations on the platform, alphabetically. Search by name or slug.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Organisations on the platform, alphabetically. Search by name or slug.
+        </p>
       </div>
-      <SearchForm action="/admin/tenants" label="Search tenants" placeholder="Name or slug" defaultValue={single(params.q)} />
+      <SearchForm
+        action="/admin/tenants"
+        label="Search tenants"
+        placeholder="Name or slug"
+        defaultValue={single(params.q)}
+      />
 
       {!page ? (
         <ErrorAlert>
-          That search or page link is not valid. <Link href="/admin/tenants" className="underline">Show all tenants</Link>.
+          That search or page link is not valid.{" "}
+          <Link href="/admin/tenants" className="underline">
+            Show all tenants
+          </Link>
+          .
         </ErrorAlert>
       ) : (
         <Card aria-label="Tenants">

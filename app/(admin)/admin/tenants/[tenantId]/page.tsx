@@ -30,7 +30,10 @@ export default async function AdminTenantPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/tenants" className="rounded text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+        <Link
+          href="/admin/tenants"
+          className="rounded text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+        >
           ← All tenants
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground">{tenant.name}</h1>
@@ -53,7 +56,10 @@ export default async function AdminTenantPage({ params }: Props) {
             </Item>
             <Item label="Parent organisation">
               {tenant.parent ? (
-                <Link href={`/admin/tenants/${tenant.parent.id}`} className="rounded text-brand-700 hover:underline dark:text-brand-300">
+                <Link
+                  href={`/admin/tenants/${tenant.parent.id}`}
+                  className="rounded text-brand-700 hover:underline dark:text-brand-300"
+                >
                   {tenant.parent.name}
                 </Link>
               ) : (

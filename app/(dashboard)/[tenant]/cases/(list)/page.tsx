@@ -21,7 +21,10 @@ import { SavedViews } from "@/components/saved-views/saved-views";
 import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const access = await requireTenantAccess((await params).tenant);
@@ -52,7 +55,11 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const locale = resolveLocale(requestHeaders.get("accept-language"));
   const now = new Date();
 
-  const [{ page, cursorRejected }, assignees, views] = await Promise.all([loadPage(ctx, query), listAssignees(ctx), listSavedViews(ctx, "cases")]);
+  const [{ page, cursorRejected }, assignees, views] = await Promise.all([
+    loadPage(ctx, query),
+    listAssignees(ctx),
+    listSavedViews(ctx, "cases"),
+  ]);
   const filtered = Object.keys(filters).some((k) => k !== "sort" && k !== "limit");
   const firstPage = !query.cursor || cursorRejected;
   const newCaseHref = query.citizenId ? `${basePath}/new?citizenId=${query.citizenId}` : `${basePath}/new`;
@@ -62,7 +69,9 @@ export default async function CasesPage({ params, searchParams }: Props) {
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">Cases</h1>
-          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">Requests and interactions of citizens of {access.tenant.name}.</p>
+          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
+            Requests and interactions of citizens of {access.tenant.name}.
+          </p>
         </div>
         {can(access.role, "case.create") ? (
           <Link href={newCaseHref} className={buttonClasses()}>
@@ -73,7 +82,12 @@ export default async function CasesPage({ params, searchParams }: Props) {
 
       <Card>
         <CardContent>
-          <CaseFilterForm basePath={basePath} values={raw} fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)} assignees={assignees} />
+          <CaseFilterForm
+            basePath={basePath}
+            values={raw}
+            fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)}
+            assignees={assignees}
+          />
         </CardContent>
       </Card>
 
@@ -114,12 +128,17 @@ export default async function CasesPage({ params, searchParams }: Props) {
         {page.items.length === 0 ? (
           filtered || !firstPage ? (
             <EmptyState Icon={FolderIcon} title={firstPage ? "No cases match these filters" : "No more cases"}>
-              <Link href={firstPage ? basePath : casesHref(basePath, filters)} className="font-medium text-brand-700 underline dark:text-brand-300">
+              <Link
+                href={firstPage ? basePath : casesHref(basePath, filters)}
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
                 {firstPage ? "Clear filters" : "Back to the first page"}
               </Link>
             </EmptyState>
           ) : (
-            <EmptyState Icon={FolderIcon} title="No cases yet">Open a case from a citizen&apos;s record; it will be listed here.</EmptyState>
+            <EmptyState Icon={FolderIcon} title="No cases yet">
+              Open a case from a citizen&apos;s record; it will be listed here.
+            </EmptyState>
           )
         ) : (
           <CasesTable
@@ -131,14 +150,20 @@ export default async function CasesPage({ params, searchParams }: Props) {
           />
         )}
         {!firstPage || page.nextCursor ? (
-          <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2 border-t border-border px-4 py-3">
+          <nav
+            aria-label="Pages"
+            className="flex flex-wrap items-center justify-end gap-2 border-t border-border px-4 py-3"
+          >
             {!firstPage ? (
               <Link href={casesHref(basePath, filters)} className={buttonClasses({ variant: "ghost", size: "sm" })}>
                 First page
               </Link>
             ) : null}
             {page.nextCursor ? (
-              <Link href={casesHref(basePath, filters, page.nextCursor)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              <Link
+                href={casesHref(basePath, filters, page.nextCursor)}
+                className={buttonClasses({ variant: "secondary", size: "sm" })}
+              >
                 Next page
                 <ArrowRightIcon className="size-4" />
               </Link>

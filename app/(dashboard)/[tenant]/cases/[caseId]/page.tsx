@@ -29,7 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const { tenant: slug, caseId } = await params;
-  const [access, ctx, found, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), loadCase(slug, caseId), headers()]);
+  const [access, ctx, found, requestHeaders] = await Promise.all([
+    requireTenantAccess(slug),
+    tenantContext(slug),
+    loadCase(slug, caseId),
+    headers(),
+  ]);
   const canUpdate = can(access.role, "case.update");
   const canNote = can(access.role, "case.note");
   const assignees = canUpdate ? await listAssignees(ctx) : [];
@@ -47,7 +52,10 @@ export default async function CasePage({ params }: Props) {
             <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-foreground">{found.title}</h1>
             <p className="mt-1 text-sm text-muted-foreground">
               For{" "}
-              <Link href={`/${slug}/citizens/${found.citizen.id}`} className="font-medium text-foreground underline-offset-2 hover:underline">
+              <Link
+                href={`/${slug}/citizens/${found.citizen.id}`}
+                className="font-medium text-foreground underline-offset-2 hover:underline"
+              >
                 {citizenName}
               </Link>
               {found.category ? <> · {found.category}</> : null}
@@ -69,7 +77,9 @@ export default async function CasePage({ params }: Props) {
                 {canUpdate ? (
                   <AssigneeControl slug={slug} assignees={assignees} currentAssignee={found.assignee} />
                 ) : (
-                  <span className={found.assignee ? "text-foreground" : "text-muted-foreground"}>{found.assignee?.name ?? "Unassigned"}</span>
+                  <span className={found.assignee ? "text-foreground" : "text-muted-foreground"}>
+                    {found.assignee?.name ?? "Unassigned"}
+                  </span>
                 )}
               </dd>
             </div>
@@ -107,7 +117,9 @@ export default async function CasePage({ params }: Props) {
             <Card aria-labelledby="case-timeline-heading">
               <CardHeader>
                 <CardTitle id="case-timeline-heading">Timeline</CardTitle>
-                <CardDescription>Everything that happened on this case, oldest first. Times are in UTC.</CardDescription>
+                <CardDescription>
+                  Everything that happened on this case, oldest first. Times are in UTC.
+                </CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-6">
                 <CaseTimeline entries={found.timeline} now={now} locale={locale} />

@@ -11,7 +11,10 @@ import { listAssignees } from "@/lib/cases/read";
 import { getCitizen } from "@/lib/citizens/read";
 import { NotFoundError } from "@/lib/errors";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const access = await requireTenantAccess((await params).tenant);
@@ -51,12 +54,17 @@ export default async function NewCasePage({ params, searchParams }: Props) {
     );
   }
 
-  const [{ citizen, missing }, assignees] = await Promise.all([findCitizen(ctx, (await searchParams).citizenId), listAssignees(ctx)]);
+  const [{ citizen, missing }, assignees] = await Promise.all([
+    findCitizen(ctx, (await searchParams).citizenId),
+    listAssignees(ctx),
+  ]);
   if (!citizen) {
     return (
       <Shell slug={slug}>
         <Notice>
-          {missing ? "A case is always about a citizen: open it from the citizen's record." : "That citizen does not exist (or their record was deleted)."}{" "}
+          {missing
+            ? "A case is always about a citizen: open it from the citizen's record."
+            : "That citizen does not exist (or their record was deleted)."}{" "}
           <Link href={citizensHref} className="font-medium underline">
             Choose a citizen
           </Link>
@@ -75,10 +83,17 @@ export default async function NewCasePage({ params, searchParams }: Props) {
               {citizen.name}
             </Link>
           </CardTitle>
-          <CardDescription>The case starts as open; you can change its status, assignee and details later.</CardDescription>
+          <CardDescription>
+            The case starts as open; you can change its status, assignee and details later.
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          <NewCaseForm slug={slug} citizenId={citizen.id} assignees={assignees} cancelHref={`${citizensHref}/${citizen.id}`} />
+          <NewCaseForm
+            slug={slug}
+            citizenId={citizen.id}
+            assignees={assignees}
+            cancelHref={`${citizensHref}/${citizen.id}`}
+          />
         </CardContent>
       </Card>
     </Shell>

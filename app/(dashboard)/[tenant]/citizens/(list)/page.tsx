@@ -15,16 +15,38 @@ import { listSavedViews } from "@/lib/saved-views/list";
 import { citizenListQuerySchema, CITIZEN_SORTS, type CitizenListQuery } from "@/lib/citizens/schemas";
 import { ValidationError } from "@/lib/errors";
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Citizens" };
 
-const SORT_LABELS: Record<(typeof CITIZEN_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", name: "Name (A–Z)", updated: "Recently updated" };
-const FILTER_KEYS = ["q", "mode", "tag", "city", "createdFrom", "createdTo", "field", "email", "nationalId", "sort", "deleted"] as const;
+const SORT_LABELS: Record<(typeof CITIZEN_SORTS)[number], string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  name: "Name (A–Z)",
+  updated: "Recently updated",
+};
+const FILTER_KEYS = [
+  "q",
+  "mode",
+  "tag",
+  "city",
+  "createdFrom",
+  "createdTo",
+  "field",
+  "email",
+  "nationalId",
+  "sort",
+  "deleted",
+] as const;
 
 export default async function CitizensPage({ params, searchParams }: Props) {
   const { tenant: slug } = await params;
-  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  );
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   const parsed = citizenListQuerySchema.safeParse(raw);
   const query: CitizenListQuery = parsed.success ? parsed.data : citizenListQuerySchema.parse({});
@@ -48,12 +70,20 @@ export default async function CitizensPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-7xl flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-foreground">{query.deleted ? "Deleted citizens" : "Citizens"}</h1>
-          <p className="mt-1 text-sm text-muted-foreground">{query.deleted ? "Restore a record, or erase it for good." : `The people ${access.tenant.name} serves.`}</p>
+          <h1 className="text-2xl font-semibold tracking-tight text-foreground">
+            {query.deleted ? "Deleted citizens" : "Citizens"}
+          </h1>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {query.deleted ? "Restore a record, or erase it for good." : `The people ${access.tenant.name} serves.`}
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
           {can(role, "citizen.export") ? (
-            <a href={`/api/tenants/${slug}/citizens/export?${new URLSearchParams(current)}`} className={buttonClasses({ variant: "secondary" })} download>
+            <a
+              href={`/api/tenants/${slug}/citizens/export?${new URLSearchParams(current)}`}
+              className={buttonClasses({ variant: "secondary" })}
+              download
+            >
               Export CSV
             </a>
           ) : null}
@@ -70,10 +100,22 @@ export default async function CitizensPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      <form method="get" className="grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-sm md:grid-cols-6" role="search" aria-label="Search and filter citizens">
+      <form
+        method="get"
+        className="grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-sm md:grid-cols-6"
+        role="search"
+        aria-label="Search and filter citizens"
+      >
         <div className="md:col-span-3">
           <Label htmlFor="q">Search</Label>
-          <Input id="q" name="q" type="search" defaultValue={raw.q ?? ""} placeholder="Name, place, tag or words in notes" className="mt-1.5" />
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={raw.q ?? ""}
+            placeholder="Name, place, tag or words in notes"
+            className="mt-1.5"
+          />
         </div>
         <div>
           <Label htmlFor="mode">Match</Label>
@@ -113,11 +155,27 @@ export default async function CitizensPage({ params, searchParams }: Props) {
             ).map(([name, label, type]) => (
               <div key={name}>
                 <Label htmlFor={`f-${name}`}>{label}</Label>
-                <Input id={`f-${name}`} name={name} type={type} defaultValue={raw[name] ?? ""} className="mt-1.5" aria-invalid={!parsed.success && parsed.error.issues.some((i) => i.path[0] === name) ? true : undefined} />
+                <Input
+                  id={`f-${name}`}
+                  name={name}
+                  type={type}
+                  defaultValue={raw[name] ?? ""}
+                  className="mt-1.5"
+                  aria-invalid={
+                    !parsed.success && parsed.error.issues.some((i) => i.path[0] === name) ? true : undefined
+                  }
+                />
               </div>
             ))}
             <label className="flex items-end gap-2 pb-2 text-sm">
-              <input type="checkbox" name="deleted" value="1" defaultChecked={query.deleted} className="size-4 accent-brand-600" /> Show deleted (trash)
+              <input
+                type="checkbox"
+                name="deleted"
+                value="1"
+                defaultChecked={query.deleted}
+                className="size-4 accent-brand-600"
+              />{" "}
+              Show deleted (trash)
             </label>
           </div>
         </details>
@@ -135,19 +193,31 @@ export default async function CitizensPage({ params, searchParams }: Props) {
       />
 
       {!parsed.success ? (
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">
-          Some filters are not valid ({parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}); showing all citizens instead.
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100"
+        >
+          Some filters are not valid ({parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}
+          ); showing all citizens instead.
         </p>
       ) : null}
       {failed || !page ? (
-        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200">
-          {failed?.message}. <Link href={`/${slug}/citizens`} className="underline">Start again</Link>
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-400/30 dark:bg-red-400/10 dark:text-red-200"
+        >
+          {failed?.message}.{" "}
+          <Link href={`/${slug}/citizens`} className="underline">
+            Start again
+          </Link>
         </p>
       ) : (
         <Card>
           {page.items.length === 0 ? (
             <div className="px-6 py-12 text-center">
-              <p className="font-medium text-foreground">{Object.keys(current).length ? "No citizens match these filters" : "No citizens yet"}</p>
+              <p className="font-medium text-foreground">
+                {Object.keys(current).length ? "No citizens match these filters" : "No citizens yet"}
+              </p>
               <p className="mt-1 text-sm text-muted-foreground">
                 {Object.keys(current).length ? (
                   <Link href={`/${slug}/citizens`} className="underline">
@@ -168,7 +238,10 @@ export default async function CitizensPage({ params, searchParams }: Props) {
       {nextHref || raw.cursor ? (
         <nav aria-label="Pages" className="flex justify-between text-sm">
           {raw.cursor ? (
-            <Link href={`?${new URLSearchParams(current)}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            <Link
+              href={`?${new URLSearchParams(current)}`}
+              className="font-medium text-brand-700 hover:underline dark:text-brand-300"
+            >
               ← First page
             </Link>
           ) : (

@@ -16,4 +16,6 @@ export async function loadCitizen(tenantId: string, id: string, options: { inclu
 }
 
 /** The record (trashed ones included), read once per request by the layout, metadata and page. */
-export const loadCitizenRecord = cache((tenantId: string, id: string) => loadCitizen(tenantId, id, { includeDeleted: true }));
+export const loadCitizenRecord = cache((tenantId: string, id: string) =>
+  loadCitizen(tenantId, id, { includeDeleted: true }),
+);

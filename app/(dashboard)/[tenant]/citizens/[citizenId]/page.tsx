@@ -33,7 +33,12 @@ const PII: Array<[PiiFieldName, string]> = [
   ["dateOfBirth", "Date of birth"],
   ["nationalId", "National ID"],
 ];
-const CONSENT_LABELS: Record<string, string> = { contact_email: "Contact by email", contact_phone: "Contact by phone", data_processing: "Processing of personal data", newsletter: "Newsletter" };
+const CONSENT_LABELS: Record<string, string> = {
+  contact_email: "Contact by email",
+  contact_phone: "Contact by phone",
+  data_processing: "Processing of personal data",
+  newsletter: "Newsletter",
+};
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 export default async function CitizenPage({ params }: Props) {
@@ -43,12 +48,20 @@ export default async function CitizenPage({ params }: Props) {
   const role = access.role;
   const name = `${citizen.firstName} ${citizen.lastName}`;
   const deleted = !!citizen.deletedAt;
-  const address = [citizen.addressLine1, citizen.addressLine2, [citizen.postalCode, citizen.city].filter(Boolean).join(" "), citizen.country].filter(Boolean);
+  const address = [
+    citizen.addressLine1,
+    citizen.addressLine2,
+    [citizen.postalCode, citizen.city].filter(Boolean).join(" "),
+    citizen.country,
+  ].filter(Boolean);
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
       {deleted ? (
-        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100">
+        <p
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100"
+        >
           This record is in the trash since {dateFormat.format(citizen.deletedAt!)}. Restore it to work with it again.
         </p>
       ) : null}
@@ -57,7 +70,8 @@ export default async function CitizenPage({ params }: Props) {
           <Breadcrumb items={[{ href: `/${slug}/citizens`, label: "Citizens" }]} current={name} />
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">{name}</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Added {dateFormat.format(citizen.createdAt)} · updated {dateFormat.format(citizen.updatedAt)} · version {citizen.version}
+            Added {dateFormat.format(citizen.createdAt)} · updated {dateFormat.format(citizen.updatedAt)} · version{" "}
+            {citizen.version}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -71,7 +85,14 @@ export default async function CitizenPage({ params }: Props) {
               Edit
             </Link>
           ) : null}
-          <CitizenRecordActions slug={slug} citizenId={citizen.id} name={name} deleted={deleted} canDelete={can(role, "citizen.delete")} canPurge={can(role, "citizen.purge")} />
+          <CitizenRecordActions
+            slug={slug}
+            citizenId={citizen.id}
+            name={name}
+            deleted={deleted}
+            canDelete={can(role, "citizen.delete")}
+            canPurge={can(role, "citizen.purge")}
+          />
         </div>
       </div>
 
@@ -87,7 +108,9 @@ export default async function CitizenPage({ params }: Props) {
               <CardTitle>Notes</CardTitle>
             </CardHeader>
             <CardContent>
-              <p className="text-sm whitespace-pre-wrap text-foreground">{citizen.notes || <span className="text-muted-foreground">No notes.</span>}</p>
+              <p className="text-sm whitespace-pre-wrap text-foreground">
+                {citizen.notes || <span className="text-muted-foreground">No notes.</span>}
+              </p>
             </CardContent>
           </Card>
         </div>
@@ -102,17 +125,33 @@ export default async function CitizenPage({ params }: Props) {
                   <div key={field}>
                     <dt className="text-muted-foreground">{label}</dt>
                     <dd>
-                      <PiiReveal slug={slug} citizenId={citizen.id} field={field} label={label} masked={citizen.pii[field]} canReveal={!deleted && can(role, "citizen.reveal")} />
+                      <PiiReveal
+                        slug={slug}
+                        citizenId={citizen.id}
+                        field={field}
+                        label={label}
+                        masked={citizen.pii[field]}
+                        canReveal={!deleted && can(role, "citizen.reveal")}
+                      />
                     </dd>
                   </div>
                 ))}
                 <div>
                   <dt className="text-muted-foreground">Address</dt>
-                  <dd>{address.length ? address.map((l) => <div key={l}>{l}</div>) : <span className="text-muted-foreground">Not on file</span>}</dd>
+                  <dd>
+                    {address.length ? (
+                      address.map((l) => <div key={l}>{l}</div>)
+                    ) : (
+                      <span className="text-muted-foreground">Not on file</span>
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-muted-foreground">Preferred language</dt>
-                  <dd>{new Intl.DisplayNames(["en"], { type: "language" }).of(citizen.preferredLanguage) ?? citizen.preferredLanguage}</dd>
+                  <dd>
+                    {new Intl.DisplayNames(["en"], { type: "language" }).of(citizen.preferredLanguage) ??
+                      citizen.preferredLanguage}
+                  </dd>
                 </div>
                 {defs.map((d) => (
                   <div key={d.key}>
@@ -128,7 +167,14 @@ export default async function CitizenPage({ params }: Props) {
               <CardTitle>Tags</CardTitle>
             </CardHeader>
             <CardContent>
-              <TagEditor key={citizen.version} slug={slug} citizenId={citizen.id} version={citizen.version} tags={citizen.tags} editable={!deleted && can(role, "citizen.update")} />
+              <TagEditor
+                key={citizen.version}
+                slug={slug}
+                citizenId={citizen.id}
+                version={citizen.version}
+                tags={citizen.tags}
+                editable={!deleted && can(role, "citizen.update")}
+              />
             </CardContent>
           </Card>
           <Card>
@@ -142,7 +188,8 @@ export default async function CitizenPage({ params }: Props) {
                 <ul className="flex flex-col gap-2 text-sm">
                   {Object.entries(citizen.consents).map(([purpose, c]) => (
                     <li key={purpose}>
-                      <span className="font-medium">{CONSENT_LABELS[purpose] ?? purpose}:</span> {c.granted ? "granted" : "withdrawn"} on {c.at} ({c.source.replace("_", " ")})
+                      <span className="font-medium">{CONSENT_LABELS[purpose] ?? purpose}:</span>{" "}
+                      {c.granted ? "granted" : "withdrawn"} on {c.at} ({c.source.replace("_", " ")})
                     </li>
                   ))}
                 </ul>

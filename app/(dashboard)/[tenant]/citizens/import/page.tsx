@@ -34,13 +34,16 @@ export default async function ImportCitizensPage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <div>
-        <Link href={`/${slug}/citizens`} className="text-sm text-muted-foreground underline-offset-2 hover:text-foreground hover:underline">
+        <Link
+          href={`/${slug}/citizens`}
+          className="text-sm text-muted-foreground underline-offset-2 hover:text-foreground hover:underline"
+        >
           ← Citizens
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-foreground">Import citizens</h1>
         <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-          Add many citizens to {access.tenant.name} at once from a CSV file. Every row is checked first; you then import all of them, only the valid ones, or
-          nothing. Personal details are encrypted as they are read.
+          Add many citizens to {access.tenant.name} at once from a CSV file. Every row is checked first; you then import
+          all of them, only the valid ones, or nothing. Personal details are encrypted as they are read.
         </p>
       </div>
       <CitizenImport slug={slug} targets={targets} />

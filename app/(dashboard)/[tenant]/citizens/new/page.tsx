@@ -15,7 +15,9 @@ export default async function NewCitizenPage({ params }: { params: Promise<{ ten
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">New citizen</h1>
-      <p className="mt-1 mb-6 text-sm text-muted-foreground">Only the name is required. Personal details are stored encrypted.</p>
+      <p className="mt-1 mb-6 text-sm text-muted-foreground">
+        Only the name is required. Personal details are stored encrypted.
+      </p>
       <CitizenForm slug={slug} customFieldDefs={defs} />
     </div>
   );

@@ -5,14 +5,22 @@ import { createCustomField, deleteCustomField } from "@/lib/citizens/custom-fiel
 import { customFieldDefinitionSchema } from "@/lib/citizens/schemas";
 import { z } from "zod";
 
-export const createCustomFieldAction = tenantAction("custom_field.manage", customFieldDefinitionSchema, async (ctx, input) => {
-  const field = await createCustomField(ctx, input);
-  revalidatePath(`/${ctx.access.tenant.slug}/settings/fields`);
-  return { id: field.id };
-});
+export const createCustomFieldAction = tenantAction(
+  "custom_field.manage",
+  customFieldDefinitionSchema,
+  async (ctx, input) => {
+    const field = await createCustomField(ctx, input);
+    revalidatePath(`/${ctx.access.tenant.slug}/settings/fields`);
+    return { id: field.id };
+  },
+);
 
-export const deleteCustomFieldAction = tenantAction("custom_field.manage", z.object({ id: z.string().uuid() }), async (ctx, input) => {
-  await deleteCustomField(ctx, input);
-  revalidatePath(`/${ctx.access.tenant.slug}/settings/fields`);
-  return null;
-});
+export const deleteCustomFieldAction = tenantAction(
+  "custom_field.manage",
+  z.object({ id: z.string().uuid() }),
+  async (ctx, input) => {
+    await deleteCustomField(ctx, input);
+    revalidatePath(`/${ctx.access.tenant.slug}/settings/fields`);
+    return null;
+  },
+);

@@ -19,7 +19,9 @@ export default async function CustomFieldsPage({ params }: { params: Promise<{ t
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Custom fields</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Extra details {access.tenant.name} records for every citizen, checked by type on every save and import.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Extra details {access.tenant.name} records for every citizen, checked by type on every save and import.
+        </p>
       </div>
       <Card>
         <CardHeader>
@@ -33,7 +35,8 @@ export default async function CustomFieldsPage({ params }: { params: Promise<{ t
               {fields.map((f) => (
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
                   <span>
-                    <span className="font-medium text-foreground">{f.label}</span> <code className="text-xs text-muted-foreground">{f.key}</code>
+                    <span className="font-medium text-foreground">{f.label}</span>{" "}
+                    <code className="text-xs text-muted-foreground">{f.key}</code>
                     <span className="text-muted-foreground">
                       {" "}
                       · {f.type.toLowerCase()}
@@ -41,7 +44,12 @@ export default async function CustomFieldsPage({ params }: { params: Promise<{ t
                       {f.required ? " · required" : ""}
                     </span>
                   </span>
-                  <ConfirmActionButton label="Delete" confirmLabel="Delete field" accessibleName={f.label} run={deleteCustomFieldAction.bind(null, slug, { id: f.id })} />
+                  <ConfirmActionButton
+                    label="Delete"
+                    confirmLabel="Delete field"
+                    accessibleName={f.label}
+                    run={deleteCustomFieldAction.bind(null, slug, { id: f.id })}
+                  />
                 </li>
               ))}
             </ul>
@@ -51,7 +59,9 @@ export default async function CustomFieldsPage({ params }: { params: Promise<{ t
       <Card>
         <CardHeader>
           <CardTitle>Add a field</CardTitle>
-          <CardDescription>Existing values stay on the records when a field is deleted, but are no longer shown.</CardDescription>
+          <CardDescription>
+            Existing values stay on the records when a field is deleted, but are no longer shown.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <CustomFieldForm slug={slug} />

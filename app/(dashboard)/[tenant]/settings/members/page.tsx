@@ -2,7 +2,15 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
-import { InheritedAccessButton, InheritToggle, LeaveTenantButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect, TransferOwnershipForm } from "@/components/members/member-controls";
+import {
+  InheritedAccessButton,
+  InheritToggle,
+  LeaveTenantButton,
+  RemoveMemberButton,
+  RevokeInvitationButton,
+  RoleSelect,
+  TransferOwnershipForm,
+} from "@/components/members/member-controls";
 import { ROLE_LABELS } from "@/components/members/role-labels";
 import { can, canManageRole } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
@@ -24,7 +32,10 @@ export default async function MembersPage({ params }: Props) {
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   const role = access.role;
   const canInvite = can(role, "member.invite");
-  const [members, invitations] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvitations(ctx) : Promise.resolve([])]);
+  const [members, invitations] = await Promise.all([
+    listMembers(ctx),
+    canInvite ? listPendingInvitations(ctx) : Promise.resolve([]),
+  ]);
   const grantable = ROLES.filter((r) => canManageRole(role, r));
   const direct = members.filter((m) => !m.inheritedFrom);
   const inherited = members.filter((m) => m.inheritedFrom);
@@ -44,7 +55,9 @@ export default async function MembersPage({ params }: Props) {
         <Card>
           <CardHeader>
             <CardTitle>Invite someone</CardTitle>
-            <CardDescription>They get an email with a link to join. You can only give roles up to your own.</CardDescription>
+            <CardDescription>
+              They get an email with a link to join. You can only give roles up to your own.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <InviteMemberForm slug={slug} roles={grantable} />
@@ -62,10 +75,18 @@ export default async function MembersPage({ params }: Props) {
               <caption className="sr-only">Members of {access.tenant.name}</caption>
               <thead className="border-b border-border text-left text-xs tracking-wide text-muted-foreground uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">Name</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                  <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Joined</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Role
+                  </th>
+                  <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
+                    Joined
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
@@ -93,9 +114,13 @@ export default async function MembersPage({ params }: Props) {
                           </span>
                         )}
                       </td>
-                      <td className="hidden px-4 py-3 text-muted-foreground md:table-cell">{dateFormat.format(m.joinedAt)}</td>
+                      <td className="hidden px-4 py-3 text-muted-foreground md:table-cell">
+                        {dateFormat.format(m.joinedAt)}
+                      </td>
                       <td className="px-4 py-3 text-right sm:px-6">
-                        {!self && can(role, "member.remove") && canManageRole(role, m.role) ? <RemoveMemberButton slug={slug} userId={m.userId} name={m.name} /> : null}
+                        {!self && can(role, "member.remove") && canManageRole(role, m.role) ? (
+                          <RemoveMemberButton slug={slug} userId={m.userId} name={m.name} />
+                        ) : null}
                       </td>
                     </tr>
                   );
@@ -111,13 +136,15 @@ export default async function MembersPage({ params }: Props) {
           <CardHeader>
             <CardTitle>Access through a parent organisation ({inherited.length})</CardTitle>
             <CardDescription>
-              Granted by a parent organisation to its members. {access.tenant.name} decides whether it reaches here: blocking it takes effect at once, and only here.
+              Granted by a parent organisation to its members. {access.tenant.name} decides whether it reaches here:
+              blocking it takes effect at once, and only here.
             </CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="divide-y divide-border text-sm">
               {inherited.map((m) => {
-                const manageable = m.userId !== access.user.id && can(role, "member.remove") && canManageRole(role, m.role);
+                const manageable =
+                  m.userId !== access.user.id && can(role, "member.remove") && canManageRole(role, m.role);
                 return (
                   <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
                     <div>
@@ -129,7 +156,9 @@ export default async function MembersPage({ params }: Props) {
                         {m.email} · {ROLE_LABELS[m.role]} via {m.inheritedFrom!.name}
                       </div>
                     </div>
-                    {manageable ? <InheritedAccessButton slug={slug} userId={m.userId} name={m.name} blocked={!!m.blocked} /> : null}
+                    {manageable ? (
+                      <InheritedAccessButton slug={slug} userId={m.userId} name={m.name} blocked={!!m.blocked} />
+                    ) : null}
                   </li>
                 );
               })}
@@ -153,10 +182,13 @@ export default async function MembersPage({ params }: Props) {
                     <div>
                       <div className="font-medium text-foreground">{i.email}</div>
                       <div className="text-muted-foreground">
-                        {ROLE_LABELS[i.role]} · invited {i.invitedBy ? `by ${i.invitedBy} ` : ""}on {dateFormat.format(i.createdAt)} · expires {dateFormat.format(i.expiresAt)}
+                        {ROLE_LABELS[i.role]} · invited {i.invitedBy ? `by ${i.invitedBy} ` : ""}on{" "}
+                        {dateFormat.format(i.createdAt)} · expires {dateFormat.format(i.expiresAt)}
                       </div>
                     </div>
-                    {canManageRole(role, i.role) ? <RevokeInvitationButton slug={slug} invitationId={i.id} email={i.email} /> : null}
+                    {canManageRole(role, i.role) ? (
+                      <RevokeInvitationButton slug={slug} invitationId={i.id} email={i.email} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -172,7 +204,12 @@ export default async function MembersPage({ params }: Props) {
             <CardDescription>The new owner gets full control; you stay on as an admin.</CardDescription>
           </CardHeader>
           <CardContent>
-            <TransferOwnershipForm slug={slug} candidates={direct.filter((m) => m.userId !== access.user.id).map(({ userId, name, email }) => ({ userId, name, email }))} />
+            <TransferOwnershipForm
+              slug={slug}
+              candidates={direct
+                .filter((m) => m.userId !== access.user.id)
+                .map(({ userId, name, email }) => ({ userId, name, email }))}
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -181,7 +218,9 @@ export default async function MembersPage({ params }: Props) {
         <Card>
           <CardHeader>
             <CardTitle>Leave organisation</CardTitle>
-            <CardDescription>You lose access at once. The last owner cannot leave: transfer ownership first.</CardDescription>
+            <CardDescription>
+              You lose access at once. The last owner cannot leave: transfer ownership first.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <LeaveTenantButton slug={slug} tenantName={access.tenant.name} />

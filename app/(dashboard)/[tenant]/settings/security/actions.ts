@@ -9,11 +9,14 @@ import { changePassword } from "@/lib/auth/change-password";
 import type { ChangePasswordState } from "@/lib/auth/schemas";
 import { retryAfterPhrase } from "@/lib/rate-limit/sign-in-policy";
 
-export const revokeSessionAction = userAction(z.object({ sessionId: z.string().uuid("Not a valid session") }), async (user, input) => {
-  const result = await revokeMySession(user, input);
-  revalidatePath("/", "layout");
-  return result;
-});
+export const revokeSessionAction = userAction(
+  z.object({ sessionId: z.string().uuid("Not a valid session") }),
+  async (user, input) => {
+    const result = await revokeMySession(user, input);
+    revalidatePath("/", "layout");
+    return result;
+  },
+);
 
 export const revokeOtherSessionsAction = userAction(z.object({}), async (user) => {
   const result = await revokeMyOtherSessions(user);
@@ -27,6 +30,7 @@ export const changePasswordAction = userFormAction<ChangePasswordState>(async (u
     revalidatePath("/", "layout");
     return { status: "changed" };
   }
-  if (result.reason === "rate_limited") return { error: `Too many attempts. Please try again ${retryAfterPhrase(result.retryAfterSeconds)}.` };
+  if (result.reason === "rate_limited")
+    return { error: `Too many attempts. Please try again ${retryAfterPhrase(result.retryAfterSeconds)}.` };
   return { fieldErrors: result.fieldErrors };
 });

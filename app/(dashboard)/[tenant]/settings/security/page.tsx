@@ -18,17 +18,25 @@ export default async function SecurityPage({ params }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Security</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Your password and the browsers signed in to your account ({access.user.email}).</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Your password and the browsers signed in to your account ({access.user.email}).
+        </p>
       </div>
       <Card>
         <CardHeader>
           <CardTitle>Sessions</CardTitle>
-          <CardDescription>Revoke any you do not recognise. Changing your password signs out every other session.</CardDescription>
+          <CardDescription>
+            Revoke any you do not recognise. Changing your password signs out every other session.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SessionsList
             now={renderedAt.getTime()}
-            sessions={sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() }))}
+            sessions={sessions.map((s) => ({
+              ...s,
+              createdAt: s.createdAt.toISOString(),
+              lastSeenAt: s.lastSeenAt.toISOString(),
+            }))}
           />
         </CardContent>
       </Card>

@@ -14,5 +14,8 @@ export const GET = withTenant("member.invite", async (_req, ctx) => {
 export const POST = withTenant("member.invite", async (req, ctx) => {
   const input = await readJsonBody(req, inviteMemberSchema);
   const result = await inviteMember(ctx, input);
-  return NextResponse.json({ invitation: { id: result.invitationId, email: input.email, role: input.role, expiresAt: result.expiresAt } }, { status: 201 });
+  return NextResponse.json(
+    { invitation: { id: result.invitationId, email: input.email, role: input.role, expiresAt: result.expiresAt } },
+    { status: 201 },
+  );
 });

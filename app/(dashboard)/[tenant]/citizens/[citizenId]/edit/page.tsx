@@ -12,14 +12,23 @@ export default async function EditCitizenPage({ params }: { params: Promise<{ te
   const { tenant: slug, citizenId } = await params;
   const access = await requireTenantAccess(slug);
   if (!can(access.role, "citizen.update")) notFound();
-  const [citizen, defs] = await Promise.all([loadCitizen(access.tenant.id, citizenId), listCustomFields({ tenantId: access.tenant.id })]);
+  const [citizen, defs] = await Promise.all([
+    loadCitizen(access.tenant.id, citizenId),
+    listCustomFields({ tenantId: access.tenant.id }),
+  ]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">
         Edit {citizen.firstName} {citizen.lastName}
       </h1>
-      <p className="mt-1 mb-6 text-sm text-muted-foreground">Personal details are not shown in clear here: a blank field keeps what is on file.</p>
-      <CitizenForm slug={slug} customFieldDefs={defs} initial={{ ...citizen, id: citizen.id, version: citizen.version }} />
+      <p className="mt-1 mb-6 text-sm text-muted-foreground">
+        Personal details are not shown in clear here: a blank field keeps what is on file.
+      </p>
+      <CitizenForm
+        slug={slug}
+        customFieldDefs={defs}
+        initial={{ ...citizen, id: citizen.id, version: citizen.version }}
+      />
     </div>
   );
 }

@@ -10,7 +10,11 @@ import { validateImport } from "@/lib/citizens/import/validate";
 
 export const POST = withTenant("citizen.import", async (req, ctx) => {
   const params = req.nextUrl.searchParams;
-  const input = importUploadSchema.parse({ fileName: params.get("fileName"), mapping: params.get("mapping"), jobId: params.get("jobId") });
+  const input = importUploadSchema.parse({
+    fileName: params.get("fileName"),
+    mapping: params.get("mapping"),
+    jobId: params.get("jobId"),
+  });
   const { body, expectedBytes } = csvRequestBody(req, MAX_IMPORT_BYTES, { requireLength: true });
   const job = await validateImport(ctx, input, body, { expectedBytes });
   return NextResponse.json({ job }, { status: 201 });

@@ -7,6 +7,10 @@ import { importJobIdSchema, importRowsQuerySchema } from "@/lib/citizens/import/
 export const GET = withTenant<{ tenant: string; jobId: string }>("citizen.import", async (req, ctx, params) => {
   const { jobId } = importJobIdSchema.parse(params);
   const sp = req.nextUrl.searchParams;
-  const query = importRowsQuerySchema.parse({ kind: sp.get("kind") ?? undefined, cursor: sp.get("cursor") ?? undefined, limit: sp.get("limit") ?? undefined });
+  const query = importRowsQuerySchema.parse({
+    kind: sp.get("kind") ?? undefined,
+    cursor: sp.get("cursor") ?? undefined,
+    limit: sp.get("limit") ?? undefined,
+  });
   return NextResponse.json(await listImportRows(ctx, jobId, query), { headers: { "cache-control": "no-store" } });
 });
