@@ -2,9 +2,13 @@
 // scripts/e2e.mjs, which builds the app and picks the database.
 import { defineConfig } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// Single sign-on: a real OpenID Provider over https (tests/support/oidc-provider.ts), started
+// before the app so that its generated certificate exists when the app trusts it.
+const oidc = { port: Number(process.env.E2E_OIDC_PORT ?? 3399), caFile: path.resolve(".data/e2e-oidc/ca.pem"), secret: randomBytes(24).toString("base64url") };
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,7 +27,18 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run"],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      command: "npx tsx tests/support/oidc-provider.ts",
+      url: `https://127.0.0.1:${oidc.port}/.well-known/openid-configuration`,
+      ignoreHTTPSErrors: true,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { OIDC_PORT: String(oidc.port), OIDC_CA_FILE: oidc.caFile, OIDC_CLIENT_SECRET: oidc.secret, APP_URL: baseURL },
+    },
+    {
     command: `npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
@@ -42,6 +57,11 @@ export default defineConfig({
       BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+      AUTH_OIDC_ISSUER: `https://127.0.0.1:${oidc.port}`,
+      AUTH_OIDC_ID: "civitas",
+      AUTH_OIDC_SECRET: oidc.secret,
+      NODE_EXTRA_CA_CERTS: oidc.caFile,
     },
-  },
+    },
+  ],
 });

@@ -2,6 +2,7 @@
 // documents the same variables; tests/unit/config.test.ts keeps the two in step.
 import { z } from "zod";
 import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
+import { publicUrlProblem } from "@/lib/auth/public-url-check";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -116,6 +117,8 @@ export const configSchema = z
       // header, which whoever sends the request controls.
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links" });
     }
+    const publicUrl = publicUrlProblem(c);
+    if (publicUrl) ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: publicUrl });
     if (c.NODE_ENV === "production") {
       for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production (see .env.example)" });
