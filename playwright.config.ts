@@ -9,6 +9,13 @@ const baseURL = `http://127.0.0.1:${port}`;
 // The server's whole output also goes to this file, which scripts/e2e.mjs scans for secrets
 // (scripts/log-scan.mjs) once every test has run.
 const serverLog = process.env.E2E_SERVER_LOG ?? ".data/e2e-server.log";
+// Single sign-on: a real OpenID Provider over https (tests/support/oidc-provider.ts), started
+// before the app so that its generated certificate exists when the app trusts it.
+const oidc = {
+  port: Number(process.env.E2E_OIDC_PORT ?? 3399),
+  caFile: path.resolve(".data/e2e-oidc/ca.pem"),
+  secret: randomBytes(24).toString("base64url"),
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,29 +45,50 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${port} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
-      CIVITAS_DEMO_HINT: "1",
-      // Emails land in /dev/mailbox, where the identity tests read their links.
-      DEV_MAILBOX: "1",
-      APP_URL: baseURL,
-      // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
-      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
-      BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
-      // info: the access log and every event line, so the log scan sees what production writes.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
-      // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
-      ...(process.env.DATABASE_URL
-        ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL }
-        : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+  webServer: [
+    {
+      command: "npx tsx tests/support/oidc-provider.ts",
+      url: `https://127.0.0.1:${oidc.port}/.well-known/openid-configuration`,
+      ignoreHTTPSErrors: true,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        OIDC_PORT: String(oidc.port),
+        OIDC_CA_FILE: oidc.caFile,
+        OIDC_CLIENT_SECRET: oidc.secret,
+        APP_URL: baseURL,
+      },
     },
-  },
+    {
+      command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${port} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+        CIVITAS_DEMO_HINT: "1",
+        // Emails land in /dev/mailbox, where the identity tests read their links.
+        DEV_MAILBOX: "1",
+        APP_URL: baseURL,
+        // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
+        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
+        BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+        // info: the access log and every event line, so the log scan sees what production writes.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+        // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
+        ...(process.env.DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL }
+          : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+        AUTH_OIDC_ISSUER: `https://127.0.0.1:${oidc.port}`,
+        AUTH_OIDC_ID: "civitas",
+        AUTH_OIDC_SECRET: oidc.secret,
+        NODE_EXTRA_CA_CERTS: oidc.caFile,
+      },
+    },
+  ],
 });

@@ -4,14 +4,18 @@
 // the generation when the cookie is due. The configuration is built lazily so that nothing
 // (database, secret) is touched while Next.js builds the app.
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record";
 import { requestMetaFrom } from "@/lib/context/request-meta";
 import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { logger } from "@/lib/log/logger";
 import { authenticate } from "./authenticate";
-import { oauthProviders, resolveOAuthUser } from "./oauth";
+import { oauthProviders } from "./oauth";
+import { oauthSignIn } from "./oauth-sign-in";
+import { authErrorChain } from "./auth-error-log";
+import { pinAuthJsUrl } from "./public-url";
 import { authRedirect } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { COOKIE_MAX_AGE_SECONDS } from "./sessions/cookie";
@@ -33,23 +37,31 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
+/** The Auth.js configuration for one request (also run by the route handler, lib/auth/auth-route.ts). */
+export const authConfig = (request?: NextRequest): NextAuthConfig => {
   // The request that is signing in (undefined for server-component reads), for the session's
   // device and address.
   const meta = request ? requestMetaFrom(request.headers) : undefined;
+  // Every URL Auth.js hands out is built on APP_URL, never on the request (lib/auth/public-url.ts).
+  pinAuthJsUrl();
   return {
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "jwt", maxAge: COOKIE_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     // Auth.js logs to the console by default; route it into the JSON log. A wrong password is
-    // routine (info), anything else Auth.js reports is worth a warning.
+    // routine (info), anything else Auth.js reports is worth a warning, with its cause chain
+    // (the outer CallbackRouteError alone says nothing) and no codes or tokens.
     logger: {
       error(error) {
         // instanceof, not the name: production builds minify class names.
         const expected = error instanceof CredentialsSignin;
         logger[expected ? "info" : "warn"](
-          { event: "auth.error", kind: expected ? "credentials_signin" : "other", err: expected ? undefined : error },
+          {
+            event: "auth.error",
+            kind: expected ? "credentials_signin" : "other",
+            causes: expected ? undefined : authErrorChain(error),
+          },
           "Auth.js reported an error",
         );
       },
@@ -74,26 +86,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
       // Auth.js's own callbackUrl (query, form field, cookie) goes through the app's one
       // redirect decision; its default would throw (a 500) on a value `new URL` cannot parse.
       redirect: authRedirect,
-      async signIn({ user, account, profile }) {
-        if (!account || account.type === "credentials") return true;
-        const verified = account.provider === "github" ? true : profile?.email_verified === true;
-        const result = await resolveOAuthUser({
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-          email: user.email ?? profile?.email,
-          emailVerified: verified,
-          name: user.name ?? profile?.name,
-        });
-        if (!result.ok) {
-          logger.info(
-            { event: "auth.oauth_refused", provider: account.provider, reason: result.reason },
-            "OAuth sign-in refused",
-          );
-          return false;
-        }
-        user.id = result.userId; // the jwt callback below starts the session for this user
-        return true;
-      },
+      // OAuth: link or create the user, or back to sign-in with a code that says why not.
+      signIn: oauthSignIn,
       async jwt({ token, user, account }) {
         if (user?.id) {
           // A sign-in: open a server-side session family and carry its id and generation.
@@ -162,4 +156,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
       },
     },
   };
-});
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

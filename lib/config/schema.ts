@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
 import { parseTrustedProxies } from "@/lib/rate-limit/trusted-proxies";
+import { publicUrlProblem } from "@/lib/auth/public-url-check";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -170,6 +171,8 @@ export const configSchema = z
         message: "is required when NODE_ENV=production (or set AUTH_URL): the public URL used in emailed links",
       });
     }
+    const publicUrl = publicUrlProblem(c);
+    if (publicUrl) ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: publicUrl });
     if (c.NODE_ENV === "production") {
       for (const key of ["ENCRYPTION_KEYS", "BLIND_INDEX_KEY"] as const) {
         if (!c[key])

@@ -39,8 +39,12 @@ test("an invalid email is reported next to the field", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("Password").fill("x");
-  // Skip the browser's own type=email check so the server-side schema answers.
-  await page.locator("form").evaluate((f) => f.setAttribute("novalidate", ""));
+  // Skip the browser's own type=email check so the server-side schema answers. (The password
+  // form: single sign-on buttons are forms too.)
+  await page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Sign in", exact: true }) })
+    .evaluate((f) => f.setAttribute("novalidate", ""));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
 });
