@@ -11,6 +11,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { runWithLogContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import type { MigrationRunner } from "@/lib/db/migrations/runner";
+import { inRequestContext } from "../support/request-context";
 import { ownerSqlFor } from "../support/test-db";
 
 let owner: { withOwnerSql: <T>(fn: (sql: MigrationRunner) => Promise<T>) => Promise<T> };
@@ -165,6 +166,23 @@ test("request facts come from the request context; PII in data is redacted", asy
     before: { email: "j…@example.org", nationalId: REDACTED, city: "Gent" },
     after: { phone: REDACTED },
   });
+});
+
+test("inside a user's request, the event's actor and request id are the context's", async () => {
+  const tenantId = await newTenant();
+  const db = await getDb();
+  const user = await db.user.create({ data: { email: `ctx-${randomUUID()}@example.org`, name: "Ctx" } });
+  await inRequestContext({ userId: user.id, tenantId, requestId: "req-ctx-actor", ip: "198.51.100.9" }, () =>
+    db.forTenant({ tenantId }).$tenantTransaction((tx) => recordAudit(tx, { tenantId, action: "probe.context" })),
+  );
+  const db2 = db.forTenant({ tenantId });
+  const [row] = await db2.$tenantTransaction(
+    (tx) =>
+      tx.$queryRaw<
+        { actor_id: string | null; actor_type: string; request_id: string | null; ip: string | null }[]
+      >`SELECT actor_id::text, actor_type, request_id, ip FROM audit_events WHERE tenant_id = ${tenantId}::uuid`,
+  );
+  expect(row).toEqual({ actor_id: user.id, actor_type: "user", request_id: "req-ctx-actor", ip: "198.51.100.9" });
 });
 
 test("platform events (no tenant) are invisible to tenants and readable only with the platform flag", async () => {
