@@ -73,6 +73,28 @@ const E2E_KEYS = {
   ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
   BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
 };
+// The browser tests get a database of their own, made fresh for each run (`<name>_e2e` beside
+// DATABASE_URL's): the integration tests share DATABASE_URL's database and write there under
+// their own keys — the demo tenant they seed cannot be read with E2E_KEYS, so an export of it
+// rightly answers 503 — and a run must not depend on what an earlier run left (rate-limit
+// buckets, organisations). E2E_REUSE_DATABASE=1 keeps DATABASE_URL's database as it is.
+if (process.env.DATABASE_URL && !process.env.E2E_REUSE_DATABASE) {
+  const { default: pg } = await import("pg");
+  const url = new URL(process.env.DATABASE_URL);
+  const name = `${decodeURIComponent(url.pathname.slice(1)) || "postgres"}_e2e`.slice(0, 63);
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    const ident = `"${name.replace(/"/g, '""')}"`;
+    await admin.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${ident}`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${encodeURIComponent(name)}`;
+  process.env.DATABASE_URL = url.toString();
+  console.log(`[e2e] PostgreSQL database for this run: ${name} (fresh)`);
+}
 const env = { CHROMIUM_PATH: chromium, ...E2E_KEYS };
 // The database is prepared before the server starts: migrated, seeded with the demo tenant,
 // and given the platform admin the admin tests sign in as (created the way operators do it).

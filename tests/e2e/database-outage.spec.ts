@@ -38,6 +38,8 @@ test.beforeAll(async () => {
         AUTH_SECRET: randomBytes(32).toString("base64"),
         APP_URL: base,
         LOG_LEVEL: "warn",
+        // No SMTP here: production refuses to start unless dropping emails is explicitly allowed.
+        EMAIL_DROP_ALLOWED: "1",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
