@@ -1,7 +1,7 @@
 // The tenant list of the admin area: search by name or slug, alphabetical, keyset pages.
-// Tenants and memberships are global models, so this reads no tenant-owned data.
+// Tenants are global; the member counts go through readPlatformDirectory (memberships have RLS).
 import "server-only";
-import { getDb } from "@/lib/db";
+import { readPlatformDirectory } from "./directory";
 import { parseInput } from "@/lib/errors";
 import { listTenantsSchema, type ListTenantsInput } from "./schemas";
 import { containsInsensitive } from "./search";
@@ -9,22 +9,23 @@ import type { Page, TenantListItem } from "./types";
 
 export async function listTenants(input: ListTenantsInput = {}): Promise<Page<TenantListItem>> {
   const { q, cursor, limit } = parseInput(listTenantsSchema, input);
-  const db = await getDb();
-  const rows = await db.tenant.findMany({
-    where: q ? { OR: [{ name: containsInsensitive(q) }, { slug: containsInsensitive(q) }] } : undefined,
-    // id breaks ties between equal names, so the cursor names exactly one position.
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    take: limit + 1, // one extra row says whether there is a next page
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      createdAt: true,
-      parent: { select: { name: true } },
-      _count: { select: { memberships: true } },
-    },
-  });
+  const rows = await readPlatformDirectory((db) =>
+    db.tenant.findMany({
+      where: q ? { OR: [{ name: containsInsensitive(q) }, { slug: containsInsensitive(q) }] } : undefined,
+      // id breaks ties between equal names, so the cursor names exactly one position.
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      take: limit + 1, // one extra row says whether there is a next page
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        createdAt: true,
+        parent: { select: { name: true } },
+        _count: { select: { memberships: true } },
+      },
+    }),
+  );
   const page = rows.slice(0, limit);
   return {
     items: page.map((t) => ({

@@ -74,7 +74,8 @@ export async function listAssignees(
   ctx: Pick<TenantContext, "tenantId">,
 ): Promise<Array<{ id: string; name: string }>> {
   const db = await getDb();
-  const rows = await db.membership.findMany({
+  // Through forTenant: the memberships table's RLS only shows the tenant set for the query.
+  const rows = await db.forTenant(ctx).membership.findMany({
     where: { tenantId: ctx.tenantId, role: { in: ASSIGNABLE_ROLES } },
     select: { user: { select: { id: true, name: true } } },
     orderBy: { user: { name: "asc" } },

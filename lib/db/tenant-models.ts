@@ -3,7 +3,11 @@
 //
 // Rule: a model with a `tenantId` field is tenant-owned, except the identity models below,
 // which join users to tenants and must be readable before any tenant is chosen (sign-in,
-// the tenant switcher). Their access is checked by the identity layer instead.
+// the tenant switcher). Their access is checked by the identity layer instead, and the
+// memberships table still has RLS (20261202050000_memberships_rls): it shows the rows of the
+// tenant set (app.tenant_id), the current user's own rows (app.user_id) and, to a child tenant,
+// its ancestors' inheriting rows; it writes only in the tenant set. So read and write them
+// through db.forTenant(ctx) (or a transaction setting app.user_id, as listMemberships does).
 export const GLOBAL_MODELS_WITH_TENANT_ID: ReadonlySet<string> = new Set(["Membership"]);
 
 export const TENANT_FIELD = "tenantId";

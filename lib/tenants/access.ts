@@ -1,5 +1,6 @@
 // Which tenants a user can open, and with which role. Memberships are identity data (global
-// models), so these reads need no tenant context; everything after them does.
+// models), so these reads need no tenant context; the memberships table's RLS shows them
+// through app.user_id (the person's own rows), set in the same transaction as the query.
 //
 // Hierarchy: a membership with `inherit` set also opens every descendant of its tenant, with
 // the same role (so at most that role), except a descendant that blocked this person's

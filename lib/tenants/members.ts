@@ -32,14 +32,18 @@ export const LAST_OWNER_MESSAGE = "An organisation must keep at least one owner:
 
 export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
   const db = await getDb();
-  const direct = await db.membership.findMany({
-    where: { tenantId: ctx.tenantId },
-    select: { role: true, inherit: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: [{ user: { name: "asc" } }],
-  });
-  // People who reach this tenant through an ancestor's membership with `inherit` set, the
-  // ones this tenant blocked included (marked): its owners see every one of them.
-  const inherited = await db.forTenant(ctx).$tenantTransaction((tx) => inheritedMembersOf(tx, ctx.tenantId));
+  // One transaction with the tenant set: the memberships table's RLS shows this tenant's rows
+  // and its ancestors' inheriting ones, nothing else.
+  const { direct, inherited } = await db.forTenant(ctx).$tenantTransaction(async (tx) => ({
+    direct: await tx.membership.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: { role: true, inherit: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      orderBy: [{ user: { name: "asc" } }],
+    }),
+    // People who reach this tenant through an ancestor's membership with `inherit` set, the
+    // ones this tenant blocked included (marked): its owners see every one of them.
+    inherited: await inheritedMembersOf(tx, ctx.tenantId),
+  }));
   return [
     ...direct.map((m) => ({
       userId: m.user.id,

@@ -94,7 +94,7 @@ describe("listTenants", () => {
     await createTenant(`Unrelated ${run}`);
     const db = await getDb();
     const [u1, u2] = [await createUser(), await createUser()];
-    await db.membership.createMany({
+    await db.forTenant({ tenantId: b.id }).membership.createMany({
       data: [
         { tenantId: b.id, userId: u1.id, role: "OWNER" },
         { tenantId: b.id, userId: u2.id, role: "VIEWER" },
@@ -158,7 +158,9 @@ describe("listUsers", () => {
       data: { emailVerifiedAt: new Date(), platformRole: "ADMIN" },
     });
     const tenant = await createTenant(uniq("Users tenant"));
-    await db.membership.create({ data: { tenantId: tenant.id, userId: withSessions.id, role: "MEMBER" } });
+    await db
+      .forTenant({ tenantId: tenant.id })
+      .membership.create({ data: { tenantId: tenant.id, userId: withSessions.id, role: "MEMBER" } });
     await startSession(withSessions.id);
     const { sessionId: newest } = await startSession(withSessions.id);
     const newestCreated = (await db.authSession.findUniqueOrThrow({ where: { id: newest } })).createdAt;
@@ -316,7 +318,9 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
     const db = await getDb();
     const tenant = await db.tenant.create({ data: { name: uniq("Town"), slug: uniq("town"), parentId: parent.id } });
     const owner = await createUser({ name: "Olive Owner" });
-    await db.membership.create({ data: { tenantId: tenant.id, userId: owner.id, role: "OWNER" } });
+    await db
+      .forTenant({ tenantId: tenant.id })
+      .membership.create({ data: { tenantId: tenant.id, userId: owner.id, role: "OWNER" } });
     await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(async (tx) => {
       const c1 = await tx.citizen.create({ data: { tenantId: tenant.id, firstName: "Ada", lastName: "Lovelace" } });
       await tx.citizen.create({ data: { tenantId: tenant.id, firstName: "Alan", lastName: "Turing" } });

@@ -46,7 +46,8 @@ async function newUser(name: string): Promise<User> {
 async function newTenant(members: Array<[User, Role]> = []): Promise<Tenant> {
   const db = await getDb();
   const t = await db.tenant.create({ data: { slug: unique("audit-viewer"), name: "Audit viewer probe" } });
-  for (const [user, role] of members) await db.membership.create({ data: { tenantId: t.id, userId: user.id, role } });
+  for (const [user, role] of members)
+    await db.forTenant({ tenantId: t.id }).membership.create({ data: { tenantId: t.id, userId: user.id, role } });
   return { id: t.id, slug: t.slug };
 }
 
@@ -507,7 +508,11 @@ describe("routes and the server action, behind the guards", () => {
     expect((await exportRoute(...request(tenantB.slug, "/export"))).status).toBe(404);
 
     const auditor = await newUser("Auditor");
-    await (await getDb()).membership.create({ data: { tenantId: tenantA.id, userId: auditor.id, role: "COMPLIANCE" } });
+    await (
+      await getDb()
+    )
+      .forTenant({ tenantId: tenantA.id })
+      .membership.create({ data: { tenantId: tenantA.id, userId: auditor.id, role: "COMPLIANCE" } });
     signIn(auditor);
     const res = await exportRoute(...request(tenantA.slug, "/export"));
     expect(res.status).toBe(200);

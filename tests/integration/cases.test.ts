@@ -54,7 +54,7 @@ async function world() {
 
 async function addMember(tenantId: string, role: Role, label = role.toLowerCase()): Promise<U> {
   const u = await user(label);
-  await (await getDb()).membership.create({ data: { tenantId, userId: u.id, role } });
+  await (await getDb()).forTenant({ tenantId }).membership.create({ data: { tenantId, userId: u.id, role } });
   return u;
 }
 
@@ -303,7 +303,9 @@ describe("assignment", () => {
     const c = await open(ctx, citizen.id, { assigneeId: colleague.id });
     await (
       await getDb()
-    ).membership.update({ where: { tenantId_userId: { tenantId, userId: colleague.id } }, data: { role: "VIEWER" } });
+    )
+      .forTenant({ tenantId })
+      .membership.update({ where: { tenantId_userId: { tenantId, userId: colleague.id } }, data: { role: "VIEWER" } });
     const updated = await updateCase(
       ctx,
       updateCaseSchema.parse({ id: c.id, version: 1, title: "Still theirs", assigneeId: colleague.id }),

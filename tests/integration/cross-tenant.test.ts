@@ -301,3 +301,135 @@ describe("each wall is load-bearing: with it removed the probes see a leak", () 
     expect(visible).toBeNull();
   });
 });
+
+// Memberships are an identity model (read before a tenant is chosen, so not in the extension's
+// tenant scope), but the table has its own RLS wall: the current tenant's rows, the current
+// user's own rows, and a child tenant's view of its ancestors' inheriting rows.
+describe("memberships (RLS on the identity model)", () => {
+  const m = { a: "", b: "", shared: "", inheriting: "", plain: "" };
+  const users = { a: "", b: "", shared: "", boss: "", clerk: "" };
+  let child = "";
+
+  /** The plain client as the app role, with these settings for one transaction. */
+  function asSettings<T>(settings: Record<string, string>, fn: (tx: PrismaClient) => Promise<T>): Promise<T> {
+    return t.base.$transaction(async (tx) => {
+      for (const [name, value] of Object.entries(settings))
+        await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+      return fn(tx as unknown as PrismaClient);
+    });
+  }
+
+  beforeAll(async () => {
+    for (const key of Object.keys(users) as Array<keyof typeof users>) {
+      const u = await t.db.user.create({ data: { email: `${uniqueSlug(`m-${key}`)}@example.test`, name: key } });
+      users[key] = u.id;
+    }
+    const add = async (tenantId: string, userId: string, inherit = false) =>
+      (await t.db.forTenant({ tenantId }).membership.create({ data: { tenantId, userId, role: "MEMBER", inherit } }))
+        .id;
+    m.a = await add(tenants.a, users.a);
+    m.b = await add(tenants.b, users.b);
+    m.shared = await add(tenants.b, users.shared);
+    await add(tenants.a, users.shared);
+    m.inheriting = await add(tenants.a, users.boss, true);
+    m.plain = await add(tenants.a, users.clerk);
+    child = (await t.db.tenant.create({ data: { slug: uniqueSlug("iso-child"), name: "child", parentId: tenants.a } }))
+      .id;
+  });
+
+  test("the table has row-level security enabled and forced", async () => {
+    const [row] = await t.withOwnerSql((sql) =>
+      sql.query<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+        `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'memberships'`,
+      ),
+    );
+    expect(row).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  test("with no setting no membership is visible", async () => {
+    expect(await t.base.membership.count()).toBe(0);
+    expect(await t.base.membership.findMany()).toEqual([]);
+  });
+
+  test("another tenant's memberships are invisible (both walls and RLS alone)", async () => {
+    const viaRls = await asSettings({ "app.tenant_id": tenants.a }, (tx) =>
+      tx.membership.findMany({ select: { id: true, tenantId: true } }),
+    );
+    expect(viaRls.map((r) => r.id)).toContain(m.a);
+    expect(viaRls.every((r) => r.tenantId === tenants.a)).toBe(true);
+    // A query that forgets its tenant filter still only sees the tenant set for it.
+    const forgetful = await t.db
+      .forTenant({ tenantId: tenants.a })
+      .membership.findMany({ where: { tenantId: tenants.b } });
+    expect(forgetful).toEqual([]);
+    expect(
+      await asSettings({ "app.tenant_id": tenants.a }, (tx) => tx.membership.findUnique({ where: { id: m.b } })),
+    ).toBeNull();
+  });
+
+  test("another tenant's memberships are unwritable", async () => {
+    const asA = { "app.tenant_id": tenants.a };
+    await expect(
+      asSettings(asA, (tx) => tx.membership.create({ data: { tenantId: tenants.b, userId: users.a, role: "OWNER" } })),
+    ).rejects.toThrow(/row-level security|row level security|violates/i);
+    await expect(
+      asSettings(asA, (tx) => tx.membership.update({ where: { id: m.b }, data: { role: "OWNER" } })),
+    ).rejects.toThrow();
+    await expect(asSettings(asA, (tx) => tx.membership.delete({ where: { id: m.b } }))).rejects.toThrow();
+    expect((await asSettings(asA, (tx) => tx.membership.deleteMany({ where: { tenantId: tenants.b } }))).count).toBe(0);
+    // Moving one of A's rows to B is refused too.
+    await expect(
+      asSettings(asA, (tx) => tx.membership.update({ where: { id: m.a }, data: { tenantId: tenants.b } })),
+    ).rejects.toThrow();
+    const stored = await t.withRlsBypassed((_db, base) => base.membership.findUnique({ where: { id: m.b } }));
+    expect(stored).toMatchObject({ tenantId: tenants.b, role: "MEMBER" });
+  });
+
+  test("a user sees their own memberships across tenants, and nobody else's", async () => {
+    const own = await asSettings({ "app.user_id": users.shared }, (tx) =>
+      tx.membership.findMany({ select: { userId: true, tenantId: true } }),
+    );
+    expect(own.map((r) => r.tenantId).sort()).toEqual([tenants.a, tenants.b].sort());
+    expect(own.every((r) => r.userId === users.shared)).toBe(true);
+  });
+
+  test("the user setting opens reading only: no writes without the tenant", async () => {
+    await expect(
+      asSettings({ "app.user_id": users.shared }, (tx) =>
+        tx.membership.update({ where: { id: m.shared }, data: { role: "OWNER" } }),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      asSettings({ "app.user_id": users.a }, (tx) =>
+        tx.membership.create({ data: { tenantId: tenants.b, userId: users.a, role: "OWNER" } }),
+      ),
+    ).rejects.toThrow(/row-level security|row level security|violates/i);
+  });
+
+  test("a child tenant sees its ancestors' inheriting memberships only, and cannot change them", async () => {
+    const seen = await asSettings({ "app.tenant_id": child }, (tx) => tx.membership.findMany({ select: { id: true } }));
+    expect(seen.map((r) => r.id)).toEqual([m.inheriting]);
+    await expect(
+      asSettings({ "app.tenant_id": child }, (tx) =>
+        tx.membership.update({ where: { id: m.inheriting }, data: { role: "OWNER" } }),
+      ),
+    ).rejects.toThrow();
+    // The parent does not see down into the child, nor B into A's inheriting rows.
+    const fromB = await asSettings({ "app.tenant_id": tenants.b }, (tx) =>
+      tx.membership.findMany({ where: { id: m.inheriting } }),
+    );
+    expect(fromB).toEqual([]);
+  });
+
+  test("the platform directory setting opens counting only", async () => {
+    const count = await asSettings({ "app.platform_directory": "on" }, (tx) =>
+      tx.membership.count({ where: { id: { in: [m.a, m.b] } } }),
+    );
+    expect(count).toBe(2);
+    await expect(
+      asSettings({ "app.platform_directory": "on" }, (tx) =>
+        tx.membership.update({ where: { id: m.b }, data: { role: "OWNER" } }),
+      ),
+    ).rejects.toThrow();
+  });
+});

@@ -120,7 +120,9 @@ describeOnPostgres("a database outage through a TCP proxy", () => {
     const tenant = await db.tenant.create({ data: { slug, name: "Outage Org" } });
     const email = `outage-${randomUUID().slice(0, 8)}@outage.test`;
     const user = await db.user.create({ data: { email, name: "Outage Probe", emailVerifiedAt: new Date() } });
-    await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "MEMBER" } });
+    await db
+      .forTenant({ tenantId: tenant.id })
+      .membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "MEMBER" } });
     world = {
       slug,
       tenantId: tenant.id,

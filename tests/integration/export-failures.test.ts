@@ -28,7 +28,9 @@ let user: User;
 async function tenant(): Promise<TenantContext & { slug: string }> {
   const db = await getDb();
   const t = await db.tenant.create({ data: { slug: `x-${randomUUID().slice(0, 12)}`, name: "Export probe" } });
-  await db.membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
+  await db
+    .forTenant({ tenantId: t.id })
+    .membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
   return { tenantId: t.id, userId: user.id, role: "OWNER", requestId: "req-export-failures", slug: t.slug };
 }
 

@@ -84,7 +84,9 @@ beforeAll(async () => {
   const db = await getDb();
   const user = await db.user.create({ data: { email: `k-${randomUUID()}@keycheck.test`, name: "Clerk" } });
   const t = await db.tenant.create({ data: { slug: `k-${randomUUID().slice(0, 12)}`, name: "Key check" } });
-  await db.membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
+  await db
+    .forTenant({ tenantId: t.id })
+    .membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
   ctx = { tenantId: t.id, userId: user.id, role: "OWNER", requestId: "key-check-test" };
 });
 

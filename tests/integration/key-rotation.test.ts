@@ -39,7 +39,9 @@ async function tenant(): Promise<TenantContext> {
   const db = await getDb();
   const user = await db.user.create({ data: { email: `r-${randomUUID()}@rotation.test`, name: "Clerk" } });
   const t = await db.tenant.create({ data: { slug: `r-${randomUUID().slice(0, 12)}`, name: "Rotation probe" } });
-  await db.membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
+  await db
+    .forTenant({ tenantId: t.id })
+    .membership.create({ data: { tenantId: t.id, userId: user.id, role: "OWNER" } });
   return { tenantId: t.id, userId: user.id, role: "OWNER", requestId: "rotation-test" };
 }
 

@@ -20,7 +20,7 @@ async function tenantWith(roles: Role[]): Promise<TenantContext[]> {
   const out: TenantContext[] = [];
   for (const role of roles) {
     const user = await db.user.create({ data: { email: `sv-${randomUUID()}@views.test`, name: role } });
-    await db.membership.create({ data: { tenantId: t.id, userId: user.id, role } });
+    await db.forTenant({ tenantId: t.id }).membership.create({ data: { tenantId: t.id, userId: user.id, role } });
     out.push({ tenantId: t.id, userId: user.id, role, requestId: `sv-${randomUUID()}` });
   }
   return out;

@@ -62,7 +62,7 @@ async function tenantWithOwner() {
 async function addMember(tenantId: string, role: Role, inherit = false): Promise<U> {
   const u = await user(role.toLowerCase());
   const db = await getDb();
-  await db.membership.create({ data: { tenantId, userId: u.id, role, inherit } });
+  await db.forTenant({ tenantId }).membership.create({ data: { tenantId, userId: u.id, role, inherit } });
   return u;
 }
 
@@ -270,7 +270,9 @@ describe("roles and the last owner", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const db = await getDb();
-    expect(await db.membership.count({ where: { tenantId: tenant.id, role: "OWNER" } })).toBe(1);
+    expect(
+      await db.forTenant({ tenantId: tenant.id }).membership.count({ where: { tenantId: tenant.id, role: "OWNER" } }),
+    ).toBe(1);
   });
 
   test("nobody raises their own role or acts above it", async () => {
@@ -356,7 +358,9 @@ describe("tenant hierarchy", () => {
     const city = await createTenant(owner, { name: "City", slug: slug(), parentSlug: region.slug });
     const boss = await addMember(region.id, "ADMIN", true);
     const db = await getDb();
-    await db.membership.create({ data: { tenantId: city.id, userId: boss.id, role: "VIEWER" } });
+    await db
+      .forTenant({ tenantId: city.id })
+      .membership.create({ data: { tenantId: city.id, userId: boss.id, role: "VIEWER" } });
     expect((await resolveTenantAccess(boss, city.slug))?.role).toBe("VIEWER");
   });
 

@@ -46,11 +46,15 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
       update: {},
       create: { email: u.email, name: u.name, passwordHash },
     });
-    await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: u.role } });
+    await db
+      .forTenant({ tenantId: tenant.id })
+      .membership.create({ data: { tenantId: tenant.id, userId: user.id, role: u.role } });
     users.push(user);
   }
   // The demo owner also helps out at a neighbouring office, so the tenant switcher has work.
-  await db.membership.create({ data: { tenantId: neighbour.id, userId: users[0]!.id, role: "MEMBER" } });
+  await db
+    .forTenant({ tenantId: neighbour.id })
+    .membership.create({ data: { tenantId: neighbour.id, userId: users[0]!.id, role: "MEMBER" } });
 
   await db.forTenant({ tenantId: tenant.id }).customFieldDefinition.create({
     data: {
