@@ -7,6 +7,22 @@ import { publicUrlProblem } from "@/lib/auth/public-url-check";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+/** An optional string that `parse` must accept; its error message becomes the variable's. */
+const parsedBy = (parse: (value: string) => unknown) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        try {
+          parse(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: (err as Error).message });
+        }
+      }),
+  );
 const flagValue = z.enum(["1", "0", "true", "false"], { message: 'expected "1", "0", "true" or "false"' }).optional();
 /** "1"/"true" → true, "0"/"false" → false, unset → false. */
 const booleanFlag = z.preprocess(emptyAsUndefined, flagValue).transform((v) => v === "1" || v === "true");
@@ -99,49 +115,11 @@ export const configSchema = z
       z.string().url("expected an absolute URL such as https://civitas.example.org").optional(),
     ),
     /** PII encryption keys "<id>:<base64 32 bytes>,…", the first one encrypts (lib/crypto/keyring.ts). */
-    ENCRYPTION_KEYS: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .optional()
-        .superRefine((v, ctx) => {
-          if (v === undefined) return;
-          try {
-            parseEncryptionKeys(v);
-          } catch (err) {
-            ctx.addIssue({ code: "custom", message: (err as Error).message });
-          }
-        }),
-    ),
+    ENCRYPTION_KEYS: parsedBy(parseEncryptionKeys),
     /** Key of the blind indexes (HMAC) for exact look-ups of encrypted fields: base64 32 bytes. */
-    BLIND_INDEX_KEY: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .optional()
-        .superRefine((v, ctx) => {
-          if (v === undefined) return;
-          try {
-            parseBlindIndexKey(v);
-          } catch (err) {
-            ctx.addIssue({ code: "custom", message: (err as Error).message });
-          }
-        }),
-    ),
+    BLIND_INDEX_KEY: parsedBy(parseBlindIndexKey),
     /** Proxies whose X-Forwarded-For is believed: a hop count ("1") or CIDRs. Unset: the socket address only. */
-    TRUSTED_PROXIES: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .optional()
-        .superRefine((v, ctx) => {
-          try {
-            parseTrustedProxies(v);
-          } catch (err) {
-            ctx.addIssue({ code: "custom", message: (err as Error).message });
-          }
-        }),
-    ),
+    TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
     CIVITAS_DEMO_HINT: booleanFlag.default(false),
