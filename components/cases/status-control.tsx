@@ -37,6 +37,9 @@ export function StatusControl({ slug }: { slug: string }) {
       tabIndex={-1}
       role="group"
       aria-label="Status"
+      // Busy until the server has answered: assistive technology (and a test about to reload)
+      // can tell an optimistic badge from a saved one.
+      aria-busy={pending}
       className="flex flex-wrap items-center gap-2 rounded-lg outline-offset-4"
     >
       {/* Announces the new status as soon as it shows, and again if it falls back. */}

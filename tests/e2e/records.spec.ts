@@ -59,6 +59,9 @@ test("create a citizen, reveal a field, open a case, move it, add a note", async
   // Optimistic: the badge changes at once and the next moves appear.
   await expect(status.getByText("In progress", { exact: true })).toBeVisible();
   await expect(status.getByRole("button", { name: "Waiting for citizen", exact: true })).toBeVisible();
+  // Reload only once the server has answered: on a loaded machine a reload can overtake the
+  // optimistic move's request and show the status it had before (seen in a CI run).
+  await expect(status).toHaveAttribute("aria-busy", "false");
   await page.reload();
   await expect(page.getByRole("group", { name: "Status" }).getByText("In progress", { exact: true })).toBeVisible();
 
@@ -126,6 +129,9 @@ test("find the citizen by a misspelled name, then export the filtered list", asy
   await page.getByRole("button", { name: "Save this view", exact: true }).click();
   await page.getByLabel("View name", { exact: true }).fill(view);
   await page.getByRole("button", { name: "Save", exact: true }).click();
+  // The saved view joins the list when the server has stored it; leaving earlier could abandon
+  // the save (seen on a loaded machine).
+  await expect(page.getByRole("link", { name: view, exact: true })).toBeVisible();
   await page.goto(`/${tenant.slug}/citizens`);
   await page.getByRole("link", { name: view, exact: true }).click();
   await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue(CITIZEN.last);
