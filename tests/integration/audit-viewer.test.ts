@@ -22,6 +22,7 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { inRequestContext } from "../support/request-context";
 import { ownerSqlFor } from "../support/test-db";
 
 // Who the session says is signed in, and the request headers server actions read.
@@ -73,14 +74,10 @@ async function append(tenantId: string, events: EventSpec[]): Promise<void> {
   await db.forTenant({ tenantId }).$tenantTransaction(async (tx) => {
     for (const e of events) {
       if (!e.createdAt) {
-        await recordAudit(tx, {
-          tenantId,
-          action: e.action,
-          actorId: e.actorId ?? null,
-          targetType: e.targetType,
-          targetId: e.targetId,
-          data: e.data,
-        });
+        // The actor is the request context's, as under a guard.
+        await inRequestContext({ userId: e.actorId ?? undefined }, () =>
+          recordAudit(tx, { tenantId, action: e.action, targetType: e.targetType, targetId: e.targetId, data: e.data }),
+        );
         continue;
       }
       await tx.$executeRaw`
