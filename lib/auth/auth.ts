@@ -5,7 +5,6 @@
 // (database, secret) is touched while Next.js builds the app.
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import type { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record";
 import { currentLogContext, enrichLogContext } from "@/lib/context/request-context";
