@@ -44,6 +44,7 @@ const config = {
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/support/global-setup.ts",
       setupFiles: ["<rootDir>/tests/support/integration-env.ts"],
+      setupFilesAfterEnv: ["<rootDir>/tests/support/request-context-per-test.ts"],
     },
   ],
 };

@@ -8,6 +8,7 @@ import { connectPglite, connectPostgres, type DatabaseHandle } from "../lib/db/c
 import type { Db } from "../lib/db";
 import { ensurePlatformAdmin } from "../lib/admin/create-admin";
 import { createAdminSchema } from "../lib/admin/schemas";
+import { runAsSystem } from "../lib/context/request-context";
 
 export const USAGE = [
   "Usage: npm run admin:create -- <email>",
@@ -57,7 +58,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
 
   const handle = options.db ? null : await openConfigured();
   try {
-    const result = await ensurePlatformAdmin(options.db ?? handle!.db, parsed.data);
+    const result = await runAsSystem("admin_script", () => ensurePlatformAdmin(options.db ?? handle!.db, parsed.data));
     if (result.outcome === "unchanged") out(`${result.email} is already a platform admin; nothing to do.`);
     if (result.outcome === "promoted") out(`${result.email} is now a platform admin (their password is unchanged).`);
     if (result.outcome === "created") out(`Created platform admin ${result.email} (email marked as verified).`);

@@ -11,6 +11,7 @@ import { connectPglite, connectPostgres, type DatabaseHandle } from "../lib/db/c
 import type { Db } from "../lib/db";
 import { getKeyring } from "../lib/crypto/keyring";
 import { rotateCitizenKeys, type RotationProgress } from "../lib/crypto/rotate";
+import { runAsSystem } from "../lib/context/request-context";
 
 export const USAGE = [
   "Usage: npm run crypto:rotate -- [--dry-run] [--batch-size N]",
@@ -89,13 +90,15 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   };
   try {
     const started = Date.now();
-    const result = await rotateCitizenKeys(options.db ?? handle!.db, {
-      batchSize: parsed.batchSize,
-      dryRun: parsed.dryRun,
-      onProgress,
-      signal: options.signal,
-      keyring,
-    });
+    const result = await runAsSystem("crypto_rotate", () =>
+      rotateCitizenKeys(options.db ?? handle!.db, {
+        batchSize: parsed.batchSize,
+        dryRun: parsed.dryRun,
+        onProgress,
+        signal: options.signal,
+        keyring,
+      }),
+    );
     for (const t of result.tenants) {
       for (const [label, c] of [
         ["citizens", t.citizens],

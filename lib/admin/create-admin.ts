@@ -63,8 +63,6 @@ export async function ensurePlatformAdmin(db: Db, input: CreateAdminInput): Prom
     await recordAudit(tx, {
       action: "admin.created",
       tenantId: null,
-      actorId: null,
-      actorType: "system",
       targetType: "user",
       targetId: user.id,
       data: { email, outcome, via: "cli" },

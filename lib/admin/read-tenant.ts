@@ -37,11 +37,8 @@ export async function readTenantAsPlatformAdmin(ctx: PlatformContext, input: Rea
 
     const event: AuditEventInput = {
       action: "admin.tenant_read",
-      actorId: ctx.adminId,
-      actorType: "platform_admin",
       targetType: "tenant",
       targetId: tenantId,
-      requestId: ctx.requestId,
       data: { reason },
     };
     await recordAudit(tx, { ...event, tenantId });

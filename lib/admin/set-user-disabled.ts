@@ -34,11 +34,8 @@ export async function setUserDisabled(ctx: PlatformContext, input: SetUserDisabl
     await recordAudit(tx, {
       action: disabled ? "admin.user_disabled" : "admin.user_enabled",
       tenantId: null,
-      actorId: ctx.adminId,
-      actorType: "platform_admin",
       targetType: "user",
       targetId: userId,
-      requestId: ctx.requestId,
       data: { reason: reason ?? null, ...(disabled ? { revokedSessions } : {}) },
     });
     return { userId, disabled, changed: true, revokedSessions };

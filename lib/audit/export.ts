@@ -93,8 +93,6 @@ export async function streamAuditCsv(
       SELECT max(e.seq) AS seq FROM audit_events e WHERE e.tenant_id = ${ctx.tenantId}::uuid`;
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      requestId: ctx.requestId,
       action: "audit.exported",
       data: { filters },
     });

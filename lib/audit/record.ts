@@ -5,27 +5,32 @@
 //
 // Raw SQL on purpose: platform events have no tenant, which the tenant-scoping extension
 // (rightly) refuses for a tenant-owned model; RLS still checks every insert.
+//
+// Who acted and in which request come from the request context only
+// (lib/context/request-context.ts): the guard's user (actor type as the guard set it), or the
+// system context of runAsSystem. Called with no context at all, it throws: an event nobody can
+// attribute is a programming error, never quietly "anonymous".
 import { randomUUID } from "node:crypto";
-import { currentLogContext } from "@/lib/context/request-context";
+import { currentLogContext, type ActorType } from "@/lib/context/request-context";
 import { redact } from "./redact";
 
-export type ActorType = "user" | "platform_admin" | "system" | "anonymous";
+export type { ActorType };
 
 export type AuditEventInput = {
   /** `resource.verb`, e.g. `member.role_changed`, `session.token_reuse`. */
   action: string;
   /** The tenant's chain; null/undefined for platform events (sign-in, admin actions). */
   tenantId?: string | null;
-  actorId?: string | null;
-  actorType?: ActorType;
   targetType?: string;
   targetId?: string;
   /** Details, e.g. `{ before, after }`. PII keys are redacted before storing. */
   data?: Record<string, unknown>;
-  /** Request facts; default to the current request's (lib/context/request-context). */
-  requestId?: string;
-  ip?: string | null;
-  userAgent?: string | null;
+  // Actor and request facts are the context's: naming them here is a compile error.
+  actorId?: never;
+  actorType?: never;
+  requestId?: never;
+  ip?: never;
+  userAgent?: never;
 };
 
 /** Anything that can run a tagged raw statement: the Prisma client or a transaction client. */
@@ -33,16 +38,26 @@ export type AuditWriter = {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
 };
 
+export class MissingAuditContextError extends Error {
+  constructor(action: string) {
+    super(`recordAudit("${action}") outside any request or system context: run it under a guard or runAsSystem`);
+    this.name = "MissingAuditContextError";
+  }
+}
+
 export async function recordAudit(writer: AuditWriter, event: AuditEventInput): Promise<void> {
   const ctx = currentLogContext();
-  const data = JSON.stringify(redact(event.data ?? {}));
-  const actorId = event.actorId === undefined ? (ctx?.userId ?? null) : event.actorId;
-  const actorType = event.actorType ?? (actorId ? "user" : "anonymous");
+  if (!ctx) throw new MissingAuditContextError(event.action);
+  const actorId = ctx.userId ?? null;
+  const actorType: ActorType = ctx.actorType ?? (actorId ? "user" : "anonymous");
+  // A system actor has no id: its kind (seed, job, …) travels with the event's details.
+  const details = ctx.system ? { ...event.data, system: ctx.system } : (event.data ?? {});
+  const data = JSON.stringify(redact(details));
   await writer.$executeRaw`
     INSERT INTO audit_events (id, tenant_id, actor_id, actor_type, action, target_type, target_id, data, request_id, ip, user_agent)
     VALUES (${randomUUID()}::uuid, ${event.tenantId ?? null}::uuid, ${actorId}::uuid, ${actorType}, ${event.action},
             ${event.targetType ?? null}, ${event.targetId ?? null}, ${data}::jsonb,
-            ${event.requestId ?? ctx?.requestId ?? null}, ${event.ip ?? ctx?.ip ?? null}, ${truncate(event.userAgent ?? ctx?.userAgent ?? null)})`;
+            ${ctx.requestId}, ${ctx.ip ?? null}, ${truncate(ctx.userAgent ?? null)})`;
 }
 
 const truncate = (s: string | null) => (s && s.length > 512 ? s.slice(0, 512) : s);

@@ -26,8 +26,6 @@ export async function verifyTenantAuditChain(ctx: TenantContext): Promise<ChainV
   await db.forTenant(ctx).$tenantTransaction((tx) =>
     recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      requestId: ctx.requestId,
       action: "audit.chain_verified",
       data: { ...result },
     }),

@@ -8,14 +8,20 @@
 import "server-only";
 import { Auth, setEnvDefaults } from "@auth/core";
 import type { NextRequest } from "next/server";
+import { runWithLogContext } from "@/lib/context/request-context";
+import { requestMetaFrom } from "@/lib/context/request-meta";
 import { authConfig } from "./auth";
 import { AUTH_BASE_PATH } from "./public-url-check";
 import { onPublicUrl } from "./public-url";
 
 export async function authRouteHandler(request: NextRequest): Promise<Response> {
-  const config = authConfig(request); // also pins AUTH_URL for the server actions
-  config.basePath ??= AUTH_BASE_PATH;
-  // next-auth's defaults (secret, trustHost, provider ids from AUTH_<ID>_*): core's own function.
-  setEnvDefaults(process.env, config, true);
-  return Auth(await onPublicUrl(request), config);
+  // Auth.js's callbacks and events (sign-in, sign-out, OAuth linking) audit in this request's
+  // context: its id, IP and browser; the callback that learns who signed in adds the user.
+  return runWithLogContext(requestMetaFrom(request.headers), async () => {
+    const config = authConfig(); // also pins AUTH_URL for the server actions
+    config.basePath ??= AUTH_BASE_PATH;
+    // next-auth's defaults (secret, trustHost, provider ids from AUTH_<ID>_*): core's own function.
+    setEnvDefaults(process.env, config, true);
+    return Auth(await onPublicUrl(request), config);
+  });
 }

@@ -5,11 +5,9 @@
 // (database, secret) is touched while Next.js builds the app.
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import type { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record";
-import { requestMetaFrom } from "@/lib/context/request-meta";
-import { clientIpFrom } from "@/lib/rate-limit/client-ip";
+import { currentLogContext, enrichLogContext } from "@/lib/context/request-context";
 import { logger } from "@/lib/log/logger";
 import { authenticate } from "./authenticate";
 import { oauthProviders } from "./oauth";
@@ -38,10 +36,7 @@ export class SignInRateLimited extends CredentialsSignin {
 }
 
 /** The Auth.js configuration for one request (also run by the route handler, lib/auth/auth-route.ts). */
-export const authConfig = (request?: NextRequest): NextAuthConfig => {
-  // The request that is signing in (undefined for server-component reads), for the session's
-  // device and address.
-  const meta = request ? requestMetaFrom(request.headers) : undefined;
+export const authConfig = (): NextAuthConfig => {
   // Every URL Auth.js hands out is built on APP_URL, never on the request (lib/auth/public-url.ts).
   pinAuthJsUrl();
   return {
@@ -73,8 +68,9 @@ export const authConfig = (request?: NextRequest): NextAuthConfig => {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const result = await authenticate({ ...credentials, ip: clientIpFrom(req?.headers) });
+        async authorize(credentials) {
+          // The client's address from the request context (the sign-in action's or the route's).
+          const result = await authenticate({ ...credentials, ip: currentLogContext()?.ip });
           if (result.ok) return result.user;
           if (result.reason === "rate_limited") throw new SignInRateLimited(result.retryAfterSeconds);
           return null;
@@ -90,7 +86,10 @@ export const authConfig = (request?: NextRequest): NextAuthConfig => {
       signIn: oauthSignIn,
       async jwt({ token, user, account }) {
         if (user?.id) {
-          // A sign-in: open a server-side session family and carry its id and generation.
+          // A sign-in: the request now acts for this user (its audit events, the access line);
+          // open a server-side session family with the request's device and address.
+          enrichLogContext({ userId: user.id });
+          const meta = currentLogContext();
           const { sessionId, generation } = await startSession(user.id, {
             ip: meta?.ip,
             userAgent: meta?.userAgent,
@@ -103,11 +102,8 @@ export const authConfig = (request?: NextRequest): NextAuthConfig => {
           });
           await recordAudit(db, {
             action: "auth.signed_in",
-            actorId: user.id,
             targetType: "session",
             targetId: sessionId,
-            ip: meta?.ip,
-            userAgent: meta?.userAgent,
             data: { method: account?.provider ?? "credentials" },
           });
           const claims: SessionClaims = {
@@ -150,6 +146,7 @@ export const authConfig = (request?: NextRequest): NextAuthConfig => {
       async signOut(message) {
         const token = "token" in message ? (message.token as (Partial<SessionClaims> & { sub?: string }) | null) : null;
         if (!token?.sid || !token.sub) return;
+        enrichLogContext({ userId: token.sub }); // the person signing out ends their own session
         const { revokeSession } = await import("./sessions/revoke");
         const db = await getDb();
         await db.$transaction((tx) => revokeSession(tx, token.sub!, token.sid!, "sign_out"));

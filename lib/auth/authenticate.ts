@@ -54,8 +54,6 @@ export async function authenticate(input: unknown, options: AuthenticateOptions 
     logger.info({ event: "auth.sign_in_rate_limited", retry_after_seconds: retryAfterSeconds }, "sign-in rate limited");
     await recordAudit(await getDb(), {
       action: "auth.sign_in_rate_limited",
-      actorId: null,
-      ip,
       data: { email, retryAfterSeconds },
     });
     return { ok: false, reason: "rate_limited", retryAfterSeconds };
@@ -72,10 +70,8 @@ export async function authenticate(input: unknown, options: AuthenticateOptions 
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
     await recordAudit(db, {
       action: "auth.sign_in_failed",
-      actorId: null,
       targetType: user ? "user" : undefined,
       targetId: user?.id,
-      ip,
       data: { email, reason },
     });
     return INVALID;

@@ -67,8 +67,6 @@ export async function changePassword(
     const n = await revokeUserSessions(tx, userId, "password_changed", keep);
     await recordAudit(tx, {
       action: "user.password_changed",
-      actorId: userId,
-      actorType: "user",
       targetType: "user",
       targetId: userId,
       data: { sessionsRevoked: n, keptCurrent: !!keep },

@@ -6,6 +6,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getConfig } from "@/lib/config";
 import { recordAudit } from "@/lib/audit/record";
+import { enrichLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 
 export type OAuthProviderInfo = { id: string; name: string };
@@ -83,9 +84,9 @@ export async function resolveOAuthUser(identity: OAuthIdentity): Promise<OAuthLi
       });
       if (!existing.emailVerifiedAt)
         await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+      enrichLogContext({ userId: existing.id }); // the person signing in links their own account
       await recordAudit(tx, {
         action: "user.oauth_linked",
-        actorId: existing.id,
         targetType: "user",
         targetId: existing.id,
         data: { provider: identity.provider },
@@ -100,9 +101,9 @@ export async function resolveOAuthUser(identity: OAuthIdentity): Promise<OAuthLi
         accounts: { create: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
       },
     });
+    enrichLogContext({ userId: user.id }); // the new account's owner, signing in
     await recordAudit(tx, {
       action: "user.signed_up",
-      actorId: user.id,
       targetType: "user",
       targetId: user.id,
       data: { provider: identity.provider },

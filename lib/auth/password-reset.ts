@@ -7,6 +7,7 @@
 // and signs the account out everywhere, all in one transaction with the token's use.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { enrichLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { appUrl, deliverWithin, sleepUntil } from "@/lib/email";
 import { emailSettings } from "@/lib/email/settings";
@@ -79,8 +80,6 @@ export async function requestPasswordReset(
       // Anonymous: whoever asked has not proved anything yet.
       await recordAudit(tx, {
         action: "user.password_reset_requested",
-        actorId: null,
-        actorType: "anonymous",
         targetType: "user",
         targetId: user.id,
       });
@@ -124,11 +123,11 @@ export async function resetPassword(input: unknown): Promise<ResetPasswordResult
     await tx.$executeRaw`
       UPDATE users SET password_hash = ${passwordHash}, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now()
        WHERE id = ${id}::uuid`;
+    // The link proved who this is: the change is the account owner's own.
+    enrichLogContext({ userId: id });
     const revoked = await revokeUserSessions(tx, id, "password_changed");
     await recordAudit(tx, {
       action: "user.password_reset",
-      actorId: id,
-      actorType: "user",
       targetType: "user",
       targetId: id,
       data: { sessionsRevoked: revoked },

@@ -34,7 +34,7 @@ async function authorizePlatformAdmin(): Promise<PlatformAdminUser> {
   const decision = await decide();
   if (decision.kind === "sign_in") throw new UnauthorizedError();
   if (decision.kind === "denied") throw new ForbiddenError();
-  enrichLogContext({ userId: decision.admin.id });
+  enrichLogContext({ userId: decision.admin.id, actorType: "platform_admin" });
   return decision.admin;
 }
 
@@ -46,7 +46,9 @@ export const requirePlatformAdmin = cache(async (): Promise<PlatformContext & { 
   const decision = await decide();
   if (decision.kind === "sign_in") redirect(`/sign-in?callbackUrl=${encodeURIComponent("/admin")}`);
   if (decision.kind === "denied") notFound();
-  enrichLogContext({ userId: decision.admin.id });
+  // A page render's context is the HTTP request's record: its audit events (a cross-tenant
+  // read) carry the access line's request id, IP and browser.
+  enrichLogContext({ userId: decision.admin.id, actorType: "platform_admin" });
   return { adminId: decision.admin.id, requestId: await currentRequestId(), admin: decision.admin };
 });
 

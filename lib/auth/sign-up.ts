@@ -8,6 +8,7 @@
 // the cap the answer is still the same.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { enrichLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { appUrl, deliverWithin, sleepUntil } from "@/lib/email";
 import { emailSettings } from "@/lib/email/settings";
@@ -132,10 +133,9 @@ async function createUser({
         select: { id: true },
       });
       const token = emailVerified ? null : (await createEmailToken(tx, user.id, "VERIFY_EMAIL")).token;
+      enrichLogContext({ userId: user.id }); // the person signing up created their own account
       await recordAudit(tx, {
         action: "user.signed_up",
-        actorId: user.id,
-        actorType: "user",
         targetType: "user",
         targetId: user.id,
         data: { email, emailVerified, method: emailVerified ? "invitation" : "password" },

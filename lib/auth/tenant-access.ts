@@ -9,7 +9,7 @@ import { authorizeTenant } from "./authorize";
 import { NotFoundError } from "@/lib/errors";
 import type { TenantAccess } from "@/lib/tenants/types";
 import type { TenantContext } from "@/lib/context/request-context";
-import { enrichLogContext } from "@/lib/context/request-context";
+import { currentLogContext, enrichLogContext } from "@/lib/context/request-context";
 import { requestIdFrom } from "@/lib/context/request-id";
 
 // `cache` makes the layout and the page of one request share a single look-up. Pages make the
@@ -25,10 +25,12 @@ export const requireTenantAccess = cache(async (slug: string): Promise<TenantAcc
   return access;
 });
 
+/**
+ * The request id of the current context: the guard's, or in a page render the HTTP hook's
+ * request record (the access line's id). The headers only answer where neither exists.
+ */
 export async function currentRequestId(): Promise<string> {
-  // middleware.ts has already put a validated id on the request; this only falls back when
-  // it did not run (tests, misconfigured matcher).
-  return requestIdFrom(await headers());
+  return currentLogContext()?.requestId ?? requestIdFrom(await headers());
 }
 
 /** The request context business functions take, for the tenant in the URL. */

@@ -2,6 +2,7 @@
 // can still sign in; whether they may do more is decided by the caller (isEmailVerified).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { enrichLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { appUrl, sendEmail } from "@/lib/email";
 import { emailSettings } from "@/lib/email/settings";
@@ -29,14 +30,11 @@ export async function verifyEmail(token: unknown): Promise<VerifyEmailResult> {
       where: { id, emailVerifiedAt: null },
       data: { emailVerifiedAt: new Date() },
     });
-    if (count > 0)
-      await recordAudit(tx, {
-        action: "user.email_verified",
-        actorId: id,
-        actorType: "user",
-        targetType: "user",
-        targetId: id,
-      });
+    if (count > 0) {
+      // The emailed link proved who this is: the event is the account owner's.
+      enrichLogContext({ userId: id });
+      await recordAudit(tx, { action: "user.email_verified", targetType: "user", targetId: id });
+    }
     return id;
   });
   if (!userId) {

@@ -73,7 +73,6 @@ export async function createCase(ctx: TenantContext, input: CreateCaseInput): Pr
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
       action: "case.created",
       targetType: "case",
       targetId: created.id,
@@ -135,7 +134,6 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
       });
       await recordAudit(tx, {
         tenantId: ctx.tenantId,
-        actorId: ctx.userId,
         action: "case.updated",
         targetType: "case",
         targetId: before.id,
@@ -193,7 +191,6 @@ async function changeCaseStatusOnce(ctx: TenantContext, input: ChangeStatusInput
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
       action: isReopen(before.status, input.status) ? "case.reopened" : "case.status_changed",
       targetType: "case",
       targetId: before.id,
@@ -224,7 +221,6 @@ export async function assignCase(
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
       action: "case.assigned",
       targetType: "case",
       targetId: before.id,
@@ -250,7 +246,6 @@ export async function addCaseNote(
     await tx.case.update({ where: { id: input.id }, data: { updatedAt: new Date() } });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
       action: "case.note_added",
       targetType: "case",
       targetId: input.id,

@@ -173,8 +173,6 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
   await tenantDb.$tenantTransaction((tx) =>
     recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      requestId: ctx.requestId,
       action: "citizen.exported",
       targetType: "citizen",
       data: { filters, status: "started", customFields: defs.length },

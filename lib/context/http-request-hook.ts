@@ -4,6 +4,8 @@
 //    sent, so lib/rate-limit/client-ip.ts can trust that header and nothing else by default;
 //  - the request id, generated here when the caller sent none (or a malformed one), so the
 //    access line, middleware, handlers and the response header share it;
+//  - the request record: id, client IP and browser, the request context of page renders
+//    (lib/context/request-context.ts) and the access line's source;
 //  - the access log line, written when the response has finished: real status, duration and
 //    bytes, with tenant and user from the request record the guards filled in.
 // Next 16 exposes no req.ip, and middleware never sees the final status: hence the hook.
@@ -13,6 +15,7 @@ import { markPeerAddressHookInstalled, PEER_ADDRESS_HEADER } from "@/lib/rate-li
 import { writeAccessLine } from "@/lib/log/access-log";
 import { logger } from "@/lib/log/logger";
 import { isValidRequestId, newRequestId, REQUEST_ID_HEADER } from "./request-id";
+import { requestMetaFrom } from "./request-meta";
 import { runWithRequestRecord, type RequestRecord } from "./request-record";
 
 const INSTALLED = Symbol.for("civitas.httpServerEmitPatched");
@@ -53,7 +56,11 @@ export function prepareRequest(req: http.IncomingMessage, res: http.ServerRespon
   const requestId = isValidRequestId(incomingId) ? incomingId : newRequestId();
   req.headers[REQUEST_ID_HEADER] = requestId;
 
-  const record: RequestRecord = { requestId };
+  // The same facts withRequest and the action guards read from the headers middleware passes on.
+  const record: RequestRecord = {
+    ...requestMetaFrom({ get: (name) => firstHeader(req.headers[name.toLowerCase()]) ?? null }),
+    requestId,
+  };
   const bytes = countBytes(res);
   const method = req.method ?? "GET";
   const pathname = (req.url ?? "/").split("?")[0]!;

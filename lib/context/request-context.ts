@@ -1,8 +1,12 @@
-// The per-request facts every log line and every tenant-scoped query needs, carried through
-// async calls by AsyncLocalStorage so nobody has to thread them by hand.
+// The per-request facts every log line, every tenant-scoped query and every audit event needs,
+// carried through async calls by AsyncLocalStorage so nobody has to thread them by hand.
+// Guards (lib/auth/guard.ts, lib/http/with-request.ts) open one per request; page renders use
+// the HTTP hook's request record (lib/context/request-record.ts); scripts and jobs run in an
+// explicit system context (runAsSystem). recordAudit reads actor and request facts from here only.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { currentRequestRecord } from "./request-record";
+import { newRequestId } from "./request-id";
+import { currentRequestRecord, type RequestRecord } from "./request-record";
 
 /** What a business function needs to act for someone inside one tenant. */
 export type TenantContext = {
@@ -12,15 +16,20 @@ export type TenantContext = {
   requestId: string;
 };
 
+/** Who an audit event says acted. */
+export type ActorType = "user" | "platform_admin" | "system" | "anonymous";
+
+/** The code that runs outside any request, each with its own system context. */
+export const SYSTEM_KINDS = ["seed", "migration", "crypto_rotate", "admin_script", "job"] as const;
+export type SystemKind = (typeof SYSTEM_KINDS)[number];
+
 /** What the log context holds; fields fill in as the request is authenticated. */
-export type LogContext = {
-  requestId: string;
-  tenantId?: string;
-  userId?: string;
+export type LogContext = RequestRecord & {
   aiFeature?: string;
-  /** The client's address and browser, for audit events (never logged on every line). */
-  ip?: string;
-  userAgent?: string;
+  /** Set by the platform guards ("platform_admin") and runAsSystem ("system"); default: user or anonymous. */
+  actorType?: ActorType;
+  /** Which system process this is, when actorType is "system". */
+  system?: SystemKind;
 };
 
 const storage = new AsyncLocalStorage<LogContext>();
@@ -29,17 +38,26 @@ export function runWithLogContext<T>(ctx: LogContext, fn: () => T): T {
   return storage.run(ctx, fn);
 }
 
-export function currentLogContext(): LogContext | undefined {
-  return storage.getStore();
+/**
+ * Runs `fn` as the system (seed, migration, key rotation, admin script, job handler): a fresh
+ * request id, no user, actorType "system". Code outside a request must use this to audit.
+ */
+export function runAsSystem<T>(kind: SystemKind, fn: () => T): T {
+  return storage.run({ requestId: newRequestId(), actorType: "system", system: kind }, fn);
 }
 
-/** Adds fields (tenant, user, AI feature) to the current request's log context, if any. */
+/** The guard's context, else the HTTP request's record (page renders), else none. */
+export function currentLogContext(): LogContext | undefined {
+  return storage.getStore() ?? currentRequestRecord();
+}
+
+/** Adds fields (tenant, user, actor type, AI feature) to the current request's context, if any. */
 export function enrichLogContext(fields: Partial<Omit<LogContext, "requestId">>): void {
-  const store = storage.getStore();
+  const store = currentLogContext();
   if (store) Object.assign(store, fields);
   // The access log's record of this request (lib/context/request-record.ts) learns who it was.
   const record = currentRequestRecord();
-  if (record) {
+  if (record && record !== store) {
     if (fields.tenantId) record.tenantId = fields.tenantId;
     if (fields.userId) record.userId = fields.userId;
   }

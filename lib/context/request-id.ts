@@ -11,7 +11,7 @@ export function newRequestId(): string {
   return crypto.randomUUID();
 }
 
-export function requestIdFrom(headers: Headers): string {
+export function requestIdFrom(headers: Pick<Headers, "get">): string {
   const incoming = headers.get(REQUEST_ID_HEADER);
   return isValidRequestId(incoming) ? incoming : newRequestId();
 }

@@ -359,8 +359,6 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
         recordAudit(tx, {
           tenantId: tenant.id,
           action: "crypto.keys_rotated",
-          actorId: null,
-          actorType: "system",
           targetType: "tenant",
           targetId: tenant.id,
           data: {

@@ -1,6 +1,7 @@
 // The application's database, opened once per process. `await getDb()` anywhere on the
 // server; the first call connects (and, for the embedded database, migrates and seeds).
 import { getConfig } from "@/lib/config";
+import { runAsSystem } from "@/lib/context/request-context";
 import { logger } from "@/lib/log/logger";
 import { connectPglite, connectPostgres, migratePostgres, type DatabaseHandle } from "./connect";
 import { checkLoginRole, LOGIN_ROLE_SQL, type LoginRole } from "./login-role";
@@ -17,14 +18,14 @@ async function open(): Promise<DatabaseHandle> {
     const migrateOnStart = config.DATABASE_MIGRATE_ON_START ?? config.NODE_ENV !== "production";
     const fresh = migrateOnStart ? await migratePostgres(config.DATABASE_URL) : false;
     const handle = connectPostgres({ ...config, DATABASE_URL: config.DATABASE_URL });
-    await checkLogin(handle, config);
-    await checkKeysBeforeWriting(handle);
+    await closeOnFailure(handle, () => checkLogin(handle, config));
+    await closeOnFailure(handle, () => checkKeysBeforeWriting(handle));
     if (fresh && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
     return handle;
   }
   const handle = await connectPglite(config);
   logger.info({ dataDir: config.PGLITE_DATA_DIR, created: handle.created }, "embedded database ready");
-  await checkKeysBeforeWriting(handle);
+  await closeOnFailure(handle, () => checkKeysBeforeWriting(handle));
   if (handle.created && config.SEED_DEMO_ON_FIRST_START) await seedFirstStart(handle);
   return handle;
 }
@@ -37,12 +38,7 @@ async function open(): Promise<DatabaseHandle> {
 async function checkKeysBeforeWriting(handle: DatabaseHandle): Promise<void> {
   if (getConfig().NODE_ENV === "test") return;
   const { enforceKeyCheck } = await import("@/lib/crypto/key-check");
-  try {
-    await enforceKeyCheck(handle.db);
-  } catch (err) {
-    await handle.close();
-    throw err;
-  }
+  await enforceKeyCheck(handle.db);
 }
 
 /**
@@ -51,9 +47,14 @@ async function checkKeysBeforeWriting(handle: DatabaseHandle): Promise<void> {
  * it is the zero-setup default, not a production set-up, so it is left alone.
  */
 async function checkLogin(handle: DatabaseHandle, config: ReturnType<typeof getConfig>): Promise<void> {
+  const [role] = await handle.base.$queryRawUnsafe<LoginRole[]>(LOGIN_ROLE_SQL);
+  checkLoginRole(role!, config, (message) => logger.warn({ login: role!.name }, message));
+}
+
+/** A start-up check that fails closes the handle it opened: nothing is left connected. */
+async function closeOnFailure(handle: DatabaseHandle, check: () => Promise<void>): Promise<void> {
   try {
-    const [role] = await handle.base.$queryRawUnsafe<LoginRole[]>(LOGIN_ROLE_SQL);
-    checkLoginRole(role!, config, (message) => logger.warn({ login: role!.name }, message));
+    await check();
   } catch (err) {
     await handle.close();
     throw err;
@@ -62,7 +63,7 @@ async function checkLogin(handle: DatabaseHandle, config: ReturnType<typeof getC
 
 async function seedFirstStart(handle: DatabaseHandle): Promise<void> {
   const { seedDemo } = await import("./seed/demo");
-  const summary = await seedDemo(handle.db);
+  const summary = await runAsSystem("seed", () => seedDemo(handle.db));
   logger.info(summary, "seeded demo tenant on first start");
 }
 

@@ -108,7 +108,6 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
     await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
     await recordAudit(tx, {
       tenantId: found.tenant.id,
-      actorId: user.id,
       action: "invitation.accepted",
       targetType: "invitation",
       targetId: found.id,
@@ -117,7 +116,6 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
     if (!existing) {
       await recordAudit(tx, {
         tenantId: found.tenant.id,
-        actorId: user.id,
         action: "member.added",
         targetType: "user",
         targetId: user.id,

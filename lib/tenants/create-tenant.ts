@@ -40,7 +40,6 @@ export async function createTenant(actor: { id: string }, input: CreateTenantInp
       await tx.membership.create({ data: { tenantId: id, userId: actor.id, role: "OWNER" } });
       await recordAudit(tx, {
         tenantId: id,
-        actorId: actor.id,
         action: "tenant.created",
         targetType: "tenant",
         targetId: id,

@@ -4,6 +4,7 @@ import { getConfig } from "../../lib/config";
 import { connectPglite, connectPostgres } from "../../lib/db/connect";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../lib/db/seed/demo";
 import { enforceKeyCheck } from "../../lib/crypto/key-check";
+import { runAsSystem } from "../../lib/context/request-context";
 
 async function main() {
   const config = getConfig();
@@ -12,7 +13,7 @@ async function main() {
     : await connectPglite(config);
   try {
     await enforceKeyCheck(handle.db); // records the key the seed writes with, or refuses
-    const summary = await seedDemo(handle.db);
+    const summary = await runAsSystem("seed", () => seedDemo(handle.db));
     if (summary.skipped) {
       console.log("Demo tenant already present; nothing to do.");
     } else {

@@ -22,6 +22,7 @@ import { isEmailVerified, resendVerification, verifyEmail } from "@/lib/auth/ver
 import { flushEmails, sendEmail } from "@/lib/email";
 import { ExternalServiceError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { inOwnRequest, inRequestContext } from "../support/request-context";
 import {
   ACCOUNT_RESPONSE_FLOOR_MS,
   CHANGE_PASSWORD_LIMIT,
@@ -83,7 +84,8 @@ async function userByEmail(email: string) {
 /** A signed-up, verified user with a known password. */
 async function createVerifiedUser(label = "user"): Promise<{ id: string; email: string }> {
   const email = uniqueEmail(label);
-  const result = await signUp(signUpInput(email), { emailVerified: true });
+  // A request of its own: the person signing up becomes that request's actor, not the test's.
+  const result = await inOwnRequest(() => signUp(signUpInput(email), { emailVerified: true }));
   if (!result.ok || !result.userId) throw new Error("fixture sign-up failed");
   return { id: result.userId, email };
 }
@@ -528,7 +530,10 @@ describe("password change", () => {
     const other1 = await startSession(user.id);
     const other2 = await startSession(user.id);
 
-    expect(await changePassword(user.id, current.sessionId, change(PASSWORD))).toEqual({
+    // As the change-password form's action runs it: the signed-in user is the context's actor.
+    expect(
+      await inRequestContext({ userId: user.id }, () => changePassword(user.id, current.sessionId, change(PASSWORD))),
+    ).toEqual({
       ok: true,
       sessionsRevoked: 2,
     });

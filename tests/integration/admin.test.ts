@@ -19,6 +19,9 @@ import type { PlatformContext } from "@/lib/admin/types";
 import { checkSession, startSession } from "@/lib/auth/sessions/store";
 import { verifyPassword } from "@/lib/auth/password";
 import { main as adminCreate } from "../../scripts/admin-create";
+import { enrichLogContext } from "@/lib/context/request-context";
+import { runWithRequestRecord } from "@/lib/context/request-record";
+import { inRequestContext } from "../support/request-context";
 
 // Unique per run: with DATABASE_URL the database is shared by every run and every file.
 const run = randomUUID().slice(0, 8);
@@ -84,6 +87,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await (await getDatabase()).close();
 });
+
+/** As platformAction / withPlatformAdmin run a function: the admin is the context's actor. */
+const asAdmin = <T>(fn: () => Promise<T>): Promise<T> =>
+  inRequestContext({ userId: admin.id, actorType: "platform_admin", requestId: ctx.requestId }, fn);
 
 describe("listTenants", () => {
   test("searches name and slug case-insensitively, alphabetically, with member counts", async () => {
@@ -207,7 +214,9 @@ describe("setUserDisabled", () => {
     const s1 = await startSession(user.id);
     const s2 = await startSession(user.id);
 
-    const result = await setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Reported compromised" });
+    const result = await asAdmin(() =>
+      setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Reported compromised" }),
+    );
     expect(result).toEqual({ userId: user.id, disabled: true, changed: true, revokedSessions: 2 });
 
     const db = await getDb();
@@ -232,12 +241,12 @@ describe("setUserDisabled", () => {
     });
 
     // Again: nothing changes, nothing more is written.
-    expect(await setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Clicked twice" })).toMatchObject({
-      changed: false,
-    });
+    expect(
+      await asAdmin(() => setUserDisabled(ctx, { userId: user.id, disabled: true, reason: "Clicked twice" })),
+    ).toMatchObject({ changed: false });
     expect(await platformEvents(user.id)).toHaveLength(2);
 
-    expect(await setUserDisabled(ctx, { userId: user.id, disabled: false })).toEqual({
+    expect(await asAdmin(() => setUserDisabled(ctx, { userId: user.id, disabled: false }))).toEqual({
       userId: user.id,
       disabled: false,
       changed: true,
@@ -354,7 +363,9 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
     });
     expect(await tenantReadEvents(tenant.id)).toEqual([]);
 
-    const overview = await readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason: "  Support ticket 42  " });
+    const overview = await asAdmin(() =>
+      readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason: "  Support ticket 42  " }),
+    );
     expect(overview.tenant).toMatchObject({
       id: tenant.id,
       name: tenant.name,
@@ -404,6 +415,35 @@ describe("readTenantAsPlatformAdmin: the one audited cross-tenant read", () => {
     expect(await tenantReadEvents(ghost)).toEqual([]);
     expect(await getTenantMetadata(ghost)).toBeNull();
     expect(await getTenantMetadata("not-a-uuid")).toBeNull();
+  });
+
+  test("from the admin page (a render: the HTTP request's record is its context) the events carry that request's id, IP and browser", async () => {
+    const { tenant } = await tenantWithData();
+    // What the HTTP hook opens for the request (lib/context/http-request-hook.ts), then what
+    // requirePlatformAdmin adds when it lets the admin in.
+    const record = { requestId: `req-page-${run}`, ip: "203.0.113.77", userAgent: "admin-page-probe" };
+    await runWithRequestRecord(record, async () => {
+      enrichLogContext({ userId: admin.id, actorType: "platform_admin" });
+      await readTenantAsPlatformAdmin(ctx, { tenantId: tenant.id, reason: "Page render probe" });
+    });
+    const db = await getDb();
+    const rows = await db.forTenant({ tenantId: tenant.id }).$tenantTransaction(
+      (tx) => tx.$queryRaw<
+        { actor_id: string; actor_type: string; request_id: string; ip: string; user_agent: string }[]
+      >`
+        SELECT actor_id::text AS actor_id, actor_type, request_id, ip, user_agent FROM audit_events
+         WHERE action = 'admin.tenant_read'`,
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: admin.id,
+        actor_type: "platform_admin",
+        request_id: record.requestId,
+        ip: record.ip,
+        user_agent: record.userAgent,
+      },
+    ]);
+    expect(record).toMatchObject({ userId: admin.id }); // the access line's record knows who it was
   });
 
   test("non-admin contexts are refused and leave no trace", async () => {

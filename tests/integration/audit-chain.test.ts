@@ -27,7 +27,7 @@ async function append(tenantId: string, count: number, action = "probe.event"): 
   for (let i = 0; i < count; i++) {
     await db
       .forTenant({ tenantId })
-      .$tenantTransaction((tx) => recordAudit(tx, { tenantId, action, actorId: null, data: { i } }));
+      .$tenantTransaction((tx) => inRequestContext({}, () => recordAudit(tx, { tenantId, action, data: { i } })));
   }
 }
 
@@ -155,7 +155,6 @@ test("request facts come from the request context; PII in data is redacted", asy
       recordAudit(tx, {
         tenantId,
         action: "citizen.updated",
-        actorId: null,
         data: { before: { email: "jane@example.org", nationalId: "123", city: "Gent" }, after: { phone: "+32 1" } },
       }),
     ),
@@ -188,7 +187,7 @@ test("inside a user's request, the event's actor and request id are the context'
 test("platform events (no tenant) are invisible to tenants and readable only with the platform flag", async () => {
   const db = await getDb();
   const marker = `platform.${randomUUID()}`;
-  await recordAudit(db, { action: marker, actorId: null });
+  await inRequestContext({}, () => recordAudit(db, { action: marker }));
   const tenantId = await newTenant();
   const asTenant = await db
     .forTenant({ tenantId })

@@ -22,6 +22,7 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { inRequestContext } from "../support/request-context";
 import { ownerSqlFor } from "../support/test-db";
 
 // Who the session says is signed in, and the request headers server actions read.
@@ -73,14 +74,10 @@ async function append(tenantId: string, events: EventSpec[]): Promise<void> {
   await db.forTenant({ tenantId }).$tenantTransaction(async (tx) => {
     for (const e of events) {
       if (!e.createdAt) {
-        await recordAudit(tx, {
-          tenantId,
-          action: e.action,
-          actorId: e.actorId ?? null,
-          targetType: e.targetType,
-          targetId: e.targetId,
-          data: e.data,
-        });
+        // The actor is the request context's, as under a guard.
+        await inRequestContext({ userId: e.actorId ?? undefined }, () =>
+          recordAudit(tx, { tenantId, action: e.action, targetType: e.targetType, targetId: e.targetId, data: e.data }),
+        );
         continue;
       }
       await tx.$executeRaw`
@@ -406,7 +403,10 @@ describe("CSV export", () => {
     const tenant = await newTenant();
     await append(tenant.id, [{ action: "x.one" }, { action: "x.two" }, { action: "y.one" }]);
     const ctx = ctxFor(tenant, alice);
-    const stream = await streamAuditCsv(ctx, { action: "x.", from: "2000-01-01", cursor: "99", limit: "7" });
+    // As the export route runs it: inside the guard's context for this user and request.
+    const stream = await inRequestContext(ctx, () =>
+      streamAuditCsv(ctx, { action: "x.", from: "2000-01-01", cursor: "99", limit: "7" }),
+    );
     // Recorded before a byte was read.
     const [exported] = (await listAuditEvents(ctx, { action: "audit.exported" })).events;
     expect(exported).toMatchObject({
@@ -418,7 +418,7 @@ describe("CSV export", () => {
     const records = parseCsv((await readStream(stream)).text);
     expect(records.slice(1).map((r) => r[2])).toEqual(["x.one", "x.two"]);
 
-    const all = parseCsv((await readStream(await streamAuditCsv(ctx, {}))).text);
+    const all = parseCsv((await readStream(await inRequestContext(ctx, () => streamAuditCsv(ctx, {})))).text);
     expect(all.slice(1).map((r) => r[2])).toEqual(["x.one", "x.two", "y.one", "audit.exported"]); // the first export, not the second
     expect(await verifyAuditChain(await getDb(), tenant.id)).toEqual({ ok: true, checked: 5 }); // 3 events + 2 exports
   });
@@ -432,7 +432,7 @@ describe("chain verification", () => {
       Array.from({ length: 4 }, (_, i) => ({ action: "chain.probe", data: { i } })),
     );
     const ctx = ctxFor(tenant, alice);
-    expect(await verifyTenantAuditChain(ctx)).toEqual({ ok: true, checked: 4 });
+    expect(await inRequestContext(ctx, () => verifyTenantAuditChain(ctx))).toEqual({ ok: true, checked: 4 });
     const [intact] = (await listAuditEvents(ctx, { action: "audit.chain_verified" })).events;
     expect(intact).toMatchObject({ seq: "5", actorId: alice.id, data: { ok: true, checked: 4 } });
 
@@ -440,7 +440,7 @@ describe("chain verification", () => {
     await ownerSqlFor(await getDatabase())((sql) =>
       sql.query(`UPDATE audit_events SET data = '{"i": 99}' WHERE id = $1`, [victim.id]),
     );
-    const broken = await verifyTenantAuditChain(ctx);
+    const broken = await inRequestContext(ctx, () => verifyTenantAuditChain(ctx));
     expect(broken).toEqual({
       ok: false,
       checked: 1,

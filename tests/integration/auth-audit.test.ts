@@ -49,7 +49,11 @@ test("wrong password, unknown email and disabled account are audited with their 
     await authenticate({ email: `nobody-${email}`, password: "whatever", ip }),
   ]);
   await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-  results.push(await authenticate({ email, password: "right password 123", ip }));
+  results.push(
+    await runWithLogContext({ requestId: "req-signin-audit-2", ip }, () =>
+      authenticate({ email, password: "right password 123", ip }),
+    ),
+  );
   expect(results.every((r) => !r.ok && r.reason === "invalid")).toBe(true);
 
   const events = (await platformEvents(since)).filter((e) => e.action === "auth.sign_in_failed" && e.ip === ip);

@@ -21,6 +21,7 @@ import { getCase, listAssignees } from "@/lib/cases/read";
 import { caseListQuerySchema, createCaseSchema, updateCaseSchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Case, CaseStatus, Role } from "@/lib/generated/prisma/client";
+import { inRequestContext } from "../support/request-context";
 
 type U = { id: string; name: string };
 
@@ -64,8 +65,11 @@ async function addCitizen(tenantId: string, firstName: string) {
 }
 
 /** Opens a case through the shared schema, as the server action does. */
+/** As the tenant action runs it: inside the guard's context for this member and request. */
 function open(ctx: TenantContext, citizenId: string, fields: Record<string, unknown> = {}): Promise<Case> {
-  return createCase(ctx, createCaseSchema.parse({ citizenId, title: "Broken street light", ...fields }));
+  return inRequestContext(ctx, () =>
+    createCase(ctx, createCaseSchema.parse({ citizenId, title: "Broken street light", ...fields })),
+  );
 }
 
 async function auditActions(

@@ -69,7 +69,7 @@ beforeAll(async () => {
       } else if (url.pathname === "/audit") {
         const action = `probe.${randomUUID()}`;
         const tdb = (await getDb()).forTenant({ tenantId });
-        await tdb.$tenantTransaction((tx) => recordAudit(tx, { tenantId, action, actorId: null }));
+        await tdb.$tenantTransaction((tx) => recordAudit(tx, { tenantId, action }));
         const rows = await tdb.$tenantTransaction(
           (tx) => tx.$queryRaw<Array<{ ip: string | null }>>`SELECT ip FROM audit_events WHERE action = ${action}`,
         );

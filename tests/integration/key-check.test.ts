@@ -28,6 +28,7 @@ import { keyIdOf } from "@/lib/crypto/field-cipher";
 import { checkEncryptionKeys, enforceKeyCheck, KeyCheckError } from "@/lib/crypto/key-check";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { rotateCitizenKeys } from "@/lib/crypto/rotate";
+import { runAsSystem } from "@/lib/context/request-context";
 import { main as checkCli } from "../../scripts/crypto-check";
 import { ownerSqlFor } from "../support/test-db";
 
@@ -162,7 +163,8 @@ describe("the start-up key check", () => {
 
   test("crypto:rotate then lets A be removed, and the check agrees", async () => {
     useKeys(`${KEY_B},${KEY_A}`);
-    const result = await rotateCitizenKeys(await getDb(), { batchSize: 5 });
+    const db = await getDb();
+    const result = await runAsSystem("crypto_rotate", () => rotateCitizenKeys(db, { batchSize: 5 }));
     expect(result.totals.failed).toBe(0);
     expect(result.retiredKeyIds).toEqual(["keyA"]);
     useKeys(KEY_B);

@@ -11,7 +11,7 @@ process.env.BLIND_INDEX_KEY = Buffer.alloc(32, 0x33).toString("base64");
 
 import { randomUUID } from "node:crypto";
 import { resetConfigForTests } from "@/lib/config";
-import type { TenantContext } from "@/lib/context/request-context";
+import { runAsSystem, type TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb, type Db } from "@/lib/db";
 import { listCitizens } from "@/lib/citizens/list";
 import { createCitizen, updateCitizen } from "@/lib/citizens/mutations";
@@ -51,8 +51,13 @@ let A: TenantContext;
 let B: TenantContext;
 let stagedRowId: string;
 const tenantIds = () => [A.tenantId, B.tenantId];
-const rotate = async (options: RotateOptions = {}) =>
-  rotateCitizenKeys(await getDb(), { tenantIds: tenantIds(), batchSize: 5, ...options });
+// As scripts/crypto-rotate.ts runs it: in the system context of a key rotation.
+const rotate = async (options: RotateOptions = {}) => {
+  const db = await getDb();
+  return runAsSystem("crypto_rotate", () =>
+    rotateCitizenKeys(db, { tenantIds: tenantIds(), batchSize: 5, ...options }),
+  );
+};
 
 type Raw = {
   id: string;
@@ -242,7 +247,9 @@ describe("rotating to a new primary key", () => {
         await tx.$executeRaw`UPDATE citizens SET email_enc = ${cols.emailEnc}, email_bidx = ${cols.emailBidx}, phone_enc = ${cols.phoneEnc}, national_id_enc = ${cols.nationalIdEnc}, date_of_birth_enc = ${cols.dateOfBirthEnc} WHERE id = ${victim.id}::uuid`;
       }
     });
-    const result = await rotateCitizenKeys(racing, { tenantIds: tenantIds(), batchSize: 5 });
+    const result = await runAsSystem("crypto_rotate", () =>
+      rotateCitizenKeys(racing, { tenantIds: tenantIds(), batchSize: 5 }),
+    );
     expect(edited).toBe(true);
     expect(result.interrupted).toBe(false);
     // Every value the victim had was planned for re-encryption and skipped: the edit won.
@@ -284,6 +291,7 @@ describe("rotating to a new primary key", () => {
     expect(eventsA).toHaveLength(2);
     expect(eventsA[1]!.actor_type).toBe("system");
     expect(eventsA[1]!.data).toMatchObject({
+      system: "crypto_rotate",
       toKeyId: "new",
       fromKeyIds: ["old"],
       stagedImportRows: 1,

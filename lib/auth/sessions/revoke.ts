@@ -7,20 +7,13 @@ import type { RevokeReason } from "./store";
 type Tx = AuditWriter;
 
 /** Revokes one of `userId`'s sessions. False when it was not theirs or already ended. */
-export async function revokeSession(
-  tx: Tx,
-  userId: string,
-  sessionId: string,
-  reason: RevokeReason,
-  actorId: string = userId,
-): Promise<boolean> {
+export async function revokeSession(tx: Tx, userId: string, sessionId: string, reason: RevokeReason): Promise<boolean> {
   const n = await tx.$executeRaw`
     UPDATE auth_sessions SET revoked_at = now(), revoked_reason = ${reason}
      WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND revoked_at IS NULL`;
   if (n > 0) {
     await recordAudit(tx, {
       action: "session.revoked",
-      actorId,
       targetType: "session",
       targetId: sessionId,
       data: { reason, userId },

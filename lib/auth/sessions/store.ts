@@ -8,6 +8,7 @@
 //   reuse    a cookie from an older generation means a copy of the cookie is being used
 //            elsewhere: the whole family is revoked and the event is audited.
 import { recordAudit } from "@/lib/audit/record";
+import { enrichLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, REUSE_GRACE_MS } from "./policy";
@@ -125,9 +126,10 @@ async function revokeFamilyForReuse(row: Row, presented: number): Promise<void> 
     const n = await tx.$executeRaw`
       UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'token_reuse' WHERE id = ${row.id}::uuid AND revoked_at IS NULL`;
     if (n > 0) {
+      // Whoever presented the token acted with this user's session: the event is theirs.
+      enrichLogContext({ userId: row.user_id });
       await recordAudit(tx, {
         action: "session.token_reuse",
-        actorId: row.user_id,
         targetType: "session",
         targetId: row.id,
         data: { presentedGeneration: presented, currentGeneration: row.generation },

@@ -75,8 +75,6 @@ export async function commitImport(
         });
         await recordAudit(tx, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
-          requestId: ctx.requestId,
           action: "citizen.imported",
           targetType: "import_job",
           targetId: jobId,
@@ -111,8 +109,6 @@ export async function commitImport(
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
         await recordAudit(tx, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
-          requestId: ctx.requestId,
           action: "citizen.import_failed",
           targetType: "import_job",
           targetId: jobId,
@@ -141,8 +137,6 @@ export async function cancelImport(ctx: TenantContext, jobId: string): Promise<I
     await tx.importRow.deleteMany({ where: { jobId } });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      requestId: ctx.requestId,
       action: "citizen.import_cancelled",
       targetType: "import_job",
       targetId: jobId,

@@ -93,8 +93,6 @@ export async function validateImport(
       if (count === 1) {
         await recordAudit(tx, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
-          requestId: ctx.requestId,
           action: "citizen.import_validated",
           targetType: "import_job",
           targetId: job.id,
@@ -276,8 +274,6 @@ async function failJob(ctx: TenantContext, jobId: string, fileName: string, caus
       await tx.importRow.deleteMany({ where: { jobId } });
       await recordAudit(tx, {
         tenantId: ctx.tenantId,
-        actorId: ctx.userId,
-        requestId: ctx.requestId,
         action: "citizen.import_failed",
         targetType: "import_job",
         targetId: jobId,
