@@ -14,8 +14,6 @@ import { randomUUID } from "node:crypto";
 import { currentLogContext, type ActorType } from "@/lib/context/request-context";
 import { redact } from "./redact";
 
-export type { ActorType };
-
 export type AuditEventInput = {
   /** `resource.verb`, e.g. `member.role_changed`, `session.token_reuse`. */
   action: string;
