@@ -1,0 +1,62 @@
+// The wire format between an AI route handler and the browser: Server-Sent Events, one frame
+// per event. Shared by the server (which encodes) and the client hook (which decodes), so it
+// has no server-only imports. Kept apart from Anthropic's own SSE: the browser never sees the
+// provider's frames, only what Civitas decided to pass on.
+//
+//   event: text   data: {"text":"…"}                       a piece of the answer, in order
+//   event: done   data: {"outcome":"ok"|"cancelled", "creditsUsed":n, "balance":n|null, "usage":{…}}
+//   event: error  data: {"error":{"code","message"}, "creditsUsed":n, "balance":n|null}
+//
+// Exactly one `done` or `error` ends a stream. Text received before an `error` stays valid:
+// the client keeps the partial answer and offers a retry.
+
+export type AiStreamUsage = {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+};
+
+export type AiStreamFrame =
+  | { event: "text"; data: { text: string } }
+  | {
+      event: "done";
+      data: { outcome: "ok" | "cancelled"; creditsUsed: number; balance: number | null; usage: AiStreamUsage };
+    }
+  | {
+      event: "error";
+      data: { error: { code: string; message: string }; creditsUsed: number; balance: number | null };
+    };
+
+export const AI_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8";
+
+/** One SSE frame. JSON never contains a raw newline, so `data:` is always a single line. */
+export function encodeAiFrame(frame: AiStreamFrame): string {
+  return `event: ${frame.event}\ndata: ${JSON.stringify(frame.data)}\n\n`;
+}
+
+/**
+ * Splits a growing SSE text buffer into complete frames. Returns the frames and the unfinished
+ * tail to keep for the next chunk. Unknown events and comment lines (heartbeats) are skipped.
+ */
+export function decodeAiFrames(buffer: string): { frames: AiStreamFrame[]; rest: string } {
+  const frames: AiStreamFrame[] = [];
+  const normalised = buffer.replace(/\r\n/g, "\n");
+  const blocks = normalised.split("\n\n");
+  const rest = blocks.pop() ?? "";
+  for (const block of blocks) {
+    let event = "";
+    let data = "";
+    for (const line of block.split("\n")) {
+      if (line.startsWith("event:")) event = line.slice(6).trim();
+      else if (line.startsWith("data:")) data += line.slice(5).trimStart();
+    }
+    if (event !== "text" && event !== "done" && event !== "error") continue;
+    try {
+      frames.push({ event, data: JSON.parse(data) } as AiStreamFrame);
+    } catch {
+      // A frame that is not JSON was not written by encodeAiFrame: ignore it rather than abort.
+    }
+  }
+  return { frames, rest };
+}
