@@ -1,0 +1,178 @@
+// The AI streaming benchmarks of `npm run bench` (no database needed), against the local
+// Anthropic wire server (tests/support/anthropic-server.ts) in this process:
+//   ai-cancel  a browser-like client aborts its fetch of an AI stream served by aiStreamResponse
+//              on a plain node http server; measured: abort() → the wire server sees the upstream
+//              socket close (median / p95 over BENCH_AI_RUNS ≥ 50 runs; target ≤ 100 ms)
+//   ai-stream  time to first token and tokens/s: the SDK straight to the wire server vs the same
+//              answer through streamText + aiStreamResponse + node http, read as the browser
+//              reads it (fetch + decodeAiFrames), alternating in the same run; target: ≤ 5 ms
+//              added to the first token. settle() is a no-op here (credits are measured apart).
+import "./server-only-shim";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import Anthropic from "@anthropic-ai/sdk";
+import { resetConfigForTests } from "../../lib/config";
+import { streamText } from "../../lib/ai/provider";
+import { aiStreamResponse } from "../../lib/ai/stream/server";
+import { decodeAiFrames } from "../../lib/ai/stream/protocol";
+import { startAnthropicServer, type AnthropicServer } from "../../tests/support/anthropic-server";
+import { stats, type Stats } from "./measure";
+
+const KEY = "bench-key";
+const TOKENS = 200;
+const chunks = Array.from({ length: TOKENS }, (_, i) => `t${i % 10} `);
+const ask = {
+  feature: "case_summary" as const,
+  messages: [{ role: "user" as const, content: "Summarise" }],
+  maxTokens: 1000,
+};
+
+/** Writes a web Response to a node response the way Next.js does: pull with backpressure, cancel on close. */
+async function pipeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+  const reader = response.body!.getReader();
+  res.on("close", () => {
+    if (!res.writableFinished) void reader.cancel().catch(() => {});
+  });
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (done || res.destroyed) break;
+    if (!res.write(value)) await new Promise((r) => res.once("drain", r));
+  }
+  res.end();
+}
+
+async function startAppServer(): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    const response = aiStreamResponse({ stream: streamText(ask), settle: () => ({ creditsUsed: 0, balance: null }) });
+    void pipeResponse(response, res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** Reads an AI stream like the browser hook: fetch, decode frames; times the first text frame. */
+async function readApp(url: string, stopAfter?: number, controller = new AbortController()) {
+  const t0 = performance.now();
+  const res = await fetch(url, { signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let first = 0;
+  let texts = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const r = decodeAiFrames(buffer + decoder.decode(value, { stream: true }));
+    buffer = r.rest;
+    for (const f of r.frames) {
+      if (f.event !== "text") continue;
+      if (texts++ === 0) first = performance.now();
+      if (stopAfter !== undefined && texts >= stopAfter) return { t0, first, end: performance.now(), texts, reader };
+    }
+  }
+  return { t0, first, end: performance.now(), texts, reader };
+}
+
+async function readSdk(client: Anthropic) {
+  const t0 = performance.now();
+  const stream = await client.messages.create({
+    model: "claude-haiku-4-5",
+    max_tokens: 1000,
+    messages: ask.messages,
+    stream: true,
+  });
+  let first = 0;
+  let texts = 0;
+  for await (const e of stream) {
+    if (e.type === "content_block_delta" && e.delta.type === "text_delta" && texts++ === 0) first = performance.now();
+  }
+  return { t0, first, end: performance.now(), texts };
+}
+
+export type AiBenchResult = { name: string; lines: string[]; pass: boolean };
+
+export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]> {
+  const want = (name: string) => !only || only.test(name);
+  if (!want("ai-cancel") && !want("ai-stream")) return [];
+  const runs = Math.max(50, Number(process.env.BENCH_AI_RUNS ?? 50));
+  const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
+  const wire: AnthropicServer = await startAnthropicServer({ apiKey: KEY });
+  process.env.ANTHROPIC_API_KEY = KEY;
+  process.env.ANTHROPIC_BASE_URL = wire.url;
+  resetConfigForTests();
+  const app = await startAppServer();
+  const results: AiBenchResult[] = [];
+  try {
+    if (want("ai-cancel")) {
+      const samples: number[] = [];
+      for (let i = 0; i < runs + 5; i++) {
+        wire.reset();
+        wire.script({ kind: "text", chunks, delayMs: 5 });
+        const controller = new AbortController();
+        await readApp(app.url, 3, controller);
+        const upstream = await wire.nextRequest(1);
+        const t0 = performance.now();
+        controller.abort();
+        const closed = await Promise.race([
+          upstream.clientClosed,
+          new Promise<number>((r) => setTimeout(() => r(Number.NaN), 2000)),
+        ]);
+        if (i >= 5) samples.push(closed - t0);
+      }
+      const s = stats(samples.filter((x) => !Number.isNaN(x)));
+      const missed = samples.filter((x) => Number.isNaN(x)).length;
+      const pass = missed === 0 && s.p95 <= 100;
+      results.push({
+        name: "ai-cancel",
+        pass,
+        lines: [
+          `ai-cancel: client abort → upstream socket closed: median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms over ${s.n} runs${missed ? `, ${missed} never closed within 2 s` : ""} (target ≤ 100 ms) ${pass ? "pass" : "MISS"}`,
+        ],
+      });
+    }
+    if (want("ai-stream")) {
+      const sdk = new Anthropic({ apiKey: KEY, baseURL: wire.url, maxRetries: 0, logLevel: "off" });
+      const ttft: Record<"sdk" | "app", number[]> = { sdk: [], app: [] };
+      const tps: Record<"sdk" | "app", number[]> = { sdk: [], app: [] };
+      for (let i = 0; i < runs + 5; i++) {
+        for (const variant of i % 2 === 0 ? (["sdk", "app"] as const) : (["app", "sdk"] as const)) {
+          wire.reset();
+          wire.script({ kind: "text", chunks });
+          const r = variant === "sdk" ? await readSdk(sdk) : await readApp(app.url);
+          if (r.texts !== TOKENS) throw new Error(`ai-stream ${variant}: ${r.texts} deltas, expected ${TOKENS}`);
+          if (i < 5) continue;
+          ttft[variant].push(r.first - r.t0);
+          tps[variant].push(((TOKENS - 1) / Math.max(0.001, r.end - r.first)) * 1000);
+        }
+      }
+      const f = (s: Stats) => `${s.median.toFixed(2)} ms (p95 ${s.p95.toFixed(2)})`;
+      const [ts, ta] = [stats(ttft.sdk), stats(ttft.app)];
+      const [ps, pa] = [stats(tps.sdk), stats(tps.app)];
+      const added = ta.median - ts.median;
+      const pass = added <= 5;
+      results.push({
+        name: "ai-stream",
+        pass,
+        lines: [
+          `ai-stream: first token  SDK → wire ${f(ts)}   through the app ${f(ta)}   added ${added.toFixed(2)} ms (target ≤ 5 ms) ${pass ? "pass" : "MISS"}`,
+          `ai-stream: tokens/s     SDK → wire ${ps.median.toFixed(0)}   through the app ${pa.median.toFixed(0)}   (${TOKENS} one-token deltas, no pause, median of ${ts.n} runs each)`,
+        ],
+      });
+    }
+  } finally {
+    app.server.closeAllConnections();
+    await new Promise((r) => app.server.close(r));
+    await wire.close();
+    for (const [k, v] of [
+      ["ANTHROPIC_API_KEY", saved.key],
+      ["ANTHROPIC_BASE_URL", saved.url],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetConfigForTests();
+  }
+  return results;
+}
