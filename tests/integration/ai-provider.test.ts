@@ -15,9 +15,9 @@ import {
   retrieveBatch,
   streamText,
 } from "@/lib/ai/provider";
-import { TEST_ANTHROPIC_KEY, useAnthropicServer } from "../support/anthropic-env";
+import { TEST_ANTHROPIC_KEY, withAnthropicServer } from "../support/anthropic-env";
 
-const server = useAnthropicServer();
+const server = withAnthropicServer();
 const ask = (content: string) => ({
   feature: "case_summary" as const,
   messages: [{ role: "user" as const, content }],

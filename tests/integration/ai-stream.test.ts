@@ -6,9 +6,9 @@ import { AppError, ExternalServiceError } from "@/lib/errors";
 import { AiCallAbortedError, streamText } from "@/lib/ai/provider";
 import { aiStreamResponse, type AiStreamSettleInput, type AiStreamSource } from "@/lib/ai/stream/server";
 import { decodeAiFrames, type AiStreamFrame } from "@/lib/ai/stream/protocol";
-import { useAnthropicServer } from "../support/anthropic-env";
+import { withAnthropicServer } from "../support/anthropic-env";
 
-const server = useAnthropicServer();
+const server = withAnthropicServer();
 const ask = {
   feature: "case_summary" as const,
   messages: [{ role: "user" as const, content: "Summarise" }],

@@ -5,7 +5,7 @@ import { startAnthropicServer, type AnthropicServer, type AnthropicServerOptions
 
 export const TEST_ANTHROPIC_KEY = "sk-ant-test-0123456789abcdef";
 
-export function useAnthropicServer(options: AnthropicServerOptions = {}): () => AnthropicServer {
+export function withAnthropicServer(options: AnthropicServerOptions = {}): () => AnthropicServer {
   let server: AnthropicServer | undefined;
   const saved: Record<string, string | undefined> = {};
   const vars = ["ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "AI_MAX_RETRIES", "AI_DEMO"] as const;
