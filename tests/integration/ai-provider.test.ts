@@ -5,6 +5,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { ExternalServiceError, RateLimitedError } from "@/lib/errors";
 import {
   AiNotConfiguredError,
+  AiReplyShapeError,
   batchResults,
   cancelBatch,
   completeStructured,
@@ -162,8 +163,10 @@ describe("completeStructured", () => {
   test("a tool input that does not match the schema is an ExternalServiceError, not data", async () => {
     server().script({ kind: "tool", input: { category: "weather", confidence: 7, caseIds: [] } });
     const err = await completeStructured({ ...ask("Classify"), schema, toolName: "classify" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AiReplyShapeError);
     expect(err).toBeInstanceOf(ExternalServiceError);
     expect((err as Error).message).toMatch(/expected shape/);
+    expect((err as AiReplyShapeError).usage.outputTokens).toBeGreaterThan(0);
   });
 
   test("a reply without the tool call is an ExternalServiceError", async () => {

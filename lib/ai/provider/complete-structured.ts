@@ -1,13 +1,14 @@
 // Structured output: the model must call one tool whose input_schema is the zod schema's JSON
 // Schema, and the tool input is parsed with the same zod schema before anyone uses it
-// (DESIGN.md invariant 12). A reply that does not parse is the provider's failure (502), and
-// its content is not shown nor logged, only the paths that failed.
+// (DESIGN.md invariant 12). A reply that does not parse is the provider's failure (502,
+// AiReplyShapeError, carrying the usage to settle); its content is neither shown nor logged,
+// only the paths that failed.
 import "server-only";
 import { z } from "zod";
 import { withAiFeature } from "@/lib/ai/log-context";
-import { ExternalServiceError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { aiClient, resolveModel } from "./client";
+import { AiReplyShapeError } from "./errors";
 import { messageParams, usageFromSdk, type AiCallInput, type AiUsage } from "./types";
 import { withRetries } from "./retry";
 
@@ -58,9 +59,7 @@ export function completeStructured<S extends z.ZodType>(
     const block = message.content.find((b) => b.type === "tool_use" && b.name === input.toolName);
     if (!block || block.type !== "tool_use") {
       logger.warn({ stop_reason: message.stop_reason }, "AI reply did not call the forced tool");
-      throw new ExternalServiceError("The AI reply did not have the expected shape. Try again.", {
-        details: { usage },
-      });
+      throw new AiReplyShapeError(usage);
     }
     const parsed = input.schema.safeParse(block.input);
     if (!parsed.success) {
@@ -68,9 +67,7 @@ export function completeStructured<S extends z.ZodType>(
         { tool: input.toolName, issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`) },
         "AI tool input did not match its schema",
       );
-      throw new ExternalServiceError("The AI reply did not have the expected shape. Try again.", {
-        details: { usage },
-      });
+      throw new AiReplyShapeError(usage);
     }
     return { value: parsed.data, usage, model: message.model };
   });

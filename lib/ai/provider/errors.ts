@@ -4,12 +4,23 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "@anthropic-ai/sdk";
 import { AppError, ExternalServiceError, RateLimitedError, UnavailableError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import type { AiUsage } from "./types";
 
 /** No ANTHROPIC_API_KEY and not the demo model: every AI surface says so (503). */
 export class AiNotConfiguredError extends UnavailableError {
   override readonly code: ErrorCode = "AI_NOT_CONFIGURED";
   constructor(message = "AI is not configured") {
     super(message);
+  }
+}
+
+/**
+ * A structured reply that did not match its schema (or did not call the tool). The tokens were
+ * used all the same: `usage` lets the caller settle them.
+ */
+export class AiReplyShapeError extends ExternalServiceError {
+  constructor(readonly usage: AiUsage) {
+    super("The AI reply did not have the expected shape. Try again.");
   }
 }
 

@@ -19,5 +19,5 @@ export {
   type AiBatchRequest,
   type AiBatchResult,
 } from "./batches";
-export { AiNotConfiguredError, AiCallAbortedError } from "./errors";
+export { AiNotConfiguredError, AiCallAbortedError, AiReplyShapeError } from "./errors";
 export type { AiCallInput, AiMessage, AiUsage } from "./types";
