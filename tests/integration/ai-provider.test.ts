@@ -17,6 +17,7 @@ import {
   streamText,
 } from "@/lib/ai/provider";
 import { TEST_ANTHROPIC_KEY, withAnthropicServer } from "../support/anthropic-env";
+import { startAnthropicServer } from "../support/anthropic-server";
 
 const server = withAnthropicServer();
 const ask = (content: string) => ({
@@ -128,6 +129,27 @@ describe("completeText", () => {
       resetConfigForTests();
     }
   });
+});
+
+test("an unreachable provider is an ExternalServiceError after the retries, saying so", async () => {
+  const closed = await startAnthropicServer();
+  const url = closed.url;
+  await closed.close();
+  process.env.ANTHROPIC_BASE_URL = url;
+  process.env.AI_MAX_RETRIES = "1";
+  resetConfigForTests();
+  try {
+    const t0 = Date.now();
+    const err = await completeText(ask("x")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExternalServiceError);
+    expect((err as Error).message).toMatch(/Could not reach the AI provider/);
+    // one retry after the first backoff step (0.5 s minus jitter)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(350);
+  } finally {
+    process.env.ANTHROPIC_BASE_URL = server().url;
+    process.env.AI_MAX_RETRIES = "3";
+    resetConfigForTests();
+  }
 });
 
 describe("completeStructured", () => {
