@@ -1,20 +1,17 @@
 // The AI streaming benchmarks of `npm run bench` (no database needed), against the local
 // Anthropic wire server (tests/support/anthropic-server.ts) in this process:
 //   ai-cancel  a browser-like client aborts its fetch of an AI stream served by aiStreamResponse
-//              on a plain node http server; measured: abort() → the wire server sees the upstream
+//              on a plain node http server (its own process: scripts/bench/ai-app-server.ts); measured: abort() → the wire server sees the upstream
 //              socket close (median / p95 over BENCH_AI_RUNS ≥ 50 runs; target ≤ 100 ms)
 //   ai-stream  time to first token and tokens/s: the SDK straight to the wire server vs the same
 //              answer through streamText + aiStreamResponse + node http, read as the browser
 //              reads it (fetch + decodeAiFrames), alternating in the same run; target: ≤ 5 ms
 //              added to the first token. settle() is a no-op here (credits are measured apart).
 import "./server-only-shim";
-import { createServer, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Anthropic from "@anthropic-ai/sdk";
-import { resetConfigForTests } from "../../lib/config";
-import { streamText } from "../../lib/ai/provider";
-import { aiStreamResponse } from "../../lib/ai/stream/server";
 import { decodeAiFrames } from "../../lib/ai/stream/protocol";
 import { startAnthropicServer, type AnthropicServer } from "../../tests/support/anthropic-server";
 import { stats, type Stats } from "./measure";
@@ -28,28 +25,17 @@ const ask = {
   maxTokens: 1000,
 };
 
-/** Writes a web Response to a node response the way Next.js does: pull with backpressure, cancel on close. */
-async function pipeResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-  const reader = response.body!.getReader();
-  res.on("close", () => {
-    if (!res.writableFinished) void reader.cancel().catch(() => {});
+/** The app server (scripts/bench/ai-app-server.ts) in its own process, as in production. */
+async function startAppServer(wireUrl: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "ai-app-server.ts")], {
+    env: { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: wireUrl, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-    if (done || res.destroyed) break;
-    if (!res.write(value)) await new Promise((r) => res.once("drain", r));
-  }
-  res.end();
-}
-
-async function startAppServer(): Promise<{ url: string; server: Server }> {
-  const server = createServer((_req, res) => {
-    const response = aiStreamResponse({ stream: streamText(ask), settle: () => ({ creditsUsed: 0, balance: null }) });
-    void pipeResponse(response, res);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m) => resolve((m as { port: number }).port));
+    child.once("exit", (code) => reject(new Error(`the bench app server exited (${code})`)));
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
 /** Reads an AI stream like the browser hook: fetch, decode frames; times the first text frame. */
@@ -97,12 +83,8 @@ export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]
   const want = (name: string) => !only || only.test(name);
   if (!want("ai-cancel") && !want("ai-stream")) return [];
   const runs = Math.max(50, Number(process.env.BENCH_AI_RUNS ?? 50));
-  const saved = { key: process.env.ANTHROPIC_API_KEY, url: process.env.ANTHROPIC_BASE_URL };
   const wire: AnthropicServer = await startAnthropicServer({ apiKey: KEY });
-  process.env.ANTHROPIC_API_KEY = KEY;
-  process.env.ANTHROPIC_BASE_URL = wire.url;
-  resetConfigForTests();
-  const app = await startAppServer();
+  const app = await startAppServer(wire.url);
   const results: AiBenchResult[] = [];
   try {
     if (want("ai-cancel")) {
@@ -162,17 +144,8 @@ export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]
       });
     }
   } finally {
-    app.server.closeAllConnections();
-    await new Promise((r) => app.server.close(r));
+    app.stop();
     await wire.close();
-    for (const [k, v] of [
-      ["ANTHROPIC_API_KEY", saved.key],
-      ["ANTHROPIC_BASE_URL", saved.url],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    resetConfigForTests();
   }
   return results;
 }
