@@ -1,7 +1,8 @@
 // The AI streaming benchmarks of `npm run bench` (no database needed), against the local
 // Anthropic wire server (tests/support/anthropic-server.ts) in this process:
 //   ai-cancel  a browser-like client aborts its fetch of an AI stream served by aiStreamResponse
-//              on a plain node http server (its own process: scripts/bench/ai-app-server.ts); measured: abort() → the wire server sees the upstream
+//              on a plain node http server; app, wire server and client each in their own process
+//              (scripts/bench/ai-app-server.ts, ai-wire-server.ts), as in production; measured: abort() → the wire server sees the upstream
 //              socket close (median / p95 over BENCH_AI_RUNS ≥ 50 runs; target ≤ 100 ms)
 //   ai-stream  time to first token and tokens/s: the SDK straight to the wire server vs the same
 //              answer through streamText + aiStreamResponse + node http, read as the browser
@@ -13,7 +14,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Anthropic from "@anthropic-ai/sdk";
 import { decodeAiFrames } from "../../lib/ai/stream/protocol";
-import { startAnthropicServer, type AnthropicServer } from "../../tests/support/anthropic-server";
+import type { ScriptedReply } from "../../tests/support/anthropic-server";
 import { stats, type Stats } from "./measure";
 
 const KEY = "bench-key";
@@ -25,17 +26,38 @@ const ask = {
   maxTokens: 1000,
 };
 
-/** The app server (scripts/bench/ai-app-server.ts) in its own process, as in production. */
-async function startAppServer(wireUrl: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "ai-app-server.ts")], {
-    env: { ...process.env, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: wireUrl, LOG_LEVEL: "warn" },
+type Child = { send: (m: unknown) => void; next: <T>(key: string) => Promise<T>; stop: () => void };
+
+/** A bench process (tsx) that talks over IPC; next(key) resolves with the next message holding key. */
+async function startChild(file: string, env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, file)], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (m) => resolve((m as { port: number }).port));
-    child.once("exit", (code) => reject(new Error(`the bench app server exited (${code})`)));
+  const inbox: Array<Record<string, unknown>> = [];
+  const waiting: Array<{ key: string; resolve: (v: unknown) => void }> = [];
+  child.on("message", (m: Record<string, unknown>) => {
+    const w = waiting.findIndex((x) => x.key in m);
+    if (w === -1) return void inbox.push(m);
+    const [x] = waiting.splice(w, 1);
+    x!.resolve(m[x!.key]);
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`bench process ${file} exited (${code})`))),
+  );
+  exited.catch(() => {});
+  return {
+    send: (m) => child.send(m as object),
+    next: <T>(key: string) => {
+      const i = inbox.findIndex((m) => key in m);
+      if (i !== -1) return Promise.resolve(inbox.splice(i, 1)[0]![key] as T);
+      return Promise.race([
+        new Promise<T>((resolve) => waiting.push({ key, resolve: resolve as (v: unknown) => void })),
+        exited,
+      ]);
+    },
+    stop: () => child.kill(),
+  };
 }
 
 /** Reads an AI stream like the browser hook: fetch, decode frames; times the first text frame. */
@@ -83,28 +105,35 @@ export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]
   const want = (name: string) => !only || only.test(name);
   if (!want("ai-cancel") && !want("ai-stream")) return [];
   const runs = Math.max(50, Number(process.env.BENCH_AI_RUNS ?? 50));
-  const wire: AnthropicServer = await startAnthropicServer({ apiKey: KEY });
-  const app = await startAppServer(wire.url);
+  // Three processes, as in production: the provider (wire server), the app, the browser (here).
+  const wire = await startChild("ai-wire-server.ts", { BENCH_AI_KEY: KEY });
+  const wireUrl = await wire.next<string>("url");
+  const app = await startChild("ai-app-server.ts", { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: wireUrl });
+  const appUrl = `http://127.0.0.1:${await app.next<number>("port")}/`;
+  const script = async (reply: ScriptedReply) => {
+    wire.send({ script: reply });
+    await wire.next("scripted");
+  };
+  const now = () => performance.timeOrigin + performance.now();
   const results: AiBenchResult[] = [];
   try {
     if (want("ai-cancel")) {
       const samples: number[] = [];
+      let missed = 0;
       for (let i = 0; i < runs + 5; i++) {
-        wire.reset();
-        wire.script({ kind: "text", chunks, delayMs: 5 });
+        await script({ kind: "text", chunks, delayMs: 5 });
         const controller = new AbortController();
-        await readApp(app.url, 3, controller);
-        const upstream = await wire.nextRequest(1);
-        const t0 = performance.now();
+        await readApp(appUrl, 3, controller);
+        const t0 = now();
         controller.abort();
         const closed = await Promise.race([
-          upstream.clientClosed,
+          wire.next<number>("closed"),
           new Promise<number>((r) => setTimeout(() => r(Number.NaN), 2000)),
         ]);
-        if (i >= 5) samples.push(closed - t0);
+        if (Number.isNaN(closed)) missed++;
+        else if (i >= 5) samples.push(closed - t0);
       }
-      const s = stats(samples.filter((x) => !Number.isNaN(x)));
-      const missed = samples.filter((x) => Number.isNaN(x)).length;
+      const s = stats(samples);
       const pass = missed === 0 && s.p95 <= 100;
       results.push({
         name: "ai-cancel",
@@ -115,14 +144,13 @@ export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]
       });
     }
     if (want("ai-stream")) {
-      const sdk = new Anthropic({ apiKey: KEY, baseURL: wire.url, maxRetries: 0, logLevel: "off" });
+      const sdk = new Anthropic({ apiKey: KEY, baseURL: wireUrl, maxRetries: 0, logLevel: "off" });
       const ttft: Record<"sdk" | "app", number[]> = { sdk: [], app: [] };
       const tps: Record<"sdk" | "app", number[]> = { sdk: [], app: [] };
       for (let i = 0; i < runs + 5; i++) {
         for (const variant of i % 2 === 0 ? (["sdk", "app"] as const) : (["app", "sdk"] as const)) {
-          wire.reset();
-          wire.script({ kind: "text", chunks });
-          const r = variant === "sdk" ? await readSdk(sdk) : await readApp(app.url);
+          await script({ kind: "text", chunks });
+          const r = variant === "sdk" ? await readSdk(sdk) : await readApp(appUrl);
           if (r.texts !== TOKENS) throw new Error(`ai-stream ${variant}: ${r.texts} deltas, expected ${TOKENS}`);
           if (i < 5) continue;
           ttft[variant].push(r.first - r.t0);
@@ -145,7 +173,7 @@ export async function runAiBenches(only: RegExp | null): Promise<AiBenchResult[]
     }
   } finally {
     app.stop();
-    await wire.close();
+    wire.stop();
   }
   return results;
 }

@@ -30,9 +30,10 @@ const FLUSH_EVERY_MS = 2;
 
 const GENERIC = { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Try again." };
 
-function errorShown(err: unknown): { code: string; message: string } {
+/** What the client may see of an error; internals are logged (unless already logged) and replaced. */
+function errorShown(err: unknown, logged = false): { code: string; message: string } {
   if (err instanceof AppError && err.status !== 500) return { code: err.code, message: err.message };
-  logger.error({ err }, "AI stream failed");
+  if (!logged) logger.error({ err }, "AI stream failed");
   return GENERIC;
 }
 
@@ -69,7 +70,7 @@ export function aiStreamResponse(opts: {
             s = await settleOnce({ outcome, usage, ...(error !== undefined ? { error } : {}) });
           } catch (settleError) {
             if (cancelled) return;
-            send({ event: "error", data: { error: errorShown(settleError), creditsUsed: 0, balance: null } });
+            send({ event: "error", data: { error: errorShown(settleError, true), creditsUsed: 0, balance: null } });
             return controller.close();
           }
           if (cancelled) return;
