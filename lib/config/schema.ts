@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseBlindIndexKey, parseEncryptionKeys } from "@/lib/crypto/key-format";
 import { parseTrustedProxies } from "@/lib/rate-limit/trusted-proxies";
 import { publicUrlProblem } from "@/lib/auth/public-url-check";
+import { AI_FEATURES, type AiFeature } from "@/lib/ai/features";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -56,6 +57,66 @@ const httpsUrl = z.preprocess(
   emptyAsUndefined,
   z.string().url("expected an absolute URL such as https://accounts.example.org").optional(),
 );
+
+// --- AI provider (lib/config/ai.ts) ---
+const modelName = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$/, "expected a model name such as claude-haiku-4-5")
+    .optional(),
+);
+const anthropicBaseUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "expected a URL like https://api.anthropic.com" });
+        return;
+      }
+      if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "")
+        ctx.addIssue({ code: "custom", message: "expected an http(s) URL like https://api.anthropic.com" });
+      else if (/\/v1\/?$/.test(url.pathname))
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "must not end in /v1: the SDK adds /v1/messages itself, so requests would go to /v1/v1/messages (use e.g. http://127.0.0.1:4010)",
+        });
+    })
+    .optional(),
+);
+/** AI_MODEL_<FEATURE> for every feature of lib/ai/features.ts: that feature's model (default AI_MODEL_DEFAULT). */
+export type AiModelVariable = `AI_MODEL_${Uppercase<AiFeature>}`;
+export const aiModelVariable = (feature: AiFeature) => `AI_MODEL_${feature.toUpperCase()}` as AiModelVariable;
+const featureModels = Object.fromEntries(AI_FEATURES.map((f) => [aiModelVariable(f), modelName])) as Record<
+  AiModelVariable,
+  typeof modelName
+>;
+
+function aiConfigProblems(
+  c: { NODE_ENV: string; ANTHROPIC_BASE_URL?: string; AI_DEMO: boolean; AI_DEMO_ALLOW_PRODUCTION: boolean },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.AI_DEMO && !c.ANTHROPIC_BASE_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["ANTHROPIC_BASE_URL"],
+      message:
+        "is required when AI_DEMO=1: the demo model is the local wire server (start it with npm run dev:demo-ai)",
+    });
+  if (c.AI_DEMO && c.NODE_ENV === "production" && !c.AI_DEMO_ALLOW_PRODUCTION)
+    ctx.addIssue({
+      code: "custom",
+      path: ["AI_DEMO"],
+      message:
+        "is refused when NODE_ENV=production: the demo model answers with made-up text (set AI_DEMO_ALLOW_PRODUCTION=1 for a demo deployment)",
+    });
+}
+// --- end AI provider ---
 
 export const configSchema = z
   .object({
@@ -124,8 +185,32 @@ export const configSchema = z
     /** Shows the demo login on the sign-in page even in production builds (demo deployments, e2e). */
     CIVITAS_DEMO_HINT: booleanFlag.default(false),
     APP_NAME: optionalString.default("Civitas"),
+    // --- AI provider (lib/config/ai.ts) ---
+    /** Anthropic API key. Unset (and not AI_DEMO): every AI surface says "AI is not configured". */
+    ANTHROPIC_API_KEY: optionalString,
+    /** Another Messages API endpoint (a proxy, the offline demo model). Without the /v1: the SDK adds it. */
+    ANTHROPIC_BASE_URL: anthropicBaseUrl,
+    AI_MODEL_DEFAULT: modelName.default("claude-haiku-4-5"),
+    ...featureModels,
+    AI_TIMEOUT_MS: z.coerce
+      .number({ error: "expected a whole number of milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .min(1_000, "expected at least 1000 (1 s)")
+      .max(600_000, "expected at most 600000 (10 minutes)")
+      .default(60_000),
+    AI_MAX_RETRIES: z.coerce
+      .number({ error: "expected a whole number" })
+      .int("expected a whole number")
+      .min(0, "expected at least 0")
+      .max(10, "expected at most 10")
+      .default(3),
+    /** The offline demo model: deterministic replies from the local wire server at ANTHROPIC_BASE_URL. */
+    AI_DEMO: booleanFlag.default(false),
+    AI_DEMO_ALLOW_PRODUCTION: booleanFlag.default(false),
+    // --- end AI provider ---
   })
   .superRefine((c, ctx) => {
+    aiConfigProblems(c, ctx);
     for (const [id, secret] of [
       ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
       ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],

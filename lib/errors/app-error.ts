@@ -15,7 +15,9 @@ export type ErrorCode =
   | "EXTERNAL_SERVICE_ERROR"
   | "UNAVAILABLE"
   | "WRITE_OUTCOME_UNKNOWN"
-  | "INTERNAL_ERROR";
+  | "INTERNAL_ERROR"
+  /** No ANTHROPIC_API_KEY (and not the demo model): a 503 (lib/ai/provider/errors.ts). */
+  | "AI_NOT_CONFIGURED";
 
 /** Field-level messages, keyed by field path ("email", "address.city"). */
 export type FieldErrors = Record<string, string[]>;
@@ -106,7 +108,8 @@ export class ExternalServiceError extends AppError {
 }
 
 export class UnavailableError extends AppError {
-  override readonly code = "UNAVAILABLE";
+  // Widened to ErrorCode so subclasses can name their cause (AI_NOT_CONFIGURED).
+  override readonly code: ErrorCode = "UNAVAILABLE";
   override readonly status = 503;
 }
 

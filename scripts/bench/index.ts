@@ -20,6 +20,9 @@
 // write the results as Markdown), BENCH_ONLY=<regex> (only the queries whose name matches).
 // Keys: ENCRYPTION_KEYS/BLIND_INDEX_KEY or the development key file, as the app; the seed
 // recomputes the bench emails' blind indexes when BLIND_INDEX_KEY is not the one they used.
+//
+// First, without any database: the AI streaming benchmarks (scripts/bench/ai.ts: ai-cancel,
+// ai-stream; BENCH_AI_RUNS, default 50). BENCH_ONLY=ai- runs only those, DATABASE_URL or not.
 import "./server-only-shim";
 import { Client } from "pg";
 import { cpus, totalmem } from "node:os";
@@ -38,6 +41,7 @@ import { casePageSql, listCases } from "../../lib/cases/list";
 import { caseListQuerySchema } from "../../lib/cases/schemas";
 import { benchEmail, seedBench } from "./seed";
 import { explain, measureVariants, planSummary, type Stats } from "./measure";
+import { runAiBenches } from "./ai";
 
 const FUZZY_SETTINGS = { "pg_trgm.similarity_threshold": "0.3", "pg_trgm.word_similarity_threshold": "0.5" };
 const TARGET_MS = 100;
@@ -69,6 +73,10 @@ const passes = (app: Stats, direct: Stats) =>
 
 async function main() {
   const url = process.env.DATABASE_URL;
+  const onlyAi = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
+  const ai = await runAiBenches(onlyAi);
+  if (ai.length > 0) console.log(`\n${ai.flatMap((r) => r.lines).join("\n")}\n`);
+  if (!url && ai.length > 0 && onlyAi) return;
   if (!url) usage();
   // The business functions open the app's database from the environment (lib/db): no demo
   // seed, quiet logs. The bench's own connection is the owner (the URL's user).
@@ -228,7 +236,10 @@ async function main() {
         : "Seed: already present.";
     writeFileSync(
       process.env.BENCH_MARKDOWN,
-      `Run of ${new Date().toISOString()} — ${machine}.\n${seedLine}\nMeasuring: ${benchSeconds.toFixed(0)} s.\n\n${table}\n\n${plans.join("\n")}`,
+      `Run of ${new Date().toISOString()} — ${machine}.\n${seedLine}\nMeasuring: ${benchSeconds.toFixed(0)} s.\n\n${table}\n\n${plans.join("\n")}` +
+        (ai.length > 0
+          ? `\n\nAI streaming (no database):\n\n${ai.flatMap((r) => r.lines.map((l) => `- ${l}`)).join("\n")}\n`
+          : ""),
     );
   }
 
