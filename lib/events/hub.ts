@@ -22,7 +22,10 @@ type Channel = { listeners: Set<EventListener>; buffer: TenantEvent[]; linger?: 
 
 export type HubOptions = { bufferSize?: number; lingerMs?: number };
 
-export function createEventHub(source: ListenSource, { bufferSize = 500, lingerMs = 60_000 }: HubOptions = {}): EventHub {
+export function createEventHub(
+  source: ListenSource,
+  { bufferSize = 500, lingerMs = 60_000 }: HubOptions = {},
+): EventHub {
   const channels = new Map<string, Channel>();
 
   const deliver = (tenantId: string, ch: Channel, payload: string) => {
@@ -43,10 +46,12 @@ export function createEventHub(source: ListenSource, { bufferSize = 500, lingerM
     if (existing) return existing;
     const ch: Channel = { listeners: new Set(), buffer: [], ready: Promise.resolve() };
     const name = tenantChannel(tenantId);
-    ch.ready = source.listen(name, (payload) => deliver(tenantId, ch, payload)).catch((err) => {
-      channels.delete(tenantId);
-      throw err;
-    });
+    ch.ready = source
+      .listen(name, (payload) => deliver(tenantId, ch, payload))
+      .catch((err) => {
+        channels.delete(tenantId);
+        throw err;
+      });
     channels.set(tenantId, ch);
     return ch;
   };

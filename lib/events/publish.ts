@@ -17,7 +17,13 @@ export async function publishTenantEvent(
   tenantId: string,
   event: { type: TenantEventType; ids: string[] },
 ): Promise<TenantEvent> {
-  const full = tenantEventSchema.parse({ id: randomUUID(), tenantId, type: event.type, ids: event.ids, at: Date.now() });
+  const full = tenantEventSchema.parse({
+    id: randomUUID(),
+    tenantId,
+    type: event.type,
+    ids: event.ids,
+    at: Date.now(),
+  });
   await tx.$executeRaw`SELECT pg_notify(${tenantChannel(tenantId)}, ${JSON.stringify(full)})`;
   return full;
 }

@@ -63,7 +63,11 @@ export function createEventStream(opts: StreamOptions): ReadableStream<Uint8Arra
         const missed = hub.since(tenantId, opts.lastEventId);
         // Unknown id: this instance cannot tell what was missed, so the client refetches all.
         if (missed === null) send(`event: resync\ndata: {}\n\n`);
-        else for (const e of missed) (seen.add(e.id), send(frame(e)));
+        else
+          for (const e of missed) {
+            seen.add(e.id);
+            send(frame(e));
+          }
       }
       for (const e of held) if (!seen.has(e.id)) send(frame(e));
       held = null;

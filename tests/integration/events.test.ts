@@ -110,7 +110,12 @@ beforeAll(async () => {
   const url = getConfig().DATABASE_URL;
   // PostgreSQL: the publisher is a second pool, as another instance would be. PGlite has one.
   secondPool = url
-    ? connectPostgres({ DATABASE_URL: url, DATABASE_APP_ROLE: "civitas_app", DATABASE_POOL_SIZE: 2, PGLITE_DATA_DIR: "" })
+    ? connectPostgres({
+        DATABASE_URL: url,
+        DATABASE_APP_ROLE: "civitas_app",
+        DATABASE_POOL_SIZE: 2,
+        PGLITE_DATA_DIR: "",
+      })
     : handle;
 });
 
@@ -196,9 +201,8 @@ describe("Last-Event-ID", () => {
 
   it("an id the instance does not know asks the client to resync", async () => {
     const tenant = await newTenant();
-    const frames = await readFrames(
-      streamOf(instanceHub(), tenant.id, { lastEventId: randomUUID() }),
-      (f) => f.some((x) => x.event === "resync"),
+    const frames = await readFrames(streamOf(instanceHub(), tenant.id, { lastEventId: randomUUID() }), (f) =>
+      f.some((x) => x.event === "resync"),
     );
     expect(frames.some((f) => f.event === "resync")).toBe(true);
   });
@@ -238,7 +242,9 @@ describe("the stream's own checks", () => {
       stillAllowed: () => streamStillAllowed(user, tenant.slug),
     });
     const reading = readFrames(body, (f) => f.some((x) => x.event === "end"));
-    await (await getDb())
+    await (
+      await getDb()
+    )
       .forTenant({ tenantId: tenant.id })
       .membership.delete({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
     expect((await reading).some((f) => f.event === "end")).toBe(true);
