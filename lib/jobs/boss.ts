@@ -14,7 +14,9 @@ const g = globalThis as unknown as { civitasBoss?: Promise<PgBoss> };
 async function open(): Promise<PgBoss> {
   const config = getConfig();
   const handle = await getDatabase();
-  const common = { schema: "pgboss", migrate: true, useListenNotify: true } as const;
+  // createSchema false: the schema exists (our migration); CREATE SCHEMA IF NOT EXISTS would still
+  // need the CREATE right on the database, which the app role does not have.
+  const common = { schema: "pgboss", migrate: true, createSchema: false, useListenNotify: true } as const;
   const boss = handle.pglite
     ? new PgBoss({ ...common, db: fromPglite(handle.pglite), backend: "pglite" })
     : new PgBoss({
