@@ -40,7 +40,8 @@ export function pgListenSource(connectionString: string): ListenSource {
   };
 
   // A dropped connection loses its LISTENs: reconnect (0.5 s · 2ⁿ, capped at 30 s) and re-LISTEN.
-  // Events published while it was down are lost to this process; clients resync (see sse.ts).
+  // Events published while it was down are lost to this process (its streams are not told; the
+  // next change, or a reconnect whose Last-Event-ID is unknown here, brings the tab up to date).
   const dropped = (c: Client, err?: Error) => {
     if (client !== c) return;
     client = null;
