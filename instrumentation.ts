@@ -8,6 +8,9 @@ export async function register() {
   installHttpRequestHook();
   const { startServer } = await import("./lib/server/start");
   await startServer();
+  // The in-app job worker (lib/jobs), unless JOBS_WORKER=off.
+  const { startInAppWorker } = await import("./lib/jobs/start");
+  await startInAppWorker();
 }
 
 /** A page render failed: an unreachable database gets its one structured log line. */

@@ -25,9 +25,9 @@ const shared = {
     "^server-only$": "<rootDir>/tests/support/empty-module.ts",
   },
   testEnvironment: "node",
-  // Auth.js and its helpers ship ES modules only; compile them like our own code.
+  // Auth.js and its helpers, and pg-boss (h4), ship ES modules only; compile them like our own code.
   transformIgnorePatterns: [
-    "/node_modules/(?!(next-auth|@auth/core|jose|oauth4webapi|@panva/hkdf|preact|preact-render-to-string)/)",
+    "/node_modules/(?!(next-auth|@auth/core|jose|oauth4webapi|@panva/hkdf|preact|preact-render-to-string|pg-boss|rrule-temporal|temporal-spec|serialize-error|non-error)/)",
   ],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
 };

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb, type TenantDb } from "@/lib/db";
 import { retryOnceOnOutage } from "@/lib/db/retry-once";
+import { publishTenantEvent } from "@/lib/events/publish";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Case, CaseStatus } from "@/lib/generated/prisma/client";
 import type { ChangeStatusInput, CreateCaseInput, UpdateCaseInput } from "./schemas";
@@ -85,6 +86,7 @@ export async function createCase(ctx: TenantContext, input: CreateCaseInput): Pr
         },
       },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "case.created", ids: [created.id, created.citizenId] });
     return created;
   });
 }
@@ -144,6 +146,7 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
         },
       });
     }
+    await publishTenantEvent(tx, ctx.tenantId, { type: "case.updated", ids: [after.id] });
     return after;
   });
 }
@@ -196,6 +199,7 @@ async function changeCaseStatusOnce(ctx: TenantContext, input: ChangeStatusInput
       targetId: before.id,
       data: { before: { status: before.status }, after: { status: input.status } },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "case.status_changed", ids: [after.id] });
     return after;
   });
 }
@@ -226,6 +230,7 @@ export async function assignCase(
       targetId: before.id,
       data: { before: { assigneeId: before.assigneeId }, after: { assigneeId: input.assigneeId ?? null } },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "case.assigned", ids: [after.id] });
     return after;
   });
 }
@@ -251,6 +256,7 @@ export async function addCaseNote(
       targetId: input.id,
       data: { noteId: note.id, length: input.body.length },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "case.note_added", ids: [input.id] });
     return note;
   });
 }

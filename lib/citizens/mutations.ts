@@ -3,6 +3,7 @@
 // loaded, and a stale version is a ConflictError that says who changed the record and when.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { publishTenantEvent } from "@/lib/events/publish";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { retryOnceOnOutage } from "@/lib/db/retry-once";
@@ -52,6 +53,7 @@ export async function createCitizen(ctx: TenantContext, fields: CitizenFields): 
         after: { firstName: row.firstName, lastName: row.lastName, city: row.city, tags: row.tags },
       },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.created", ids: [row.id] });
     return toView(row);
   });
 }
@@ -105,6 +107,7 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
       targetId: input.id,
       data: { changed: diff.changed, before: diff.before, after: diff.after },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.updated", ids: [input.id] });
     return toView(await tx.citizen.findUniqueOrThrow({ where: { id: input.id } }));
   });
 }
@@ -149,6 +152,7 @@ async function setCitizenTagsOnce(
       targetId: input.id,
       data: { changed: ["tags"], before: { tags: before.tags }, after: { tags: input.tags } },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.updated", ids: [input.id] });
     return toView(await tx.citizen.findUniqueOrThrow({ where: { id: input.id } }));
   });
 }
@@ -167,6 +171,7 @@ export async function deleteCitizen(ctx: TenantContext, input: { id: string }): 
       targetType: "citizen",
       targetId: input.id,
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.deleted", ids: [input.id] });
   });
 }
 
@@ -184,6 +189,7 @@ export async function restoreCitizen(ctx: TenantContext, input: { id: string }):
       targetType: "citizen",
       targetId: input.id,
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.restored", ids: [input.id] });
   });
 }
 
@@ -209,5 +215,6 @@ export async function purgeCitizen(ctx: TenantContext, input: { id: string }): P
       targetId: input.id,
       data: { casesErased: row._count.cases },
     });
+    await publishTenantEvent(tx, ctx.tenantId, { type: "citizen.deleted", ids: [input.id] });
   });
 }

@@ -208,6 +208,14 @@ export const configSchema = z
     AI_DEMO: booleanFlag.default(false),
     AI_DEMO_ALLOW_PRODUCTION: booleanFlag.default(false),
     // --- end AI provider ---
+    // --- background jobs (lib/jobs) ---
+    /** Runs the job worker inside this app process; "off" for web-only instances (then run `npm run worker`). */
+    JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+    /**
+     * How often a worker polls a queue while LISTEN/NOTIFY is active, in seconds. pg-boss's own
+     * default (30 s) delays retries and batch inserts, which wake no worker, by up to 30 s.
+     */
+    JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   })
   .superRefine((c, ctx) => {
     aiConfigProblems(c, ctx);

@@ -1,3 +1,4 @@
+import { LiveUpdates } from "@/components/live/live-updates";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
 
@@ -7,5 +8,10 @@ export default async function TenantLayout({ children, params }: Props) {
   const { tenant: tenantSlug } = await params;
   // Redirects to sign-in when signed out; 404s when the user is not a member of this tenant.
   const access = await requireTenantAccess(tenantSlug);
-  return <AppShell access={access}>{children}</AppShell>;
+  return (
+    <AppShell access={access}>
+      <LiveUpdates tenantSlug={tenantSlug} />
+      {children}
+    </AppShell>
+  );
 }

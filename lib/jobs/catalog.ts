@@ -1,0 +1,23 @@
+// The application's jobs. Other domains add theirs with registerJob (e.g. the credits sweep's
+// cron) before the worker starts; the worker creates each queue, its dead-letter queue and its
+// schedule.
+import type { JobDefinition } from "./define-job";
+import { purgeExpiredTokens } from "./purge-expired-tokens";
+
+const jobs = new Map<string, JobDefinition>();
+
+export function registerJob(def: JobDefinition): void {
+  const existing = jobs.get(def.name);
+  if (existing && existing !== def) throw new Error(`job "${def.name}" is registered twice`);
+  jobs.set(def.name, def);
+}
+
+export function getJob(name: string): JobDefinition | undefined {
+  return jobs.get(name);
+}
+
+export function allJobs(): JobDefinition[] {
+  return [...jobs.values()];
+}
+
+registerJob(purgeExpiredTokens as JobDefinition);
