@@ -52,8 +52,7 @@ export function aiErrorFromBody(status: number, body: unknown): AiStreamError {
 }
 
 export function aiStreamReducer(state: AiStreamState, action: AiStreamAction): AiStreamState {
-  if (action.type === "start")
-    return { ...initialAiStreamState, status: "streaming", run: action.run };
+  if (action.type === "start") return { ...initialAiStreamState, status: "streaming", run: action.run };
   if (action.run !== state.run || state.status !== "streaming") return state;
   switch (action.type) {
     case "frame": {
