@@ -3,8 +3,8 @@
 // arrives. cancel() aborts the fetch, which closes the connection; the server then aborts the
 // upstream model call and bills only what was produced. retry() repeats the last start().
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { decodeAiFrames } from "@/lib/ai/stream/protocol";
-import { aiErrorFromBody, aiStreamReducer, initialAiStreamState, type AiStreamState } from "./ai-stream-reducer";
+import { aiStreamReducer, initialAiStreamState, type AiStreamState } from "./ai-stream-reducer";
+import { runAiStream } from "./run-ai-stream";
 
 export type UseAiStream = {
   state: AiStreamState;
@@ -26,45 +26,7 @@ export function useAiStream(): UseAiStream {
     last.current = { url, body };
     const run = ++runs.current;
     dispatch({ type: "start", run });
-    void (async () => {
-      try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "text/event-stream" },
-          body: JSON.stringify(body ?? {}),
-          signal: abort.signal,
-        });
-        if (!response.ok || !response.body) {
-          const json: unknown = await response.json().catch(() => null);
-          dispatch({ type: "http_error", run, error: aiErrorFromBody(response.status, json) });
-          return;
-        }
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = "";
-        let finished = false;
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          const { frames, rest } = decodeAiFrames(buffer + value);
-          buffer = rest;
-          for (const frame of frames) {
-            dispatch({ type: "frame", run, frame });
-            if (frame.event !== "text") finished = true;
-          }
-        }
-        if (!finished) dispatch({ type: "ended", run });
-      } catch (error) {
-        if (abort.signal.aborted) return; // cancel() already moved the state
-        dispatch({
-          type: "http_error",
-          run,
-          error: {
-            code: "NETWORK_ERROR",
-            message: error instanceof Error && error.message ? `Network error: ${error.message}` : "Network error",
-          },
-        });
-      }
-    })();
+    void runAiStream({ url, body, run, signal: abort.signal, dispatch });
   }, []);
 
   const cancel = useCallback(() => {
