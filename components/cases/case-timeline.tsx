@@ -58,7 +58,12 @@ export function CaseTimeline({ entries, now, locale }: Props) {
         const Icon = ICONS[entry.kind];
         const showsBody = entry.kind === "NOTE" || (entry.kind === "STATUS_CHANGED" && entry.body);
         return (
-          <li key={entry.id} className="relative flex gap-3 pb-6 last:pb-0">
+          <li
+            key={entry.id}
+            // The anchor AI summary citations link to (#event-<id>); :target highlights the entry.
+            id={`event-${entry.id}`}
+            className="relative flex scroll-mt-24 gap-3 rounded-lg pb-6 last:pb-0 target:bg-brand-50 target:ring-2 target:ring-brand-400 dark:target:bg-brand-400/15"
+          >
             {index < entries.length - 1 ? (
               <span aria-hidden="true" className="absolute top-9 bottom-1 left-4 w-px bg-border" />
             ) : null}

@@ -116,4 +116,15 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     uniqueWhere: (row) => ({ id_createdAt: { id: row.id, createdAt: row.createdAt } }),
     appendOnly: true,
   },
+  CaseSummary: {
+    async create(tx, tenantId, label) {
+      const c = await citizen(tx, tenantId, `${label}-sum`);
+      const k = await tx.case.create({ data: { tenantId, citizenId: c.id, title: `Case ${label}` } });
+      return tx.caseSummary.create({
+        data: { tenantId, caseId: k.id, text: `Summary ${label}`, sourceVersion: "probe", model: "probe-model" },
+      });
+    },
+    update: { text: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
 };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
+import { CaseSummaryPanel } from "@/components/case-summary/case-summary-panel";
 import { CaseStateProvider } from "@/components/cases/case-state";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { DueDate } from "@/components/cases/due-date";
@@ -15,6 +16,7 @@ import { resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
 import { listAssignees } from "@/lib/cases/read";
 import { caseSnapshot } from "@/lib/cases/snapshot";
 import { loadCase } from "./load";
@@ -42,6 +44,9 @@ export default async function CasePage({ params }: Props) {
   const now = new Date();
   const citizenName = `${found.citizen.firstName} ${found.citizen.lastName}`;
   const createdBy = found.timeline.find((e) => e.kind === "CREATED")?.authorName;
+  // Lead: connect to the feature gate (plan + tenant flag for "case_summary") at merge.
+  const aiEnabled = false;
+  const summary = aiEnabled ? await readCaseSummary(ctx, found.id) : null;
 
   return (
     <CaseStateProvider snapshot={caseSnapshot(found)}>
@@ -64,7 +69,10 @@ export default async function CasePage({ params }: Props) {
 
           {canUpdate ? <StatusControl slug={slug} /> : <CaseStatusBadge status={found.status} />}
 
-          <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-border bg-surface p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+          <dl
+            id="case-record"
+            className="grid scroll-mt-24 gap-x-6 gap-y-3 rounded-xl border border-border bg-surface p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+          >
             <div>
               <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Priority</dt>
               <dd className="mt-1">
@@ -132,17 +140,27 @@ export default async function CasePage({ params }: Props) {
             </Card>
           </div>
 
-          {canUpdate ? (
-            <Card aria-labelledby="case-edit-heading" className="self-start">
-              <CardHeader>
-                <CardTitle id="case-edit-heading">Edit details</CardTitle>
-                <CardDescription>If someone else saves first, you choose whose changes to keep.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <EditCaseForm slug={slug} assignees={assignees} currentAssignee={found.assignee} />
-              </CardContent>
-            </Card>
-          ) : null}
+          <div className="flex flex-col gap-6 self-start">
+            {aiEnabled ? (
+              <CaseSummaryPanel
+                tenantSlug={slug}
+                caseId={found.id}
+                initialSummary={summary}
+                sourceIds={["case", ...found.timeline.map((e) => e.id)]}
+              />
+            ) : null}
+            {canUpdate ? (
+              <Card aria-labelledby="case-edit-heading" className="self-start">
+                <CardHeader>
+                  <CardTitle id="case-edit-heading">Edit details</CardTitle>
+                  <CardDescription>If someone else saves first, you choose whose changes to keep.</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <EditCaseForm slug={slug} assignees={assignees} currentAssignee={found.assignee} />
+                </CardContent>
+              </Card>
+            ) : null}
+          </div>
         </div>
       </div>
     </CaseStateProvider>
