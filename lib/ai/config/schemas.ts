@@ -73,7 +73,7 @@ function common(defaults: { maxTokens: number; temperature: number }) {
   };
 }
 
-const plain = (feature: AiFeature, d: { maxTokens: number; temperature: number }) =>
+const plain = <F extends AiFeature>(feature: F, d: { maxTokens: number; temperature: number }) =>
   z.object({ feature: z.literal(feature), ...common(d) });
 
 export const aiFeatureSettingsSchema = z.discriminatedUnion(
