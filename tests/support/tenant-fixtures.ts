@@ -116,4 +116,12 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     uniqueWhere: (row) => ({ id_createdAt: { id: row.id, createdAt: row.createdAt } }),
     appendOnly: true,
   },
+  // h5: per-tenant AI configuration
+  AiFeatureConfig: {
+    async create(tx, tenantId) {
+      return tx.aiFeatureConfig.create({ data: { tenantId, feature: "case_summary", settings: { enabled: true } } });
+    },
+    update: { settings: { enabled: false } },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
 };
