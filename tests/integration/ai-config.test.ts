@@ -74,13 +74,13 @@ describe("AI settings", () => {
     const events = await audits(tenant.id);
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ actor_id: admin.userId, target_id: "reply_draft" });
-    expect(events[0].data).toMatchObject({
+    expect(events[0]!.data).toMatchObject({
       feature: "reply_draft",
       before: { tone: "neutral", maxTokens: 2048 },
       after: { tone: "formal", maxTokens: 1500 },
     });
-    expect(events[1].data).toMatchObject({ before: { tone: "formal" }, after: { tone: "friendly" } });
-    expect(Object.keys(events[1].data.after as object)).toEqual(["tone"]);
+    expect(events[1]!.data).toMatchObject({ before: { tone: "formal" }, after: { tone: "friendly" } });
+    expect(Object.keys(events[1]!.data.after as object)).toEqual(["tone"]);
   });
 
   it("lets an OWNER save and refuses MEMBER and VIEWER", async () => {
