@@ -119,7 +119,9 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   // h5: per-tenant AI configuration
   AiFeatureConfig: {
     async create(tx, tenantId) {
-      return tx.aiFeatureConfig.create({ data: { tenantId, feature: "case_summary", settings: { enabled: true } } });
+      return tx.aiFeatureConfig.create({
+        data: { tenantId, feature: `probe_${randomUUID()}`, settings: { enabled: true } },
+      });
     },
     update: { settings: { enabled: false } },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
