@@ -9,6 +9,7 @@ import {
   HistoryIcon,
   HomeIcon,
   LockIcon,
+  SparklesIcon,
   UsersIcon,
 } from "@/components/ui/icons";
 import { can } from "@/lib/auth/permissions";
@@ -31,6 +32,7 @@ function navItems(slug: string, role: Role): NavItem[] {
       label: "Custom fields",
       Icon: DocumentIcon,
     },
+    can(role, "ai_settings.manage") && { href: `/${slug}/settings/ai`, label: "AI settings", Icon: SparklesIcon },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
   return items.filter((i): i is NavItem => !!i);

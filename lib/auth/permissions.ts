@@ -42,6 +42,8 @@ const ADMIN = [
   "audit.export",
   "tenant.update",
   "billing.read",
+  // per-tenant AI settings (lib/ai/config)
+  "ai_settings.manage",
 ] as const;
 const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer", "billing.manage"] as const;
 const COMPLIANCE = [

@@ -125,6 +125,14 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       });
     },
     update: { text: "Probed" },
+  },
+  AiFeatureConfig: {
+    async create(tx, tenantId) {
+      return tx.aiFeatureConfig.create({
+        data: { tenantId, feature: `probe_${randomUUID()}`, settings: { enabled: true } },
+      });
+    },
+    update: { settings: { enabled: false } },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
 };

@@ -36,7 +36,8 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
 
   const now = options.now ?? new Date();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const tenant = await db.tenant.create({ data: { slug: "demo", name: "Demo Municipality" } });
+  // The demo tenant is on PRO so a newcomer sees every AI feature (FREE has three).
+  const tenant = await db.tenant.create({ data: { slug: "demo", name: "Demo Municipality", plan: "PRO" } });
   const neighbour = await db.tenant.create({ data: { slug: "riverside", name: "Riverside Constituency Office" } });
 
   const users: Array<{ id: string }> = [];
