@@ -10,7 +10,7 @@ import { aiFeatureSettingsSchema, defaultAiFeatureSettings } from "@/lib/ai/conf
 import { updateAiFeatureConfig } from "@/lib/ai/config/update-ai-config";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { getDatabase, getDb } from "@/lib/db";
-import { ForbiddenError, UnavailableError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Plan, Role } from "@/lib/generated/prisma/client";
 import { inRequestContext } from "../support/request-context";
 
@@ -133,9 +133,11 @@ describe("AI gate", () => {
   it("says AI is not configured (503) and honours the tenant's switch (403)", async () => {
     const { as } = await world("PRO");
     const admin = await as("ADMIN");
-    await expect(assertAiFeatureAllowed(admin, "chat", { configured: false, demo: false })).rejects.toThrow(
-      new UnavailableError("AI is not configured"),
-    );
+    await expect(assertAiFeatureAllowed(admin, "chat", { configured: false, demo: false })).rejects.toMatchObject({
+      status: 503,
+      code: "AI_NOT_CONFIGURED",
+      message: "AI is not configured",
+    });
     await expect(assertAiFeatureAllowed(admin, "chat", { configured: false, demo: true })).resolves.toBeTruthy();
     await save(admin, { feature: "chat", enabled: "false" });
     await expect(assertAiFeatureAllowed(admin, "chat", on)).rejects.toThrow("Chat is turned off in AI settings");
