@@ -6,12 +6,13 @@ CREATE TYPE "CreditReservationStatus" AS ENUM ('open', 'settled', 'released');
 
 -- CreateTable
 CREATE TABLE "credit_balances" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "tenant_id" UUID NOT NULL,
     "balance" BIGINT NOT NULL DEFAULT 0,
     "reserved" BIGINT NOT NULL DEFAULT 0,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "credit_balances_pkey" PRIMARY KEY ("tenant_id")
+    CONSTRAINT "credit_balances_pkey" PRIMARY KEY ("tenant_id", "id")
 );
 
 -- CreateTable
@@ -111,6 +112,9 @@ CREATE TABLE "price_multipliers" (
 
     CONSTRAINT "price_multipliers_pkey" PRIMARY KEY ("kind","key")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_balances_tenant_id_key" ON "credit_balances"("tenant_id");
 
 -- CreateIndex
 CREATE INDEX "credit_ledger_tenant_id_created_at_idx" ON "credit_ledger"("tenant_id", "created_at");
