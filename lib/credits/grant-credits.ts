@@ -40,7 +40,9 @@ export async function grantCredits(input: GrantCreditsInput): Promise<{ balance:
     });
   } catch (err) {
     if (isInsufficientCredits(err))
-      throw new PaymentRequiredError("That would take the balance below zero", { details: { credits: Number(credits) } });
+      throw new PaymentRequiredError("That would take the balance below zero", {
+        details: { credits: Number(credits) },
+      });
     throw err;
   }
 }

@@ -28,7 +28,9 @@ export async function recordBatchUsage(
       UPDATE credit_reservations SET status = 'settled', closed_at = now()
       WHERE id = ${input.reservationId}::uuid AND status = 'open' RETURNING credits, feature`;
     if (!held[0]) {
-      const exists = await tx.$queryRaw<unknown[]>`SELECT 1 FROM credit_reservations WHERE id = ${input.reservationId}::uuid`;
+      const exists = await tx.$queryRaw<
+        unknown[]
+      >`SELECT 1 FROM credit_reservations WHERE id = ${input.reservationId}::uuid`;
       if (!exists[0]) throw new NotFoundError("Credit reservation not found");
       throw new ConflictError("This batch's credits were already settled");
     }

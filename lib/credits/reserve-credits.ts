@@ -65,7 +65,8 @@ function validate(input: ReserveCreditsInput) {
   const fieldErrors: Record<string, string[]> = {};
   if (bad(input.maxInputTokens)) fieldErrors.maxInputTokens = ["A whole number of tokens from 0 to 10,000,000"];
   if (bad(input.maxOutputTokens)) fieldErrors.maxOutputTokens = ["A whole number of tokens from 0 to 10,000,000"];
-  if (Object.keys(fieldErrors).length) throw new ValidationError("The reservation's token limits are not valid", fieldErrors);
+  if (Object.keys(fieldErrors).length)
+    throw new ValidationError("The reservation's token limits are not valid", fieldErrors);
 }
 
 export async function reserveCredits(ctx: CreditContext, input: ReserveCreditsInput): Promise<Reservation> {

@@ -32,7 +32,8 @@ export function validateTokens(usage: TokenCounts, latencyMs: number) {
   const fields = { ...usage, latencyMs } as Record<string, number | undefined>;
   const fieldErrors: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(fields))
-    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2_000_000_000)) fieldErrors[k] = ["A whole number ≥ 0"];
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2_000_000_000))
+      fieldErrors[k] = ["A whole number ≥ 0"];
   if (Object.keys(fieldErrors).length) throw new ValidationError("The usage figures are not valid", fieldErrors);
 }
 

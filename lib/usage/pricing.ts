@@ -108,9 +108,5 @@ export function maxCostCredits(
 ): bigint {
   const dearestInput =
     Number(price.cacheWritePerMtok) > Number(price.inputPerMtok) ? "cacheWriteTokens" : "inputTokens";
-  return ceilCredits(
-    { inputTokens: 0, outputTokens: maxOutputTokens, [dearestInput]: maxInputTokens },
-    price,
-    batch,
-  );
+  return ceilCredits({ inputTokens: 0, outputTokens: maxOutputTokens, [dearestInput]: maxInputTokens }, price, batch);
 }

@@ -21,6 +21,7 @@ import { NotFoundError, PaymentRequiredError, RateLimitedError } from "@/lib/err
 import { inRequestContext } from "../support/request-context";
 
 const HAIKU = "claude-haiku-4-5";
+type RawTx = { $executeRaw(q: TemplateStringsArray, ...v: unknown[]): PromiseLike<number> };
 
 async function world(balance: number, plan: "FREE" | "PRO" | "ENTERPRISE" = "FREE", region = "us") {
   const db = await getDb();
@@ -30,7 +31,8 @@ async function world(balance: number, plan: "FREE" | "PRO" | "ENTERPRISE" = "FRE
     data: { email: `${slug}@credits.test`, name: "Cred", emailVerifiedAt: new Date() },
   });
   const ctx = { tenantId: tenant.id, userId: user.id };
-  if (balance > 0) await act(() => grantCredits({ tenantId: tenant.id, credits: balance, kind: "grant", reason: "test" }));
+  if (balance > 0)
+    await act(() => grantCredits({ tenantId: tenant.id, credits: balance, kind: "grant", reason: "test" }));
   return { ctx, slug };
 }
 
@@ -85,14 +87,24 @@ test("settle charges the actual tokens, refunds the rest, writes the usage row; 
   expect(await readCreditBalance(ctx)).toEqual({ balance: 93n, reserved: 7n });
   const requestId = `req-${randomUUID()}`;
   const settled = await inRequestContext({ requestId }, () =>
-    settleReservation(ctx, r.id, { usage: { inputTokens: 300, outputTokens: 200 }, model: HAIKU, outcome: "ok", latencyMs: 42 }),
+    settleReservation(ctx, r.id, {
+      usage: { inputTokens: 300, outputTokens: 200 },
+      model: HAIKU,
+      outcome: "ok",
+      latencyMs: 42,
+    }),
   );
   // (300×1 + 200×5) × 0.001 = 1.3 → 2 credits.
   expect(settled.creditsUsed).toBe(2n);
   expect(settled.balance).toBe(98n);
   expect(await readCreditBalance(ctx)).toEqual({ balance: 98n, reserved: 0n });
   const again = await act(() =>
-    settleReservation(ctx, r.id, { usage: { inputTokens: 9000, outputTokens: 9000 }, model: HAIKU, outcome: "ok", latencyMs: 1 }),
+    settleReservation(ctx, r.id, {
+      usage: { inputTokens: 9000, outputTokens: 9000 },
+      model: HAIKU,
+      outcome: "ok",
+      latencyMs: 1,
+    }),
   );
   expect(again).toEqual(settled);
   const db = await getDb();
@@ -101,7 +113,11 @@ test("settle charges the actual tokens, refunds the rest, writes the usage row; 
   expect(usage[0]).toMatchObject({ requestId, feature: "chat", outcome: "ok", latencyMs: 42, userId: ctx.userId });
   expect(usage[0]!.costCredits.toString()).toBe("1.3");
   const ledger = await db.forTenant(ctx).creditLedgerEntry.findMany({ where: { reservationId: r.id } });
-  expect(ledger.map((l) => [l.kind, l.delta]).sort()).toEqual([["refund", 7n], ["reserve", -7n], ["settle", -2n]]);
+  expect(ledger.map((l) => [l.kind, l.delta]).sort()).toEqual([
+    ["refund", 7n],
+    ["reserve", -7n],
+    ["settle", -2n],
+  ]);
   expect(ledger.filter((l) => l.kind !== "reserve").every((l) => l.usageId === usage[0]!.id)).toBe(true);
   expect(await ledgerSum(ctx.tenantId)).toBe(98n);
   const audit = await db.forTenant(ctx).auditEvent.findMany({ where: { action: { startsWith: "credits." } } });
@@ -162,7 +178,12 @@ test("monthly limits: the tenant's and the person's → 429 naming the limit", a
   const { ctx } = await world(1000);
   const r = await act(() => reserveCredits(ctx, { ...SMALL, limits: { tenantMonthly: 10 } }));
   await act(() =>
-    settleReservation(ctx, r.id, { usage: { inputTokens: 1000, outputTokens: 1000 }, model: HAIKU, outcome: "ok", latencyMs: 1 }),
+    settleReservation(ctx, r.id, {
+      usage: { inputTokens: 1000, outputTokens: 1000 },
+      model: HAIKU,
+      outcome: "ok",
+      latencyMs: 1,
+    }),
   );
   const err = await act(() => reserveCredits(ctx, { ...SMALL, limits: { tenantMonthly: 10 } })).catch((e) => e);
   expect(err).toBeInstanceOf(RateLimitedError);
@@ -180,10 +201,13 @@ test("the sweep releases a reservation whose heartbeat stopped, and leaves a liv
   const { ctx } = await world(20);
   const dead = await act(() => reserveCredits(ctx, SMALL));
   const live = await act(() => reserveCredits(ctx, SMALL));
-  await (await getDb())
+  await (
+    await getDb()
+  )
     .forTenant(ctx)
     .$tenantTransaction(
-      (tx) => tx.$executeRaw`UPDATE credit_reservations SET heartbeat_at = now() - interval '1 hour' WHERE id = ${dead.id}::uuid`,
+      (tx) =>
+        tx.$executeRaw`UPDATE credit_reservations SET heartbeat_at = now() - interval '1 hour' WHERE id = ${dead.id}::uuid`,
     );
   const out = await sweepStaleReservations({ minutes: 10 });
   expect(out.released).toBeGreaterThanOrEqual(1);
@@ -199,16 +223,23 @@ test("the sweep releases a reservation whose heartbeat stopped, and leaves a liv
 test("the runtime role cannot update or delete the ledger or usage, write cost_credits, or touch the balance", async () => {
   const { ctx } = await world(10);
   const r = await act(() => reserveCredits(ctx, SMALL));
-  await act(() => settleReservation(ctx, r.id, { usage: { inputTokens: 1, outputTokens: 1 }, model: HAIKU, outcome: "ok", latencyMs: 1 }));
+  await act(() =>
+    settleReservation(ctx, r.id, {
+      usage: { inputTokens: 1, outputTokens: 1 },
+      model: HAIKU,
+      outcome: "ok",
+      latencyMs: 1,
+    }),
+  );
   const db = await getDb();
   const attempts = [
-    (tx: any) => tx.$executeRaw`UPDATE credit_ledger SET delta = 1000000`, // eslint-disable-line
-    (tx: any) => tx.$executeRaw`DELETE FROM credit_ledger`, // eslint-disable-line
-    (tx: any) => tx.$executeRaw`UPDATE ai_usage SET input_tokens = 0`, // eslint-disable-line
-    (tx: any) => tx.$executeRaw`DELETE FROM ai_usage`, // eslint-disable-line
-    (tx: any) => tx.$executeRaw`UPDATE credit_balances SET balance = 1000000`, // eslint-disable-line
-    (tx: any) => tx.$executeRaw`INSERT INTO credit_balances (tenant_id, balance) VALUES (${ctx.tenantId}::uuid, 5)`, // eslint-disable-line
-    (tx: any) => // eslint-disable-line
+    (tx: RawTx) => tx.$executeRaw`UPDATE credit_ledger SET delta = 1000000`,
+    (tx: RawTx) => tx.$executeRaw`DELETE FROM credit_ledger`,
+    (tx: RawTx) => tx.$executeRaw`UPDATE ai_usage SET input_tokens = 0`,
+    (tx: RawTx) => tx.$executeRaw`DELETE FROM ai_usage`,
+    (tx: RawTx) => tx.$executeRaw`UPDATE credit_balances SET balance = 1000000`,
+    (tx: RawTx) => tx.$executeRaw`INSERT INTO credit_balances (tenant_id, balance) VALUES (${ctx.tenantId}::uuid, 5)`,
+    (tx: RawTx) =>
       tx.$executeRaw`INSERT INTO ai_usage (tenant_id, id, feature, model, input_tokens, output_tokens, latency_ms, outcome,
         price_input_per_mtok, price_output_per_mtok, price_cache_read_per_mtok, price_cache_write_per_mtok, tier_multiplier,
         region_multiplier, batch_discount, cost_credits)
@@ -242,10 +273,23 @@ test("a price change applies to new rows only: past rows keep their cost", async
 
 test("batch results: one insert for all rows at the batch discount, settled to their total", async () => {
   const { ctx } = await world(1000);
-  const r = await act(() => reserveCredits(ctx, { ...SMALL, feature: "bulk_classification", batch: true, maxInputTokens: 100_000, maxOutputTokens: 10_000 }));
+  const r = await act(() =>
+    reserveCredits(ctx, {
+      ...SMALL,
+      feature: "bulk_classification",
+      batch: true,
+      maxInputTokens: 100_000,
+      maxOutputTokens: 10_000,
+    }),
+  );
   // (100,000×1.25 + 10,000×5) × 0.5 × 0.001 = 87.5 → 88 credits at most.
   expect(r.credits).toBe(88n);
-  const rows = Array.from({ length: 25 }, () => ({ inputTokens: 2000, outputTokens: 200, latencyMs: 0, outcome: "ok" as const }));
+  const rows = Array.from({ length: 25 }, () => ({
+    inputTokens: 2000,
+    outputTokens: 200,
+    latencyMs: 0,
+    outcome: "ok" as const,
+  }));
   const out = await act(() => recordBatchUsage(ctx, { reservationId: r.id, model: HAIKU, rows }));
   // Each row (2000 + 1000) × 0.5 × 0.001 = 1.5 → 2; 25 rows → 50.
   expect(out).toEqual({ rows: 25, creditsUsed: 50n, balance: 950n });

@@ -129,7 +129,9 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   },
   CreditLedgerEntry: {
     async create(tx, tenantId, label) {
-      return tx.creditLedgerEntry.create({ data: { tenantId, kind: "grant", delta: 5n, actorType: "system", reason: label } });
+      return tx.creditLedgerEntry.create({
+        data: { tenantId, kind: "grant", delta: 5n, actorType: "system", reason: label },
+      });
     },
     update: { delta: 1_000_000n },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
@@ -137,7 +139,9 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   },
   CreditReservation: {
     async create(tx, tenantId) {
-      return tx.creditReservation.create({ data: { tenantId, feature: "chat", model: "claude-haiku-4-5", credits: 0n } });
+      return tx.creditReservation.create({
+        data: { tenantId, feature: "chat", model: "claude-haiku-4-5", credits: 0n },
+      });
     },
     update: { feature: "briefing" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
