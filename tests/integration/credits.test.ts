@@ -21,7 +21,7 @@ import { NotFoundError, PaymentRequiredError, RateLimitedError } from "@/lib/err
 import { inRequestContext } from "../support/request-context";
 
 const HAIKU = "claude-haiku-4-5";
-type RawTx = { $executeRaw(q: TemplateStringsArray, ...v: unknown[]): PromiseLike<number> };
+type RawTx = { $executeRaw(q: TemplateStringsArray, ...v: unknown[]): Promise<number> };
 
 async function world(balance: number, plan: "FREE" | "PRO" | "ENTERPRISE" = "FREE", region = "us") {
   const db = await getDb();
