@@ -135,4 +135,59 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { settings: { enabled: false } },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  // Credits and usage. The balance is written only by the ledger trigger.
+  CreditBalance: {
+    async create(tx, tenantId, label) {
+      await tx.$executeRaw`INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_type, reason)
+        VALUES (${tenantId}::uuid, gen_random_uuid(), 'grant', 10, 'system', ${label})`;
+      return tx.creditBalance.findFirstOrThrow({ where: { tenantId } });
+    },
+    update: { balance: 1_000_000n },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+    appendOnly: true,
+  },
+  CreditLedgerEntry: {
+    async create(tx, tenantId, label) {
+      return tx.creditLedgerEntry.create({
+        data: { tenantId, kind: "grant", delta: 5n, actorType: "system", reason: label },
+      });
+    },
+    update: { delta: 1_000_000n },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+    appendOnly: true,
+  },
+  CreditReservation: {
+    async create(tx, tenantId) {
+      return tx.creditReservation.create({
+        data: { tenantId, feature: "chat", model: "claude-haiku-4-5", credits: 0n },
+      });
+    },
+    update: { feature: "briefing" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  AiUsage: {
+    async create(tx, tenantId) {
+      return tx.aiUsage.create({
+        data: {
+          tenantId,
+          feature: "chat",
+          model: "claude-haiku-4-5",
+          inputTokens: 10,
+          outputTokens: 10,
+          latencyMs: 1,
+          outcome: "ok",
+          priceInputPerMtok: "1",
+          priceOutputPerMtok: "5",
+          priceCacheReadPerMtok: "0.1",
+          priceCacheWritePerMtok: "1.25",
+          tierMultiplier: "1",
+          regionMultiplier: "1",
+          batchDiscount: "0.5",
+        },
+      });
+    },
+    update: { outputTokens: 1 },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+    appendOnly: true,
+  },
 };
