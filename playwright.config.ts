@@ -17,6 +17,11 @@ const oidc = {
   secret: randomBytes(24).toString("base64url"),
 };
 
+// The offline demo model (tests/support/anthropic-server.ts in demo mode): the app makes its
+// real SDK calls to it through ANTHROPIC_BASE_URL. Chunks every 120 ms, so a streamed answer
+// lasts long enough for a person (and a test) to cancel it halfway.
+const aiPort = Number(process.env.E2E_AI_PORT ?? 3212);
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
@@ -62,6 +67,15 @@ export default defineConfig({
       },
     },
     {
+      command: "npx tsx scripts/demo-ai.ts --wire-only",
+      port: aiPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { AI_DEMO_PORT: String(aiPort), AI_DEMO_CHUNK_DELAY_MS: "120" },
+    },
+    {
       command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${port} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
       url: `${baseURL}/api/health`,
       timeout: 180_000,
@@ -88,6 +102,10 @@ export default defineConfig({
         AUTH_OIDC_ID: "civitas",
         AUTH_OIDC_SECRET: oidc.secret,
         NODE_EXTRA_CA_CERTS: oidc.caFile,
+        // `next start` runs as production: the demo model must be allowed there explicitly.
+        AI_DEMO: "1",
+        AI_DEMO_ALLOW_PRODUCTION: "1",
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${aiPort}`,
       },
     },
   ],

@@ -7,6 +7,8 @@
 //   npm run dev:demo-ai                    app + demo model (extra arguments go to next dev)
 //   npm run dev:demo-ai -- --wire-only     only the demo model (for e2e or another app process);
 //                                          AI_DEMO_PORT picks its port (default: a free one)
+//   AI_DEMO_CHUNK_DELAY_MS                 pause between streamed chunks (default 15; the e2e
+//                                          tests slow it down so a person can cancel halfway)
 import { spawn } from "node:child_process";
 import { startAnthropicServer } from "../tests/support/anthropic-server";
 
@@ -19,7 +21,12 @@ async function main() {
     console.error(`AI_DEMO_PORT=${process.env.AI_DEMO_PORT}: expected a port number (0-65535)`);
     process.exit(2);
   }
-  const wire = await startAnthropicServer({ port });
+  const delay = process.env.AI_DEMO_CHUNK_DELAY_MS ? Number(process.env.AI_DEMO_CHUNK_DELAY_MS) : undefined;
+  if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 10_000)) {
+    console.error(`AI_DEMO_CHUNK_DELAY_MS=${process.env.AI_DEMO_CHUNK_DELAY_MS}: expected milliseconds (0-10000)`);
+    process.exit(2);
+  }
+  const wire = await startAnthropicServer({ port, demoChunkDelayMs: delay });
   console.log(`[demo-ai] offline demo model (Anthropic wire protocol) at ${wire.url}`);
   if (wireOnly) {
     console.log(`[demo-ai] start the app with: AI_DEMO=1 ANTHROPIC_BASE_URL=${wire.url} npm run dev`);

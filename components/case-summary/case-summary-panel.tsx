@@ -2,6 +2,7 @@
 // The AI summary panel of the case page: generate (streamed), cancel, retry, the stored summary
 // with its date and an "Out of date" badge, credits used, and the 402 / not-configured states.
 // It is a suggestion with links to its sources, never a record: labelled as such.
+import { DemoAiBadge } from "@/components/ai/demo-ai-badge";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useAiStream } from "@/components/ai/use-ai-stream";
@@ -18,11 +19,13 @@ type Props = {
   /** The ids a streamed citation may name ("case" and the timeline's entry ids): the server
    * validates again when it stores the summary; this only decides what is linked while streaming. */
   sourceIds: string[];
+  /** Running on the offline demo model: its answers are badged as such. */
+  demo?: boolean;
 };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds }: Props) {
+export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds, demo = false }: Props) {
   const { state, start, cancel, retry } = useAiStream();
   const router = useRouter();
   const url = `/api/tenants/${encodeURIComponent(tenantSlug)}/cases/${encodeURIComponent(caseId)}/summary`;
@@ -58,7 +61,10 @@ export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds
   return (
     <Card aria-labelledby="case-summary-heading">
       <CardHeader>
-        <CardTitle id="case-summary-heading">AI summary — check the sources</CardTitle>
+        <CardTitle id="case-summary-heading" className="flex flex-wrap items-center gap-2">
+          AI summary — check the sources
+          {demo ? <DemoAiBadge /> : null}
+        </CardTitle>
         <CardDescription>
           A suggestion written by AI from this case&apos;s timeline. Numbers link to the entries it is based on.
         </CardDescription>

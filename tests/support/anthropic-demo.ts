@@ -55,8 +55,29 @@ function condense(text: string, max = 160): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
 }
 
+/**
+ * A prompt that asks for `[ref:<id>]` citations (the case summary) gets one cited sentence per
+ * element that carries a `ref="…"` (timeline entries), after one for a block that names
+ * `ref: <id>` in its body (the case record): every fact of the demo answer links to its source.
+ */
+function citedDemoText(prompt: DemoPrompt): string | null {
+  if (!prompt.system.includes("[ref:")) return null;
+  const sentences: string[] = [];
+  for (const b of dataBlocks(prompt.user)) {
+    const ref = /^ref:\s*(\S+)/m.exec(b.body)?.[1];
+    if (ref) sentences.push(`Demo AI (offline): ${condense(b.body.replace(/^ref:.*$/m, ""), 140)}. [ref:${ref}]`);
+  }
+  for (const m of prompt.user.matchAll(/<([a-z_][\w-]*)\s+ref="([^"]+)"([^>]*)>([\s\S]*?)<\/\1>/gi)) {
+    const date = /date="([^"]+)"/.exec(m[3]!)?.[1];
+    sentences.push(`${date ? `On ${date}: ` : ""}${condense(m[4]!, 140) || "(empty)"}. [ref:${m[2]}]`);
+  }
+  return sentences.length ? sentences.join(" ") : null;
+}
+
 /** A text answer: one line per data block, condensed; without blocks, the question echoed. */
 export function demoText(prompt: DemoPrompt): string {
+  const cited = citedDemoText(prompt);
+  if (cited) return cited;
   const blocks = dataBlocks(prompt.user);
   if (blocks.length === 0) {
     const asked = condense(prompt.user, 200) || "(an empty prompt)";

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
-import { CaseSummaryPanel } from "@/components/case-summary/case-summary-panel";
+import { AiUnavailable } from "@/components/ai/ai-unavailable";
+import { LazyCaseSummaryPanel } from "@/components/case-summary/lazy-case-summary-panel";
 import { CaseStateProvider } from "@/components/cases/case-state";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { DueDate } from "@/components/cases/due-date";
@@ -17,6 +18,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { aiStatus } from "@/lib/config/ai";
 import { listAssignees } from "@/lib/cases/read";
 import { caseSnapshot } from "@/lib/cases/snapshot";
 import { loadCase } from "./load";
@@ -44,9 +47,11 @@ export default async function CasePage({ params }: Props) {
   const now = new Date();
   const citizenName = `${found.citizen.firstName} ${found.citizen.lastName}`;
   const createdBy = found.timeline.find((e) => e.kind === "CREATED")?.authorName;
-  // Lead: connect to the feature gate (plan + tenant flag for "case_summary") at merge.
-  const aiEnabled = false;
-  const summary = aiEnabled ? await readCaseSummary(ctx, found.id) : null;
+  // The summary is offered to those who may work the case (generating it spends credits), when
+  // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
+  const status = aiStatus();
+  const ai = canUpdate ? await resolveAiAccess({ ...ctx, access }, "case_summary", status) : null;
+  const summary = ai?.allowed ? await readCaseSummary(ctx, found.id) : null;
 
   return (
     <CaseStateProvider snapshot={caseSnapshot(found)}>
@@ -141,12 +146,26 @@ export default async function CasePage({ params }: Props) {
           </div>
 
           <div className="flex flex-col gap-6 self-start">
-            {aiEnabled ? (
-              <CaseSummaryPanel
+            {ai?.allowed ? (
+              <LazyCaseSummaryPanel
                 tenantSlug={slug}
                 caseId={found.id}
                 initialSummary={summary}
                 sourceIds={["case", ...found.timeline.map((e) => e.id)]}
+                demo={status.demo}
+              />
+            ) : ai ? (
+              <AiUnavailable
+                title="AI summary"
+                reason={ai.reason}
+                message={ai.message}
+                href={
+                  ai.reason === "plan" && can(access.role, "billing.read")
+                    ? `/${slug}/settings/billing`
+                    : ai.reason === "disabled" && can(access.role, "ai_settings.manage")
+                      ? `/${slug}/settings/ai`
+                      : null
+                }
               />
             ) : null}
             {canUpdate ? (
