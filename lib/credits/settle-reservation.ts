@@ -29,7 +29,15 @@ export type SettleResult = { creditsUsed: bigint; balance: bigint; usageId: stri
 type Held = { credits: bigint; feature: string; userId: string | null };
 
 export function validateTokens(usage: TokenCounts, latencyMs: number) {
-  const fields = { ...usage, latencyMs } as Record<string, number | undefined>;
+  // Only the counted fields: callers pass richer rows (a batch result carries its outcome too).
+  const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens } = usage;
+  const fields: Record<string, number | undefined> = {
+    inputTokens,
+    outputTokens,
+    cacheReadTokens,
+    cacheWriteTokens,
+    latencyMs,
+  };
   const fieldErrors: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(fields))
     if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2_000_000_000))

@@ -125,6 +125,7 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       });
     },
     update: { text: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
   AiFeatureConfig: {
     async create(tx, tenantId) {
@@ -138,9 +139,12 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   // Credits and usage. The balance is written only by the ledger trigger.
   CreditBalance: {
     async create(tx, tenantId, label) {
-      await tx.$executeRaw`INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_type, reason)
-        VALUES (${tenantId}::uuid, gen_random_uuid(), 'grant', 10, 'system', ${label})`;
-      return tx.creditBalance.findFirstOrThrow({ where: { tenantId } });
+      // Through the scoped client (not raw SQL), so the extension's tenant rule applies to it
+      // like to every other fixture; the trigger then creates or moves the balance row.
+      await tx.creditLedgerEntry.create({
+        data: { tenantId, kind: "grant", delta: 10n, actorType: "system", reason: label },
+      });
+      return tx.creditBalance.findFirstOrThrow();
     },
     update: { balance: 1_000_000n },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
