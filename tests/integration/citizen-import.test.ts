@@ -24,6 +24,7 @@ import { createCitizen } from "@/lib/citizens/mutations";
 import { citizenFieldsSchema, citizenListQuerySchema } from "@/lib/citizens/schemas";
 import type { TenantContext } from "@/lib/context/request-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { createTenant } from "@/lib/tenants/create-tenant";
 
 const HEADER = "First name,Last name,Email,Phone,National ID,Date of birth,City,Tags,Member no";
@@ -390,6 +391,45 @@ describe("files and requests that are wrong", () => {
       /cut short/,
     );
     expect((await jobs())[0]!.status).toBe("FAILED");
+  });
+
+  test("a client that goes away mid-upload: one info line, no error, the job failed and nothing staged (issue #13)", async () => {
+    const info = jest.spyOn(logger, "info");
+    const error = jest.spyOn(logger, "error");
+    try {
+      const head = `a,b\n${Array.from({ length: 1500 }, (_, i) => `Ann${i},Peeters`).join("\n")}\n`;
+      const bytes = new TextEncoder().encode(head);
+      let sent = false;
+      // What Node gives a route handler when the browser closes: the body errors with ECONNRESET.
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(bytes);
+          } else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        },
+      });
+      const input = importUploadSchema.parse({ mapping: JSON.stringify({ a: "firstName", b: "lastName" }) });
+      const failure = await validateImport(ctx, input, body, { expectedBytes: bytes.length * 2 }).catch((e) => e);
+      expect(failure).toBeInstanceOf(ValidationError);
+      expect((failure as Error).message).toMatch(/interrupted/);
+      const job = (await jobs())[0]!;
+      expect(job.status).toBe("FAILED");
+      expect(await (await getDb()).forTenant(ctx).importRow.count({ where: { jobId: job.id } })).toBe(0);
+      const aborted = info.mock.calls.filter((c) => (c[0] as { event?: string })?.event === "citizen.import_aborted");
+      expect(aborted).toHaveLength(1);
+      expect(error).not.toHaveBeenCalled();
+
+      // An aborted request signal counts too, whatever error the body then gives.
+      const controller = new AbortController();
+      controller.abort();
+      const cut = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new TypeError("terminated")) });
+      await expect(validateImport(ctx, input, cut, { signal: controller.signal })).rejects.toThrow(/interrupted/);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      info.mockRestore();
+      error.mockRestore();
+    }
   });
 
   test("bad mappings are field errors before any job exists", async () => {
