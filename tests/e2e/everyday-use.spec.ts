@@ -22,7 +22,7 @@ test("signed in: /sign-in goes to the dashboard, and a 404 (also /admin) offers 
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/demo$/);
   for (const path of ["/admin", `/no-such-page-${uniqueId()}`]) {
-    await page.goto(path);
+    expect((await page.goto(path))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
     await page.getByRole("link", { name: "Back to Civitas" }).click();
