@@ -97,3 +97,19 @@ test("the citizens export starts with a UTF-8 BOM, and keeps + phone numbers as 
   const csv = bytes.subarray(3).toString("utf8");
   expect(csv).toContain(`,Céline,${last},,+31 6 5555 1016,`);
 });
+
+test("a misspelt name that finds nothing offers the similar-names search, which finds the person", async ({ page }) => {
+  const tenant = await newTenant(page);
+  const last = `Eriksen${uniqueId().replace(/[0-9]/g, "")}`;
+  await page.goto(`/${tenant.slug}/citizens/new`);
+  await page.getByLabel("First name").fill("Amira");
+  await page.getByLabel("Last name").fill(last);
+  await page.getByRole("button", { name: "Create citizen", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Amira ${last}` })).toBeVisible();
+
+  const typo = `Amira ${last.slice(0, 6)}${last.slice(7)}`;
+  await page.goto(`/${tenant.slug}/citizens?${new URLSearchParams({ q: typo })}`);
+  await expect(page.getByText("No citizens match these filters")).toBeVisible();
+  await page.getByRole("link", { name: `Search similar names for “${typo}”` }).click();
+  await expect(page.getByRole("link", { name: new RegExp(last) })).toBeVisible();
+});
