@@ -10,6 +10,10 @@ const staticSecurityHeaders = JSON.parse(
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` refuses its HMR websocket and dev resources from any origin but its own host
+  // name, so the README's http://127.0.0.1:3000 never hydrated ("Blocked cross-origin
+  // request … from 127.0.0.1") while http://localhost:3000 did. Both are this machine.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Packages that must stay plain Node modules: PGlite loads its WebAssembly from disk,
   // pino and pg are not meant for bundling.
   serverExternalPackages: [

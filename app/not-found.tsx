@@ -2,12 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
+import { landingPathFor } from "@/lib/auth/landing";
+import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-// Also what a user sees for another organisation's pages: the app answers 404, never 403, so
-// it never confirms that a tenant or record exists.
-export default function NotFound() {
+/** Where a signed-in visitor's way back leads (their dashboard); null when nobody is signed in. */
+async function backIntoApp(): Promise<string | null> {
+  // A 404 must render even when the session cannot be checked (database down): it then
+  // offers what a signed-out visitor gets.
+  try {
+    const user = await currentUser();
+    return user ? await landingPathFor(user.email) : null;
+  } catch {
+    return null;
+  }
+}
+
+// Also what a user sees for another organisation's pages (and /admin without the platform
+// role): the app answers 404, never 403, so it never confirms that a tenant or record exists.
+// A signed-in visitor gets a way back into the app rather than the marketing page's "Sign in".
+export default async function NotFound() {
+  const back = await backIntoApp();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 px-4 text-center">
       <Logo />
@@ -15,12 +31,20 @@ export default function NotFound() {
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">Page not found</h1>
       <p className="max-w-md text-muted-foreground">The page does not exist, or you do not have access to it.</p>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
-        <Link href="/" className={buttonClasses()}>
-          Go to the home page
-        </Link>
-        <Link href="/sign-in" className={buttonClasses({ variant: "secondary" })}>
-          Sign in
-        </Link>
+        {back ? (
+          <Link href={back} className={buttonClasses()}>
+            Back to Civitas
+          </Link>
+        ) : (
+          <>
+            <Link href="/" className={buttonClasses()}>
+              Go to the home page
+            </Link>
+            <Link href="/sign-in" className={buttonClasses({ variant: "secondary" })}>
+              Sign in
+            </Link>
+          </>
+        )}
       </div>
     </main>
   );

@@ -4,7 +4,6 @@ import {
   ArrowRightIcon,
   BuildingIcon,
   ChatIcon,
-  CoinsIcon,
   DocumentIcon,
   FolderIcon,
   HistoryIcon,
@@ -18,14 +17,15 @@ import { Logo } from "@/components/ui/logo";
 import { SkipLink } from "@/components/shell/skip-link";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
-// The landing page describes what the product does today; copy is kept as data so each section
+// The landing page describes what the product does today; what is still being built is marked
+// "Coming" and not described as available (issue #13). Copy is kept as data so each section
 // stays a short loop rather than a wall of markup.
 
 const coreFeatures = [
   {
     Icon: UsersIcon,
     title: "Citizen records",
-    body: "One profile per person: contact details, address, date of birth, consent, tags and your own custom fields. Duplicates are found and merged instead of piling up.",
+    body: "One profile per person: contact details, address, date of birth, consent, tags and your own custom fields. Importing a file flags the people you already have, so duplicates do not pile up.",
   },
   {
     Icon: FolderIcon,
@@ -67,7 +67,7 @@ const safeguards = [
   {
     Icon: ShieldIcon,
     title: "GDPR tooling",
-    body: "Consent on each record, access and erasure requests, and a compliance role that reviews audit logs without editing casework.",
+    body: "Consent on each record, and a compliance role that reviews the audit log without editing casework.",
   },
   {
     Icon: LockIcon,
@@ -111,7 +111,7 @@ export default function HomePage() {
               </li>
               <li>
                 <a href="#ai" className="rounded hover:text-foreground">
-                  AI assistance
+                  Coming
                 </a>
               </li>
               <li>
@@ -137,7 +137,7 @@ export default function HomePage() {
         >
           <div>
             <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">
-              Citizen records · Casework · AI assistance
+              Citizen records · Casework · Audit trail
             </p>
             <h1
               id="hero-heading"
@@ -147,8 +147,8 @@ export default function HomePage() {
             </h1>
             <p className="mt-5 text-lg text-pretty text-muted-foreground">
               Civitas gives municipalities, constituency offices and NGOs one secure place to keep citizen records, run
-              casework from first contact to resolution, and let AI take on the reading and summarising — with every
-              action audited and every organisation&apos;s data kept apart.
+              casework from first contact to resolution — with every action audited and every organisation&apos;s data
+              kept apart.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link href="/sign-in" className={buttonClasses({ size: "lg" })}>
@@ -191,32 +191,23 @@ export default function HomePage() {
             <div>
               <SectionIntro
                 id="ai-heading"
-                title="AI that does the reading, paid for with credits"
-                lead="AI features draw on your organisation's credit balance, so usage is visible and never open-ended."
+                title="Coming: AI assistance"
+                lead="Being built, not available yet. When it ships, it reads and summarises so your team does not have to."
               />
-              <ul className="mt-6 flex flex-col gap-3 text-sm text-muted-foreground">
-                <CheckItem>Credits are reserved before a request and settled to what it actually used.</CheckItem>
-                <CheckItem>Failed requests are refunded automatically.</CheckItem>
-                <CheckItem>Large jobs can run as batches at half the usual credit cost.</CheckItem>
-                <CheckItem>
-                  Fields you mark as personal data stay out of AI requests unless a feature needs them.
-                </CheckItem>
-              </ul>
             </div>
             <ul className="grid gap-4 sm:grid-cols-2">
               {aiFeatures.map(({ Icon, title, body }) => (
                 <li key={title} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
-                  <FeatureIcon Icon={Icon} />
+                  <div className="flex items-start justify-between gap-3">
+                    <FeatureIcon Icon={Icon} />
+                    <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted-foreground">
+                      Coming
+                    </span>
+                  </div>
                   <h3 className="mt-3 font-semibold text-foreground">{title}</h3>
                   <p className="mt-1 text-sm text-muted-foreground">{body}</p>
                 </li>
               ))}
-              <li className="rounded-xl border border-dashed border-border p-5 sm:col-span-2">
-                <p className="flex items-start gap-3 text-sm text-muted-foreground">
-                  <CoinsIcon className="mt-0.5 text-brand-700 dark:text-brand-300" />
-                  Also: automatic case classification and duplicate detection with a guided merge.
-                </p>
-              </li>
             </ul>
           </div>
         </section>
@@ -305,24 +296,6 @@ function FeatureIcon({ Icon }: { Icon: typeof UsersIcon }) {
   );
 }
 
-function CheckItem({ children }: { children: React.ReactNode }) {
-  return (
-    <li className="flex gap-2">
-      <svg viewBox="0 0 20 20" aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-green-700 dark:text-green-400">
-        <path
-          d="m4.5 10.5 3.5 3.5 7.5-8"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={2}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
-      <span>{children}</span>
-    </li>
-  );
-}
-
 /** A stylised, decorative glimpse of the dashboard; real content is described in the text. */
 function ProductPreview() {
   const bars = ["h-6", "h-10", "h-8", "h-14", "h-9", "h-16", "h-12", "h-7", "h-11", "h-15"];
@@ -366,10 +339,6 @@ function ProductPreview() {
           <div key={title} className="flex items-center gap-3 rounded-lg bg-surface-muted px-3 py-2">
             <span className={`size-2 rounded-full ${dot}`} />
             <span className="truncate text-xs text-foreground">{title}</span>
-            <span className="ml-auto flex items-center gap-1 text-[11px] text-brand-700 dark:text-brand-300">
-              <SparklesIcon className="size-3.5" />
-              Summary
-            </span>
           </div>
         ))}
       </div>

@@ -33,9 +33,12 @@ export function PiiReveal({
         <button
           type="button"
           className="rounded text-xs font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
-          disabled={pending}
+          // aria-disabled, not disabled: a disabled button loses focus to <body> mid-reveal
+          // (issue #13), so the keyboard user would start again from the top of the page.
+          aria-disabled={pending || undefined}
           aria-label={value ? `Hide ${label}` : `Reveal ${label}`}
           onClick={() => {
+            if (pending) return;
             if (value) return setValue(null);
             startTransition(async () => {
               const result = await revealFieldAction(slug, { id: citizenId, field });

@@ -67,8 +67,12 @@ export function InviteMemberForm({ slug, roles }: { slug: string; roles: Role[] 
           Send invitation
         </Button>
       </div>
-      <p id="invite-role-help" className="text-xs text-muted-foreground">
-        {roles.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r].toLowerCase()}`).join(" · ")}
+      <p id="invite-role-help" className="flex flex-col gap-0.5 text-xs text-muted-foreground">
+        {roles.map((r) => (
+          <span key={r}>
+            <span className="font-medium text-foreground">{ROLE_LABELS[r]}:</span> {ROLE_DESCRIPTIONS[r]}
+          </span>
+        ))}
       </p>
     </form>
   );

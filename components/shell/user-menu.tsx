@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/sign-out/actions";
 import { ChevronDownIcon, SignOutIcon } from "@/components/ui/icons";
 import type { TenantAccess } from "@/lib/tenants/types";
+import { FocusIntoPopover } from "./focus-into-popover";
 
 const roleLabels: Record<TenantAccess["role"], string> = {
   OWNER: "Owner",
@@ -24,7 +25,7 @@ const itemClass =
 
 /**
  * Account details and sign out in a native popover: Escape, click-outside and focus order come
- * from the browser, so this stays a server component with no client JavaScript.
+ * from the browser; the one client piece moves focus into the menu when it opens.
  */
 export function UserMenu({ user, role, slug, platformAdmin }: Props) {
   return (
@@ -74,6 +75,7 @@ export function UserMenu({ user, role, slug, platformAdmin }: Props) {
           </button>
         </form>
       </div>
+      <FocusIntoPopover id="user-menu" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger" | "inverse";
@@ -33,7 +33,7 @@ export function buttonClasses({
   return cn(base, variants[variant], sizes[size], className);
 }
 
-type ButtonProps = ComponentPropsWithoutRef<"button"> & { variant?: Variant; size?: Size };
+type ButtonProps = ComponentPropsWithRef<"button"> & { variant?: Variant; size?: Size };
 
 export function Button({ variant, size, className, type = "button", ...props }: ButtonProps) {
   return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;

@@ -37,6 +37,8 @@ export function decideAccess(
   const need = routeAccess(pathname);
   if (need === "public") return { action: "next" };
   if (!session) return { action: "redirect", to: `/sign-in?callbackUrl=${encodeURIComponent(pathname + search)}` };
-  if (need === "platform-admin" && !session.platformAdmin) return { action: "redirect", to: "/" };
+  // A signed-in non-admin on /admin goes on to the page, whose platform guard answers 404 with
+  // a way back into the app; redirecting to "/" showed the marketing page and its "Sign in"
+  // to someone already signed in (issue #13).
   return { action: "next" };
 }

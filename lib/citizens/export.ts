@@ -11,7 +11,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantContext } from "@/lib/context/request-context";
 import { pagedCsvStream } from "@/lib/csv/paged-stream";
-import { CSV_EOL, csvRow } from "@/lib/csv/write";
+import { CSV_EOL, csvData, csvRow } from "@/lib/csv/write";
 import { DecryptionError } from "@/lib/crypto/field-cipher";
 import { UnavailableError } from "@/lib/errors";
 import { getDb } from "@/lib/db";
@@ -19,7 +19,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { listCustomFields } from "./custom-fields";
 import { citizenOrderBy, citizenFilters, FUZZY_THRESHOLD } from "./list";
 import { decryptPii } from "./pii";
-import { citizenListQuerySchema, type CitizenListQuery } from "./schemas";
+import { citizenListQuerySchema, PHONE_PATTERN, type CitizenListQuery } from "./schemas";
 
 export const CITIZEN_CSV_COLUMNS = [
   "id",
@@ -124,12 +124,15 @@ export async function streamCitizensCsv(ctx: TenantContext, input: unknown): Pro
     const pii = (field: "email" | "phone" | "nationalId" | "dateOfBirth", stored: string | null) =>
       decryptPii(ctx.tenantId, field, stored);
     const custom = r.custom_fields ?? {};
+    // A phone number that passes the form's rule is digits and spaces: `+31 6 …` is data, and
+    // a guard apostrophe would make the export fail its own import (issue #13).
+    const phone = pii("phone", r.phone_enc);
     return csvRow([
       r.id,
       r.first_name,
       r.last_name,
       pii("email", r.email_enc),
-      pii("phone", r.phone_enc),
+      phone && PHONE_PATTERN.test(phone) ? csvData(phone) : phone,
       pii("nationalId", r.national_id_enc),
       pii("dateOfBirth", r.date_of_birth_enc),
       r.address_line1,

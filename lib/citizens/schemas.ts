@@ -45,9 +45,12 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags.filter(Boolean).map((t) => t.toLowerCase()))])
   .pipe(z.array(z.string()).max(30, "At most 30 tags"));
 
+/** Digits, spaces and `()./-` with an optional leading +: data, never a formula (lib/csv/write.ts). */
+export const PHONE_PATTERN = /^\+?[0-9 ()./-]{5,}$/;
+
 const phone = optionalOf(
   text(40, { tooLong: "Phone number is too long" }).regex(
-    /^\+?[0-9 ()./-]{5,}$/,
+    PHONE_PATTERN,
     "Enter a phone number with digits, spaces and an optional leading +",
   ),
 );

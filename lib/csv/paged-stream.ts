@@ -10,11 +10,12 @@
 // - A page is turned into text as a whole before it is queued, so a failure never leaves half
 //   a page in the file either.
 import { logger } from "@/lib/log/logger";
+import { CSV_BOM } from "./write";
 
 export type CsvPage = { text: string; last: boolean };
 
 export type PagedCsvOptions = {
-  /** The header line, with its line ending. */
+  /** The header line, with its line ending (the stream puts the UTF-8 BOM before it). */
   header: string;
   /** The next page (called again only when the client has taken the previous one). */
   nextPage: () => Promise<CsvPage>;
@@ -29,7 +30,7 @@ export async function pagedCsvStream(options: PagedCsvOptions): Promise<Readable
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(options.header));
+        controller.enqueue(encoder.encode(CSV_BOM + options.header));
         if (first.text) controller.enqueue(encoder.encode(first.text));
         if (first.last) controller.close();
       },

@@ -15,13 +15,16 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("signed out, /admin goes to sign-in; a tenant member is sent away", async ({ page }) => {
+test("signed out, /admin goes to sign-in; a tenant member gets a 404", async ({ page }) => {
   await page.goto("/admin/tenants");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Ftenants/);
   await signIn(page, "member@civitas.test", "civitas-demo");
   await expect(page).toHaveURL(/\/demo$/);
-  await page.goto("/admin");
-  await expect(page).not.toHaveURL(/\/admin/);
+  // A 404 with the way back into the app, not the marketing page (issue #13).
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Civitas" })).toHaveAttribute("href", "/demo");
 });
 
 test("a platform admin searches tenants, reads one with a reason, and disables a user", async ({ page, browser }) => {

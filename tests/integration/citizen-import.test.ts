@@ -15,6 +15,7 @@ import { createCustomField } from "@/lib/citizens/custom-fields";
 import { streamCitizensCsv } from "@/lib/citizens/export";
 import { cancelImport, commitImport } from "@/lib/citizens/import/commit";
 import { getImportJob, listImportRows } from "@/lib/citizens/import/jobs";
+import { suggestMapping } from "@/lib/citizens/import/mapping";
 import { previewImport } from "@/lib/citizens/import/preview";
 import { importUploadSchema, type ImportMapping } from "@/lib/citizens/import/schemas";
 import { validateImport } from "@/lib/citizens/import/validate";
@@ -23,6 +24,7 @@ import { createCitizen } from "@/lib/citizens/mutations";
 import { citizenFieldsSchema, citizenListQuerySchema } from "@/lib/citizens/schemas";
 import type { TenantContext } from "@/lib/context/request-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { createTenant } from "@/lib/tenants/create-tenant";
 
 const HEADER = "First name,Last name,Email,Phone,National ID,Date of birth,City,Tags,Member no";
@@ -391,6 +393,45 @@ describe("files and requests that are wrong", () => {
     expect((await jobs())[0]!.status).toBe("FAILED");
   });
 
+  test("a client that goes away mid-upload: one info line, no error, the job failed and nothing staged (issue #13)", async () => {
+    const info = jest.spyOn(logger, "info");
+    const error = jest.spyOn(logger, "error");
+    try {
+      const head = `a,b\n${Array.from({ length: 1500 }, (_, i) => `Ann${i},Peeters`).join("\n")}\n`;
+      const bytes = new TextEncoder().encode(head);
+      let sent = false;
+      // What Node gives a route handler when the browser closes: the body errors with ECONNRESET.
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(bytes);
+          } else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        },
+      });
+      const input = importUploadSchema.parse({ mapping: JSON.stringify({ a: "firstName", b: "lastName" }) });
+      const failure = await validateImport(ctx, input, body, { expectedBytes: bytes.length * 2 }).catch((e) => e);
+      expect(failure).toBeInstanceOf(ValidationError);
+      expect((failure as Error).message).toMatch(/interrupted/);
+      const job = (await jobs())[0]!;
+      expect(job.status).toBe("FAILED");
+      expect(await (await getDb()).forTenant(ctx).importRow.count({ where: { jobId: job.id } })).toBe(0);
+      const aborted = info.mock.calls.filter((c) => (c[0] as { event?: string })?.event === "citizen.import_aborted");
+      expect(aborted).toHaveLength(1);
+      expect(error).not.toHaveBeenCalled();
+
+      // An aborted request signal counts too, whatever error the body then gives.
+      const controller = new AbortController();
+      controller.abort();
+      const cut = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new TypeError("terminated")) });
+      await expect(validateImport(ctx, input, cut, { signal: controller.signal })).rejects.toThrow(/interrupted/);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      info.mockRestore();
+      error.mockRestore();
+    }
+  });
+
   test("bad mappings are field errors before any job exists", async () => {
     const before = (await jobs()).length;
     await expect(upload(ctx, "a,b\nx,y\n", { a: "firstName", b: "lastName", c: "cf.nope" })).rejects.toThrow(
@@ -558,12 +599,12 @@ describe("export", () => {
     const tagged = await read({ tag: "export-me" });
     expect(tagged).toHaveLength(1 + 6);
     const person2 = tagged.find((r) => r[1] === "Person2")!;
-    // A leading + would start a formula in a spreadsheet: the writer prefixes a quote.
+    // A phone number is data even with its leading +: written as is (it imports back).
     expect(person2.slice(1, 7)).toEqual([
       "Person2",
       "Family2",
       "person2@example.org",
-      "'+32 470 000002",
+      "+32 470 000002",
       "NID-2",
       "1980-01-15",
     ]);
@@ -592,6 +633,92 @@ describe("export", () => {
 
     expect((await auditActions(ctx.tenantId)).filter((a) => a === "citizen.exported")).toHaveLength(6);
     await expect(streamCitizensCsv(ctx, { createdFrom: "yesterday" })).rejects.toThrow();
+  });
+});
+
+describe("export → import round trip (issue #13)", () => {
+  test("every column type comes back the same: phones with +, formula-like text, accents, tags, custom fields", async () => {
+    const from = await tenantCtx();
+    const to = await tenantCtx();
+    for (const ctx of [from, to]) {
+      await createCustomField(ctx, { key: "score", label: "Score", type: "NUMBER", options: [], required: false });
+      await createCustomField(ctx, { key: "visited", label: "Visited", type: "DATE", options: [], required: false });
+      await createCustomField(ctx, { key: "active", label: "Active", type: "BOOLEAN", options: [], required: false });
+      await createCustomField(ctx, {
+        key: "channel",
+        label: "Channel",
+        type: "SELECT",
+        options: ["post", "e-mail"],
+        required: false,
+      });
+    }
+    const people = [
+      {
+        firstName: "Céline",
+        lastName: "Ødegård-Müller",
+        email: "celine@example.org",
+        phone: "+31 6 5555 1016",
+        nationalId: "NL-123.456",
+        dateOfBirth: "1975-02-28",
+        addressLine1: 'Rue "du Port", 3',
+        addressLine2: "bus 2, achterzijde",
+        postalCode: "1000",
+        city: "Brussel",
+        country: "BE",
+        preferredLanguage: "fr",
+        tags: "alpha, beta",
+        customFields: { member_no: "=1+1", score: -2.5, visited: "2026-03-02", active: true, channel: "e-mail" },
+      },
+      {
+        firstName: "+Plus",
+        lastName: "@Home",
+        phone: "-5555 123",
+        city: "-1+2",
+        customFields: { member_no: "-", score: 0, active: false },
+      },
+      { firstName: "Only", lastName: "Names" },
+    ];
+    for (const p of people) await createCitizen(from, citizenFieldsSchema.parse(p));
+
+    const bytes = new Uint8Array(await new Response(await streamCitizensCsv(from, { sort: "name" })).arrayBuffer());
+    // The UTF-8 byte order mark, so a spreadsheet reads "Céline" and not "CÃ©line".
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    // A valid phone number is data, written as is; text that could be a formula keeps its guard.
+    expect(csv).toContain(",+31 6 5555 1016,");
+    expect(csv).toContain(",-5555 123,");
+    expect(csv).toContain(",'+Plus,'@Home,");
+
+    const header = (parseCsvSync(csv, { bom: true }) as string[][])[0]!;
+    const mapping = suggestMapping(header, [
+      { key: "member_no", label: "Member no" },
+      { key: "score", label: "Score" },
+      { key: "visited", label: "Visited" },
+      { key: "active", label: "Active" },
+      { key: "channel", label: "Channel" },
+    ]);
+    const job = await validateImport(
+      to,
+      importUploadSchema.parse({ fileName: "export.csv", mapping: JSON.stringify(mapping) }),
+      webStream(csv, 7),
+      { expectedBytes: Buffer.byteLength(csv) },
+    );
+    expect(job).toMatchObject({ totalRows: 3, validRows: 3, invalidRows: 0 });
+    await commitImport(to, job.id, { mode: "all", skipDuplicates: false });
+
+    // Everything but the id and the timestamps is the same in the second tenant's export.
+    const records = async (ctx: TenantContext) =>
+      (
+        parseCsvSync(await new Response(await streamCitizensCsv(ctx, { sort: "name" })).text(), {
+          bom: true,
+        }) as string[][]
+      ).map((r) => [...r.slice(1, 14), ...r.slice(16)]);
+    const before = await records(from);
+    expect(before).toHaveLength(4);
+    expect(await records(to)).toEqual(before);
+
+    const list = await listCitizens(to, citizenListQuerySchema.parse({ q: "Plus" }));
+    expect(list.items.map((c) => c.firstName)).toEqual(["+Plus"]);
   });
 });
 

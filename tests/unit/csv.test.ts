@@ -1,5 +1,5 @@
 // The CSV writer of every export: RFC 4180 quoting and spreadsheet formula neutralisation.
-import { CSV_EOL, csvEscape, csvRow } from "@/lib/csv/write";
+import { CSV_EOL, csvData, csvEscape, csvRow, unguardCell } from "@/lib/csv/write";
 
 test.each([
   ["plain", "plain"],
@@ -48,4 +48,21 @@ test("a row joins escaped fields with commas and ends with CRLF", () => {
   expect(CSV_EOL).toBe("\r\n");
   expect(csvRow(["a", "b,c", null, 1, '"q"'])).toBe('a,"b,c",,1,"""q"""\r\n');
   expect(csvRow([])).toBe("\r\n");
+});
+
+describe("a value checked against its column, and our own guard on import (issue #13)", () => {
+  test("csvData is written without the guard, still quoted when it must be", () => {
+    expect(csvEscape(csvData("+31 6 5555 1016"))).toBe("+31 6 5555 1016");
+    expect(csvEscape(csvData("a,b"))).toBe('"a,b"');
+    expect(csvEscape(csvData(null))).toBe("");
+    expect(csvEscape("+31 6 5555 1016")).toBe("'+31 6 5555 1016");
+  });
+
+  test("unguardCell removes exactly the apostrophe the writer adds", () => {
+    for (const v of ["=SUM(A1)", "+Plus", "-1+2", "@Home", "\tx"])
+      expect(unguardCell(csvEscape(v).replace(/^"|"$/g, ""))).toBe(v);
+    expect(unguardCell("'quoted'")).toBe("'quoted'");
+    expect(unguardCell("O'Brien")).toBe("O'Brien");
+    expect(unguardCell("'")).toBe("'");
+  });
 });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { isEmailVerified } from "@/lib/auth/verify-email";
 import { listMemberships } from "@/lib/tenants/access";
 import { signOutAction } from "../sign-out/actions";
 
@@ -13,6 +14,8 @@ export default async function NoTenantPage() {
   const user = await requireUserOrRedirect("/no-tenant");
   const memberships = await listMemberships(user.id);
   if (memberships[0]) redirect(`/${memberships[0].tenant.slug}`);
+  // createTenant refuses an unconfirmed address: offer the step that unblocks it instead.
+  const verified = await isEmailVerified(user.id);
 
   return (
     <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
@@ -22,9 +25,20 @@ export default async function NoTenantPage() {
         you to its team. Ask an administrator of your organisation to invite this address, or start a new organisation
         of your own.
       </p>
-      <Link href="/new" className={buttonClasses({ className: "mt-6 w-full" })}>
-        Create an organisation
-      </Link>
+      {verified ? (
+        <Link href="/new" className={buttonClasses({ className: "mt-6 w-full" })}>
+          Create an organisation
+        </Link>
+      ) : (
+        <>
+          <p className="mt-4 text-sm text-muted-foreground">
+            To start an organisation, first confirm your email address with the link we sent you.
+          </p>
+          <Link href="/verify-email" className={buttonClasses({ className: "mt-6 w-full" })}>
+            Get a new confirmation link
+          </Link>
+        </>
+      )}
       <form action={signOutAction} className="mt-3">
         <Button type="submit" variant="secondary" className="w-full">
           Sign out

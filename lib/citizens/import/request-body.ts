@@ -2,7 +2,7 @@
 // form: a route handler gets the body as a stream, and multipart would have to be buffered or
 // parsed by hand before the first row could be read. Mapping and file name travel in the query.
 import "server-only";
-import { ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 
 export type CsvRequestBody = { body: ReadableStream<Uint8Array>; expectedBytes?: number };
 
@@ -44,4 +44,21 @@ export function csvRequestBody(
   if (!req.body || expectedBytes === 0)
     throw new ValidationError("The request has no file: send the CSV as the body", { file: ["No file"] });
   return { body: req.body, expectedBytes };
+}
+
+export const UPLOAD_ABORTED_MESSAGE = "The upload was interrupted before the whole file arrived: upload the file again";
+
+/** The client went away mid-body: the request was aborted, or its socket reset or closed. */
+export function isClientAbort(err: unknown, signal: AbortSignal | undefined): boolean {
+  if (signal?.aborted) return true;
+  if (err instanceof AppError) return false;
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
+  return (
+    !!e &&
+    (e.code === "ECONNRESET" ||
+      e.code === "ERR_STREAM_PREMATURE_CLOSE" ||
+      e.name === "AbortError" ||
+      e.name === "ResponseAborted" ||
+      e.message === "aborted")
+  );
 }

@@ -2,6 +2,7 @@
 // form (citizenFieldsSchema, custom field validation, toColumns' encryption), so an imported
 // citizen is exactly what a typed-in one would be.
 import "server-only";
+import { unguardCell } from "@/lib/csv/write";
 import type { FieldErrors } from "@/lib/errors";
 import { ValidationError, fieldErrorsFromZod } from "@/lib/errors";
 import type { CustomFieldDef } from "../custom-field-values";
@@ -89,13 +90,16 @@ export function validateRow(
   const raw: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
   let undecodable = false;
+  // A leading `'` before `= + - @` is the formula guard of a spreadsheet export (ours or
+  // Excel's "text" prefix), not part of the value: without removing it an exported name such
+  // as `'+Plus` would come back with the apostrophe.
   for (const { index, field } of plan.fields) {
-    const cell = values[index] ?? "";
+    const cell = unguardCell(values[index] ?? "");
     if (cell.includes("\uFFFD")) undecodable = true;
     raw[field] = field === "tags" ? splitTags(cell) : cell;
   }
   for (const { index, key } of plan.custom) {
-    const cell = values[index] ?? "";
+    const cell = unguardCell(values[index] ?? "");
     if (cell.includes("\uFFFD")) undecodable = true;
     custom[key] = cell;
   }

@@ -21,6 +21,7 @@ import { logger } from "@/lib/log/logger";
 import { listCustomFields } from "../custom-fields";
 import type { CustomFieldDef } from "../custom-field-values";
 import { openCsv, type CsvReader, type CsvSource } from "./csv-read";
+import { isClientAbort, UPLOAD_ABORTED_MESSAGE } from "./request-body";
 import { getImportJob, toJobView } from "./jobs";
 import {
   assertCustomTargets,
@@ -50,7 +51,7 @@ export async function validateImport(
   ctx: TenantContext,
   input: ImportUploadInput,
   body: CsvSource,
-  options: { expectedBytes?: number } = {},
+  options: { expectedBytes?: number; signal?: AbortSignal } = {},
 ): Promise<ImportJobView> {
   const defs = await listCustomFields(ctx);
   assertCustomTargets(input.mapping, defs);
@@ -105,6 +106,18 @@ export async function validateImport(
     });
   } catch (err) {
     reader.close();
+    if (isClientAbort(err, options.signal)) {
+      // Closing the tab mid-upload is an everyday event, not a server failure (issue #13: it
+      // logged an error with a stack each time): one info line, the job failed and its
+      // staged rows removed as for any other interrupted upload.
+      logger.info(
+        { event: "citizen.import_aborted", jobId: job.id, bytesRead: reader.bytesRead() },
+        "citizen import upload aborted by the client",
+      );
+      const aborted = new ValidationError(UPLOAD_ABORTED_MESSAGE, { file: ["Upload interrupted"] });
+      await failJob(ctx, job.id, input.fileName, aborted);
+      throw aborted;
+    }
     await failJob(ctx, job.id, input.fileName, err);
     throw err;
   }

@@ -219,7 +219,19 @@ export default async function CitizensPage({ params, searchParams }: Props) {
                 {Object.keys(current).length ? "No citizens match these filters" : "No citizens yet"}
               </p>
               <p className="mt-1 text-sm text-muted-foreground">
-                {Object.keys(current).length ? (
+                {query.q && query.mode !== "fuzzy" ? (
+                  // A misspelt name finds nothing by words; the similar-names mode would
+                  // ("Eriksn" → Eriksen), so the empty state offers it (issue #13).
+                  <>
+                    <Link href={`?${new URLSearchParams({ ...current, mode: "fuzzy" })}`} className="underline">
+                      Search similar names for “{query.q}”
+                    </Link>
+                    {" or "}
+                    <Link href={`/${slug}/citizens`} className="underline">
+                      clear the filters
+                    </Link>
+                  </>
+                ) : Object.keys(current).length ? (
                   <Link href={`/${slug}/citizens`} className="underline">
                     Clear the filters
                   </Link>

@@ -40,6 +40,10 @@ export default async function MembersPage({ params }: Props) {
   const direct = members.filter((m) => !m.inheritedFrom);
   const inherited = members.filter((m) => m.inheritedFrom);
   const isDirectMember = direct.some((m) => m.userId === access.user.id);
+  // The last owner is refused by removeMember; offering "Yes, leave" first was a dead end.
+  const isLastOwner =
+    direct.find((m) => m.userId === access.user.id)?.role === "OWNER" &&
+    direct.filter((m) => m.role === "OWNER").length <= 1;
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
@@ -219,12 +223,16 @@ export default async function MembersPage({ params }: Props) {
           <CardHeader>
             <CardTitle>Leave organisation</CardTitle>
             <CardDescription>
-              You lose access at once. The last owner cannot leave: transfer ownership first.
+              {isLastOwner
+                ? "You are the only owner, and an organisation must keep one: transfer ownership above, then you can leave."
+                : "You lose access at once."}
             </CardDescription>
           </CardHeader>
-          <CardContent>
-            <LeaveTenantButton slug={slug} tenantName={access.tenant.name} />
-          </CardContent>
+          {isLastOwner ? null : (
+            <CardContent>
+              <LeaveTenantButton slug={slug} tenantName={access.tenant.name} />
+            </CardContent>
+          )}
         </Card>
       ) : null}
     </div>

@@ -16,6 +16,7 @@ export const POST = withTenant("citizen.import", async (req, ctx) => {
     jobId: params.get("jobId"),
   });
   const { body, expectedBytes } = csvRequestBody(req, MAX_IMPORT_BYTES, { requireLength: true });
-  const job = await validateImport(ctx, input, body, { expectedBytes });
+  // The request's signal tells an upload the user abandoned from a server failure.
+  const job = await validateImport(ctx, input, body, { expectedBytes, signal: req.signal });
   return NextResponse.json({ job }, { status: 201 });
 });
