@@ -2,6 +2,7 @@
 // cron) before the worker starts; the worker creates each queue, its dead-letter queue and its
 // schedule.
 import type { JobDefinition } from "./define-job";
+import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
 
 const jobs = new Map<string, JobDefinition>();
@@ -21,3 +22,4 @@ export function allJobs(): JobDefinition[] {
 }
 
 registerJob(purgeExpiredTokens as JobDefinition);
+registerJob(sweepStaleReservationsJob as JobDefinition);

@@ -154,3 +154,8 @@ it("the built-in purge is idempotent: run twice, same end state", async () => {
   const left = await db.authToken.findMany({ where: { userId: user.id }, select: { tokenHash: true } });
   expect(left).toEqual([{ tokenHash: `fresh-${run}` }]);
 });
+
+it("the credits sweep is in the app's catalog as a cron every minute, so the worker schedules it", async () => {
+  const { getJob } = await import("@/lib/jobs/catalog");
+  expect(getJob("credits.sweep-stale-reservations")).toMatchObject({ cron: "* * * * *" });
+});
