@@ -9,6 +9,7 @@ import {
   HistoryIcon,
   HomeIcon,
   LockIcon,
+  CoinsIcon,
   SparklesIcon,
   UsersIcon,
 } from "@/components/ui/icons";
@@ -33,6 +34,7 @@ function navItems(slug: string, role: Role): NavItem[] {
       Icon: DocumentIcon,
     },
     can(role, "ai_settings.manage") && { href: `/${slug}/settings/ai`, label: "AI settings", Icon: SparklesIcon },
+    can(role, "billing.read") && { href: `/${slug}/settings/billing`, label: "Plan and credits", Icon: CoinsIcon },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
   return items.filter((i): i is NavItem => !!i);
