@@ -19,10 +19,10 @@ test("cost is exact: (300×1 + 200×5) × 0.9 × 1.1 × 0.001 = 1.287", () => {
   expect(ceilCredits({ inputTokens: 0, outputTokens: 0 }, HAIKU, false)).toBe(0n);
 });
 
-test("cache tokens are priced at their own rates", () => {
+test("cache tokens are priced at their own rates: (1000×0.1 + 1000×1.25) × 0.9 × 1.1 × 0.001 = 1.3365", () => {
   expect(
     costCredits({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 1000, cacheWriteTokens: 1000 }, HAIKU, false),
-  ).toBe("1.33155");
+  ).toBe("1.3365");
 });
 
 test("the reservation maximum prices every input token at the dearest input rate", () => {
