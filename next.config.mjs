@@ -14,8 +14,9 @@ const nextConfig = {
   // name, so the README's http://127.0.0.1:3000 never hydrated ("Blocked cross-origin
   // request … from 127.0.0.1") while http://localhost:3000 did. Both are this machine.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  // Packages that must stay plain Node modules: PGlite loads its WebAssembly from disk,
-  // pino and pg are not meant for bundling.
+  // Packages that must stay plain Node modules: PGlite and libpg-query (the chat SQL guard's
+  // parser) load their WebAssembly from disk beside their own files, which a bundle moves away
+  // from; pino and pg are not meant for bundling.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
@@ -26,6 +27,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "ioredis",
     "nodemailer",
+    "libpg-query",
   ],
   async headers() {
     return [
