@@ -43,7 +43,7 @@ export const tagsSchema = z
     z.array(text(40, { tooLong: "A tag is at most 40 characters" })),
   )
   .transform((tags) => [...new Set(tags.filter(Boolean).map((t) => t.toLowerCase()))])
-  .pipe(z.array(z.string()).max(30, "At most 30 tags"));
+  .pipe(z.array(text(40)).max(30, "At most 30 tags"));
 
 /** Digits, spaces and `()./-` with an optional leading +: data, never a formula (lib/csv/write.ts). */
 export const PHONE_PATTERN = /^\+?[0-9 ()./-]{5,}$/;

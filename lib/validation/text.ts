@@ -62,3 +62,14 @@ export function optionalText(max: number, options: TextOptions = {}) {
 export function optionalOf<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToUndefined, schema.optional());
 }
+
+/**
+ * Model output made storable: the model is not a person who can be asked to retype, so its
+ * stray control characters and broken surrogate halves are dropped rather than refused
+ * (tab and line breaks stay). Used before model text meets `text()` in a save schema.
+ */
+export function storableModelText(value: string): string {
+  return value
+    .replace(new RegExp(CONTROL_MULTILINE.source, "g"), "")
+    .replace(new RegExp(LONE_SURROGATE.source, "g"), "");
+}

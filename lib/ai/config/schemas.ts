@@ -4,6 +4,7 @@
 // Client-safe: no server-only imports.
 import { z } from "zod";
 import { AI_FEATURES, type AiFeature } from "@/lib/ai/features";
+import { text } from "@/lib/validation/text";
 
 /** The models a tenant may pick. Anything else is refused, so a typo cannot reach the provider. */
 export const AI_MODELS = ["claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-5"] as const;
@@ -63,10 +64,7 @@ function common(defaults: { maxTokens: number; temperature: number }) {
     // prompt, after the product's own instructions, so it can shape tone and focus but is marked
     // as the tenant's words (lib/ai prompt builders wrap it; they never splice it in raw).
     promptAdditions: z
-      .preprocess(
-        (v) => (typeof v === "string" ? v.trim() : v),
-        z.string().max(PROMPT_ADDITIONS_MAX, `At most ${PROMPT_ADDITIONS_MAX.toLocaleString("en")} characters`),
-      )
+      .preprocess((v) => (typeof v === "string" ? v.trim() : v), text(PROMPT_ADDITIONS_MAX, { multiline: true }))
       .default(""),
     monthlyCreditLimit: creditLimit.default(null),
     perUserMonthlyCreditLimit: creditLimit.default(null),

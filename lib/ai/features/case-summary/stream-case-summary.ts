@@ -22,6 +22,7 @@ import { releaseReservation, reserveCredits, settleReservation } from "@/lib/cre
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
 import { buildCaseSummaryPrompt } from "./build-case-summary-prompt";
+import { storableModelText } from "@/lib/validation/text";
 import { saveCaseSummary } from "./save-case-summary";
 import { logger } from "@/lib/log/logger";
 
@@ -104,7 +105,7 @@ export async function streamCaseSummary(
           try {
             await saveCaseSummary(ctx, {
               caseId: input.caseId,
-              text,
+              text: storableModelText(text),
               model: stream.model,
               sourceVersion: prompt.sourceVersion,
               sourceIds: prompt.sourceIds,
