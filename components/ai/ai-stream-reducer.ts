@@ -14,6 +14,8 @@ export type AiStreamState = {
   error: AiStreamError | null;
   creditsUsed: number | null;
   balance: number | null;
+  /** Where the run's charge can be read (a response header), for a cancelled run. */
+  chargeUrl: string | null;
 };
 
 export type AiStreamAction =
@@ -22,7 +24,10 @@ export type AiStreamAction =
   | { type: "http_error"; run: number; error: AiStreamError }
   | { type: "cancel"; run: number }
   /** The body ended without a done/error frame (connection dropped). */
-  | { type: "ended"; run: number };
+  | { type: "ended"; run: number }
+  | { type: "charge_url"; run: number; url: string }
+  /** A cancelled run's charge, read back from its charge URL once settled. */
+  | { type: "charged"; run: number; creditsUsed: number; balance: number };
 
 export const initialAiStreamState: AiStreamState = {
   status: "idle",
@@ -31,6 +36,7 @@ export const initialAiStreamState: AiStreamState = {
   error: null,
   creditsUsed: null,
   balance: null,
+  chargeUrl: null,
 };
 
 export const AI_NOT_CONFIGURED_MESSAGE = "AI is not configured";
@@ -53,6 +59,10 @@ export function aiErrorFromBody(status: number, body: unknown): AiStreamError {
 
 export function aiStreamReducer(state: AiStreamState, action: AiStreamAction): AiStreamState {
   if (action.type === "start") return { ...initialAiStreamState, status: "streaming", run: action.run };
+  if (action.type === "charged")
+    return action.run === state.run && state.status === "cancelled" && state.creditsUsed === null
+      ? { ...state, creditsUsed: action.creditsUsed, balance: action.balance }
+      : state;
   if (action.run !== state.run || state.status !== "streaming") return state;
   switch (action.type) {
     case "frame": {
@@ -74,6 +84,8 @@ export function aiStreamReducer(state: AiStreamState, action: AiStreamAction): A
         balance: frame.data.balance,
       };
     }
+    case "charge_url":
+      return { ...state, chargeUrl: action.url };
     case "http_error":
       return { ...state, status: "error", error: action.error };
     case "cancel":

@@ -4,7 +4,7 @@
 // upstream model call and bills only what was produced. retry() repeats the last start().
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { aiStreamReducer, initialAiStreamState, type AiStreamState } from "./ai-stream-reducer";
-import { runAiStream } from "./run-ai-stream";
+import { readCancelledCharge, runAiStream } from "./run-ai-stream";
 
 export type UseAiStream = {
   state: AiStreamState;
@@ -37,6 +37,13 @@ export function useAiStream(): UseAiStream {
   const retry = useCallback(() => {
     if (last.current) start(last.current.url, last.current.body);
   }, [start]);
+
+  // A cancelled run never gets its `done` frame: ask the server what the produced tokens cost.
+  const { status, run, chargeUrl, creditsUsed } = state;
+  useEffect(() => {
+    if (status === "cancelled" && chargeUrl && creditsUsed === null)
+      void readCancelledCharge({ url: chargeUrl, run, dispatch });
+  }, [status, run, chargeUrl, creditsUsed]);
 
   // Leaving the page cancels a running stream (and so the upstream call).
   useEffect(() => () => controller.current?.abort(), []);

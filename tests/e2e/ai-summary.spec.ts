@@ -1,7 +1,7 @@
 // The first AI feature as a person uses it, on the offline demo model (playwright.config.ts
 // starts it; the app calls it through the real SDK): stream a case summary with citations that
 // lead to the timeline, stream again and cancel halfway (the partial text stays, nothing is
-// stored, the charge for the produced tokens is on the ledger), and an organisation without
+// stored, the charge for the produced tokens is shown and is on the ledger), and an organisation without
 // credits sees the 402 message with its way to billing.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
@@ -54,6 +54,8 @@ test("stream a summary, follow a citation, then stream again and cancel halfway"
   await cancel.click();
   await expect(page.getByText("Cancelled. Nothing was saved.")).toBeVisible();
   await expect(page.getByText(/Demo AI \(offline\)/).first()).toBeVisible(); // partial text kept
+  // No `done` frame comes after a cancel: the panel reads what the produced tokens cost.
+  await expect(page.getByText(/\d+ credits? used · [\d,.]+ left/)).toBeVisible();
 
   // The cancelled run was charged for what it produced: the ledger shows both runs' charges.
   await page.goto("/demo/settings/billing");

@@ -9,9 +9,10 @@ process.env.SEED_DEMO_ON_FIRST_START = "0";
 import { randomUUID } from "node:crypto";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
 import { streamCaseSummary } from "@/lib/ai/features/case-summary/stream-case-summary";
-import { decodeAiFrames, type AiStreamFrame } from "@/lib/ai/stream/protocol";
+import { CHARGE_URL_HEADER, decodeAiFrames, type AiStreamFrame } from "@/lib/ai/stream/protocol";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { grantCredits, readCreditBalance } from "@/lib/credits";
+import { readReservationCharge } from "@/lib/credits/read-reservation-charge";
 import { getDatabase, getDb } from "@/lib/db";
 import { withAnthropicServer } from "../support/anthropic-env";
 import { inRequestContext } from "../support/request-context";
@@ -120,6 +121,27 @@ it("a cancelled stream aborts upstream, is charged for the produced tokens only 
   expect(1000n - balance).toBe(1n);
   expect(await ledgerSum(ctx.tenantId)).toBe(balance);
   expect(await readCaseSummary(ctx, kase.id)).toBeNull();
+
+  // The response said where the cancelled call's charge can be read: by its user only.
+  const url = res.headers.get(CHARGE_URL_HEADER)!;
+  const reservationId = url.split("/").at(-1)!;
+  expect(url).toBe(`/api/tenants/${ctx.access.tenant.slug}/credits/charges/${reservationId}`);
+  await expect(inRequestContext(ctx, () => readReservationCharge(ctx, reservationId))).resolves.toEqual({
+    status: "settled",
+    creditsUsed: 1,
+    balance: 999,
+  });
+  const colleague = { ...ctx, userId: randomUUID() };
+  await expect(
+    inRequestContext(colleague, () => readReservationCharge(colleague, reservationId)),
+  ).rejects.toMatchObject({ status: 404 });
+  const other = await world(10);
+  await expect(
+    inRequestContext(other.ctx, () => readReservationCharge({ ...other.ctx, userId: ctx.userId }, reservationId)),
+  ).rejects.toMatchObject({ status: 404 });
+  await expect(inRequestContext(ctx, () => readReservationCharge(ctx, "not-a-uuid"))).rejects.toMatchObject({
+    status: 404,
+  });
 });
 
 it("a persisting 529 is retried, then shown as an error and refunded in full", async () => {

@@ -26,7 +26,15 @@ describe("aiStreamReducer", () => {
       text(1, "world"),
       { type: "frame", run: 1, frame: { event: "done", data: { outcome: "ok", creditsUsed: 3, balance: 97, usage } } },
     ]);
-    expect(s).toEqual({ status: "done", run: 1, text: "Hello world", error: null, creditsUsed: 3, balance: 97 });
+    expect(s).toEqual({
+      status: "done",
+      run: 1,
+      text: "Hello world",
+      error: null,
+      creditsUsed: 3,
+      balance: 97,
+      chargeUrl: null,
+    });
   });
 
   it("a done frame with outcome cancelled ends as cancelled", () => {

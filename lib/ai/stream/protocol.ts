@@ -30,6 +30,13 @@ export type AiStreamFrame =
 
 export const AI_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8";
 
+/**
+ * The response header that says where this call's charge can be read (GET, JSON
+ * `{charge:{status,creditsUsed,balance}}`): after a cancel no `done` frame arrives, so the
+ * client asks there for what the produced tokens cost.
+ */
+export const CHARGE_URL_HEADER = "x-civitas-charge-url";
+
 /** One SSE frame. JSON never contains a raw newline, so `data:` is always a single line. */
 export function encodeAiFrame(frame: AiStreamFrame): string {
   return `event: ${frame.event}\ndata: ${JSON.stringify(frame.data)}\n\n`;

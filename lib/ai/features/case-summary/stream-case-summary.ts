@@ -25,6 +25,7 @@ import { buildCaseSummaryPrompt } from "./build-case-summary-prompt";
 import { storableModelText } from "@/lib/validation/text";
 import { saveCaseSummary } from "./save-case-summary";
 import { logger } from "@/lib/log/logger";
+import { CHARGE_URL_HEADER, chargeUrl } from "@/lib/credits/read-reservation-charge";
 
 /**
  * Input tokens are not known before the call; a count_tokens round trip would add its latency
@@ -93,6 +94,7 @@ export async function streamCaseSummary(
 
   return aiStreamResponse({
     stream: source,
+    headers: { [CHARGE_URL_HEADER]: chargeUrl(ctx.access.tenant.slug, reservation.id) },
     settle: ({ outcome, usage }) =>
       inRequest(async () => {
         const settled = await settleReservation(ctx, reservation.id, {
