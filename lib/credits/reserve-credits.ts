@@ -5,13 +5,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AiFeature } from "@/lib/ai/features";
-import { recordAudit } from "@/lib/audit/record";
+import { auditInsertSql } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { PaymentRequiredError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { maxCostCredits } from "@/lib/usage/pricing";
 import { loadPriceSnapshot } from "@/lib/usage/price-snapshot";
 import { readCreditBalance } from "./read-credit-balance";
-import { billingUrl, isInsufficientCredits, ledgerActor, type Tx } from "./shared";
+import { ASYNC_COMMIT, billingUrl, isInsufficientCredits, ledgerActor, type Tx } from "./shared";
 
 export type CreditContext = { tenantId: string; userId?: string | null };
 
@@ -77,25 +77,34 @@ export async function reserveCredits(ctx: CreditContext, input: ReserveCreditsIn
   let needed = 0n;
   try {
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
+      await tx.$executeRawUnsafe(ASYNC_COMMIT);
       const price = await loadPriceSnapshot(tx, ctx.tenantId, input.model);
       needed = maxCostCredits(input.maxInputTokens, input.maxOutputTokens, price, input.batch ?? false);
       await assertWithinLimits(tx, ctx, input, needed);
+      // One statement takes both of the tenant's hot locks (balance row, audit chain head) and
+      // is the last before COMMIT: other calls of the tenant wait for this statement only.
+      const audit = auditInsertSql(
+        {
+          tenantId: ctx.tenantId,
+          action: "credits.reserved",
+          targetType: "credit_reservation",
+          targetId: id,
+          data: { feature: input.feature, model: input.model, credits: Number(needed) },
+        },
+        { after: "l" },
+      );
       await tx.$executeRaw`
         WITH r AS (
           INSERT INTO credit_reservations (tenant_id, id, user_id, feature, model, credits)
           VALUES (${ctx.tenantId}::uuid, ${id}::uuid, ${ctx.userId ?? null}::uuid, ${input.feature}, ${input.model}, ${needed})
-          RETURNING tenant_id, id, credits)
-        INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_id, actor_type, reason, request_id, reservation_id)
-        SELECT tenant_id, gen_random_uuid(), 'reserve', -credits, ${actor.actorId}::uuid, ${actor.actorType},
-               ${input.feature}, ${actor.requestId}, id
-        FROM r`;
-      await recordAudit(tx, {
-        tenantId: ctx.tenantId,
-        action: "credits.reserved",
-        targetType: "credit_reservation",
-        targetId: id,
-        data: { feature: input.feature, model: input.model, credits: Number(needed) },
-      });
+          RETURNING tenant_id, id, credits),
+        l AS (
+          INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_id, actor_type, reason, request_id, reservation_id)
+          SELECT tenant_id, gen_random_uuid(), 'reserve', -credits, ${actor.actorId}::uuid, ${actor.actorType},
+                 ${input.feature}, ${actor.requestId}, id
+          FROM r RETURNING 1),
+        a AS (${audit} RETURNING 1)
+        SELECT 1 FROM a`;
       return { id, credits: needed };
     });
   } catch (err) {

@@ -5,14 +5,16 @@
 // changes nothing and reports what was charged (idempotent: a retry after a lost reply is safe).
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { auditInsertSql } from "@/lib/audit/record";
+import { tenantQuery } from "@/lib/db/tenant-read";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { TokenCounts } from "@/lib/usage/pricing";
 import { loadPriceSnapshot } from "@/lib/usage/price-snapshot";
 import { balanceIn } from "./read-credit-balance";
 import type { CreditContext } from "./reserve-credits";
-import { ledgerActor, type Tx } from "./shared";
+import { ASYNC_COMMIT, ledgerActor, type Tx } from "./shared";
 
 export type UsageOutcome = "ok" | "cancelled" | "error";
 
@@ -62,7 +64,8 @@ export async function settleReservation(
   const db = await getDb();
   const actor = ledgerActor();
   const usageId = randomUUID();
-  return db.forTenant(ctx).$tenantTransaction(async (tx) => {
+  const settled = await db.forTenant(ctx).$tenantTransaction(async (tx): Promise<SettleResult | { charge: bigint }> => {
+    await tx.$executeRawUnsafe(ASYNC_COMMIT);
     // Row lock: a concurrent second settle waits here, then sees the status and stops.
     const held = await tx.$queryRaw<Held[]>`
       UPDATE credit_reservations SET status = 'settled', closed_at = now(), usage_id = ${usageId}::uuid
@@ -72,6 +75,18 @@ export async function settleReservation(
     const { credits, feature, userId } = held[0];
     const p = await loadPriceSnapshot(tx, ctx.tenantId, input.model);
     const u = input.usage;
+    // One statement from the usage row to the audit event: the tenant's hot locks (balance row,
+    // audit chain head) are taken here, last before COMMIT, and held for this statement only.
+    const audit = auditInsertSql(
+      {
+        tenantId: ctx.tenantId,
+        action: "credits.settled",
+        targetType: "credit_reservation",
+        targetId: reservationId,
+        data: { usageId, outcome: input.outcome, reserved: Number(credits) },
+      },
+      { after: "l", moreData: Prisma.sql`jsonb_build_object('charged', (SELECT charge FROM u))` },
+    );
     const [charged] = await tx.$queryRaw<{ charge: bigint }[]>`
       WITH u AS (
         INSERT INTO ai_usage (tenant_id, id, user_id, feature, model, input_tokens, output_tokens, cache_read_tokens,
@@ -83,27 +98,27 @@ export async function settleReservation(
           ${actor.requestId}, ${input.batch ?? false}, ${reservationId}::uuid, ${p.inputPerMtok}::numeric,
           ${p.outputPerMtok}::numeric, ${p.cacheReadPerMtok}::numeric, ${p.cacheWritePerMtok}::numeric,
           ${p.tierMultiplier}::numeric, ${p.regionMultiplier}::numeric, ${p.batchDiscount}::numeric)
-        RETURNING LEAST(CEIL(cost_credits)::bigint, ${credits}::bigint) AS charge)
-      SELECT charge FROM u`;
-    const charge = charged?.charge ?? 0n;
-    await tx.$executeRaw`
-      WITH l AS (
+        RETURNING LEAST(CEIL(cost_credits)::bigint, ${credits}::bigint) AS charge),
+      l AS (
+        -- Refund first, then charge (rows are inserted, and the balance trigger runs, in this order).
         INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_id, actor_type, reason, request_id, usage_id, reservation_id)
-        VALUES
-          (${ctx.tenantId}::uuid, gen_random_uuid(), 'refund', ${credits}::bigint, ${actor.actorId}::uuid, ${actor.actorType},
-           ${`release of hold (${input.outcome})`}, ${actor.requestId}, ${usageId}::uuid, ${reservationId}::uuid),
-          (${ctx.tenantId}::uuid, gen_random_uuid(), 'settle', -${charge}::bigint, ${actor.actorId}::uuid, ${actor.actorType},
-           ${feature}, ${actor.requestId}, ${usageId}::uuid, ${reservationId}::uuid)
-        RETURNING 1)
-      UPDATE credit_reservations SET credits_used = ${charge}::bigint WHERE id = ${reservationId}::uuid`;
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      action: "credits.settled",
-      targetType: "credit_reservation",
-      targetId: reservationId,
-      data: { usageId, outcome: input.outcome, reserved: Number(credits), charged: Number(charge) },
-    });
-    const { balance } = await balanceIn(tx);
-    return { creditsUsed: charge, balance, usageId };
+        SELECT ${ctx.tenantId}::uuid, gen_random_uuid(), e.kind::"CreditLedgerKind", e.delta, ${actor.actorId}::uuid,
+               ${actor.actorType}, e.reason, ${actor.requestId}, ${usageId}::uuid, ${reservationId}::uuid
+        FROM u CROSS JOIN LATERAL (VALUES
+          (1, 'refund', ${credits}::bigint, ${`release of hold (${input.outcome})`}),
+          (2, 'settle', -u.charge, ${feature})) AS e(n, kind, delta, reason)
+        ORDER BY e.n
+        RETURNING 1),
+      r AS (UPDATE credit_reservations SET credits_used = (SELECT charge FROM u) WHERE id = ${reservationId}::uuid RETURNING 1),
+      a AS (${audit} RETURNING 1)
+      SELECT (SELECT charge FROM u) AS charge FROM a`;
+    return { charge: charged?.charge ?? 0n };
   });
+  if ("creditsUsed" in settled) return settled;
+  // Read after COMMIT, outside the tenant's locks: one pipelined round trip on PostgreSQL.
+  const rows = await tenantQuery<{ balance: string }>(
+    ctx.tenantId,
+    Prisma.sql`SELECT balance::text FROM credit_balances WHERE tenant_id = ${ctx.tenantId}::uuid`,
+  );
+  return { creditsUsed: settled.charge, balance: BigInt(rows[0]?.balance ?? 0), usageId };
 }

@@ -21,6 +21,9 @@
 // Keys: ENCRYPTION_KEYS/BLIND_INDEX_KEY or the development key file, as the app; the seed
 // recomputes the bench emails' blind indexes when BLIND_INDEX_KEY is not the one they used.
 //
+// After the migrations, before the seed: the credit ledger's reserve+settle throughput on one
+// tenant (scripts/bench/credits.ts; BENCH_ONLY=credits runs only that, without seeding).
+//
 // First, without any database: the AI streaming benchmarks (scripts/bench/ai.ts: ai-cancel,
 // ai-stream; BENCH_AI_RUNS, default 50). BENCH_ONLY=ai- runs only those, DATABASE_URL or not.
 import "./server-only-shim";
@@ -42,6 +45,7 @@ import { caseListQuerySchema } from "../../lib/cases/schemas";
 import { benchEmail, seedBench } from "./seed";
 import { explain, measureVariants, planSummary, type Stats } from "./measure";
 import { runAiBenches } from "./ai";
+import { runCreditBenches } from "./credits";
 
 const FUZZY_SETTINGS = { "pg_trgm.similarity_threshold": "0.3", "pg_trgm.word_similarity_threshold": "0.5" };
 const TARGET_MS = 100;
@@ -92,6 +96,16 @@ async function main() {
   const owner = new Client({ connectionString: url });
   await owner.connect();
   await applyMigrations(createPgRunner(owner));
+
+  // The credit ledger under contention (scripts/bench/credits.ts): needs no seed.
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
+  const creditLines = !only || only.test("credits") ? await runCreditBenches() : [];
+  if (creditLines.length > 0) console.log(`\n${creditLines.join("\n")}\n`);
+  if (only && only.test("credits") && !/list|filter|exact|full|fuzzy|cases/i.test(only.source)) {
+    await (await getDatabase()).close();
+    await owner.end();
+    return;
+  }
 
   console.log(
     `[seed] checking the data set (${BIG.toLocaleString("en")} + 2 × ${SMALL.toLocaleString("en")} citizens)…`,
@@ -147,7 +161,6 @@ async function main() {
     cases("cases: overdue", { status: "overdue" }),
   ];
 
-  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
   const results: Result[] = [];
   const t0 = performance.now();
   console.log(
@@ -239,7 +252,8 @@ async function main() {
       `Run of ${new Date().toISOString()} — ${machine}.\n${seedLine}\nMeasuring: ${benchSeconds.toFixed(0)} s.\n\n${table}\n\n${plans.join("\n")}` +
         (ai.length > 0
           ? `\n\nAI streaming (no database):\n\n${ai.flatMap((r) => r.lines.map((l) => `- ${l}`)).join("\n")}\n`
-          : ""),
+          : "") +
+        (creditLines.length > 0 ? `\n\nCredits:\n\n${creditLines.map((l) => `- ${l.trim()}`).join("\n")}\n` : ""),
     );
   }
 
