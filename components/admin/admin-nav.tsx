@@ -8,6 +8,7 @@ const items = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/tenants", label: "Tenants" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/prices", label: "AI prices" },
 ];
 
 /** The admin area's sections; a client component only to mark the current one. */

@@ -22,7 +22,7 @@ export const listUsersSchema = z.object({ q: search, cursor, limit });
 export type ListUsersInput = z.input<typeof listUsersSchema>;
 
 /** Why an admin acts: recorded in the audit trail, so it must say something. */
-const reason = text(500, { error: "Give a reason", tooLong: "Keep the reason under 500 characters" }).min(
+export const adminReason = text(500, { error: "Give a reason", tooLong: "Keep the reason under 500 characters" }).min(
   5,
   "Give a reason of at least 5 characters",
 );
@@ -38,7 +38,7 @@ export const setUserDisabledSchema = z
     userId: z.guid("Not a valid user id"),
     disabled: formBoolean,
     // Required to disable (it ends someone's access); optional to enable.
-    reason: z.preprocess((v) => (v === "" || v === null ? undefined : v), reason.optional()),
+    reason: z.preprocess((v) => (v === "" || v === null ? undefined : v), adminReason.optional()),
   })
   .superRefine((input, ctx) => {
     if (input.disabled && !input.reason)
@@ -48,7 +48,7 @@ export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
 
 export const readTenantSchema = z.object({
   tenantId: z.guid("Not a valid organisation id"),
-  reason,
+  reason: adminReason,
 });
 export type ReadTenantInput = z.infer<typeof readTenantSchema>;
 

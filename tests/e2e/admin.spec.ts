@@ -80,3 +80,48 @@ test("a platform admin searches tenants, reads one with a reason, and disables a
   await expect(p3).toHaveURL(new RegExp(`/${tenant.slug}$`));
   await again.close();
 });
+
+test("a platform admin sets a model price and a multiplier, with field errors first", async ({ page }) => {
+  // A model and a region of this test's own: no tenant's calls are priced with them.
+  const id = Math.random().toString(36).slice(2, 8);
+  const model = `e2e-model-${id}`;
+  const region = `e${id.replace(/[^a-z]/g, "")}zz`.slice(0, 10);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  // Signed in once the form has sent us on: a navigation before that would go to /sign-in again.
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto("/admin/prices");
+  await expect(page.getByRole("heading", { name: "AI prices", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "AI prices" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("rowheader", { name: "claude-haiku-4-5" }).first()).toBeVisible();
+
+  const prices = page.getByRole("form", { name: "Set a model price" });
+  await prices.getByLabel("Model id").fill(model);
+  await prices.getByLabel("Input, $ per million tokens").fill("one dollar");
+  await prices.getByRole("button", { name: "Save price" }).click();
+  // The browser checks with the server's schema: the first invalid field takes focus.
+  await expect(prices.getByLabel("Input, $ per million tokens")).toBeFocused();
+  await expect(prices.getByText("Dollars per million tokens, e.g. 1.25 (at most 6 decimals)")).toBeVisible();
+  await expect(prices.getByLabel("Model id")).toHaveValue(model); // what was typed stays
+
+  await prices.getByLabel("Input, $ per million tokens").fill("1.5");
+  await prices.getByLabel("Output, $ per million tokens").fill("7.5");
+  await prices.getByLabel("Cache read, $ per million tokens").fill("0.15");
+  await prices.getByLabel("Cache write, $ per million tokens").fill("1.875");
+  await prices.getByLabel("Reason").fill("Price list of the provider");
+  await prices.getByRole("button", { name: "Save price" }).click();
+  await expect(prices.getByText(`Saved: ${model} from`)).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: model }) });
+  await expect(row).toContainText("$1.875");
+  await expect(row).toContainText("In force");
+
+  const multipliers = page.getByRole("form", { name: "Set a multiplier" });
+  await multipliers.getByLabel("Kind").selectOption("region");
+  await multipliers.getByLabel("Key").fill(region);
+  await multipliers.getByLabel("Multiplier").fill("1.05");
+  await multipliers.getByLabel("Reason").fill("A new data region");
+  await multipliers.getByRole("button", { name: "Save multiplier" }).click();
+  await expect(multipliers.getByText(`Saved: region ${region} unset → 1.05.`)).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: region, exact: true }) }),
+  ).toContainText("×1.05");
+});

@@ -7,6 +7,9 @@ import { platformAction } from "@/lib/auth/platform-guard";
 import { readTenantAsPlatformAdmin } from "@/lib/admin/read-tenant";
 import { readTenantSchema, setUserDisabledSchema } from "@/lib/admin/schemas";
 import { setUserDisabled } from "@/lib/admin/set-user-disabled";
+import { setModelPriceSchema, setPriceMultiplierSchema } from "@/lib/usage/schemas";
+import { setModelPrice } from "@/lib/usage/set-model-price";
+import { setPriceMultiplier } from "@/lib/usage/set-price-multiplier";
 
 export const setUserDisabledAction = platformAction(setUserDisabledSchema, async (ctx, input) => {
   const result = await setUserDisabled(ctx, input);
@@ -15,3 +18,15 @@ export const setUserDisabledAction = platformAction(setUserDisabledSchema, async
 });
 
 export const readTenantAction = platformAction(readTenantSchema, (ctx, input) => readTenantAsPlatformAdmin(ctx, input));
+
+export const setModelPriceAction = platformAction(setModelPriceSchema, async (ctx, input) => {
+  const result = await setModelPrice(ctx, input);
+  revalidatePath("/admin/prices");
+  return result;
+});
+
+export const setPriceMultiplierAction = platformAction(setPriceMultiplierSchema, async (ctx, input) => {
+  const result = await setPriceMultiplier(ctx, input);
+  revalidatePath("/admin/prices");
+  return result;
+});
