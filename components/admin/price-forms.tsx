@@ -14,7 +14,15 @@ import { Select } from "@/components/ui/select";
 import { setModelPriceSchema, setPriceMultiplierSchema } from "@/lib/usage/schemas";
 import { ErrorAlert } from "./alert";
 
-type Field = { name: string; label: string; hint?: string; type?: string; placeholder?: string; list?: string };
+type Field = {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: string;
+  placeholder?: string;
+  list?: string;
+  inputMode?: "decimal";
+};
 
 /** Label, input, hint and error of one field, wired to the form hook's aria props. */
 function TextField({
@@ -37,7 +45,7 @@ function TextField({
         id={inputId}
         name={field.name}
         type={field.type ?? "text"}
-        inputMode={field.type ? undefined : field.name === "model" || field.name === "key" ? "text" : "decimal"}
+        inputMode={field.inputMode}
         placeholder={field.placeholder}
         list={field.list}
         autoComplete="off"
@@ -79,6 +87,36 @@ function ReasonField({
   );
 }
 
+/** The end of both forms: the server's form-level error, what was saved (announced), the button. */
+function FormFooter({
+  error,
+  saved,
+  pending,
+  label,
+}: {
+  error: string | null;
+  saved: string;
+  pending: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      <div role="alert" className="empty:hidden">
+        {error ? <ErrorAlert>{error}</ErrorAlert> : null}
+      </div>
+      <p aria-live="polite" className="text-sm text-muted-foreground empty:hidden">
+        {saved}
+      </p>
+      <div>
+        <Button type="submit" aria-disabled={pending || undefined}>
+          {pending ? <SpinnerIcon className="size-4" /> : null}
+          {label}
+        </Button>
+      </div>
+    </>
+  );
+}
+
 type PriceState = Awaited<ReturnType<typeof setModelPriceAction>> | null;
 
 export function ModelPriceForm({ models }: { models: string[] }) {
@@ -95,10 +133,15 @@ export function ModelPriceForm({ models }: { models: string[] }) {
 
   const fields: Field[] = [
     { name: "model", label: "Model id", placeholder: "claude-haiku-4-5", list: `${id}-models` },
-    { name: "inputPerMtok", label: "Input, $ per million tokens", placeholder: "1" },
-    { name: "outputPerMtok", label: "Output, $ per million tokens", placeholder: "5" },
-    { name: "cacheReadPerMtok", label: "Cache read, $ per million tokens", placeholder: "0.1" },
-    { name: "cacheWritePerMtok", label: "Cache write, $ per million tokens", placeholder: "1.25" },
+    { name: "inputPerMtok", label: "Input, $ per million tokens", placeholder: "1", inputMode: "decimal" },
+    { name: "outputPerMtok", label: "Output, $ per million tokens", placeholder: "5", inputMode: "decimal" },
+    { name: "cacheReadPerMtok", label: "Cache read, $ per million tokens", placeholder: "0.1", inputMode: "decimal" },
+    {
+      name: "cacheWritePerMtok",
+      label: "Cache write, $ per million tokens",
+      placeholder: "1.25",
+      inputMode: "decimal",
+    },
     {
       name: "effectiveFrom",
       label: "Starts on (optional)",
@@ -128,20 +171,16 @@ export function ModelPriceForm({ models }: { models: string[] }) {
         ))}
         <ReasonField id={id} errors={form.fieldErrors?.reason} props={form.fieldProps} />
       </div>
-      <div role="alert" className="empty:hidden">
-        {form.error ? <ErrorAlert>{form.error}</ErrorAlert> : null}
-      </div>
-      <p aria-live="polite" className="text-sm text-muted-foreground empty:hidden">
-        {state?.ok
-          ? `Saved: ${state.data.model} from ${state.data.effectiveFrom.toISOString().slice(0, 16).replace("T", " ")} UTC.`
-          : ""}
-      </p>
-      <div>
-        <Button type="submit" aria-disabled={form.isPending || undefined}>
-          {form.isPending ? <SpinnerIcon className="size-4" /> : null}
-          Save price
-        </Button>
-      </div>
+      <FormFooter
+        error={form.error}
+        saved={
+          state?.ok
+            ? `Saved: ${state.data.model} from ${state.data.effectiveFrom.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+            : ""
+        }
+        pending={form.isPending}
+        label="Save price"
+      />
     </form>
   );
 }
@@ -199,27 +238,23 @@ export function PriceMultiplierForm() {
           props={form.fieldProps}
         />
         <TextField
-          field={{ name: "value", label: "Multiplier", placeholder: "0.9" }}
+          field={{ name: "value", label: "Multiplier", placeholder: "0.9", inputMode: "decimal" }}
           id={id}
           errors={form.fieldErrors?.value}
           props={form.fieldProps}
         />
         <ReasonField id={id} errors={form.fieldErrors?.reason} props={form.fieldProps} />
       </div>
-      <div role="alert" className="empty:hidden">
-        {form.error ? <ErrorAlert>{form.error}</ErrorAlert> : null}
-      </div>
-      <p aria-live="polite" className="text-sm text-muted-foreground empty:hidden">
-        {state?.ok
-          ? `Saved: ${state.data.kind} ${state.data.key} ${state.data.before ?? "unset"} → ${state.data.after}.`
-          : ""}
-      </p>
-      <div>
-        <Button type="submit" aria-disabled={form.isPending || undefined}>
-          {form.isPending ? <SpinnerIcon className="size-4" /> : null}
-          Save multiplier
-        </Button>
-      </div>
+      <FormFooter
+        error={form.error}
+        saved={
+          state?.ok
+            ? `Saved: ${state.data.kind} ${state.data.key} ${state.data.before ?? "unset"} → ${state.data.after}.`
+            : ""
+        }
+        pending={form.isPending}
+        label="Save multiplier"
+      />
     </form>
   );
 }

@@ -7,7 +7,6 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
-export { CHARGE_URL_HEADER } from "@/lib/ai/stream/protocol";
 import { balanceIn } from "./read-credit-balance";
 
 export type ReservationCharge = {

@@ -25,7 +25,8 @@ import { buildCaseSummaryPrompt } from "./build-case-summary-prompt";
 import { storableModelText } from "@/lib/validation/text";
 import { saveCaseSummary } from "./save-case-summary";
 import { logger } from "@/lib/log/logger";
-import { CHARGE_URL_HEADER, chargeUrl } from "@/lib/credits/read-reservation-charge";
+import { CHARGE_URL_HEADER } from "@/lib/ai/stream/protocol";
+import { chargeUrl } from "@/lib/credits/read-reservation-charge";
 
 /**
  * Input tokens are not known before the call; a count_tokens round trip would add its latency
