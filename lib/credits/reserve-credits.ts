@@ -9,9 +9,12 @@ import { auditInsertSql } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { PaymentRequiredError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { maxCostCredits } from "@/lib/usage/pricing";
-import { loadPriceSnapshot } from "@/lib/usage/price-snapshot";
+import { tenantPipeline } from "@/lib/db/tenant-pipeline";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PriceSnapshot } from "@/lib/usage/pricing";
+import { priceSnapshotFrom, priceSnapshotSql } from "@/lib/usage/price-snapshot";
 import { readCreditBalance } from "./read-credit-balance";
-import { ASYNC_COMMIT, billingUrl, isInsufficientCredits, ledgerActor, type Tx } from "./shared";
+import { billingUrl, CREDITS_PIPELINE, isInsufficientCredits, ledgerActor } from "./shared";
 
 export type CreditContext = { tenantId: string; userId?: string | null };
 
@@ -34,21 +37,27 @@ const secondsToNextMonth = (now = new Date()) =>
   Math.ceil((Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) - now.getTime()) / 1000);
 
 /**
- * Settled cost this month plus what open reservations hold. Read, then reserved: two calls
- * racing at the limit can both pass by one call's worth (a soft cap; the balance is the hard one).
+ * Settled cost this month plus what open reservations hold, per tenant and per user. Read, then
+ * reserved: two calls racing at the limit can both pass by one call's worth (a soft cap; the
+ * balance is the hard one).
  */
-async function assertWithinLimits(tx: Tx, ctx: CreditContext, input: ReserveCreditsInput, needed: bigint) {
-  const { tenantMonthly, userMonthly } = input.limits ?? {};
-  if (tenantMonthly == null && userMonthly == null) return;
+function monthlySpendSql(ctx: CreditContext, feature: AiFeature): Prisma.Sql {
   const since = monthStart();
   const userId = ctx.userId ?? null;
-  const rows = await tx.$queryRaw<{ tenant: bigint; user: bigint }[]>`
+  return Prisma.sql`
     SELECT
-      (SELECT COALESCE(CEIL(SUM(cost_credits)), 0) FROM ai_usage WHERE feature = ${input.feature} AND created_at >= ${since})::bigint
-      + (SELECT COALESCE(SUM(credits), 0) FROM credit_reservations WHERE feature = ${input.feature} AND status = 'open')::bigint AS tenant,
-      (SELECT COALESCE(CEIL(SUM(cost_credits)), 0) FROM ai_usage WHERE feature = ${input.feature} AND created_at >= ${since} AND user_id = ${userId}::uuid)::bigint
-      + (SELECT COALESCE(SUM(credits), 0) FROM credit_reservations WHERE feature = ${input.feature} AND status = 'open' AND user_id = ${userId}::uuid)::bigint AS user`;
-  const used = rows[0] ?? { tenant: 0n, user: 0n };
+      ((SELECT COALESCE(CEIL(SUM(cost_credits)), 0) FROM ai_usage WHERE feature = ${feature} AND created_at >= ${since})::bigint
+      + (SELECT COALESCE(SUM(credits), 0) FROM credit_reservations WHERE feature = ${feature} AND status = 'open')::bigint)::text AS tenant,
+      ((SELECT COALESCE(CEIL(SUM(cost_credits)), 0) FROM ai_usage WHERE feature = ${feature} AND created_at >= ${since} AND user_id = ${userId}::uuid)::bigint
+      + (SELECT COALESCE(SUM(credits), 0) FROM credit_reservations WHERE feature = ${feature} AND status = 'open' AND user_id = ${userId}::uuid)::bigint)::text AS user`;
+}
+
+function assertWithinLimits(
+  used: { tenant: string; user: string } | undefined,
+  input: ReserveCreditsInput,
+  needed: bigint,
+) {
+  const { tenantMonthly, userMonthly } = input.limits ?? {};
   const check = (limit: number | null | undefined, spent: bigint, who: string) => {
     if (limit != null && spent + needed > BigInt(limit))
       throw new RateLimitedError(
@@ -56,9 +65,12 @@ async function assertWithinLimits(tx: Tx, ctx: CreditContext, input: ReserveCred
         secondsToNextMonth(),
       );
   };
-  check(tenantMonthly, used.tenant, "organisation's");
-  check(userMonthly, used.user, "per-person");
+  check(tenantMonthly, BigInt(used?.tenant ?? 0), "organisation's");
+  check(userMonthly, BigInt(used?.user ?? 0), "per-person");
 }
+
+const hasLimits = (input: ReserveCreditsInput) =>
+  input.limits?.tenantMonthly != null || input.limits?.userMonthly != null;
 
 function validate(input: ReserveCreditsInput) {
   const bad = (n: number) => !Number.isInteger(n) || n < 0 || n > 10_000_000;
@@ -76,37 +88,46 @@ export async function reserveCredits(ctx: CreditContext, input: ReserveCreditsIn
   const actor = ledgerActor();
   let needed = 0n;
   try {
-    return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
-      await tx.$executeRawUnsafe(ASYNC_COMMIT);
-      const price = await loadPriceSnapshot(tx, ctx.tenantId, input.model);
-      needed = maxCostCredits(input.maxInputTokens, input.maxOutputTokens, price, input.batch ?? false);
-      await assertWithinLimits(tx, ctx, input, needed);
-      // One statement takes both of the tenant's hot locks (balance row, audit chain head) and
-      // is the last before COMMIT: other calls of the tenant wait for this statement only.
-      const audit = auditInsertSql(
-        {
-          tenantId: ctx.tenantId,
-          action: "credits.reserved",
-          targetType: "credit_reservation",
-          targetId: id,
-          data: { feature: input.feature, model: input.model, credits: Number(needed) },
-        },
-        { after: "l" },
-      );
-      await tx.$executeRaw`
-        WITH r AS (
-          INSERT INTO credit_reservations (tenant_id, id, user_id, feature, model, credits)
-          VALUES (${ctx.tenantId}::uuid, ${id}::uuid, ${ctx.userId ?? null}::uuid, ${input.feature}, ${input.model}, ${needed})
-          RETURNING tenant_id, id, credits),
-        l AS (
-          INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_id, actor_type, reason, request_id, reservation_id)
-          SELECT tenant_id, gen_random_uuid(), 'reserve', -credits, ${actor.actorId}::uuid, ${actor.actorType},
-                 ${input.feature}, ${actor.requestId}, id
-          FROM r RETURNING 1),
-        a AS (${audit} RETURNING 1)
-        SELECT 1 FROM a`;
-      return { id, credits: needed };
-    });
+    // Two round trips on PostgreSQL: BEGIN + tenant + price (+ spend) together, then the debit
+    // with its COMMIT (lib/db/tenant-pipeline.ts: the hot locks are held for the statement only).
+    return await tenantPipeline(
+      ctx.tenantId,
+      async (tx) => {
+        const [priceRows, spend] = await Promise.all([
+          tx.query<PriceSnapshot>(priceSnapshotSql(ctx.tenantId, input.model)),
+          hasLimits(input) ? tx.query<{ tenant: string; user: string }>(monthlySpendSql(ctx, input.feature)) : [],
+        ]);
+        const price = priceSnapshotFrom(priceRows, input.model);
+        needed = maxCostCredits(input.maxInputTokens, input.maxOutputTokens, price, input.batch ?? false);
+        if (hasLimits(input)) assertWithinLimits(spend[0], input, needed);
+        const audit = auditInsertSql(
+          {
+            tenantId: ctx.tenantId,
+            action: "credits.reserved",
+            targetType: "credit_reservation",
+            targetId: id,
+            data: { feature: input.feature, model: input.model, credits: Number(needed) },
+          },
+          { after: "l" },
+        );
+        // One statement takes both of the tenant's hot locks (balance row, audit chain head),
+        // ordered ledger → audit by the CTE dependency.
+        await tx.finish(Prisma.sql`
+          WITH r AS (
+            INSERT INTO credit_reservations (tenant_id, id, user_id, feature, model, credits)
+            VALUES (${ctx.tenantId}::uuid, ${id}::uuid, ${ctx.userId ?? null}::uuid, ${input.feature}, ${input.model}, ${needed})
+            RETURNING tenant_id, id, credits),
+          l AS (
+            INSERT INTO credit_ledger (tenant_id, id, kind, delta, actor_id, actor_type, reason, request_id, reservation_id)
+            SELECT tenant_id, gen_random_uuid(), 'reserve', -credits, ${actor.actorId}::uuid, ${actor.actorType},
+                   ${input.feature}, ${actor.requestId}, id
+            FROM r RETURNING 1),
+          a AS (${audit} RETURNING 1)
+          SELECT 1 FROM a`);
+        return { id, credits: needed };
+      },
+      CREDITS_PIPELINE,
+    );
   } catch (err) {
     if (!isInsufficientCredits(err)) throw err;
     const { balance } = await readCreditBalance(ctx);

@@ -29,7 +29,7 @@ export function isInsufficientCredits(err: unknown): boolean {
 export const billingUrl = (slug: string) => `/${slug}/settings/billing`;
 
 /**
- * The first statement of the reserve and settle transactions. A tenant's calls serialise on its
+ * Why reserve and settle run with `asyncCommit` (lib/db/tenant-pipeline.ts). A tenant's calls serialise on its
  * balance row and audit chain head, and PostgreSQL holds those locks until the commit's WAL
  * flush: at fdatasync ≈ 5 ms here (pg_test_fsync), one tenant could never pass ~100 calls/s
  * (two commits each) however fast the SQL. Without waiting for the flush, the locks go at
@@ -38,4 +38,4 @@ export const billingUrl = (slug: string) => `/${slug}/settings/billing`;
  * charge is a call the tenant was not billed for, never one billed twice. Grants, purchases and
  * adjustments stay synchronous (grant-credits.ts).
  */
-export const ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
+export const CREDITS_PIPELINE = { asyncCommit: true } as const;

@@ -4,14 +4,18 @@
 // the AI features run: reserveCredits (one statement: reservation + ledger entry + audit event)
 // then settleReservation (usage row, refund + charge entries, audit event), each in its own
 // transaction through the app's pool. BENCH_CREDITS_CALLS (2,000) pairs at concurrency 1, 8 and
-// 32 (BENCH_CREDITS_CONCURRENCY), against a baseline in the same run: two empty
-// $tenantTransaction round trips per call (the floor of any two-transaction design here).
+// 32 (BENCH_CREDITS_CONCURRENCY), against two baselines in the same run: two empty Prisma
+// $tenantTransaction calls per pair (what reserve+settle were built on before
+// lib/db/tenant-pipeline.ts), and two empty tenantPipeline transactions (the floor of the
+// pipelined two-transaction design they use now).
 // Target: ≥ 1,000 reserve+settle/s. After the run the balance must equal the ledger's sum.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { runWithLogContext } from "../../lib/context/request-context";
 import { grantCredits, readCreditBalance, reserveCredits, settleReservation } from "../../lib/credits";
 import { getDb } from "../../lib/db";
+import { tenantPipeline } from "../../lib/db/tenant-pipeline";
+import { Prisma } from "../../lib/generated/prisma/client";
 
 const MODEL = "claude-haiku-4-5";
 const CALL = { feature: "case_summary" as const, model: MODEL, maxInputTokens: 2_000, maxOutputTokens: 500 };
@@ -56,6 +60,11 @@ export async function runCreditBenches(): Promise<string[]> {
       const r = await reserveCredits(ctx, CALL);
       await settleReservation(ctx, r.id, { usage: USAGE, model: MODEL, outcome: "ok", latencyMs: 300 });
     });
+  const emptyPipelined = () =>
+    inRequest(ctx, async () => {
+      await tenantPipeline(ctx.tenantId, (tx) => tx.finish(Prisma.sql`SELECT 1`));
+      await tenantPipeline(ctx.tenantId, (tx) => tx.finish(Prisma.sql`SELECT 1`));
+    });
   const empty = () =>
     inRequest(ctx, async () => {
       const tenantDb = db.forTenant(ctx);
@@ -65,13 +74,16 @@ export async function runCreditBenches(): Promise<string[]> {
 
   await throughput(100, 8, pair); // warm-up: pool connections, prepared plans, JIT
   await throughput(100, 8, empty);
+  await throughput(100, 8, emptyPipelined);
   const lines = [`credits: ${calls.toLocaleString("en")} reserve+settle pairs on one tenant (one hot balance row)`];
   for (const concurrency of levels) {
     const base = await throughput(calls, concurrency, empty);
+    const floor = await throughput(calls, concurrency, emptyPipelined);
     const real = await throughput(calls, concurrency, pair);
     lines.push(
       `  concurrency ${String(concurrency).padStart(2)}: ${real.toFixed(0)} reserve+settle/s ${real >= 1000 ? "pass" : "MISS"} (target ≥ 1,000)` +
-        ` — baseline two empty tenant transactions ${base.toFixed(0)}/s, ratio ${(real / base).toFixed(2)}`,
+        ` — two empty Prisma tenant transactions ${base.toFixed(0)}/s (ratio ${(real / base).toFixed(2)}),` +
+        ` two empty pipelined ones ${floor.toFixed(0)}/s (ratio ${(real / floor).toFixed(2)})`,
     );
   }
   const { balance } = await readCreditBalance(ctx);

@@ -17,7 +17,7 @@ import {
   withAiCredits,
 } from "@/lib/credits";
 import { getDatabase, getDb } from "@/lib/db";
-import { NotFoundError, PaymentRequiredError, RateLimitedError } from "@/lib/errors";
+import { NotFoundError, PaymentRequiredError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { inRequestContext } from "../support/request-context";
 
 const HAIKU = "claude-haiku-4-5";
@@ -122,6 +122,58 @@ test("settle charges the actual tokens, refunds the rest, writes the usage row; 
   expect(await ledgerSum(ctx.tenantId)).toBe(98n);
   const audit = await db.forTenant(ctx).auditEvent.findMany({ where: { action: { startsWith: "credits." } } });
   expect(audit.map((a) => a.action).sort()).toEqual(["credits.grant", "credits.reserved", "credits.settled"]);
+});
+
+test("ten concurrent settles of one reservation charge it once; all report the same charge", async () => {
+  const { ctx } = await world(100);
+  const r = await act(() => reserveCredits(ctx, SMALL));
+  const usage = { inputTokens: 300, outputTokens: 200 };
+  const all = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      act(() => settleReservation(ctx, r.id, { usage, model: HAIKU, outcome: "ok", latencyMs: 5 })),
+    ),
+  );
+  expect(new Set(all.map((s) => `${s.creditsUsed}/${s.usageId}`)).size).toBe(1);
+  expect(all[0]!.creditsUsed).toBe(2n);
+  const db = await getDb();
+  expect(await db.forTenant(ctx).aiUsage.count()).toBe(1);
+  const kinds = (await db.forTenant(ctx).creditLedgerEntry.findMany({ where: { reservationId: r.id } })).map(
+    (l) => l.kind,
+  );
+  expect(kinds.sort()).toEqual(["refund", "reserve", "settle"]);
+  expect(await readCreditBalance(ctx)).toEqual({ balance: 98n, reserved: 0n });
+  expect(await ledgerSum(ctx.tenantId)).toBe(98n);
+  const settledEvents = await db.forTenant(ctx).auditEvent.findMany({ where: { action: "credits.settled" } });
+  expect(settledEvents).toHaveLength(1);
+  expect(settledEvents[0]!.data).toMatchObject({ reserved: 7, charged: 2, outcome: "ok" });
+});
+
+test("settling with a model that has no price is refused and writes nothing; the hold stays open", async () => {
+  const { ctx } = await world(100);
+  const r = await act(() => reserveCredits(ctx, SMALL));
+  await expect(
+    act(() =>
+      settleReservation(ctx, r.id, {
+        usage: { inputTokens: 1, outputTokens: 1 },
+        model: "no-such-model",
+        outcome: "ok",
+        latencyMs: 1,
+      }),
+    ),
+  ).rejects.toBeInstanceOf(ValidationError);
+  const db = await getDb();
+  expect(await db.forTenant(ctx).aiUsage.count()).toBe(0);
+  expect(await readCreditBalance(ctx)).toEqual({ balance: 93n, reserved: 7n });
+  // The hold can still be settled properly.
+  const ok = await act(() =>
+    settleReservation(ctx, r.id, {
+      usage: { inputTokens: 300, outputTokens: 200 },
+      model: HAIKU,
+      outcome: "ok",
+      latencyMs: 1,
+    }),
+  );
+  expect(ok.creditsUsed).toBe(2n);
 });
 
 test("withAiCredits: an errored call is charged what it used and refunded the rest; a cancelled one too", async () => {
