@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+import { appPort as port, secondAppPort } from "./tests/support/e2e-ports";
+
 const baseURL = `http://127.0.0.1:${port}`;
 // The server's whole output also goes to this file, which scripts/e2e.mjs scans for secrets
 // (scripts/log-scan.mjs) once every test has run.
@@ -21,6 +22,45 @@ const oidc = {
 // real SDK calls to it through ANTHROPIC_BASE_URL. Chunks every 120 ms, so a streamed answer
 // lasts long enough for a person (and a test) to cancel it halfway.
 const aiPort = Number(process.env.E2E_AI_PORT ?? 3212);
+
+// One secret for both app instances: a session made on one is valid on the other.
+const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64");
+
+function appServer(on: number) {
+  return {
+    command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${on} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
+    url: `http://127.0.0.1:${on}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: authSecret,
+      CIVITAS_DEMO_HINT: "1",
+      // Emails land in /dev/mailbox, where the identity tests read their links.
+      DEV_MAILBOX: "1",
+      APP_URL: baseURL,
+      // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
+      ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
+      BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+      // info: the access log and every event line, so the log scan sees what production writes.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
+      ...(process.env.DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL }
+        : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
+      AUTH_OIDC_ISSUER: `https://127.0.0.1:${oidc.port}`,
+      AUTH_OIDC_ID: "civitas",
+      AUTH_OIDC_SECRET: oidc.secret,
+      NODE_EXTRA_CA_CERTS: oidc.caFile,
+      // `next start` runs as production: the demo model must be allowed there explicitly.
+      AI_DEMO: "1",
+      AI_DEMO_ALLOW_PRODUCTION: "1",
+      ANTHROPIC_BASE_URL: `http://127.0.0.1:${aiPort}`,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -75,38 +115,10 @@ export default defineConfig({
       stderr: "pipe",
       env: { AI_DEMO_PORT: String(aiPort), AI_DEMO_CHUNK_DELAY_MS: "120" },
     },
-    {
-      command: `mkdir -p "${path.dirname(serverLog)}" && npx next start -p ${port} -H 127.0.0.1 2>&1 | tee -a "${serverLog}"`,
-      url: `${baseURL}/api/health`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
-        CIVITAS_DEMO_HINT: "1",
-        // Emails land in /dev/mailbox, where the identity tests read their links.
-        DEV_MAILBOX: "1",
-        APP_URL: baseURL,
-        // Set by scripts/e2e.mjs, which also seeds with them (fixed test keys).
-        ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? `e2e1:${Buffer.alloc(32, 7).toString("base64")}`,
-        BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? Buffer.alloc(32, 9).toString("base64"),
-        // info: the access log and every event line, so the log scan sees what production writes.
-        LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
-        // The server logs in as the unprivileged role scripts/e2e.mjs prepared, never the owner.
-        ...(process.env.DATABASE_URL
-          ? { DATABASE_URL: process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL }
-          : { PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? ".data/e2e" }),
-        AUTH_OIDC_ISSUER: `https://127.0.0.1:${oidc.port}`,
-        AUTH_OIDC_ID: "civitas",
-        AUTH_OIDC_SECRET: oidc.secret,
-        NODE_EXTRA_CA_CERTS: oidc.caFile,
-        // `next start` runs as production: the demo model must be allowed there explicitly.
-        AI_DEMO: "1",
-        AI_DEMO_ALLOW_PRODUCTION: "1",
-        ANTHROPIC_BASE_URL: `http://127.0.0.1:${aiPort}`,
-      },
-    },
+    appServer(port),
+    // A second instance on the same database (PostgreSQL only: the embedded database is one
+    // process): tests/e2e/live-updates.spec.ts checks that an event published by one instance
+    // reaches a browser connected to the other.
+    ...(secondAppPort ? [appServer(secondAppPort)] : []),
   ],
 });

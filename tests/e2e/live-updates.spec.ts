@@ -4,6 +4,7 @@
 // only by ids over /api/tenants/<slug>/events.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
+import { secondAppPort } from "../support/e2e-ports";
 
 const stat = (page: Page, label: string) => page.locator(`dl > div:has(dt:text-is("${label}")) dd`).first();
 
@@ -51,5 +52,37 @@ test("another session's new case and status change appear on the dashboard and t
   await expect(status.getByText("In progress", { exact: true })).toBeVisible();
 
   await expect(row).toContainText("In progress", { timeout: 10_000 });
+  await context.close();
+});
+
+test("a change made through one app instance reaches a browser connected to another", async ({ page, browser }) => {
+  test.skip(!secondAppPort, "needs PostgreSQL: the embedded database runs one app instance only");
+  const other = `http://127.0.0.1:${secondAppPort}`;
+  const tenant = await newTenant(page);
+  const id = uniqueId();
+  await page.goto(`/${tenant.slug}/citizens/new`);
+  await page.getByLabel("First name", { exact: true }).fill("Ines");
+  await page.getByLabel("Last name", { exact: true }).fill(`Roth${id}`);
+  await page.getByRole("button", { name: "Create citizen", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Ines Roth${id}`, exact: true })).toBeVisible();
+
+  // The watcher signs in (cookies are per host, not per port) and then watches the dashboard
+  // served by the SECOND instance; its event stream is that instance's.
+  const context = await browser.newContext();
+  const watcher = await context.newPage();
+  await signIn(watcher, DEMO);
+  const streamOpen = watcher.waitForResponse((r) => r.url().startsWith(`${other}/api/tenants/${tenant.slug}/events`));
+  await watcher.goto(`${other}/${tenant.slug}`);
+  await streamOpen;
+  await expect(stat(watcher, "Open cases")).toHaveText("0");
+
+  // The change goes through the FIRST instance (page's baseURL).
+  await page.getByRole("link", { name: "Open a case", exact: true }).click();
+  await page.getByLabel("Title", { exact: true }).fill(`Pothole ${id}`);
+  await page.getByRole("button", { name: "Open case", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Pothole ${id}`, exact: true })).toBeVisible();
+
+  await expect(stat(watcher, "Open cases")).toHaveText("1", { timeout: 10_000 });
+  expect(new URL(watcher.url()).port).toBe(String(secondAppPort));
   await context.close();
 });
