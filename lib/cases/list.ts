@@ -47,7 +47,17 @@ const SORTS = {
   due: { order: Prisma.sql`k.due_at ASC, k.id ASC`, key: "due_at", cmp: ">" },
 } as const;
 
-export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, query: CaseListQuery): Prisma.Sql {
+/**
+ * How close a title must be for the similar-titles fallback (pg_trgm word similarity, 0..1):
+ * at 0.4 "stret light" finds "Broken street light" and not "Noise complaint" (tests/integration/cases.test.ts).
+ */
+export const SIMILAR_TITLE_THRESHOLD = "0.4";
+
+export function casePageSql(
+  ctx: Pick<TenantContext, "tenantId" | "userId">,
+  query: CaseListQuery,
+  options: { similarTitles?: boolean } = {},
+): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`k.tenant_id = ${ctx.tenantId}::uuid`, Prisma.sql`c.deleted_at IS NULL`];
   if (query.status === "open") where.push(Prisma.sql`k.status IN ('OPEN', 'IN_PROGRESS', 'WAITING')`);
   else if (query.status === "overdue")
@@ -59,7 +69,8 @@ export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, que
   else if (query.assignee) where.push(Prisma.sql`k.assignee_id = ${query.assignee}::uuid`);
   if (query.citizenId) where.push(Prisma.sql`k.citizen_id = ${query.citizenId}::uuid`);
   if (query.category) where.push(Prisma.sql`k.category = ${query.category}`);
-  if (query.q) where.push(Prisma.sql`k.title ILIKE ${`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
+  if (query.q && options.similarTitles) where.push(Prisma.sql`${query.q} <% k.title`);
+  else if (query.q) where.push(Prisma.sql`k.title ILIKE ${`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
   if (query.createdFrom) where.push(Prisma.sql`k.created_at >= ${new Date(`${query.createdFrom}T00:00:00Z`)}`);
   if (query.createdTo)
     where.push(Prisma.sql`k.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
@@ -78,16 +89,25 @@ export function casePageSql(ctx: Pick<TenantContext, "tenantId" | "userId">, que
       JOIN citizens c ON c.tenant_id = k.tenant_id AND c.id = k.citizen_id
       LEFT JOIN users u ON u.id = k.assignee_id
      WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${sort.order}
+     ORDER BY ${options.similarTitles ? Prisma.sql`word_similarity(${query.q}, k.title) DESC, ${sort.order}` : sort.order}
      LIMIT ${query.limit + 1}`;
 }
 
 export async function listCases(
   ctx: Pick<TenantContext, "tenantId" | "userId">,
   query: CaseListQuery,
-): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+): Promise<{ items: CaseListItem[]; nextCursor: string | null; similarTitles: boolean }> {
   // One round trip through both walls (lib/db/tenant-read.ts), as for the citizens list.
-  const rows = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query));
+  let rows = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query));
+  // A title search that finds nothing (a typo: "stret light") shows the most similar titles
+  // instead, said so on the page; one page of them, best first, no cursor.
+  let similarTitles = false;
+  if (query.q && !query.cursor && rows.length === 0) {
+    const similar = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query, { similarTitles: true }), {
+      settings: { "pg_trgm.word_similarity_threshold": SIMILAR_TITLE_THRESHOLD },
+    });
+    if (similar.length) [rows, similarTitles] = [similar, true];
+  }
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -107,8 +127,9 @@ export async function listCases(
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
     })),
+    similarTitles,
     nextCursor:
-      more && last
+      !similarTitles && more && last
         ? encodeCursor([(sortKey === "due_at" ? last.due_at! : last.created_at).toISOString(), last.id])
         : null,
   };

@@ -7,6 +7,7 @@
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { tenantQuery } from "@/lib/db/tenant-read";
+import { prefixTsquery } from "./prefix-query";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { piiBlindIndex } from "./pii";
@@ -116,8 +117,13 @@ export function citizenFilters(tenantId: string, query: CitizenListQuery): Prism
     );
   }
   if (query.q && query.mode === "text") {
+    // Also the start of each word ("eriks" finds Eriksen) when the query is plain words.
+    const prefix = prefixTsquery(query.q);
+    const words = Prisma.sql`websearch_to_tsquery('simple', unaccent(${query.q})) || websearch_to_tsquery('english', ${query.q})`;
     where.push(
-      Prisma.sql`c.search_vector @@ (websearch_to_tsquery('simple', unaccent(${query.q})) || websearch_to_tsquery('english', ${query.q}))`,
+      prefix
+        ? Prisma.sql`c.search_vector @@ (${words} || to_tsquery('simple', unaccent(${prefix})))`
+        : Prisma.sql`c.search_vector @@ (${words})`,
     );
   }
   return where;

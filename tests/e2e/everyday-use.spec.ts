@@ -113,3 +113,31 @@ test("a misspelt name that finds nothing offers the similar-names search, which 
   await page.getByRole("link", { name: `Search similar names for “${typo}”` }).click();
   await expect(page.getByRole("link", { name: new RegExp(last) })).toBeVisible();
 });
+
+test("the start of a name finds the person; a misspelt case title shows the similar titles, said so", async ({
+  page,
+}) => {
+  const tenant = await newTenant(page);
+  const last = `Eriksen${uniqueId().replace(/[0-9]/g, "")}`;
+  await page.goto(`/${tenant.slug}/citizens/new`);
+  await page.getByLabel("First name").fill("Amira");
+  await page.getByLabel("Last name").fill(last);
+  await page.getByRole("button", { name: "Create citizen", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Amira ${last}` })).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/citizens?${new URLSearchParams({ q: "ami eriks" })}`);
+  await expect(page.getByRole("link", { name: new RegExp(last) })).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/citizens`);
+  await page.getByRole("link", { name: new RegExp(last) }).click();
+  await page.getByRole("link", { name: "Open a case", exact: true }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Broken street light");
+  await page.getByRole("button", { name: "Open case", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Broken street light", exact: true })).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/cases?${new URLSearchParams({ q: "stret light" })}`);
+  await expect(
+    page.getByText("No case title contains “stret light”: showing the cases with the most similar titles."),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Broken street light" })).toBeVisible();
+});

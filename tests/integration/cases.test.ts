@@ -371,6 +371,28 @@ describe("listing cases", () => {
   const titles = async (ctx: TenantContext, params: Record<string, unknown> = {}) =>
     (await list(ctx, params)).items.map((i) => i.title).sort();
 
+  test("a title search with a typo that finds nothing shows the similar titles, best first, said so", async () => {
+    const { ctx, citizen } = await world();
+    await open(ctx, citizen.id, { title: "Broken street light" });
+    await open(ctx, citizen.id, { title: "Street light flickers", priority: "HIGH" });
+    await open(ctx, citizen.id, { title: "Noise complaint" });
+    const exact = await list(ctx, { q: "street light" });
+    expect(exact.similarTitles).toBe(false);
+    expect(exact.items.map((i) => i.title).sort()).toEqual(["Broken street light", "Street light flickers"]);
+
+    const typo = await list(ctx, { q: "stret light" });
+    expect(typo.similarTitles).toBe(true);
+    expect(typo.items.map((i) => i.title).sort()).toEqual(["Broken street light", "Street light flickers"]);
+    expect(typo.nextCursor).toBeNull();
+    // Filters still apply to the similar titles.
+    expect((await list(ctx, { q: "stret light", priority: "HIGH" })).items.map((i) => i.title)).toEqual([
+      "Street light flickers",
+    ]);
+    // Nothing close: an honest empty result, not the fallback.
+    const none = await list(ctx, { q: "xylophone" });
+    expect(none).toMatchObject({ items: [], similarTitles: false });
+  });
+
   test("filters: open, overdue, status, assignee me/none/id, citizen, priority, category, title search, created range", async () => {
     const { tenantId, ctx, citizen, member } = await world();
     const colleague = await addMember(tenantId, "MEMBER", "lee");

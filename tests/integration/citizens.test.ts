@@ -416,6 +416,14 @@ describe("the list", () => {
     expect((await list(ctx, { tag: "housing" })).items).toHaveLength(4);
   });
 
+  test("a words search matches the start of names; search syntax keeps its meaning", async () => {
+    expect((await list(ctx, { q: "bakk" })).items.map((i) => i.lastName)).toEqual(["Bakker"]);
+    expect((await list(ctx, { q: "joh sm" })).items.map((i) => i.firstName)).toEqual(["Johannes"]);
+    expect((await list(ctx, { q: "mul" })).items.map((i) => i.lastName).sort()).toEqual(["Mulder", "Müller"]);
+    // An exclusion is not undone by a prefix alternative.
+    expect((await list(ctx, { q: "smit -emma" })).items.map((i) => i.firstName)).toEqual(["Johannes"]);
+  });
+
   test("fuzzy search finds a misspelled name", async () => {
     expect((await list(ctx, { q: "Johanes Smitt", mode: "fuzzy" })).items[0]?.firstName).toBe("Johannes");
     expect((await list(ctx, { q: "Muler", mode: "fuzzy" })).items.map((i) => i.lastName)).toContain("Müller");

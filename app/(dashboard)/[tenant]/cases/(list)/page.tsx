@@ -112,6 +112,9 @@ export default async function CasesPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       {cursorRejected ? <Notice>That page link is no longer valid: showing the first page again.</Notice> : null}
+      {page.similarTitles ? (
+        <Notice>No case title contains &ldquo;{query.q}&rdquo;: showing the cases with the most similar titles.</Notice>
+      ) : null}
       {query.citizenId ? (
         <Notice>
           Showing the cases of one citizen.{" "}
