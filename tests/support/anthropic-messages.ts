@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 import { demoText, demoToolInput, promptOf } from "./anthropic-demo";
 import {
   chunkWords,
+  type ContentBlock,
   errorBody,
   messageObject,
   sendJson,
@@ -19,6 +20,8 @@ export type Endpoint = "messages" | "count_tokens" | "batch_request" | "batches"
 export type ScriptedReply = { endpoint?: Endpoint } & (
   | { kind: "text"; chunks: string[]; delayMs?: number; usage?: { input?: number; output?: number } }
   | { kind: "tool"; input: unknown; toolName?: string }
+  /** A JSON reply with exactly these content blocks (e.g. a text and a tool call nobody asked for). */
+  | { kind: "content"; blocks: ContentBlock[]; usage?: { input?: number; output?: number } }
   | {
       kind: "error";
       status: ErrorStatus;
@@ -127,6 +130,15 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const reply = replyFor(body, scripted);
     const model = body.model as string;
     const inputTokens = tokensOf(JSON.stringify(body.messages) + (typeof body.system === "string" ? body.system : ""));
+    if (reply.kind === "content") {
+      const usage = {
+        input_tokens: reply.usage?.input ?? inputTokens,
+        output_tokens: reply.usage?.output ?? tokensOf(JSON.stringify(reply.blocks)),
+      };
+      const stop = reply.blocks.some((b) => b.type === "tool_use") ? "tool_use" : "end_turn";
+      if (body.stream !== true) return sendJson(res, 200, messageObject(model, reply.blocks, usage, stop));
+      return sendJson(res, 500, errorBody(500, "scripted content replies are JSON only"));
+    }
     if (reply.kind === "tool") {
       const name = reply.toolName ?? body.tool_choice?.name ?? body.tools?.[0]?.name ?? "tool";
       const json = JSON.stringify(reply.input);
@@ -180,7 +192,7 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const reply = replyFor(params, take("batch_request"));
     const model = typeof params.model === "string" ? params.model : "unknown";
     const inputTokens = tokensOf(JSON.stringify(params.messages ?? []));
-    if (reply.kind === "error" || reply.kind === "hang" || reply.kind === "stream-error") {
+    if (reply.kind === "error" || reply.kind === "hang" || reply.kind === "stream-error" || reply.kind === "content") {
       const status = reply.kind === "error" ? reply.status : 500;
       return { type: "errored" as const, error: errorBody(status as ErrorStatus, "scripted batch error") };
     }

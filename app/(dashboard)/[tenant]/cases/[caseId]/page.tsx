@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
 import { AiUnavailable } from "@/components/ai/ai-unavailable";
+import { LazyCaseClassificationPanel } from "@/components/case-classification/lazy-case-classification-panel";
 import { LazyCaseSummaryPanel } from "@/components/case-summary/lazy-case-summary-panel";
 import { CaseStateProvider } from "@/components/cases/case-state";
 import { CaseTimeline } from "@/components/cases/case-timeline";
@@ -18,6 +19,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
+import type { AiDeniedReason } from "@/lib/ai/access/decide";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { aiStatus } from "@/lib/config/ai";
 import { listAssignees } from "@/lib/cases/read";
@@ -50,8 +52,19 @@ export default async function CasePage({ params }: Props) {
   // The summary is offered to those who may work the case (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
   const status = aiStatus();
-  const ai = canUpdate ? await resolveAiAccess({ ...ctx, access }, "case_summary", status) : null;
+  const [ai, classification] = canUpdate
+    ? await Promise.all([
+        resolveAiAccess({ ...ctx, access }, "case_summary", status),
+        resolveAiAccess({ ...ctx, access }, "case_classification", status),
+      ])
+    : [null, null];
   const summary = ai?.allowed ? await readCaseSummary(ctx, found.id) : null;
+  const unavailableHref = (reason: AiDeniedReason) =>
+    reason === "plan" && can(access.role, "billing.read")
+      ? `/${slug}/settings/billing`
+      : reason === "disabled" && can(access.role, "ai_settings.manage")
+        ? `/${slug}/settings/ai`
+        : null;
 
   return (
     <CaseStateProvider snapshot={caseSnapshot(found)}>
@@ -146,6 +159,16 @@ export default async function CasePage({ params }: Props) {
           </div>
 
           <div className="flex flex-col gap-6 self-start">
+            {classification?.allowed ? (
+              <LazyCaseClassificationPanel tenantSlug={slug} caseId={found.id} demo={status.demo} />
+            ) : classification ? (
+              <AiUnavailable
+                title="AI classification"
+                reason={classification.reason}
+                message={classification.message}
+                href={unavailableHref(classification.reason)}
+              />
+            ) : null}
             {ai?.allowed ? (
               <LazyCaseSummaryPanel
                 tenantSlug={slug}
@@ -159,13 +182,7 @@ export default async function CasePage({ params }: Props) {
                 title="AI summary"
                 reason={ai.reason}
                 message={ai.message}
-                href={
-                  ai.reason === "plan" && can(access.role, "billing.read")
-                    ? `/${slug}/settings/billing`
-                    : ai.reason === "disabled" && can(access.role, "ai_settings.manage")
-                      ? `/${slug}/settings/ai`
-                      : null
-                }
+                href={unavailableHref(ai.reason)}
               />
             ) : null}
             {canUpdate ? (
