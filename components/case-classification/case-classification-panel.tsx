@@ -19,7 +19,8 @@ import type { CaseSnapshot } from "@/lib/cases/snapshot";
 
 type Props = { tenantSlug: string; caseId: string; demo?: boolean };
 type Field = "category" | "priority";
-type Chip = "open" | "accepted" | "rejected";
+/** "unchanged": the suggestion is what the case already has. */
+type Chip = "open" | "accepted" | "rejected" | "unchanged";
 
 const SENTIMENT_LABEL = { positive: "Positive", neutral: "Neutral", negative: "Negative" } as const;
 
@@ -71,9 +72,9 @@ export function CaseClassificationPanel({ tenantSlug, caseId, demo = false }: Pr
       setChips({
         category:
           classification.suggestion.category === null || classification.suggestion.category === current.category
-            ? "accepted"
+            ? "unchanged"
             : "open",
-        priority: classification.suggestion.priority === current.priority ? "accepted" : "open",
+        priority: classification.suggestion.priority === current.priority ? "unchanged" : "open",
       });
     } catch (err) {
       setError({
@@ -222,7 +223,9 @@ function SuggestionChip(props: {
           </Button>
         </span>
       ) : (
-        <span className="text-xs text-muted-foreground">{state === "accepted" ? "Applied" : "Rejected"}</span>
+        <span className="text-xs text-muted-foreground">
+          {state === "accepted" ? "Applied" : state === "unchanged" ? "Already set" : "Rejected"}
+        </span>
       )}
     </li>
   );

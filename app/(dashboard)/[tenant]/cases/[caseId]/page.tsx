@@ -7,6 +7,7 @@ import { AssigneeControl } from "@/components/cases/assignee-control";
 import { AiUnavailable } from "@/components/ai/ai-unavailable";
 import { LazyCaseClassificationPanel } from "@/components/case-classification/lazy-case-classification-panel";
 import { LazyCaseSummaryPanel } from "@/components/case-summary/lazy-case-summary-panel";
+import { LazyReplyDraftPanel } from "@/components/reply-draft/lazy-reply-draft-panel";
 import { CaseStateProvider } from "@/components/cases/case-state";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { DueDate } from "@/components/cases/due-date";
@@ -52,12 +53,14 @@ export default async function CasePage({ params }: Props) {
   // The summary is offered to those who may work the case (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
   const status = aiStatus();
-  const [ai, classification] = canUpdate
+  const [ai, classification, replyDraft] = canUpdate
     ? await Promise.all([
         resolveAiAccess({ ...ctx, access }, "case_summary", status),
         resolveAiAccess({ ...ctx, access }, "case_classification", status),
+        // A draft ends as a note: offered to those who may also add one.
+        canNote ? resolveAiAccess({ ...ctx, access }, "reply_draft", status) : null,
       ])
-    : [null, null];
+    : [null, null, null];
   const summary = ai?.allowed ? await readCaseSummary(ctx, found.id) : null;
   const unavailableHref = (reason: AiDeniedReason) =>
     reason === "plan" && can(access.role, "billing.read")
@@ -156,6 +159,22 @@ export default async function CasePage({ params }: Props) {
                 ) : null}
               </CardContent>
             </Card>
+
+            {replyDraft?.allowed ? (
+              <LazyReplyDraftPanel
+                tenantSlug={slug}
+                caseId={found.id}
+                citizenLanguage={found.citizen.preferredLanguage}
+                demo={status.demo}
+              />
+            ) : replyDraft ? (
+              <AiUnavailable
+                title="AI reply draft"
+                reason={replyDraft.reason}
+                message={replyDraft.message}
+                href={unavailableHref(replyDraft.reason)}
+              />
+            ) : null}
           </div>
 
           <div className="flex flex-col gap-6 self-start">
