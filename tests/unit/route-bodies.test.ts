@@ -28,6 +28,7 @@ test("routes that take a JSON body use readJsonBody", () => {
   expect(json.map((f) => f.split(path.sep).slice(-3).join("/")).sort()).toEqual([
     "[caseId]/classification/route.ts",
     "[caseId]/reply-draft/route.ts",
+    "[caseId]/summary/route.ts",
     "[jobId]/commit/route.ts",
     "[tenant]/invitations/route.ts",
   ]);
