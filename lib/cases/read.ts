@@ -19,7 +19,7 @@ export type TimelineEntry = {
 };
 
 export type CaseDetail = Case & {
-  citizen: { id: string; firstName: string; lastName: string };
+  citizen: { id: string; firstName: string; lastName: string; preferredLanguage: string };
   assignee: { id: string; name: string } | null;
   timeline: TimelineEntry[];
 };
@@ -31,7 +31,9 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
   const { found, events } = await db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.case.findUnique({
       where: { id },
-      include: { citizen: { select: { id: true, firstName: true, lastName: true, deletedAt: true } } },
+      include: {
+        citizen: { select: { id: true, firstName: true, lastName: true, preferredLanguage: true, deletedAt: true } },
+      },
     });
     const events = found ? await tx.caseEvent.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } }) : [];
     return { found, events };
@@ -51,7 +53,12 @@ export async function getCase(ctx: Pick<TenantContext, "tenantId">, id: string):
   const { citizen, ...rest } = found;
   return {
     ...rest,
-    citizen: { id: citizen.id, firstName: citizen.firstName, lastName: citizen.lastName },
+    citizen: {
+      id: citizen.id,
+      firstName: citizen.firstName,
+      lastName: citizen.lastName,
+      preferredLanguage: citizen.preferredLanguage,
+    },
     assignee: found.assigneeId ? { id: found.assigneeId, name: names.get(found.assigneeId) ?? "Former member" } : null,
     timeline: events.map((e) => ({
       id: e.id,

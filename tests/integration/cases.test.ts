@@ -127,7 +127,7 @@ describe("opening a case", () => {
     expect(created.dueAt?.toISOString()).toBe("2030-05-01T23:59:59.000Z");
 
     const detail = await getCase(ctx, created.id);
-    expect(detail.citizen).toEqual({ id: citizen.id, firstName: "Ada", lastName: "Lovelace" });
+    expect(detail.citizen).toEqual({ id: citizen.id, firstName: "Ada", lastName: "Lovelace", preferredLanguage: "en" });
     expect(detail.timeline).toEqual([
       expect.objectContaining({ kind: "CREATED", toStatus: "OPEN", authorName: member.name }),
     ]);

@@ -3,8 +3,10 @@
 // the socket to drain), and the same replies for each request of a message batch.
 import type { ServerResponse } from "node:http";
 import { demoText, demoToolInput, promptOf } from "./anthropic-demo";
+import { demoClassification, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
 import {
   chunkWords,
+  type ContentBlock,
   errorBody,
   messageObject,
   sendJson,
@@ -19,6 +21,8 @@ export type Endpoint = "messages" | "count_tokens" | "batch_request" | "batches"
 export type ScriptedReply = { endpoint?: Endpoint } & (
   | { kind: "text"; chunks: string[]; delayMs?: number; usage?: { input?: number; output?: number } }
   | { kind: "tool"; input: unknown; toolName?: string }
+  /** A JSON reply with exactly these content blocks (e.g. a text and a tool call nobody asked for). */
+  | { kind: "content"; blocks: ContentBlock[]; usage?: { input?: number; output?: number } }
   | {
       kind: "error";
       status: ErrorStatus;
@@ -113,8 +117,11 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const prompt = promptOf(body as never);
     const forced =
       body.tool_choice?.type === "tool" ? body.tools?.find((t) => t.name === body.tool_choice?.name) : undefined;
+    if (forced?.name === "classify_case")
+      return { kind: "tool", toolName: forced.name, input: demoClassification(prompt, forced.input_schema) };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };
-    return { kind: "text", chunks: chunkWords(demoText(prompt)), delayMs: demoDelay };
+    const text = isReplyDraftPrompt(prompt) ? demoReplyDraft(prompt) : demoText(prompt);
+    return { kind: "text", chunks: chunkWords(text), delayMs: demoDelay };
   }
 
   async function messages(received: unknown, res: ServerResponse) {
@@ -127,6 +134,15 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const reply = replyFor(body, scripted);
     const model = body.model as string;
     const inputTokens = tokensOf(JSON.stringify(body.messages) + (typeof body.system === "string" ? body.system : ""));
+    if (reply.kind === "content") {
+      const usage = {
+        input_tokens: reply.usage?.input ?? inputTokens,
+        output_tokens: reply.usage?.output ?? tokensOf(JSON.stringify(reply.blocks)),
+      };
+      const stop = reply.blocks.some((b) => b.type === "tool_use") ? "tool_use" : "end_turn";
+      if (body.stream !== true) return sendJson(res, 200, messageObject(model, reply.blocks, usage, stop));
+      return sendJson(res, 500, errorBody(500, "scripted content replies are JSON only"));
+    }
     if (reply.kind === "tool") {
       const name = reply.toolName ?? body.tool_choice?.name ?? body.tools?.[0]?.name ?? "tool";
       const json = JSON.stringify(reply.input);
@@ -180,7 +196,7 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const reply = replyFor(params, take("batch_request"));
     const model = typeof params.model === "string" ? params.model : "unknown";
     const inputTokens = tokensOf(JSON.stringify(params.messages ?? []));
-    if (reply.kind === "error" || reply.kind === "hang" || reply.kind === "stream-error") {
+    if (reply.kind === "error" || reply.kind === "hang" || reply.kind === "stream-error" || reply.kind === "content") {
       const status = reply.kind === "error" ? reply.status : 500;
       return { type: "errored" as const, error: errorBody(status as ErrorStatus, "scripted batch error") };
     }

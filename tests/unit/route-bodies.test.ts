@@ -26,6 +26,9 @@ test.each(routes)("%s reads no body by hand", (file) => {
 test("routes that take a JSON body use readJsonBody", () => {
   const json = routes.filter((f) => /readJsonBody\(/.test(readFileSync(f, "utf8")));
   expect(json.map((f) => f.split(path.sep).slice(-3).join("/")).sort()).toEqual([
+    "[caseId]/classification/route.ts",
+    "[caseId]/reply-draft/route.ts",
+    "[caseId]/summary/route.ts",
     "[jobId]/commit/route.ts",
     "[tenant]/invitations/route.ts",
   ]);

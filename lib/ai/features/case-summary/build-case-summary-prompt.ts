@@ -4,6 +4,7 @@
 // it was given. What comes back is validated by parseCitedSummary against `sourceIds`.
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
+import { escapeData } from "@/lib/ai/prompt/data-block";
 import { getDb } from "@/lib/db";
 import {
   caseSummarySourceVersion,
@@ -28,11 +29,6 @@ export const CASE_SUMMARY_SYSTEM_PROMPT = [
   "Write a short summary (at most 6 sentences) in plain prose: what the case is about, what has happened so far in date order, and where it stands now.",
   `End every sentence that states a fact with a citation marker naming where the fact comes from: [ref:<id>] with the ref of a timeline <entry>, or [ref:${CASE_REF}] for facts from the case record itself. A sentence may carry several markers. Use only refs that appear in the blocks; never invent one. State nothing that is not in the record.`,
 ].join("\n");
-
-/** Escapes tenant text so it cannot close a block or forge a tag (`</case_record>`, `<entry ...>`). */
-function escapeData(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 function entryLine(e: CaseSummarySourceEntry): string {
   const date = e.createdAt.slice(0, 10);

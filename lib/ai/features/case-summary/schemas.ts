@@ -18,3 +18,6 @@ export const saveCaseSummarySchema = z.object({
 });
 
 export type SaveCaseSummaryInput = z.infer<typeof saveCaseSummarySchema>;
+
+/** The summary route's body: nothing is needed, and nothing else is accepted. */
+export const caseSummaryRequestSchema = z.object({}).strict();

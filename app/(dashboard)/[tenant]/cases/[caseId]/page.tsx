@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
 import { AiUnavailable } from "@/components/ai/ai-unavailable";
+import { LazyCaseClassificationPanel } from "@/components/case-classification/lazy-case-classification-panel";
 import { LazyCaseSummaryPanel } from "@/components/case-summary/lazy-case-summary-panel";
+import { LazyReplyDraftPanel } from "@/components/reply-draft/lazy-reply-draft-panel";
 import { CaseStateProvider } from "@/components/cases/case-state";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { DueDate } from "@/components/cases/due-date";
@@ -18,6 +20,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
+import type { AiDeniedReason } from "@/lib/ai/access/decide";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { aiStatus } from "@/lib/config/ai";
 import { listAssignees } from "@/lib/cases/read";
@@ -50,8 +53,21 @@ export default async function CasePage({ params }: Props) {
   // The summary is offered to those who may work the case (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
   const status = aiStatus();
-  const ai = canUpdate ? await resolveAiAccess({ ...ctx, access }, "case_summary", status) : null;
+  const [ai, classification, replyDraft] = canUpdate
+    ? await Promise.all([
+        resolveAiAccess({ ...ctx, access }, "case_summary", status),
+        resolveAiAccess({ ...ctx, access }, "case_classification", status),
+        // A draft ends as a note: offered to those who may also add one.
+        canNote ? resolveAiAccess({ ...ctx, access }, "reply_draft", status) : null,
+      ])
+    : [null, null, null];
   const summary = ai?.allowed ? await readCaseSummary(ctx, found.id) : null;
+  const unavailableHref = (reason: AiDeniedReason) =>
+    reason === "plan" && can(access.role, "billing.read")
+      ? `/${slug}/settings/billing`
+      : reason === "disabled" && can(access.role, "ai_settings.manage")
+        ? `/${slug}/settings/ai`
+        : null;
 
   return (
     <CaseStateProvider snapshot={caseSnapshot(found)}>
@@ -143,9 +159,35 @@ export default async function CasePage({ params }: Props) {
                 ) : null}
               </CardContent>
             </Card>
+
+            {replyDraft?.allowed ? (
+              <LazyReplyDraftPanel
+                tenantSlug={slug}
+                caseId={found.id}
+                citizenLanguage={found.citizen.preferredLanguage}
+                demo={status.demo}
+              />
+            ) : replyDraft ? (
+              <AiUnavailable
+                title="AI reply draft"
+                reason={replyDraft.reason}
+                message={replyDraft.message}
+                href={unavailableHref(replyDraft.reason)}
+              />
+            ) : null}
           </div>
 
           <div className="flex flex-col gap-6 self-start">
+            {classification?.allowed ? (
+              <LazyCaseClassificationPanel tenantSlug={slug} caseId={found.id} demo={status.demo} />
+            ) : classification ? (
+              <AiUnavailable
+                title="AI classification"
+                reason={classification.reason}
+                message={classification.message}
+                href={unavailableHref(classification.reason)}
+              />
+            ) : null}
             {ai?.allowed ? (
               <LazyCaseSummaryPanel
                 tenantSlug={slug}
@@ -159,13 +201,7 @@ export default async function CasePage({ params }: Props) {
                 title="AI summary"
                 reason={ai.reason}
                 message={ai.message}
-                href={
-                  ai.reason === "plan" && can(access.role, "billing.read")
-                    ? `/${slug}/settings/billing`
-                    : ai.reason === "disabled" && can(access.role, "ai_settings.manage")
-                      ? `/${slug}/settings/ai`
-                      : null
-                }
+                href={unavailableHref(ai.reason)}
               />
             ) : null}
             {canUpdate ? (
