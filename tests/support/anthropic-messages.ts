@@ -2,7 +2,7 @@
 // replies, else the demo model, as JSON or as SSE written with backpressure (a frame waits for
 // the socket to drain), and the same replies for each request of a message batch.
 import type { ServerResponse } from "node:http";
-import { demoText, demoToolInput, promptOf } from "./anthropic-demo";
+import { demoChatSql, demoText, demoToolInput, promptOf } from "./anthropic-demo";
 import {
   chunkWords,
   errorBody,
@@ -113,6 +113,7 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     const prompt = promptOf(body as never);
     const forced =
       body.tool_choice?.type === "tool" ? body.tools?.find((t) => t.name === body.tool_choice?.name) : undefined;
+    if (forced?.name === "run_sql") return { kind: "tool", toolName: forced.name, input: { sql: demoChatSql(prompt) } };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };
     return { kind: "text", chunks: chunkWords(demoText(prompt)), delayMs: demoDelay };
   }
