@@ -1,7 +1,7 @@
 // The state machine behind useAiStream, pure so it is unit-tested without React or fetch.
 // A run: start → text* → done | error | cancel. Events of an older run (a retry or a new start
 // began meanwhile) are ignored by run id, so a late frame can never write into the new answer.
-import type { AiStreamFrame } from "@/lib/ai/stream/protocol";
+import type { AiStreamFrame, ChatResultFrame } from "@/lib/ai/stream/protocol";
 
 export type AiStreamStatus = "idle" | "streaming" | "done" | "cancelled" | "error";
 
@@ -16,6 +16,8 @@ export type AiStreamState = {
   balance: number | null;
   /** Where the run's charge can be read (a response header), for a cancelled run. */
   chargeUrl: string | null;
+  /** The chat's SQL and rows (a `chat_result` frame), when the stream is a chat answer. */
+  chatResult: ChatResultFrame | null;
 };
 
 export type AiStreamAction =
@@ -37,6 +39,7 @@ export const initialAiStreamState: AiStreamState = {
   creditsUsed: null,
   balance: null,
   chargeUrl: null,
+  chatResult: null,
 };
 
 export const AI_NOT_CONFIGURED_MESSAGE = "AI is not configured";
@@ -68,6 +71,7 @@ export function aiStreamReducer(state: AiStreamState, action: AiStreamAction): A
     case "frame": {
       const { frame } = action;
       if (frame.event === "text") return { ...state, text: state.text + frame.data.text };
+      if (frame.event === "chat_result") return { ...state, chatResult: frame.data };
       if (frame.event === "done")
         return {
           ...state,

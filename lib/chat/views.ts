@@ -1,7 +1,8 @@
-// The read-only views the chat's SQL may read (schema `chat`; the migration that creates them
-// and the read-only executor land with the chat itself, issue #11). One list serves the SQL guard's allow-list and the description the model is given,
-// so the two cannot drift. No column here is encrypted or PII (DESIGN.md invariant 6): citizens'
-// names, email, phone, national id, date of birth, address lines, postal code, notes, tags and
+// The read-only views the chat's SQL may read (schema `chat`, created by the migration
+// 20261203130000_chat_views, run by lib/chat/run-chat-query.ts as the role civitas_chat). One list
+// serves the SQL guard's allow-list and the description the model is given, so the two cannot
+// drift (tests/integration/chat-views.test.ts compares it with the database's columns).
+// No column here is encrypted or PII (DESIGN.md invariant 6): citizens' names, email, phone, national id, date of birth, address lines, postal code, notes, tags and
 // custom fields stay out, as do case titles/descriptions and case event bodies (free text that
 // routinely holds names and contact details).
 

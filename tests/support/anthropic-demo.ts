@@ -78,6 +78,8 @@ function citedDemoText(prompt: DemoPrompt): string | null {
 export function demoText(prompt: DemoPrompt): string {
   const cited = citedDemoText(prompt);
   if (cited) return cited;
+  const chat = chatDemoText(prompt);
+  if (chat) return chat;
   const blocks = dataBlocks(prompt.user);
   if (blocks.length === 0) {
     const asked = condense(prompt.user, 200) || "(an empty prompt)";
@@ -89,6 +91,24 @@ export function demoText(prompt: DemoPrompt): string {
   });
   const more = blocks.length > 12 ? `\n- …and ${blocks.length - 12} more` : "";
   return `Demo AI (offline) summary of ${blocks.length} item${blocks.length === 1 ? "" : "s"}:\n${lines.join("\n")}${more}`;
+}
+
+/** The chat's answer prompt (<rows> of `column: value` pairs): the first rows, citing their columns. */
+function chatDemoText(prompt: DemoPrompt): string | null {
+  const rows = /<rows count="(\d+)"[^>]*>([\s\S]*?)<\/rows>/.exec(prompt.user);
+  if (!rows) return null;
+  const lines = [...rows[2]!.matchAll(/<row n="\d+">([\s\S]*?)<\/row>/g)].slice(0, 5).map((m) =>
+    m[1]!
+      .split(", ")
+      .map((pair) => {
+        const [col, ...value] = pair.split(": ");
+        return `${value.join(": ").replace(/&quot;|"/g, "")} [${col}]`;
+      })
+      .join(" "),
+  );
+  const n = Number(rows[1]);
+  if (n === 0) return "Demo AI (offline): the query found no rows.";
+  return `Demo AI (offline): the query returned ${n} row${n === 1 ? "" : "s"}. ${lines.join("; ")}${n > 5 ? "; …" : ""}.`;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -211,4 +231,23 @@ export function demoToolInput(prompt: DemoPrompt, inputSchema: Json): unknown {
   const blocks = dataBlocks(prompt.user);
   const text = blocks.length > 0 ? blocks.map((b) => b.body).join(" ") : prompt.user;
   return valueForSchema(inputSchema, { prompt, ids: idsIn(prompt), text, seed: hash(prompt.all) });
+}
+
+/**
+ * The chat's run_sql tool (lib/chat/ask-chat.ts): a few questions the demo knows how to turn into
+ * SQL over the chat views, by keyword; anything else gets the cases counted by status. The
+ * question is the prompt's <question> block (earlier questions are <earlier_question>).
+ */
+export function demoChatSql(prompt: DemoPrompt): string {
+  const q = (dataBlocks(prompt.user).find((b) => b.tag === "question")?.body ?? prompt.user).toLowerCase();
+  const open = /\bopen\b/.test(q) ? " WHERE status = 'OPEN'" : "";
+  if (/categor/.test(q))
+    return `SELECT coalesce(category, '(none)') AS category, count(*) AS cases FROM cases${open} GROUP BY 1 ORDER BY 2 DESC, 1`;
+  if (/priorit/.test(q))
+    return `SELECT priority, count(*) AS cases FROM cases${open} GROUP BY priority ORDER BY 2 DESC, 1`;
+  if (/month/.test(q))
+    return `SELECT to_char(date_trunc('month', created_at), 'YYYY-MM') AS month, count(*) AS cases FROM cases${open} GROUP BY 1 ORDER BY 1`;
+  if (/cit(y|ies)/.test(q))
+    return "SELECT coalesce(city, '(none)') AS city, count(*) AS citizens FROM citizens GROUP BY 1 ORDER BY 2 DESC, 1";
+  return `SELECT status, count(*) AS cases FROM cases${open} GROUP BY status ORDER BY 2 DESC, 1`;
 }

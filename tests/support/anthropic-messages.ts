@@ -2,7 +2,7 @@
 // replies, else the demo model, as JSON or as SSE written with backpressure (a frame waits for
 // the socket to drain), and the same replies for each request of a message batch.
 import type { ServerResponse } from "node:http";
-import { demoText, demoToolInput, promptOf } from "./anthropic-demo";
+import { demoChatSql, demoText, demoToolInput, promptOf } from "./anthropic-demo";
 import { demoClassification, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
 import {
   chunkWords,
@@ -119,6 +119,7 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
       body.tool_choice?.type === "tool" ? body.tools?.find((t) => t.name === body.tool_choice?.name) : undefined;
     if (forced?.name === "classify_case")
       return { kind: "tool", toolName: forced.name, input: demoClassification(prompt, forced.input_schema) };
+    if (forced?.name === "run_sql") return { kind: "tool", toolName: forced.name, input: { sql: demoChatSql(prompt) } };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };
     const text = isReplyDraftPrompt(prompt) ? demoReplyDraft(prompt) : demoText(prompt);
     return { kind: "text", chunks: chunkWords(text), delayMs: demoDelay };

@@ -66,6 +66,15 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     },
     update: { name: "Probed" },
   },
+  ChatConversation: {
+    async create(tx, tenantId, label) {
+      return tx.chatConversation.create({
+        data: { tenantId, userId: "00000000-0000-4000-8000-000000000001", title: `Chat ${label}` },
+      });
+    },
+    update: { title: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
   ImportJob: {
     async create(tx, tenantId, label) {
       return tx.importJob.create({

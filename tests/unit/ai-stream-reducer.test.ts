@@ -34,7 +34,34 @@ describe("aiStreamReducer", () => {
       creditsUsed: 3,
       balance: 97,
       chargeUrl: null,
+      chatResult: null,
     });
+  });
+
+  it("keeps the chat's rows from a chat_result frame next to the streamed answer", () => {
+    const data = {
+      conversationId: "c1",
+      sql: "SELECT 1",
+      ok: true,
+      columns: ["n"],
+      rows: [[1]],
+      rowCount: 1,
+      truncated: false,
+    };
+    const s = run([
+      { type: "start", run: 1 },
+      { type: "frame", run: 1, frame: { event: "chat_result", data } },
+      text(1, "One"),
+    ]);
+    expect(s).toMatchObject({ status: "streaming", text: "One", chatResult: data });
+    // A later run starts clean.
+    expect(
+      run([
+        { type: "start", run: 1 },
+        { type: "frame", run: 1, frame: { event: "chat_result", data } },
+        { type: "start", run: 2 },
+      ]).chatResult,
+    ).toBeNull();
   });
 
   it("a done frame with outcome cancelled ends as cancelled", () => {

@@ -46,6 +46,16 @@ const accepted: [string, string][] = [
 
 const refused: [string, string, RegExp][] = [
   ["empty", "   ", /empty/],
+  [
+    "recursive CTE",
+    "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
+    /WITH RECURSIVE/,
+  ],
+  [
+    "recursive CTE in a subquery",
+    "SELECT * FROM (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n FROM r) SELECT n FROM r) q",
+    /WITH RECURSIVE/,
+  ],
   ["DELETE", "DELETE FROM chat.cases", /Only SELECT.*DELETE/],
   ["UPDATE", "UPDATE cases SET status = 'CLOSED'", /Only SELECT.*UPDATE/],
   ["INSERT", "INSERT INTO cases (id) VALUES (gen_random_uuid())", /Only SELECT.*INSERT/],

@@ -6,6 +6,8 @@
 //   event: text   data: {"text":"…"}                       a piece of the answer, in order
 //   event: done   data: {"outcome":"ok"|"cancelled", "creditsUsed":n, "balance":n|null, "usage":{…}}
 //   event: error  data: {"error":{"code","message"}, "creditsUsed":n, "balance":n|null}
+//   event: chat_result  data: ChatResultFrame            the chat's checked SQL and its rows,
+//                                                         before the answer's text (issue 11)
 //
 // Exactly one `done` or `error` ends a stream. Text received before an `error` stays valid:
 // the client keeps the partial answer and offers a retry.
@@ -17,8 +19,23 @@ export type AiStreamUsage = {
   cacheWriteTokens: number;
 };
 
+/** The chat's query, sent before its answer: what the numbers in the prose come from. */
+export type ChatResultFrame = {
+  conversationId: string;
+  /** The SQL that ran, or the last one the model tried when it was refused. */
+  sql: string | null;
+  ok: boolean;
+  /** Why no SQL ran (guard refusal, time limit, PostgreSQL error), in words a person reads. */
+  reason?: string;
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  rowCount: number;
+  truncated: boolean;
+};
+
 export type AiStreamFrame =
   | { event: "text"; data: { text: string } }
+  | { event: "chat_result"; data: ChatResultFrame }
   | {
       event: "done";
       data: { outcome: "ok" | "cancelled"; creditsUsed: number; balance: number | null; usage: AiStreamUsage };
@@ -58,7 +75,7 @@ export function decodeAiFrames(buffer: string): { frames: AiStreamFrame[]; rest:
       if (line.startsWith("event:")) event = line.slice(6).trim();
       else if (line.startsWith("data:")) data += line.slice(5).trimStart();
     }
-    if (event !== "text" && event !== "done" && event !== "error") continue;
+    if (event !== "text" && event !== "done" && event !== "error" && event !== "chat_result") continue;
     try {
       frames.push({ event, data: JSON.parse(data) } as AiStreamFrame);
     } catch {

@@ -41,6 +41,8 @@ export function aiStreamResponse(opts: {
   stream: AiStreamSource;
   settle: (input: AiStreamSettleInput) => Promise<AiStreamSettlement> | AiStreamSettlement;
   headers?: HeadersInit;
+  /** Frames sent before the first text (the chat's rows); the stream is not read until they are. */
+  prelude?: AiStreamFrame[];
 }): Response {
   const { stream } = opts;
   const encoder = new TextEncoder();
@@ -89,6 +91,11 @@ export function aiStreamResponse(opts: {
           await new Promise<void>((resolve) => setImmediate(resolve));
           lastYield = performance.now();
           if (cancelled) return;
+        }
+        if (!iterator && opts.prelude?.length) {
+          for (const frame of opts.prelude) send(frame);
+          opts.prelude = undefined;
+          return;
         }
         iterator ??= stream[Symbol.asyncIterator]();
         let next: IteratorResult<string>;

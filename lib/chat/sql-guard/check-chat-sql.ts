@@ -4,12 +4,12 @@
 // functions, operators and casts. No regex ever judges SQL here: comments, dollar quoting and
 // unicode escapes are resolved by the parser, and the guard sees the names PostgreSQL will see.
 import { loadModule, parseSync } from "libpg-query";
+import { MAX_CHAT_SQL_LENGTH } from "./limits";
 import { collectCteNames, GuardRefusal, walk } from "./walk";
 
 export type ChatSqlCheck = { ok: true; sql: string } | { ok: false; reason: string };
 
-/** Longer SQL is refused unparsed: no question over three views needs it. */
-export const MAX_CHAT_SQL_LENGTH = 8_000;
+export { MAX_CHAT_SQL_LENGTH };
 
 let loading: Promise<void> | undefined;
 

@@ -64,6 +64,9 @@ const NODE_CHECKS: Record<string, (body: Body, cteNames: Set<string>) => void> =
   SelectStmt(body) {
     if (body.intoClause) refuse("SELECT … INTO creates a table; only plain SELECT is allowed.");
     if (body.lockingClause) refuse("Locking clauses (FOR UPDATE / FOR SHARE) are not allowed.");
+    // A recursive CTE can run until the time limit (or past the row cap, since the recursion
+    // happens before any LIMIT); no question over the three views needs one.
+    if ((body.withClause as Body | undefined)?.recursive) refuse("WITH RECURSIVE is not allowed.");
   },
   RangeVar(body, cteNames) {
     const rel = String(body.relname ?? "");
