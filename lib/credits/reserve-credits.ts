@@ -9,6 +9,7 @@ import { auditInsertSql } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { PaymentRequiredError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { maxCostCredits } from "@/lib/usage/pricing";
+import { PAST_DUE_GRACE_DAYS } from "@/lib/billing/past-due";
 import { loadPriceSnapshot } from "@/lib/usage/price-snapshot";
 import { readCreditBalance } from "./read-credit-balance";
 import { ASYNC_COMMIT, billingUrl, isInsufficientCredits, ledgerActor, type Tx } from "./shared";
@@ -60,6 +61,20 @@ async function assertWithinLimits(tx: Tx, ctx: CreditContext, input: ReserveCred
   check(userMonthly, used.user, "per-person");
 }
 
+/** A payment failed more than the grace period ago (the Stripe webhook keeps past_due_since). */
+async function assertNotPausedForPayment(tx: Tx, ctx: CreditContext) {
+  const [row] = await tx.$queryRaw<{ since: Date; slug: string }[]>`
+    SELECT a.past_due_since AS since, t.slug FROM billing_accounts a JOIN tenants t ON t.id = a.tenant_id
+    WHERE a.tenant_id = ${ctx.tenantId}::uuid
+      AND a.past_due_since <= now() - make_interval(days => ${PAST_DUE_GRACE_DAYS}::int)
+    LIMIT 1`;
+  if (row)
+    throw new PaymentRequiredError(
+      `AI is paused: a payment has been overdue for more than ${PAST_DUE_GRACE_DAYS} days. Update the payment method on the billing page; everything else keeps working.`,
+      { details: { billingUrl: billingUrl(row.slug), pastDueSince: row.since.toISOString() } },
+    );
+}
+
 function validate(input: ReserveCreditsInput) {
   const bad = (n: number) => !Number.isInteger(n) || n < 0 || n > 10_000_000;
   const fieldErrors: Record<string, string[]> = {};
@@ -78,6 +93,7 @@ export async function reserveCredits(ctx: CreditContext, input: ReserveCreditsIn
   try {
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
       await tx.$executeRawUnsafe(ASYNC_COMMIT);
+      await assertNotPausedForPayment(tx, ctx);
       const price = await loadPriceSnapshot(tx, ctx.tenantId, input.model);
       needed = maxCostCredits(input.maxInputTokens, input.maxOutputTokens, price, input.batch ?? false);
       await assertWithinLimits(tx, ctx, input, needed);

@@ -41,6 +41,8 @@ export type StripeServer = {
   /** Pays a checkout session; returns the events Stripe would send, in order. */
   complete(sessionId: string): StripeEvent[];
   event(type: string, object: Obj, created?: number): StripeEvent;
+  /** The next `times` API requests whose path starts with `pathPrefix` answer 500 (a Stripe outage). */
+  failNext(pathPrefix: string, times?: number): void;
   /** Where POST /pay delivers the signed events (set by e2e); undefined: not delivered. */
   webhookUrl: string | undefined;
   webhookSecret: string;
@@ -88,6 +90,7 @@ export async function startStripeServer(
 ): Promise<StripeServer> {
   const requests: StripeRequest[] = [];
   const objects = new Map<string, Obj>();
+  const failures: Array<{ prefix: string; left: number }> = [];
   const idempotent = new Map<string, { raw: string; status: number; body: unknown }>();
   let origin = "";
   // eslint-disable-next-line prefer-const -- assigned once the server listens; deliver reads it live
@@ -158,9 +161,16 @@ export async function startStripeServer(
         payment_intent: paymentIntent,
         created: now(),
       });
+      put({
+        id: paymentIntent,
+        object: "payment_intent",
+        customer,
+        amount,
+        status: "succeeded",
+        latest_charge: charge.id,
+      });
       Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: paymentIntent });
       events.push(event("checkout.session.completed", session));
-      void charge;
     }
     return events;
   }
@@ -257,6 +267,11 @@ export async function startStripeServer(
       );
     }
     if (!url.pathname.startsWith("/v1/")) return notFound(res, url.pathname);
+    const failure = failures.find((f) => f.left > 0 && url.pathname.startsWith(f.prefix));
+    if (failure) {
+      failure.left--;
+      return send(res, 500, { error: { type: "api_error", message: "Injected failure" } });
+    }
     if (!req.headers.authorization?.startsWith("Bearer "))
       return send(res, 401, { error: { type: "invalid_request_error", message: "No API key provided" } });
     if (key && req.method === "POST") {
@@ -288,6 +303,7 @@ export async function startStripeServer(
     put,
     complete,
     event,
+    failNext: (prefix, times = 1) => void failures.push({ prefix, left: times }),
     webhookUrl: options.webhookUrl,
     webhookSecret: options.webhookSecret ?? "whsec_test_local",
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
