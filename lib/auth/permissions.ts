@@ -42,10 +42,11 @@ const ADMIN = [
   "audit.export",
   "tenant.update",
   "billing.read",
+  "billing.manage",
   // per-tenant AI settings (lib/ai/config)
   "ai_settings.manage",
 ] as const;
-const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer", "billing.manage"] as const;
+const OWNER = [...ADMIN, "tenant.delete", "tenant.transfer"] as const;
 const COMPLIANCE = [
   "tenant.read",
   "citizen.read",

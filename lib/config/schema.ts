@@ -208,6 +208,14 @@ export const configSchema = z
     AI_DEMO: booleanFlag.default(false),
     AI_DEMO_ALLOW_PRODUCTION: booleanFlag.default(false),
     // --- end AI provider ---
+    // --- billing (lib/billing/stripe-client.ts) ---
+    /** Stripe secret key. Unset: the billing pages say billing is not configured; everything else works. */
+    STRIPE_SECRET_KEY: optionalString,
+    /** Signing secret of the webhook endpoint (whsec_…); without it every webhook is refused. */
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Another Stripe API endpoint (the local test server), e.g. http://127.0.0.1:4035. */
+    STRIPE_API_BASE: serviceUrl(["http:", "https:"], "http://127.0.0.1:4035"),
+    // --- end billing ---
     // --- background jobs (lib/jobs) ---
     /** Runs the job worker inside this app process; "off" for web-only instances (then run `npm run worker`). */
     JOBS_WORKER: z.enum(["on", "off"]).default("on"),
@@ -219,6 +227,12 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     aiConfigProblems(c, ctx);
+    if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "is required when STRIPE_SECRET_KEY is set: without it no payment would ever be applied",
+      });
     for (const [id, secret] of [
       ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
       ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],

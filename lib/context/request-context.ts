@@ -20,7 +20,7 @@ export type TenantContext = {
 export type ActorType = "user" | "platform_admin" | "system" | "anonymous";
 
 /** The code that runs outside any request, each with its own system context. */
-export const SYSTEM_KINDS = ["seed", "migration", "crypto_rotate", "admin_script", "job"] as const;
+export const SYSTEM_KINDS = ["seed", "migration", "crypto_rotate", "admin_script", "job", "stripe_webhook"] as const;
 export type SystemKind = (typeof SYSTEM_KINDS)[number];
 
 /** What the log context holds; fields fill in as the request is authenticated. */

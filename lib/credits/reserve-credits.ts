@@ -9,6 +9,7 @@ import { auditInsertSql } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { PaymentRequiredError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { maxCostCredits } from "@/lib/usage/pricing";
+import { PAST_DUE_GRACE_DAYS } from "@/lib/billing/past-due";
 import { tenantPipeline } from "@/lib/db/tenant-pipeline";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PriceSnapshot } from "@/lib/usage/pricing";
@@ -69,6 +70,24 @@ function assertWithinLimits(
   check(userMonthly, BigInt(used?.user ?? 0), "per-person");
 }
 
+/** A payment failed more than the grace period ago (the Stripe webhook keeps past_due_since). */
+function pausedForPaymentSql(ctx: CreditContext): Prisma.Sql {
+  return Prisma.sql`
+    SELECT (extract(epoch FROM a.past_due_since) * 1000)::bigint::text AS "sinceMs", t.slug
+    FROM billing_accounts a JOIN tenants t ON t.id = a.tenant_id
+    WHERE a.tenant_id = ${ctx.tenantId}::uuid
+      AND a.past_due_since <= now() - make_interval(days => ${PAST_DUE_GRACE_DAYS}::int)
+    LIMIT 1`;
+}
+
+function assertNotPausedForPayment(row: { sinceMs: string; slug: string } | undefined) {
+  if (row)
+    throw new PaymentRequiredError(
+      `AI is paused: a payment has been overdue for more than ${PAST_DUE_GRACE_DAYS} days. Update the payment method on the billing page; everything else keeps working.`,
+      { details: { billingUrl: billingUrl(row.slug), pastDueSince: new Date(Number(row.sinceMs)).toISOString() } },
+    );
+}
+
 const hasLimits = (input: ReserveCreditsInput) =>
   input.limits?.tenantMonthly != null || input.limits?.userMonthly != null;
 
@@ -88,15 +107,17 @@ export async function reserveCredits(ctx: CreditContext, input: ReserveCreditsIn
   const actor = ledgerActor();
   let needed = 0n;
   try {
-    // Two round trips on PostgreSQL: BEGIN + tenant + price (+ spend) together, then the debit
+    // Two round trips on PostgreSQL: BEGIN + tenant + payment state + price (+ spend) together, then the debit
     // with its COMMIT (lib/db/tenant-pipeline.ts: the hot locks are held for the statement only).
     return await tenantPipeline(
       ctx.tenantId,
       async (tx) => {
-        const [priceRows, spend] = await Promise.all([
+        const [paused, priceRows, spend] = await Promise.all([
+          tx.query<{ sinceMs: string; slug: string }>(pausedForPaymentSql(ctx)),
           tx.query<PriceSnapshot>(priceSnapshotSql(ctx.tenantId, input.model)),
           hasLimits(input) ? tx.query<{ tenant: string; user: string }>(monthlySpendSql(ctx, input.feature)) : [],
         ]);
+        assertNotPausedForPayment(paused[0]);
         const price = priceSnapshotFrom(priceRows, input.model);
         needed = maxCostCredits(input.maxInputTokens, input.maxOutputTokens, price, input.batch ?? false);
         if (hasLimits(input)) assertWithinLimits(spend[0], input, needed);

@@ -19,7 +19,7 @@ export function isJsonContentType(header: string | null): boolean {
   return params.every((p) => p === "" || /^charset="?utf-8"?$/.test(p));
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new PayloadTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1024)} KB`);
   const length = req.headers.get("content-length");
   if (length !== null && /^\d+$/.test(length) && Number(length) > maxBytes) throw tooLarge();
@@ -44,6 +44,14 @@ async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> 
     offset += chunk.byteLength;
   }
   return out;
+}
+
+/**
+ * The exact bytes of the body as text, for signature checks over the raw body (the Stripe
+ * webhook): 413 over `maxBytes`, never parsed or re-serialised here.
+ */
+export async function readRawTextBody(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readLimited(req, maxBytes));
 }
 
 /**

@@ -2,6 +2,7 @@
 // invitation from them: the token itself is the key. Its hash goes into app.invitation_token
 // for one transaction, and the `by_token` RLS policy shows that one row and nothing else.
 import "server-only";
+import { assertSeatForNewMember } from "@/lib/billing/seats";
 import { recordAudit } from "@/lib/audit/record";
 import { currentLogContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
@@ -103,6 +104,7 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
     const existing = await tx.membership.findUnique({
       where: { tenantId_userId: { tenantId: found.tenant.id, userId: user.id } },
     });
+    if (!existing) await assertSeatForNewMember(tx, found.tenant.id);
     if (!existing)
       await tx.membership.create({ data: { tenantId: found.tenant.id, userId: user.id, role: found.role } });
     await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });

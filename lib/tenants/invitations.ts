@@ -2,6 +2,7 @@
 // a secret token; only its hash is stored (lib/tenants/tokens.ts). Nobody can invite above
 // their own role (canManageRole), and the email goes out only after the invitation committed.
 import "server-only";
+import { assertSeatForInvitation } from "@/lib/billing/seats";
 import { recordAudit } from "@/lib/audit/record";
 import { canManageRole } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/context/request-context";
@@ -54,7 +55,11 @@ export async function inviteMember(
     });
     if (existing)
       throw new ValidationError("Already a member", { email: ["This person is already a member of the organisation"] });
-    // A new invitation replaces any earlier pending one for the same address.
+    // A new invitation replaces any earlier pending one for the same address (its seat too).
+    const replacing = await tx.invitation.count({
+      where: { email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    });
+    await assertSeatForInvitation(tx, ctx.tenantId, replacing);
     await tx.invitation.updateMany({
       where: { email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },

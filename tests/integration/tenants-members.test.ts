@@ -236,7 +236,9 @@ describe("invitations", () => {
   });
 
   test("invitations are rate limited per inviter", async () => {
-    const { ctx } = await tenantWithOwner();
+    const { ctx, tenant } = await tenantWithOwner();
+    // 50 invitations need the seats of a plan without a seat limit (lib/billing/seats.ts).
+    await (await getDb()).tenant.update({ where: { id: tenant.id }, data: { plan: "ENTERPRISE" } });
     await runWithLogContext({ requestId: "rl", ip: `198.51.100.${Math.floor(Math.random() * 200)}` }, async () => {
       for (let i = 0; i < 50; i++) await inviteMember(ctx, { email: `bulk-${i}@tenants.test`, role: "VIEWER" });
       await expect(inviteMember(ctx, { email: "one-too-many@tenants.test", role: "VIEWER" })).rejects.toThrow(

@@ -203,4 +203,22 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
     appendOnly: true,
   },
+  // Billing. A fixture account has no Stripe customer, so several may exist per tenant (the
+  // partial unique index allows one customer per tenant).
+  BillingAccount: {
+    async create(tx, tenantId) {
+      return tx.billingAccount.create({ data: { tenantId, subscriptionStatus: "active" } });
+    },
+    update: { subscriptionStatus: "canceled" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  BillingCreditGrant: {
+    async create(tx, tenantId) {
+      return tx.billingCreditGrant.create({
+        data: { tenantId, source: "invoice", stripeObjectId: `in_probe_${randomUUID()}`, credits: 100n },
+      });
+    },
+    update: { clawedBack: 1n },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
 };

@@ -8,7 +8,12 @@ import { featureLabel } from "@/lib/ai/access/decide";
 import { tenantPlan } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
-import { PLANS } from "@/lib/billing/plans";
+import { BillingActions } from "@/components/billing/billing-actions";
+import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
+import { aiPausedFrom } from "@/lib/billing/past-due";
+import { formatPlanPrice, PLANS } from "@/lib/billing/plans";
+import { readBillingOverview } from "@/lib/billing/read-billing-overview";
+import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { listLedgerEntries } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 
@@ -24,19 +29,48 @@ const KIND_LABEL: Record<string, string> = {
   adjustment: "Adjustment by Civitas",
 };
 
+const STATUS_LABEL: Record<string, string> = {
+  active: "Active",
+  trialing: "Trial",
+  past_due: "Payment overdue",
+  unpaid: "Unpaid",
+  canceled: "Cancelled",
+  incomplete: "Waiting for the first payment",
+  incomplete_expired: "Expired before the first payment",
+  paused: "Paused",
+};
+
 /**
- * What the organisation has and has spent: its plan, the credit balance and the ledger that adds
- * up to it. Owners and admins only (billing.read); others get the same 404 as any page they may
- * not open. Buying credits and changing plan come with Stripe billing, which is not built yet:
- * the page says so instead of offering buttons that do nothing.
+ * What the organisation has and has spent: its plan and subscription (renewal, seats), the
+ * credit balance and the ledger that adds up to it, and the ways to pay (Stripe Checkout and
+ * the Customer Portal). Owners and admins only (billing.read / billing.manage); others get the
+ * same 404 as any page they may not open. Without Stripe keys the page says billing is not
+ * configured and offers no buttons.
  */
-export default async function BillingPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ checkout?: string }>;
+}) {
   const { tenant: slug } = await params;
+  const { checkout } = await searchParams;
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
   if (!can(access.role, "billing.read")) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
-  const [plan, balance, entries] = await Promise.all([tenantPlan(ctx), readCreditBalance(ctx), listLedgerEntries(ctx)]);
+  const [plan, balance, entries, overview] = await Promise.all([
+    tenantPlan(ctx),
+    readCreditBalance(ctx),
+    listLedgerEntries(ctx),
+    readBillingOverview(ctx),
+  ]);
   const def = PLANS[plan];
+  const configured = stripeConfigured();
+  const manage = can(access.role, "billing.manage");
+  const { account, seats } = overview;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const euro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (
@@ -44,10 +78,82 @@ export default async function BillingPage({ params }: { params: Promise<{ tenant
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">Plan and credits</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          AI features spend credits (1 credit = $0.001 of model use). Buying credits and changing plan online are not
-          available yet; contact Civitas to change your plan.
+          AI features spend credits (1 credit = $0.001 of model use). Your plan grants credits every month; credit packs
+          add more.
         </p>
       </div>
+
+      {checkout === "success" ? (
+        <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-foreground">
+          Thank you: the payment went through. The plan and credits below update as soon as Stripe confirms it (usually
+          within seconds; reload the page if they have not).
+        </p>
+      ) : checkout === "cancelled" ? (
+        <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-muted-foreground">
+          Checkout was cancelled; nothing was charged.
+        </p>
+      ) : null}
+
+      <Card aria-labelledby="subscription-heading">
+        <CardHeader>
+          <CardTitle id="subscription-heading">Subscription</CardTitle>
+          <CardDescription>
+            {def.name} · {formatPlanPrice(def)}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <dl className="grid gap-3 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-muted-foreground">Status</dt>
+              <dd className="font-medium text-foreground">
+                {account?.subscriptionStatus
+                  ? (STATUS_LABEL[account.subscriptionStatus] ?? account.subscriptionStatus)
+                  : "No subscription"}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">{account?.cancelAtPeriodEnd ? "Ends on" : "Renews on"}</dt>
+              <dd className="font-medium text-foreground">
+                {account?.currentPeriodEnd && account.subscriptionStatus !== "canceled" ? (
+                  <time dateTime={account.currentPeriodEnd.toISOString()}>{date.format(account.currentPeriodEnd)}</time>
+                ) : (
+                  "—"
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Seats used</dt>
+              <dd className="font-medium text-foreground tabular-nums">
+                {seats.members}
+                {seats.pending ? ` + ${seats.pending} invited` : ""} of {seats.seats ?? "unlimited"}
+              </dd>
+            </div>
+          </dl>
+          {account?.pastDueSince ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              A payment failed. AI features pause on {date.format(aiPausedFrom(account.pastDueSince))} unless the
+              payment method is updated; everything else keeps working.
+            </p>
+          ) : null}
+          {!configured ? (
+            <p className="text-sm text-muted-foreground">
+              Billing is not configured on this installation: plans cannot be bought online. Contact Civitas to change
+              your plan or add credits.
+            </p>
+          ) : manage ? (
+            <BillingActions
+              tenantSlug={slug}
+              canUpgrade={
+                plan === "FREE" && !["active", "trialing", "past_due"].includes(account?.subscriptionStatus ?? "")
+              }
+              upgradeLabel={`Upgrade to ${PLANS.PRO.name} (${formatPlanPrice(PLANS.PRO)})`}
+              hasCustomer={Boolean(account?.stripeCustomerId)}
+              packs={CREDIT_PACKS}
+              priceOf={Object.fromEntries(CREDIT_PACKS.map((p) => [p.id, euro.format(p.priceCents / 100)]))}
+            />
+          ) : null}
+        </CardContent>
+      </Card>
 
       <div className="grid gap-6 sm:grid-cols-2">
         <Card aria-labelledby="plan-heading">
