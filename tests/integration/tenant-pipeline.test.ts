@@ -21,9 +21,11 @@ async function tenant() {
   return (await db.tenant.create({ data: { slug, name: "Pipeline Org" } })).id;
 }
 
+// A closed reservation row: written straight, without its ledger entries, so it must never look
+// open (the stale-reservation sweep, which runs over every tenant, would refund it).
 const insertHold = (tenantId: string, id: string) => Prisma.sql`
-  INSERT INTO credit_reservations (tenant_id, id, feature, model, credits)
-  VALUES (${tenantId}::uuid, ${id}::uuid, 'chat', 'm', 5) RETURNING id::text`;
+  INSERT INTO credit_reservations (tenant_id, id, feature, model, credits, status, closed_at)
+  VALUES (${tenantId}::uuid, ${id}::uuid, 'chat', 'm', 5, 'released', now()) RETURNING id::text`;
 
 async function holds(tenantId: string): Promise<string[]> {
   const db = await getDb();
