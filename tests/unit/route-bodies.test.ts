@@ -30,6 +30,7 @@ test("routes that take a JSON body use readJsonBody", () => {
     "[caseId]/reply-draft/route.ts",
     "[caseId]/summary/route.ts",
     "[jobId]/commit/route.ts",
+    "[tenant]/intake/route.ts",
     "[tenant]/invitations/route.ts",
   ]);
 });
