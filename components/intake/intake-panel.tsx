@@ -5,7 +5,7 @@
 // to "a new citizen", and nothing is preselected. A new citizen is created through the normal
 // citizen form action, then the case through the normal case form (both with their shared
 // schemas); until the person submits them, nothing is stored.
-import { useId, useState } from "react";
+import { useId, useRef, useState, useSyncExternalStore } from "react";
 import { createCitizenAction } from "@/app/(dashboard)/[tenant]/citizens/actions";
 import { aiErrorFromBody, type AiStreamError } from "@/components/ai/ai-stream-reducer";
 import { DemoAiBadge } from "@/components/ai/demo-ai-badge";
@@ -21,7 +21,7 @@ import { SpinnerIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { IntakeResult } from "@/lib/ai/features/intake/extract-intake";
-import { INTAKE_TEXT_MAX } from "@/lib/ai/features/intake/schemas";
+import { INTAKE_TEXT_MAX, intakeRequestSchema } from "@/lib/ai/features/intake/schemas";
 import { createCitizenSchema } from "@/lib/citizens/schemas";
 
 type Props = { tenantSlug: string; assignees: Assignee[]; canCreateCitizen: boolean; demo?: boolean };
@@ -37,9 +37,19 @@ const CITIZEN_INPUTS = [
   ["city", "City"],
 ] as const;
 
+const noSubscription = () => () => {};
+
 export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = false }: Props) {
   const ids = useId();
-  const [letter, setLetter] = useState("");
+  // The letter is read from the field when the button is pressed (uncontrolled): text pasted
+  // while this lazily loaded panel was still hydrating is kept, and the button stays disabled
+  // until hydration is done, so a press is never lost either.
+  const letterRef = useRef<HTMLTextAreaElement>(null);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AiStreamError | null>(null);
   const [result, setResult] = useState<IntakeResult | null>(null);
@@ -48,13 +58,18 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
   const url = `/api/tenants/${encodeURIComponent(tenantSlug)}/intake`;
 
   async function read() {
+    const input = intakeRequestSchema.safeParse({ text: letterRef.current?.value ?? "" });
+    if (!input.success) {
+      setError({ code: "VALIDATION_FAILED", message: input.error.issues[0]?.message ?? "Paste the letter or email" });
+      return;
+    }
     setLoading(true);
     setError(null);
     try {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ text: letter }),
+        body: JSON.stringify(input.data),
       });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) return setError(aiErrorFromBody(response.status, body));
@@ -74,7 +89,9 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
   async function upload(file: File | undefined) {
     if (!file) return;
     if (file.size > INTAKE_TEXT_MAX * 4) return setError({ code: "TOO_LARGE", message: "That file is too large." });
-    setLetter((await file.text()).slice(0, INTAKE_TEXT_MAX));
+    const text = (await file.text()).slice(0, INTAKE_TEXT_MAX);
+    if (letterRef.current) letterRef.current.value = text;
+    setError(null);
   }
 
   const billingUrl = typeof error?.details?.billingUrl === "string" ? error.details.billingUrl : null;
@@ -99,8 +116,8 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
             id={`${ids}-letter`}
             rows={8}
             maxLength={INTAKE_TEXT_MAX}
-            value={letter}
-            onChange={(e) => setLetter(e.target.value)}
+            ref={letterRef}
+            defaultValue=""
             className={textareaClasses("mt-1.5")}
             placeholder="Paste the text here…"
           />
@@ -129,12 +146,13 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
           </div>
         ) : null}
         <div>
-          <Button
-            onClick={() => void read()}
-            disabled={loading || letter.trim().length < 20 || error?.code === "AI_NOT_CONFIGURED"}
-          >
+          <Button onClick={() => void read()} disabled={!hydrated || loading || error?.code === "AI_NOT_CONFIGURED"}>
             {loading ? <SpinnerIcon className="size-4" /> : null}
-            {error && error.code !== "AI_NOT_CONFIGURED" ? "Retry" : result ? "Read it again" : "Read the letter"}
+            {error && error.code !== "AI_NOT_CONFIGURED" && error.code !== "VALIDATION_FAILED"
+              ? "Retry"
+              : result
+                ? "Read it again"
+                : "Read the letter"}
           </Button>
         </div>
 
