@@ -86,7 +86,8 @@ export function demoIntake(prompt: DemoPrompt, inputSchema: Json): Json {
     .split(/(?<=[.!?])\s+/)
     .map((s) => s.trim())
     .filter((s) => s && !/my name is/i.test(s));
-  const first = (sentences[0] ?? "Request from a letter").replace(/[.!?]$/, "");
+  // A title is one line (the case form refuses line breaks in it).
+  const first = (sentences[0] ?? "Request from a letter").replace(/\s+/g, " ").replace(/[.!?]$/, "");
   const caseProps = ((inputSchema.properties as Record<string, Json> | undefined)?.case?.properties ?? {}) as Record<
     string,
     { enum?: string[] }
