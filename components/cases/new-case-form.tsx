@@ -17,11 +17,14 @@ export function NewCaseForm({
   citizenId,
   assignees,
   cancelHref,
+  initialValues,
 }: {
   slug: string;
   citizenId: string;
   assignees: Assignee[];
   cancelHref: string;
+  /** Pre-filled values (intake from a letter): the person reviews them before opening the case. */
+  initialValues?: Partial<typeof EMPTY>;
 }) {
   const router = useRouter();
   const { formRef, state, isPending, fieldErrors, failure, onSubmit } = useForm({
@@ -44,7 +47,12 @@ export function NewCaseForm({
         success={state?.ok ? "Case opened. Opening it…" : null}
       />
       <input type="hidden" name="citizenId" value={citizenId} />
-      <CaseFields idPrefix="new-case" values={EMPTY} fieldErrors={fieldErrors} assignees={assignees} />
+      <CaseFields
+        idPrefix="new-case"
+        values={{ ...EMPTY, ...initialValues }}
+        fieldErrors={fieldErrors}
+        assignees={assignees}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy}>
           {busy ? <SpinnerIcon className="size-4" /> : null}

@@ -1,7 +1,8 @@
 // Casework AI as a person uses it, on the offline demo model (playwright.config.ts starts it;
 // the app calls it through the real SDK): ask for a classification and accept the suggested
 // category (a normal case update: it shows in the header and stays after a reload), then draft
-// a reply, edit it, copy it and save it as a note on the timeline.
+// a reply, edit it, copy it and save it as a note on the timeline; and open a case from a pasted
+// letter, reviewing the pre-filled citizen and case (nothing assumed, the national ID removed).
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, uniqueId } from "../support/e2e-tenant";
 
@@ -79,4 +80,38 @@ test("draft a reply, edit it, copy it and save it as a note", async ({ page, con
   await expect(page.getByText(`P.S. Edited by staff ${id}.`)).toBeVisible();
   await page.reload();
   await expect(page.getByText(`P.S. Edited by staff ${id}.`)).toBeVisible();
+});
+
+test("create a case from a pasted letter: review the pre-filled citizen and case", async ({ page }) => {
+  const id = uniqueId();
+  await signIn(page, DEMO);
+  await page.goto("/demo/cases/new");
+  await page
+    .getByRole("textbox", { name: "Letter or email", exact: true })
+    .fill(
+      [
+        "Dear municipality,",
+        `My name is Maria Jansen. The noise from bar ${id} keeps us awake every night.`,
+        "My national number is 85.07.30-033.61. Please write to me at maria.jansen@example.org.",
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Read the letter", exact: true }).click();
+  await expect(page.getByText(/1 national ID number\(s\) removed before sending/)).toBeVisible();
+  await expect(page.getByText(/\d+ credits? used · [\d,.]+ left/)).toBeVisible();
+  // Nothing is assumed: the person says who wrote it.
+  const newCitizen = page.getByRole("radio", { name: "A new citizen", exact: true });
+  await expect(newCitizen).not.toBeChecked();
+  await newCitizen.check();
+  await expect(page.getByRole("textbox", { name: "First name", exact: true })).toHaveValue("Maria");
+  await expect(page.getByRole("textbox", { name: "Last name", exact: true })).toHaveValue("Jansen");
+  await expect(page.getByRole("textbox", { name: "Email", exact: true })).toHaveValue("maria.jansen@example.org");
+  await page.getByRole("textbox", { name: "Last name", exact: true }).fill(`Jansen${id}`);
+  await page.getByRole("button", { name: "Create citizen", exact: true }).click();
+
+  await expect(page.getByText(`Case for Maria Jansen${id}`)).toBeVisible();
+  const title = `The noise from bar ${id} keeps us awake every night`;
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+  await page.getByRole("button", { name: "Open case", exact: true }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Maria Jansen${id}`, exact: true })).toBeVisible();
 });

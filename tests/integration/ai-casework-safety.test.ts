@@ -11,6 +11,7 @@ process.env.SEED_DEMO_ON_FIRST_START = "0";
 jest.mock("@/lib/auth/session", () => ({ currentUser: jest.fn() }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "req-ai-safety" }) }));
 
+import { POST as intakeRoute } from "@/app/api/tenants/[tenant]/intake/route";
 import { POST as classificationRoute } from "@/app/api/tenants/[tenant]/cases/[caseId]/classification/route";
 import { POST as replyDraftRoute } from "@/app/api/tenants/[tenant]/cases/[caseId]/reply-draft/route";
 import { POST as summaryRoute } from "@/app/api/tenants/[tenant]/cases/[caseId]/summary/route";
@@ -240,6 +241,44 @@ describe("reply draft", () => {
     const drafted = audit.filter((a) => a.action === "ai.reply_drafted");
     expect(drafted.map((a) => a.data.usageId)).toEqual(usage.map((u) => u.id));
     for (const a of drafted) expect(JSON.stringify(a.data)).not.toContain("PWNED");
+  });
+});
+
+describe("intake", () => {
+  it("each hostile text in a letter stays inside the one <letter> block and nothing is created", async () => {
+    const world = await caseworkWorld();
+    signInAs(world);
+    const db = await getDb();
+    const before = {
+      citizens: await db.forTenant(world.ctx).citizen.count(),
+      cases: await db.forTenant(world.ctx).case.count(),
+    };
+    for (const [i, note] of PROMPT_INJECTION_NOTES.entries()) {
+      // The demo model answers (nothing scripted): a valid record_intake call built from the prompt.
+      const text = `Dear municipality, my name is Ada Probe and the streetlight is out.\n${note}`;
+      const res = await intakeRoute(post(world.slug, "intake", { text }), {
+        params: Promise.resolve({ tenant: world.slug }),
+      });
+      expect([i, res.status]).toEqual([i, 200]);
+      const { intake } = await res.json();
+      expect(
+        Object.keys(intake.prefill.citizen).every((k) =>
+          ["firstName", "lastName", "email", "phone", "addressLine1", "postalCode", "city"].includes(k),
+        ),
+      ).toBe(true);
+      expect(Object.keys(intake.prefill.case).every((k) => ["title", "description", "category"].includes(k))).toBe(
+        true,
+      );
+      const sent = wire().requests[i]!.body as Sent & { tools: Array<{ name: string }> };
+      const content = sent.messages[0]!.content;
+      expect([i, content.split("<letter>").length, content.split("</letter>").length]).toEqual([i, 2, 2]);
+      expect(content).toContain(escapeData(note));
+      expect(sent.tools.map((t) => t.name)).toEqual(["record_intake"]);
+      expect(sent.tool_choice).toEqual({ type: "tool", name: "record_intake" });
+    }
+    expect(await db.forTenant(world.ctx).citizen.count()).toBe(before.citizens);
+    expect(await db.forTenant(world.ctx).case.count()).toBe(before.cases);
+    await expectBilled(world, PROMPT_INJECTION_NOTES.length, "intake");
   });
 });
 

@@ -74,3 +74,36 @@ export function demoReplyDraft(prompt: DemoPrompt): string {
     `(Demo AI — offline: a made-up draft, to be written in ${language}.)`,
   ].join("\n");
 }
+
+/** The record_intake tool's input: the writer and the request, picked out of the <letter> block. */
+export function demoIntake(prompt: DemoPrompt, inputSchema: Json): Json {
+  const letter = unescape(dataBlocks(prompt.user).find((b) => b.tag === "letter")?.body ?? prompt.user);
+  const name = /(?:my name is|i am|regards,?|sincerely,?)\s+([A-Z][\p{L}'-]+)\s+([A-Z][\p{L}'-]+)/iu.exec(letter);
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(letter)?.[0];
+  const phone = /\+?\d[\d ]{7,18}\d/.exec(letter)?.[0];
+  const sentences = letter
+    .replace(/^(dear|hello|hi)\b[^\n,]*,?/i, "")
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s && !/my name is/i.test(s));
+  // A title is one line (the case form refuses line breaks in it).
+  const first = (sentences[0] ?? "Request from a letter").replace(/\s+/g, " ").replace(/[.!?]$/, "");
+  const caseProps = ((inputSchema.properties as Record<string, Json> | undefined)?.case?.properties ?? {}) as Record<
+    string,
+    { enum?: string[] }
+  >;
+  const category = caseProps.category?.enum?.find((c) => letter.toLowerCase().includes(c.toLowerCase()));
+  return {
+    citizen: {
+      firstName: name?.[1] ?? "Unknown",
+      lastName: name?.[2] ?? "Writer",
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+    },
+    case: {
+      title: first.length > 80 ? `${first.slice(0, 77)}…` : first.length >= 3 ? first : "Request from a letter",
+      description: `Demo AI (offline): ${sentences.join(" ").slice(0, 600)}`,
+      ...(category ? { category } : {}),
+    },
+  };
+}

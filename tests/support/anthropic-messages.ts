@@ -3,7 +3,7 @@
 // the socket to drain), and the same replies for each request of a message batch.
 import type { ServerResponse } from "node:http";
 import { demoChatSql, demoText, demoToolInput, promptOf } from "./anthropic-demo";
-import { demoClassification, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
+import { demoClassification, demoIntake, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
 import {
   chunkWords,
   type ContentBlock,
@@ -120,6 +120,8 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     if (forced?.name === "classify_case")
       return { kind: "tool", toolName: forced.name, input: demoClassification(prompt, forced.input_schema) };
     if (forced?.name === "run_sql") return { kind: "tool", toolName: forced.name, input: { sql: demoChatSql(prompt) } };
+    if (forced?.name === "record_intake")
+      return { kind: "tool", toolName: forced.name, input: demoIntake(prompt, forced.input_schema) };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };
     const text = isReplyDraftPrompt(prompt) ? demoReplyDraft(prompt) : demoText(prompt);
     return { kind: "text", chunks: chunkWords(text), delayMs: demoDelay };

@@ -3,10 +3,11 @@
 // letter from the case record, signed by the organisation.
 import { renderClassificationPrompt } from "@/lib/ai/features/case-classification/build-classification-prompt";
 import { classificationToolSchema } from "@/lib/ai/features/case-classification/schemas";
+import { intakeToolSchema } from "@/lib/ai/features/intake/schemas";
 import { renderReplyDraftPrompt } from "@/lib/ai/features/reply-draft/build-reply-draft-prompt";
 import { toolInputSchema } from "@/lib/ai/provider/complete-structured";
 import { promptOf } from "../support/anthropic-demo";
-import { demoClassification, demoReplyDraft, isReplyDraftPrompt } from "../support/anthropic-demo-casework";
+import { demoClassification, demoIntake, demoReplyDraft, isReplyDraftPrompt } from "../support/anthropic-demo-casework";
 
 const source = {
   caseId: "3f1c2d4e-0000-4000-8000-000000000001",
@@ -49,4 +50,20 @@ test("reply draft: a letter from the record, signed by the organisation", () => 
   expect(letter).toContain("Gemeente & Co");
   expect(letter).toContain("written in Dutch");
   expect(isReplyDraftPrompt(promptOf({ system: "You summarise", messages: [] }))).toBe(false);
+});
+
+test("intake: the writer and the request out of the letter, valid for the real schema", () => {
+  const schema = intakeToolSchema(["Housing", "Noise"]);
+  const letter =
+    "Dear sir or madam,\nMy name is Maria Jansen. The noise from the bar next door keeps us awake every night. Call me on +32 470 99 88 77 or write to maria@example.org.";
+  const p = { system: "", messages: [{ role: "user", content: `<letter>${letter}</letter>` }] };
+  const value = schema.parse(demoIntake(promptOf(p), toolInputSchema(schema)));
+  expect(value.citizen).toEqual({
+    firstName: "Maria",
+    lastName: "Jansen",
+    email: "maria@example.org",
+    phone: "+32 470 99 88 77",
+  });
+  expect(value.case.title).toBe("The noise from the bar next door keeps us awake every night");
+  expect(value.case.category).toBe("Noise");
 });

@@ -2,10 +2,14 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { AiUnavailable } from "@/components/ai/ai-unavailable";
 import { NewCaseForm } from "@/components/cases/new-case-form";
+import { LazyIntakePanel } from "@/components/intake/lazy-intake-panel";
 import { Notice } from "@/components/cases/notice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
+import { aiStatus } from "@/lib/config/ai";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listAssignees } from "@/lib/cases/read";
 import { getCitizen } from "@/lib/citizens/read";
@@ -59,6 +63,9 @@ export default async function NewCasePage({ params, searchParams }: Props) {
     listAssignees(ctx),
   ]);
   if (!citizen) {
+    // Without a citizen the case can start from a letter: the AI reads it and pre-fills the forms.
+    const status = aiStatus();
+    const intake = missing ? await resolveAiAccess({ ...ctx, access }, "intake", status) : null;
     return (
       <Shell slug={slug}>
         <Notice>
@@ -69,6 +76,21 @@ export default async function NewCasePage({ params, searchParams }: Props) {
             Choose a citizen
           </Link>
         </Notice>
+        {intake?.allowed ? (
+          <LazyIntakePanel
+            tenantSlug={slug}
+            assignees={assignees}
+            canCreateCitizen={can(access.role, "citizen.create")}
+            demo={status.demo}
+          />
+        ) : intake ? (
+          <AiUnavailable
+            title="Start from a letter or email"
+            reason={intake.reason}
+            message={intake.message}
+            href={intake.reason === "plan" && can(access.role, "billing.read") ? `/${slug}/settings/billing` : null}
+          />
+        ) : null}
       </Shell>
     );
   }
