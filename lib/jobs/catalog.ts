@@ -2,6 +2,7 @@
 // cron) before the worker starts; the worker creates each queue, its dead-letter queue and its
 // schedule.
 import type { JobDefinition } from "./define-job";
+import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
 
@@ -23,3 +24,4 @@ export function allJobs(): JobDefinition[] {
 
 registerJob(purgeExpiredTokens as JobDefinition);
 registerJob(sweepStaleReservationsJob as JobDefinition);
+registerJob(monthlyAllowanceJob as JobDefinition);

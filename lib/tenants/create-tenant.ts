@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
+import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/grant-monthly-allowance";
 import { listMemberships } from "./access";
 import type { CreateTenantInput } from "./schemas";
 import type { TenantSummary } from "./types";
@@ -45,6 +46,9 @@ export async function createTenant(actor: { id: string }, input: CreateTenantInp
         targetId: id,
         data: { name: input.name, slug: input.slug, parentId },
       });
+      // This month's allowance of the (free) plan comes with the organisation, so its AI works
+      // from the first day; the daily job grants the following months.
+      await tx.$queryRaw(allowanceGrantSql(id, "FREE", allowanceMonth()));
       return tenant;
     });
   } catch (err) {

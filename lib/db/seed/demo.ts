@@ -3,7 +3,7 @@
 // `npm run db:seed` and by the first start of the embedded database.
 import type { Db } from "../tenant-extension";
 import { hashPassword } from "@/lib/auth/password";
-import { PLANS } from "@/lib/billing/plans";
+import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/grant-monthly-allowance";
 import { encryptPii } from "@/lib/citizens/pii";
 import type { CasePriority, CaseStatus, Role } from "@/lib/generated/prisma/enums";
 import { CASE_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, TAGS, pick, prng } from "./demo-data";
@@ -39,17 +39,15 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
   // The demo tenant is on PRO so a newcomer sees every AI feature (FREE has three).
   const tenant = await db.tenant.create({ data: { slug: "demo", name: "Demo Municipality", plan: "PRO" } });
   const neighbour = await db.tenant.create({ data: { slug: "riverside", name: "Riverside Constituency Office" } });
-  // This month's Pro allowance, so the AI features work from the first look. A ledger entry like
-  // any grant: the ledger trigger creates the balance.
-  await db.forTenant({ tenantId: tenant.id }).creditLedgerEntry.create({
-    data: {
-      tenantId: tenant.id,
-      kind: "grant",
-      delta: BigInt(PLANS.PRO.monthlyCredits),
-      actorType: "system",
-      reason: "Pro plan: this month's AI credits (demo seed)",
-    },
-  });
+  // This month's allowances (Pro for the demo, so the AI features work from the first look), as
+  // the daily allowance job would grant them: recorded per month, so it does not grant again.
+  for (const [t, plan] of [
+    [tenant, "PRO"],
+    [neighbour, "FREE"],
+  ] as const)
+    await db
+      .forTenant({ tenantId: t.id })
+      .$tenantTransaction((tx) => tx.$queryRaw(allowanceGrantSql(t.id, plan, allowanceMonth(now))));
 
   const users: Array<{ id: string }> = [];
   for (const u of DEMO_USERS) {
