@@ -1,6 +1,8 @@
+import { ChatWidget } from "@/components/chat/chat-widget";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
+import { can } from "@/lib/auth/permissions";
 
 type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
 
@@ -12,6 +14,8 @@ export default async function TenantLayout({ children, params }: Props) {
     <AppShell access={access}>
       <LiveUpdates tenantSlug={tenantSlug} />
       {children}
+      {/* The chat over the tenant's data, for those who may use AI (the server checks again). */}
+      {can(access.role, "ai.use") ? <ChatWidget tenantSlug={tenantSlug} /> : null}
     </AppShell>
   );
 }

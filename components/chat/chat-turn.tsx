@@ -1,0 +1,106 @@
+// One question and its answer in the chat widget: the answer (column names in brackets are
+// highlighted: they say which column a number came from), the SQL (collapsible), the rows as a
+// table, and a bar chart when the rows are a number by category or date.
+import type { ChatResultFrame } from "@/lib/ai/stream/protocol";
+import { ChatBarChart } from "./chat-bar-chart";
+import { chartShapeOf } from "./chart-shape";
+
+export type ChatTurnView = {
+  question: string;
+  answer: string;
+  result: Omit<ChatResultFrame, "conversationId"> | null;
+  streaming?: boolean;
+  error?: string | null;
+};
+
+/** "12 open cases [open_cases]": the bracketed column is marked, when it is one of the result's. */
+function CitedAnswer({ text, columns }: { text: string; columns: string[] }) {
+  const parts = text.split(/(\[[a-z_][a-z0-9_]*\])/gi);
+  return (
+    <p className="whitespace-pre-wrap text-sm leading-relaxed">
+      {parts.map((part, i) => {
+        const column = /^\[([a-z_][a-z0-9_]*)\]$/i.exec(part)?.[1];
+        return column && columns.includes(column) ? (
+          <mark
+            key={i}
+            className="rounded bg-brand-100 px-1 font-mono text-xs text-brand-900 dark:bg-brand-400/20 dark:text-brand-100"
+          >
+            {column}
+          </mark>
+        ) : (
+          <span key={i}>{part}</span>
+        );
+      })}
+    </p>
+  );
+}
+
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return "—";
+  if (typeof value === "number") return value.toLocaleString("en");
+  return String(value);
+}
+
+export function ChatTurn({ turn }: { turn: ChatTurnView }) {
+  const { result } = turn;
+  const shape = result?.ok ? chartShapeOf(result) : null;
+  return (
+    <article className="flex flex-col gap-2 border-b border-border pb-3 last:border-b-0">
+      <p className="self-end rounded-lg bg-surface-muted px-3 py-1.5 text-sm font-medium">{turn.question}</p>
+      {turn.answer ? (
+        <CitedAnswer text={turn.answer} columns={result?.columns ?? []} />
+      ) : turn.streaming ? (
+        <p className="text-sm text-muted-foreground">{result ? "Writing the answer…" : "Querying the data…"}</p>
+      ) : null}
+      {turn.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {turn.error}
+        </p>
+      ) : null}
+      {result?.sql ? (
+        <details className="text-xs">
+          <summary className="cursor-pointer font-medium text-muted-foreground">
+            {result.ok ? "SQL that ran" : "SQL that was refused"}
+          </summary>
+          <pre className="mt-1 overflow-x-auto rounded bg-surface-muted p-2 font-mono whitespace-pre-wrap">
+            {result.sql}
+          </pre>
+        </details>
+      ) : null}
+      {shape ? <ChatBarChart shape={shape} /> : null}
+      {result?.ok && result.columns.length > 0 ? (
+        <div className="max-h-64 overflow-auto rounded border border-border">
+          <table className="w-full text-left text-xs">
+            <caption className="sr-only">
+              Rows the query returned ({result.rowCount}
+              {result.truncated ? ", cut at 100" : ""})
+            </caption>
+            <thead className="bg-surface-muted">
+              <tr>
+                {result.columns.map((c) => (
+                  <th key={c} scope="col" className="px-2 py-1 font-mono font-medium">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row, i) => (
+                <tr key={i} className="border-t border-border">
+                  {row.map((v, j) => (
+                    <td key={j} className={`px-2 py-1 ${typeof v === "number" ? "text-right tabular-nums" : ""}`}>
+                      {cell(v)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : result?.ok ? (
+        <p className="text-xs text-muted-foreground">The query returned no rows.</p>
+      ) : null}
+      {result?.truncated ? <p className="text-xs text-muted-foreground">Only the first 100 rows are shown.</p> : null}
+    </article>
+  );
+}
