@@ -34,6 +34,14 @@ describe("answerParts", () => {
     });
   });
 
+  it("counts the number of rows as sourced and ignores digits inside a word", () => {
+    expect(answerParts("The query returned 3 rows.", [], rows).find((p) => p.text === "3")).toEqual({
+      text: "3",
+      kind: "number",
+    });
+    expect(answerParts("Zone4b and Potholesm3x", [], rows)).toEqual([{ text: "Zone4b and Potholesm3x", kind: "text" }]);
+  });
+
   it("leaves a bracketed name that is not a column of the result as text", () => {
     expect(answerParts("see [secret]", ["cases"], rows)).toEqual([
       { text: "see ", kind: "text" },
