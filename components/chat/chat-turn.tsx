@@ -4,6 +4,7 @@
 import type { ChatResultFrame } from "@/lib/ai/stream/protocol";
 import { ChatBarChart } from "./chat-bar-chart";
 import { chartShapeOf } from "./chart-shape";
+import { answerParts } from "./cited-numbers";
 
 export type ChatTurnView = {
   question: string;
@@ -13,25 +14,43 @@ export type ChatTurnView = {
   error?: string | null;
 };
 
-/** "12 open cases [open_cases]": the bracketed column is marked, when it is one of the result's. */
-function CitedAnswer({ text, columns }: { text: string; columns: string[] }) {
-  const parts = text.split(/(\[[a-z_][a-z0-9_]*\])/gi);
+/**
+ * "12 open cases [open_cases]": the cited column is marked, numbers found in the rows are bold,
+ * and a number the rows do not contain is underlined and named as such (the model may have
+ * made it up: the table is the source).
+ */
+function CitedAnswer({ text, result }: { text: string; result: ChatTurnView["result"] }) {
+  const parts = answerParts(text, result?.columns ?? [], result?.rows ?? []);
+  const unsourced = result?.ok && parts.some((p) => p.kind === "unsourced");
   return (
-    <p className="whitespace-pre-wrap text-sm leading-relaxed">
-      {parts.map((part, i) => {
-        const column = /^\[([a-z_][a-z0-9_]*)\]$/i.exec(part)?.[1];
-        return column && columns.includes(column) ? (
-          <mark
-            key={i}
-            className="rounded bg-brand-100 px-1 font-mono text-xs text-brand-900 dark:bg-brand-400/20 dark:text-brand-100"
-          >
-            {column}
-          </mark>
-        ) : (
-          <span key={i}>{part}</span>
-        );
-      })}
-    </p>
+    <div className="flex flex-col gap-1">
+      <p className="whitespace-pre-wrap text-sm leading-relaxed">
+        {parts.map((part, i) =>
+          part.kind === "column" ? (
+            <mark
+              key={i}
+              className="rounded bg-brand-100 px-1 font-mono text-xs text-brand-900 dark:bg-brand-400/20 dark:text-brand-100"
+            >
+              {part.text}
+            </mark>
+          ) : part.kind === "number" ? (
+            <strong key={i}>{part.text}</strong>
+          ) : part.kind === "unsourced" && result?.ok ? (
+            <span key={i} title="Not in the rows" className="underline decoration-amber-500 decoration-dotted">
+              {part.text}
+              <span className="sr-only"> (not in the rows)</span>
+            </span>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        )}
+      </p>
+      {unsourced ? (
+        <p className="text-xs text-amber-800 dark:text-amber-200">
+          Underlined numbers are not in the rows below: check them against the table.
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -48,7 +67,7 @@ export function ChatTurn({ turn }: { turn: ChatTurnView }) {
     <article className="flex flex-col gap-2 border-b border-border pb-3 last:border-b-0">
       <p className="self-end rounded-lg bg-surface-muted px-3 py-1.5 text-sm font-medium">{turn.question}</p>
       {turn.answer ? (
-        <CitedAnswer text={turn.answer} columns={result?.columns ?? []} />
+        <CitedAnswer text={turn.answer} result={result} />
       ) : turn.streaming ? (
         <p className="text-sm text-muted-foreground">{result ? "Writing the answer…" : "Querying the data…"}</p>
       ) : null}

@@ -96,6 +96,18 @@ describe("the chat views under the chat role", () => {
     }
   });
 
+  it("every view in the chat schema is security_invoker (a plain view would read as its superuser owner)", async () => {
+    const views = await t.withOwnerSql((sql) =>
+      sql.query<{ relname: string; invoker: boolean }>(
+        `SELECT relname, coalesce('security_invoker=true' = ANY(reloptions), false) AS invoker
+           FROM pg_class WHERE relnamespace = 'chat'::regnamespace AND relkind = 'v' ORDER BY relname`,
+      ),
+    );
+    expect(views).toEqual(
+      CHAT_VIEWS.map((v) => ({ relname: v.name, invoker: true })).sort((x, y) => x.relname.localeCompare(y.relname)),
+    );
+  });
+
   it("a soft-deleted citizen is not in chat.citizens", async () => {
     const w = await seed("del", 0);
     await t.db

@@ -230,3 +230,59 @@ describe("conversations belong to their user", () => {
     expect(await auditOf(ctx.tenantId, "chat.conversation_deleted")).toEqual([{ target_id: id, data: {} }]);
   });
 });
+
+describe("provider failures before the answer", () => {
+  async function openHolds(tenantId: string) {
+    return (await getDb()).forTenant({ tenantId }).creditReservation.count({ where: { status: "open" } });
+  }
+
+  it("a refused request (400) releases the hold in full and stores nothing", async () => {
+    const { ctx } = await world();
+    wire().script({ kind: "error", status: 400, message: "bad request" });
+    await expect(inRequestContext(ctx, () => askChat(ctx, { question: "Cases?" }))).rejects.toMatchObject({
+      status: 502,
+    });
+    expect((await readCreditBalance(ctx)).balance).toBe(1000n);
+    expect(await openHolds(ctx.tenantId)).toBe(0);
+    expect(await inRequestContext(ctx, () => listChatConversations(ctx))).toEqual([]);
+    expect(await auditOf(ctx.tenantId, "chat.question")).toEqual([]);
+  });
+
+  it("a tool reply of the wrong shape is charged for its tokens only, and the hold is closed", async () => {
+    const { ctx } = await world();
+    wire().script({ kind: "tool", toolName: "run_sql", input: { query: "SELECT 1" } });
+    await expect(inRequestContext(ctx, () => askChat(ctx, { question: "Cases?" }))).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(await openHolds(ctx.tenantId)).toBe(0);
+    expect(await usageRows(ctx.tenantId)).toBe(1);
+    expect((await readCreditBalance(ctx)).balance).toBeLessThan(1000n);
+    expect((await readCreditBalance(ctx)).balance).toBeGreaterThan(990n);
+  });
+
+  it("a cancelled answer is charged for what was produced and the turn (with its SQL) is still kept", async () => {
+    const { ctx } = await world();
+    const chunks = Array.from({ length: 200 }, (_, i) => `word${i} `);
+    wire().script(
+      { kind: "tool", toolName: "run_sql", input: { sql: "SELECT count(*) AS n FROM cases" } },
+      { kind: "text", chunks, delayMs: 20 },
+    );
+    const res = await inRequestContext(ctx, () => askChat(ctx, { question: "How many?" }));
+    const reader = res.body!.getReader();
+    await reader.read(); // the chat_result frame
+    await reader.read(); // the first words
+    await reader.cancel();
+    for (let i = 0; i < 100 && (await openHolds(ctx.tenantId)) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await openHolds(ctx.tenantId)).toBe(0);
+    let audit: Awaited<ReturnType<typeof auditOf>> = [];
+    for (let i = 0; i < 100 && audit.length === 0; i++) {
+      audit = await auditOf(ctx.tenantId, "chat.question");
+      if (audit.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(audit[0]!.data).toMatchObject({ sql: "SELECT count(*) AS n FROM cases", rowCount: 1, outcome: "answered" });
+    const [conversation] = await inRequestContext(ctx, () => listChatConversations(ctx));
+    const detail = await inRequestContext(ctx, () => readChatConversation(ctx, conversation!.id));
+    expect(detail.turns[0]).toMatchObject({ rows: [[5]], question: "How many?" });
+    expect(detail.turns[0]!.answer.startsWith("word0")).toBe(true);
+  });
+});

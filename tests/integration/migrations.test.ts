@@ -243,7 +243,8 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
 
     const tables = await session.runner.query<{ relname: string; rls: boolean; forced: boolean }>(
       `SELECT relname, relrowsecurity AS rls, relforcerowsecurity AS forced
-         FROM pg_class WHERE relname IN ('citizens', 'cases') AND relnamespace = 'public'::regnamespace ORDER BY relname`,
+         FROM pg_class WHERE relname IN ('citizens', 'cases') AND relnamespace = 'public'::regnamespace
+         ORDER BY relname`,
     );
     expect(tables).toEqual([
       { relname: "cases", rls: true, forced: true },
