@@ -23,6 +23,11 @@ const oidc = {
 // lasts long enough for a person (and a test) to cancel it halfway.
 const aiPort = Number(process.env.E2E_AI_PORT ?? 3212);
 
+// Billing: the local Stripe stand-in (tests/support/stripe-server.ts): the app's SDK calls go
+// there, and its checkout page delivers signed webhooks to the app before redirecting back.
+const stripePort = Number(process.env.E2E_STRIPE_PORT ?? 3215);
+const stripeWebhookSecret = "whsec_e2e_local";
+
 // One secret for both app instances: a session made on one is valid on the other.
 const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString("base64");
 
@@ -58,6 +63,9 @@ function appServer(on: number) {
       AI_DEMO: "1",
       AI_DEMO_ALLOW_PRODUCTION: "1",
       ANTHROPIC_BASE_URL: `http://127.0.0.1:${aiPort}`,
+      STRIPE_SECRET_KEY: "sk_test_e2e_local",
+      STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
     },
   };
 }
@@ -114,6 +122,19 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: { AI_DEMO_PORT: String(aiPort), AI_DEMO_CHUNK_DELAY_MS: "120" },
+    },
+    {
+      command: "npx tsx scripts/stripe-local.ts",
+      port: stripePort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        STRIPE_LOCAL_PORT: String(stripePort),
+        STRIPE_LOCAL_WEBHOOK_URL: `${baseURL}/api/webhooks/stripe`,
+        STRIPE_LOCAL_WEBHOOK_SECRET: stripeWebhookSecret,
+      },
     },
     appServer(port),
     // A second instance on the same database (PostgreSQL only: the embedded database is one

@@ -24,3 +24,18 @@ export function PastDueBanner({ since, billingHref }: { since: Date; billingHref
     </div>
   );
 }
+
+/** No credits left: AI features cannot run until the monthly grant or a credit pack. */
+export function OutOfCreditsBanner({ billingHref }: { billingHref: string | null }) {
+  return (
+    <div role="status" className="mb-4 rounded-lg border border-border bg-surface-muted p-3 text-sm text-foreground">
+      This organisation has no AI credits left: AI features are unavailable until the next monthly grant or a credit
+      purchase. Everything else keeps working.{" "}
+      {billingHref ? (
+        <Link href={billingHref} className="font-medium underline">
+          See plan and credits
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -16,12 +16,16 @@ export async function readBillingOverview(ctx: Pick<TenantContext, "tenantId">):
   });
 }
 
-/** The dashboard banner's question: since when has a payment been overdue, if at all. */
-export async function readPastDueSince(ctx: Pick<TenantContext, "tenantId">): Promise<Date | null> {
+/** What the dashboard's banners need, in one round trip: an overdue payment, and no credits left. */
+export async function readBillingBanners(
+  ctx: Pick<TenantContext, "tenantId">,
+): Promise<{ pastDueSince: Date | null; outOfCredits: boolean }> {
   const db = await getDb();
   const [row] = await db.forTenant(ctx).$tenantTransaction(
-    (tx) => tx.$queryRaw<{ since: Date | null }[]>`
-      SELECT past_due_since AS since FROM billing_accounts WHERE tenant_id = ${ctx.tenantId}::uuid AND past_due_since IS NOT NULL LIMIT 1`,
+    (tx) => tx.$queryRaw<{ since: Date | null; balance: bigint | null }[]>`
+      SELECT (SELECT past_due_since FROM billing_accounts WHERE tenant_id = ${ctx.tenantId}::uuid
+                AND past_due_since IS NOT NULL LIMIT 1) AS since,
+             (SELECT balance FROM credit_balances LIMIT 1) AS balance`,
   );
-  return row?.since ?? null;
+  return { pastDueSince: row?.since ?? null, outOfCredits: (row?.balance ?? 0n) <= 0n };
 }

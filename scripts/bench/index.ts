@@ -22,7 +22,8 @@
 // recomputes the bench emails' blind indexes when BLIND_INDEX_KEY is not the one they used.
 //
 // After the migrations, before the seed: the credit ledger's reserve+settle throughput on one
-// tenant (scripts/bench/credits.ts; BENCH_ONLY=credits runs only that, without seeding).
+// tenant (scripts/bench/credits.ts; BENCH_ONLY=credits runs only that, without seeding), and
+// Stripe webhook events/s and p99 latency (scripts/bench/billing.ts; BENCH_ONLY=billing).
 //
 // First, without any database: the AI streaming benchmarks (scripts/bench/ai.ts: ai-cancel,
 // ai-stream; BENCH_AI_RUNS, default 50). BENCH_ONLY=ai- runs only those, DATABASE_URL or not.
@@ -46,6 +47,7 @@ import { benchEmail, seedBench } from "./seed";
 import { explain, measureVariants, planSummary, type Stats } from "./measure";
 import { runAiBenches } from "./ai";
 import { runCreditBenches } from "./credits";
+import { runBillingBenches } from "./billing";
 
 const FUZZY_SETTINGS = { "pg_trgm.similarity_threshold": "0.3", "pg_trgm.word_similarity_threshold": "0.5" };
 const TARGET_MS = 100;
@@ -101,7 +103,14 @@ async function main() {
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
   const creditLines = !only || only.test("credits") ? await runCreditBenches() : [];
   if (creditLines.length > 0) console.log(`\n${creditLines.join("\n")}\n`);
-  if (only && only.test("credits") && !/list|filter|exact|full|fuzzy|cases/i.test(only.source)) {
+  // Stripe webhooks under concurrent delivery (scripts/bench/billing.ts): needs no seed either.
+  const billingLines = !only || only.test("billing") ? await runBillingBenches() : [];
+  if (billingLines.length > 0) console.log(`\n${billingLines.join("\n")}\n`);
+  if (
+    only &&
+    (only.test("credits") || only.test("billing")) &&
+    !/list|filter|exact|full|fuzzy|cases/i.test(only.source)
+  ) {
     await (await getDatabase()).close();
     await owner.end();
     return;

@@ -203,3 +203,24 @@ async function resetInvitationToken(tenantId: string, email: string): Promise<st
   await db.forTenant({ tenantId }).invitation.updateMany({ where: { email }, data: { tokenHash: hash } });
   return token;
 }
+
+describe("dashboard banners", () => {
+  test("out of credits until a grant; past due once a payment failed", async () => {
+    const { readBillingBanners } = await import("@/lib/billing/read-billing-overview");
+    const { grantCredits } = await import("@/lib/credits");
+    const o = await org();
+    expect(await readBillingBanners(o)).toEqual({ pastDueSince: null, outOfCredits: true });
+    await as(o.ctx, () => grantCredits({ tenantId: o.tenantId, credits: 10, kind: "grant", reason: "t" }));
+    expect(await readBillingBanners(o)).toEqual({ pastDueSince: null, outOfCredits: false });
+    const db = await getDb();
+    await db.forTenant(o).$tenantTransaction(
+      (tx) => tx.$executeRaw`
+        INSERT INTO billing_accounts (tenant_id, id, stripe_customer_id, past_due_since)
+        VALUES (${o.tenantId}::uuid, ${o.tenantId}::uuid, ${`cus_${randomUUID()}`}, now())`,
+    );
+    expect((await readBillingBanners(o)).pastDueSince).toBeInstanceOf(Date);
+    // Another tenant's state never shows.
+    const other = await org();
+    expect(await readBillingBanners(other)).toEqual({ pastDueSince: null, outOfCredits: true });
+  });
+});

@@ -88,3 +88,10 @@ describe("local Stripe server", () => {
     expect(portal.url).toContain("/portal?return=");
   });
 });
+
+test("the portal stand-in links back to the return URL only when it is http(s)", async () => {
+  const ok = await (await fetch(`${server.url}/portal?return=${encodeURIComponent("http://app/back")}`)).text();
+  expect(ok).toContain('href="http://app/back"');
+  const js = await (await fetch(`${server.url}/portal?return=${encodeURIComponent("javascript:alert(1)")}`)).text();
+  expect(js).toContain('href="/"');
+});

@@ -6,6 +6,7 @@
 //   POST /v1/checkout/sessions, GET /v1/checkout/sessions/:id
 //   POST /v1/billing_portal/sessions
 //   GET  /v1/subscriptions/:id, /v1/invoices/:id, /v1/charges/:id
+//   GET  /portal        a stand-in for the Customer Portal with a link back to return_url
 //   GET  /pay/:session  a stand-in for Stripe's hosted Checkout page; POST /pay/:session pays:
 //        the session completes (a subscription + paid invoice, or a paid charge), the signed
 //        webhooks go to `webhookUrl` and the browser is sent to the session's success_url.
@@ -264,6 +265,15 @@ export async function startStripeServer(
       return res.end(
         `<!doctype html><title>Test checkout</title><main><h1>Test checkout</h1><p>${session.mode === "subscription" ? "Subscription" : "One-off payment"}</p>` +
           `<form method="post"><button type="submit">Pay</button></form><a href="${String(session.cancel_url ?? "/")}">Cancel</a></main>`,
+      );
+    }
+    if (url.pathname === "/portal") {
+      // A stand-in for the Customer Portal: nothing to change here, only the way back.
+      const back = url.searchParams.get("return") ?? "/";
+      const safe = /^https?:\/\//.test(back) ? back.replace(/"/g, "%22") : "/";
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return res.end(
+        `<!doctype html><title>Test customer portal</title><main><h1>Test customer portal</h1><a href="${safe}">Return to Civitas</a></main>`,
       );
     }
     if (!url.pathname.startsWith("/v1/")) return notFound(res, url.pathname);

@@ -45,9 +45,13 @@ export async function applyStripeEvent(
 ): Promise<ApplyOutcome> {
   const handler = HANDLERS[event.type];
   if (!handler) return recordWithoutTenant(event, "unhandled");
+  const db = await getDb();
+  // A redelivery of a committed event needs no Stripe call and no lock (the insert below
+  // still decides for deliveries that race the first one).
+  const [seen] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM stripe_events WHERE id = ${event.id}`;
+  if (seen) return "duplicate";
   const objectId = (event.data.object as { id?: unknown }).id;
   if (typeof objectId !== "string") return recordWithoutTenant(event, "ignored");
-  const db = await getDb();
   const customerId = await customerOf(stripe, event.type, objectId);
   const [owner] = customerId
     ? await db.$queryRaw<{ tenantId: string | null }[]>`SELECT billing_tenant_of_customer(${customerId}) AS "tenantId"`

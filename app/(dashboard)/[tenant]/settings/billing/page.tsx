@@ -135,6 +135,12 @@ export default async function BillingPage({
               payment method is updated; everything else keeps working.
             </p>
           ) : null}
+          {plan !== "FREE" && PLANS.FREE.seats !== null && seats.members > PLANS.FREE.seats ? (
+            <p className="text-sm text-muted-foreground">
+              The {PLANS.FREE.name} plan has {PLANS.FREE.seats} seats: before cancelling, remove{" "}
+              {seats.members - PLANS.FREE.seats} of the {seats.members} members, or nobody new can join afterwards.
+            </p>
+          ) : null}
           {!configured ? (
             <p className="text-sm text-muted-foreground">
               Billing is not configured on this installation: plans cannot be bought online. Contact Civitas to change

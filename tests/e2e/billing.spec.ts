@@ -1,0 +1,47 @@
+// Billing as people use it: an owner upgrades to Pro through Checkout (the local Stripe
+// stand-in's page, which delivers the signed webhooks and redirects back), sees the new plan
+// and its credits, and buys a credit pack; a member has no billing link and the page is a 404.
+import { expect, test } from "@playwright/test";
+import { newTenant, signIn } from "../support/e2e-tenant";
+
+test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", async ({ page }) => {
+  const tenant = await newTenant(page);
+  await page.getByRole("link", { name: "Plan and credits", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${tenant.slug}/settings/billing$`));
+  await expect(page.getByRole("heading", { name: "Free plan", exact: true })).toBeVisible();
+  await expect(page.getByText("No subscription")).toBeVisible();
+  const noCredits = page.getByRole("status").filter({ hasText: "no AI credits left" });
+  await expect(noCredits).toBeVisible();
+
+  await page.getByRole("button", { name: /^Upgrade to Pro/ }).click();
+  await expect(page.getByRole("heading", { name: "Test checkout" })).toBeVisible();
+  await expect(page.getByText("Subscription", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${tenant.slug}/settings/billing\\?checkout=success$`));
+  await expect(page.getByRole("status").filter({ hasText: "the payment went through" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pro plan", exact: true })).toBeVisible();
+  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  const balance = page
+    .getByRole("region", { name: "Credit balance" })
+    .or(page.locator("[aria-labelledby=balance-heading]"));
+  await expect(balance.getByText("20,000", { exact: true })).toBeVisible();
+  await expect(page.getByText("Pro plan: credits of the period")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Upgrade to Pro/ })).toHaveCount(0);
+  await expect(noCredits).toHaveCount(0);
+
+  await page.getByRole("button", { name: /^Buy 5,000 credits/ }).click();
+  await expect(page.getByText("One-off payment", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page).toHaveURL(/checkout=success$/);
+  await expect(balance.getByText("25,000", { exact: true })).toBeVisible();
+  await expect(page.getByText("Credit pack 5,000 credits")).toBeVisible();
+});
+
+test("a member has no billing link, and the billing page answers 404", async ({ page }) => {
+  await signIn(page, { email: "member@civitas.test", password: "civitas-demo" });
+  await expect(page.getByRole("link", { name: "Plan and credits", exact: true })).toHaveCount(0);
+  const res = await page.goto("/demo/settings/billing");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("button", { name: /^Upgrade to/ })).toHaveCount(0);
+});
