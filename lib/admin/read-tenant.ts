@@ -5,7 +5,8 @@
 //
 // Everything happens in one forTenant transaction: it sets app.tenant_id, so row-level
 // security admits exactly this tenant's rows (and the audit insert into its chain), and the
-// events commit with the read or not at all. No other code in lib/admin uses forTenant.
+// events commit with the read or not at all. (lib/admin also opens a tenant transaction for its
+// billing facts and credit adjustments: read-tenant-credits.ts, adjust-tenant-credits.ts.)
 import "server-only";
 import { recordAudit, type AuditEventInput } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";

@@ -60,3 +60,16 @@ export const createAdminSchema = z.object({
     .optional(),
 });
 export type CreateAdminInput = z.input<typeof createAdminSchema>;
+
+/** A platform admin's change to a tenant's credits: + adds, − takes away, with the reason. */
+export const adjustTenantCreditsSchema = z.object({
+  tenantId: z.guid("Not a valid organisation id"),
+  credits: z.coerce
+    .number({ message: "Enter a whole number of credits, e.g. 500 or -200" })
+    .int("Enter a whole number of credits")
+    .min(-10_000_000, "At most 10,000,000 credits at a time")
+    .max(10_000_000, "At most 10,000,000 credits at a time")
+    .refine((n) => n !== 0, "Enter a number other than 0"),
+  reason: adminReason,
+});
+export type AdjustTenantCreditsInput = z.input<typeof adjustTenantCreditsSchema>;

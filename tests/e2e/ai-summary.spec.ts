@@ -4,7 +4,7 @@
 // stored, the charge for the produced tokens is shown and is on the ledger), and an organisation without
 // credits sees the 402 message with its way to billing.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
+import { adjustCreditsAsAdmin, DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
 
 /** A citizen and a case with three notes in `slug`; the page ends on the case. */
 async function caseWithNotes(page: Page, slug: string) {
@@ -63,13 +63,17 @@ test("stream a summary, follow a citation, then stream again and cancel halfway"
   await expect(page.getByText("AI request charged").nth(1)).toBeVisible();
 });
 
-test("an organisation without credits is told so, with the way to its plan and credits", async ({ page }) => {
+test("an organisation without credits is told so, with the way to its plan and credits", async ({ page, browser }) => {
   const tenant = await newTenant(page);
+  // A new organisation starts with the free plan's monthly allowance: a platform admin takes it back.
+  await adjustCreditsAsAdmin(browser, tenant, -500);
   await caseWithNotes(page, tenant.slug);
   await page.getByRole("button", { name: "Summarise", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Not enough AI credits" })).toBeVisible();
   await page.getByRole("link", { name: "Buy credits or change plan", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${tenant.slug}/settings/billing$`));
   await expect(page.getByRole("heading", { name: "Credit balance", exact: true })).toBeVisible();
-  await expect(page.getByText("No credit activity yet")).toBeVisible();
+  const ledger = page.getByRole("row");
+  await expect(ledger.filter({ hasText: "Adjustment by Civitas" }).filter({ hasText: "-500" })).toBeVisible();
+  await expect(ledger.filter({ hasText: "Monthly allowance" }).filter({ hasText: "Free plan" })).toBeVisible();
 });

@@ -11,7 +11,9 @@ test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", 
   await expect(page.getByRole("heading", { name: "Free plan", exact: true })).toBeVisible();
   await expect(page.getByText("No subscription")).toBeVisible();
   const noCredits = page.getByRole("status").filter({ hasText: "no AI credits left" });
-  await expect(noCredits).toBeVisible();
+  // A new organisation starts with this month's free allowance.
+  await expect(page.getByText(/Monthly allowance \d{4}-\d{2} \(Free plan\)/)).toBeVisible();
+  await expect(noCredits).toHaveCount(0);
 
   await page.getByRole("button", { name: /^Upgrade to Pro/ }).click();
   await expect(page.getByRole("heading", { name: "Test checkout" })).toBeVisible();
@@ -25,7 +27,7 @@ test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", 
   const balance = page
     .getByRole("region", { name: "Credit balance" })
     .or(page.locator("[aria-labelledby=balance-heading]"));
-  await expect(balance.getByText("20,000", { exact: true })).toBeVisible();
+  await expect(balance.getByText("20,500", { exact: true })).toBeVisible();
   await expect(page.getByText("Pro plan: credits of the period")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Upgrade to Pro/ })).toHaveCount(0);
   await expect(noCredits).toHaveCount(0);
@@ -34,7 +36,7 @@ test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", 
   await expect(page.getByText("One-off payment", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(page).toHaveURL(/checkout=success$/);
-  await expect(balance.getByText("25,000", { exact: true })).toBeVisible();
+  await expect(balance.getByText("25,500", { exact: true })).toBeVisible();
   await expect(page.getByText("Credit pack 5,000 credits")).toBeVisible();
 });
 

@@ -121,3 +121,26 @@ export async function acceptInvitation(
   await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   return { context, page };
 }
+
+/** The platform admin scripts/e2e.mjs creates (tests that need the admin area sign in as it). */
+export const PLATFORM_ADMIN = { email: "platform-admin@e2e.test", password: "e2e platform admin password" };
+
+/**
+ * A platform admin, in a browser context of its own, adjusts `tenant`'s credits by `credits`
+ * on /admin/tenants/<id> (e.g. taking back the free allowance a new organisation starts with).
+ */
+export async function adjustCreditsAsAdmin(browser: Browser, tenant: Tenant, credits: number): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, PLATFORM_ADMIN, /\/admin$/);
+  await page.goto(`/admin/tenants?${new URLSearchParams({ q: tenant.name })}`);
+  await page
+    .getByRole("region", { name: "Tenants table" })
+    .getByRole("link", { name: tenant.name, exact: true })
+    .click();
+  await page.getByLabel("Credits", { exact: true }).fill(String(credits));
+  await page.getByLabel("Reason for the change", { exact: true }).fill("End-to-end test: set the balance");
+  await page.getByRole("button", { name: "Adjust credits", exact: true }).click();
+  await expect(page.getByText(/^Done: .* credits\. The balance is now/)).toBeVisible();
+  await context.close();
+}

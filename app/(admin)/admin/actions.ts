@@ -5,7 +5,8 @@
 import { revalidatePath } from "next/cache";
 import { platformAction } from "@/lib/auth/platform-guard";
 import { readTenantAsPlatformAdmin } from "@/lib/admin/read-tenant";
-import { readTenantSchema, setUserDisabledSchema } from "@/lib/admin/schemas";
+import { adjustTenantCredits } from "@/lib/admin/adjust-tenant-credits";
+import { adjustTenantCreditsSchema, readTenantSchema, setUserDisabledSchema } from "@/lib/admin/schemas";
 import { setUserDisabled } from "@/lib/admin/set-user-disabled";
 import { setModelPriceSchema, setPriceMultiplierSchema } from "@/lib/usage/schemas";
 import { setModelPrice } from "@/lib/usage/set-model-price";
@@ -29,4 +30,10 @@ export const setPriceMultiplierAction = platformAction(setPriceMultiplierSchema,
   const result = await setPriceMultiplier(ctx, input);
   revalidatePath("/admin/prices");
   return result;
+});
+
+export const adjustTenantCreditsAction = platformAction(adjustTenantCreditsSchema, async (ctx, input) => {
+  const result = await adjustTenantCredits(ctx, input);
+  revalidatePath(`/admin/tenants/${input.tenantId}`);
+  return { credits: result.credits, balance: Number(result.balance) };
 });

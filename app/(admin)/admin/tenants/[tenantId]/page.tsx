@@ -5,7 +5,10 @@ import { notFound } from "next/navigation";
 import { TenantDataReader } from "@/components/admin/tenant-data-reader";
 import { formatDate, formatNumber, resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { AdjustCreditsForm } from "@/components/admin/adjust-credits-form";
 import { getTenantMetadata } from "@/lib/admin/tenant-metadata";
+import { readTenantCredits } from "@/lib/admin/read-tenant-credits";
+import { planDefinition } from "@/lib/billing/plans";
 import { requirePlatformAdmin } from "@/lib/auth/platform-guard";
 
 type Props = { params: Promise<{ tenantId: string }> };
@@ -23,8 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminTenantPage({ params }: Props) {
   await requirePlatformAdmin();
   const { tenantId } = await params;
-  const [tenant, requestHeaders] = await Promise.all([getTenantMetadata(tenantId), headers()]);
-  if (!tenant) notFound();
+  const [tenant, credits, requestHeaders] = await Promise.all([
+    getTenantMetadata(tenantId),
+    readTenantCredits(tenantId),
+    headers(),
+  ]);
+  if (!tenant || !credits) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
 
   return (
@@ -69,6 +76,25 @@ export default async function AdminTenantPage({ params }: Props) {
             <Item label="Child organisations">{formatNumber(tenant.childCount, locale)}</Item>
             <Item label="Members">{formatNumber(tenant.memberCount, locale)}</Item>
           </dl>
+        </CardContent>
+      </Card>
+
+      <Card aria-labelledby="tenant-credits-heading">
+        <CardHeader>
+          <CardTitle id="tenant-credits-heading">Plan and credits</CardTitle>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-6">
+          <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+            <Item label="Plan">{planDefinition(credits.plan).name}</Item>
+            <Item label="Credit balance">{formatNumber(Number(credits.balance), locale)}</Item>
+            <Item label="Held by running AI calls">{formatNumber(Number(credits.reserved), locale)}</Item>
+            <Item label="Stripe subscription">
+              {credits.subscriptionStatus
+                ? `${credits.subscriptionStatus.replace(/_/g, " ")}${credits.currentPeriodEnd ? `, renews ${formatDate(credits.currentPeriodEnd, locale)}` : ""}`
+                : "None"}
+            </Item>
+          </dl>
+          <AdjustCreditsForm tenantId={tenant.id} />
         </CardContent>
       </Card>
 
