@@ -18,7 +18,7 @@ import { SkipLink } from "@/components/shell/skip-link";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
 // The landing page describes what the product does today; what is still being built is marked
-// "Coming" and not described as available (issue #13). Copy is kept as data so each section
+// "Coming" and not described as available (issue #13), and each AI card says which it is. Copy is kept as data so each section
 // stays a short loop rather than a wall of markup.
 
 const coreFeatures = [
@@ -39,22 +39,44 @@ const coreFeatures = [
   },
 ];
 
+// Built: case summaries, classification, reply drafts, intake, the chat. Not yet: plain-language
+// list search and daily briefings, which stay marked "Coming".
 const aiFeatures = [
-  { Icon: DocumentIcon, title: "Summaries", body: "A few clear lines on a long case or a citizen's whole history." },
   {
-    Icon: SearchIcon,
-    title: "Plain-language search",
-    body: "Ask for “housing cases waiting on a reply” and get the list.",
+    Icon: DocumentIcon,
+    title: "Case summaries",
+    body: "A few clear lines on a long case, each fact linked to the timeline entry it came from.",
+    available: true,
+  },
+  {
+    Icon: SparklesIcon,
+    title: "Suggestions and reply drafts",
+    body: "A suggested category and priority you accept or reject, and a reply to the citizen in their language for you to edit.",
+    available: true,
+  },
+  {
+    Icon: FolderIcon,
+    title: "Cases from a letter",
+    body: "Paste a letter or email: the new-case form is filled in for you to check, and a matching citizen is offered, never assumed.",
+    available: true,
   },
   {
     Icon: ChatIcon,
     title: "Chat with your records",
-    body: "Answers built from safe, read-only queries over your organisation's data only.",
+    body: "Questions answered from checked, read-only queries over your organisation's data only, with the query and the rows shown.",
+    available: true,
+  },
+  {
+    Icon: SearchIcon,
+    title: "Plain-language search",
+    body: "Ask for “housing cases waiting on a reply” and get the list.",
+    available: false,
   },
   {
     Icon: SparklesIcon,
     title: "Daily briefings",
     body: "What came in, what changed and what is due, ready each morning.",
+    available: false,
   },
 ];
 
@@ -111,7 +133,7 @@ export default function HomePage() {
               </li>
               <li>
                 <a href="#ai" className="rounded hover:text-foreground">
-                  Coming
+                  AI
                 </a>
               </li>
               <li>
@@ -191,17 +213,17 @@ export default function HomePage() {
             <div>
               <SectionIntro
                 id="ai-heading"
-                title="Coming: AI assistance"
-                lead="Being built, not available yet. When it ships, it reads and summarises so your team does not have to."
+                title="AI assistance"
+                lead="It reads and drafts so your team does not have to; a person decides. AI is paid for in credits, and every plan includes a monthly allowance."
               />
             </div>
             <ul className="grid gap-4 sm:grid-cols-2">
-              {aiFeatures.map(({ Icon, title, body }) => (
+              {aiFeatures.map(({ Icon, title, body, available }) => (
                 <li key={title} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
                   <div className="flex items-start justify-between gap-3">
                     <FeatureIcon Icon={Icon} />
                     <span className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted-foreground">
-                      Coming
+                      {available ? "Available" : "Coming"}
                     </span>
                   </div>
                   <h3 className="mt-3 font-semibold text-foreground">{title}</h3>

@@ -1,7 +1,7 @@
 // The daily job that grants each tenant its plan's monthly credits (grant-monthly-allowance.ts).
 // Daily, not monthly: a month whose first day the workers were down is still granted on the
 // next run; tenants already granted this month cost one no-op statement each. Idempotent and
-// safe with several workers: the allowance's primary key lets one grant per tenant and month.
+// safe with several workers: the allowance's unique (tenant, month) lets one grant per tenant and month.
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/define-job";

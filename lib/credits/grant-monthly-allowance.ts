@@ -1,7 +1,7 @@
 // A plan's monthly AI credits (lib/billing/plans.ts), granted once per tenant and calendar month
 // (UTC): on the tenant's creation, then by the daily allowance job. Tenants with a live Stripe
 // subscription are skipped: their credits come with each paid invoice (lib/billing/webhook).
-// Exactly once: the allowance row's primary key (tenant, month) is inserted ON CONFLICT DO
+// Exactly once: the allowance row's unique (tenant, month) is inserted ON CONFLICT DO
 // NOTHING in the same statement as the ledger entry, which is written only FROM the inserted
 // row (never ON CONFLICT on the ledger itself: its trigger moves the balance before the insert).
 import "server-only";
@@ -39,8 +39,8 @@ export function allowanceGrantSql(tenantId: string, plan: Plan, month: string): 
   );
   return Prisma.sql`
     WITH a AS (
-      INSERT INTO credit_allowances (tenant_id, month, plan, credits)
-      VALUES (${tenantId}::uuid, ${month}::date, ${plan}::"Plan", ${def.monthlyCredits}::bigint)
+      INSERT INTO credit_allowances (tenant_id, id, month, plan, credits)
+      VALUES (${tenantId}::uuid, gen_random_uuid(), ${month}::date, ${plan}::"Plan", ${def.monthlyCredits}::bigint)
       ON CONFLICT (tenant_id, month) DO NOTHING
       RETURNING tenant_id, credits),
     l AS (

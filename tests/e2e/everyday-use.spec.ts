@@ -1,20 +1,27 @@
 // What a newcomer noticed on a first walk through the app (issue #13), as a person meets it:
-// the landing page names only what is built, the CSV export re-imports and reads accents, focus
+// the landing page says which features are built, the CSV export re-imports and reads accents, focus
 // stays where the keyboard user is, and signed-in visitors are never sent to dead ends.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
 
-test("the landing page marks AI as coming and promises no billing, merge or GDPR requests", async ({ page }) => {
+test("the landing page marks each AI feature available or coming, and promises no merge or GDPR requests", async ({
+  page,
+}) => {
   await page.goto("/");
   const body = page.locator("body");
-  await expect(page.getByRole("heading", { name: "Coming: AI assistance" })).toBeVisible();
-  await expect(body).not.toContainText(/credit|merge|erasure|access and erasure|billing/i);
-  await expect(page.locator("#hero-heading + p")).not.toContainText("AI");
-  for (const title of ["Summaries", "Plain-language search", "Chat with your records", "Daily briefings"]) {
-    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
-    await expect(card).toContainText("Coming");
-  }
+  await expect(page.getByRole("heading", { name: "AI assistance" })).toBeVisible();
+  await expect(body).not.toContainText(/merge|erasure|access and erasure/i);
+  const card = (title: string) =>
+    page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+  for (const title of [
+    "Case summaries",
+    "Suggestions and reply drafts",
+    "Cases from a letter",
+    "Chat with your records",
+  ])
+    await expect(card(title)).toContainText("Available");
+  for (const title of ["Plain-language search", "Daily briefings"]) await expect(card(title)).toContainText("Coming");
 });
 
 test("signed in: /sign-in goes to the dashboard, and a 404 (also /admin) offers the way back", async ({ page }) => {

@@ -641,7 +641,7 @@ describe("export", () => {
     const exact = await read({ q: '"Family12"' });
     expect(exact.slice(1).map((r) => r[1])).toEqual(["Person12"]);
 
-    expect((await auditActions(ctx.tenantId)).filter((a) => a === "citizen.exported")).toHaveLength(6);
+    expect((await auditActions(ctx.tenantId)).filter((a) => a === "citizen.exported")).toHaveLength(7);
     await expect(streamCitizensCsv(ctx, { createdFrom: "yesterday" })).rejects.toThrow();
   });
 });

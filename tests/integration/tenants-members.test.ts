@@ -90,7 +90,7 @@ describe("creating a tenant", () => {
   test("the creator becomes OWNER; the event is audited in the new tenant's chain", async () => {
     const { owner, tenant } = await tenantWithOwner();
     expect(await listMemberships(owner.id)).toEqual([{ tenant, role: "OWNER" }]);
-    expect(await auditActions(tenant.id)).toEqual(["tenant.created"]);
+    expect(await auditActions(tenant.id)).toEqual(["tenant.created", "credits.allowance_granted"]);
   });
 
   test("an unverified email address cannot create an organisation", async () => {
@@ -151,6 +151,7 @@ describe("invitations", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerifiedAt).not.toBeNull();
     expect(await auditActions(tenant.id)).toEqual([
       "tenant.created",
+      "credits.allowance_granted",
       "invitation.created",
       "invitation.accepted",
       "member.added",
@@ -402,7 +403,7 @@ describe("nobody changes their own access; the child tenant decides about inheri
     // The owner may still grant it to them; then the admin cannot take it away from themselves either.
     await setMemberInherit(regionCtx, { userId: admin.id, inherit: true });
     await expect(setMemberInherit(adminCtx, { userId: admin.id, inherit: false })).rejects.toThrow(ForbiddenError);
-    expect(await auditActions(region.id)).toEqual(["tenant.created", "member.inherit_changed"]);
+    expect(await auditActions(region.id)).toEqual(["tenant.created", "credits.allowance_granted", "member.inherit_changed"]);
   });
 
   test("the child's owner sees every inherited member with its source, blocks one for the child only, and restores them", async () => {
@@ -429,6 +430,7 @@ describe("nobody changes their own access; the child tenant decides about inheri
     });
     expect(await auditActions(city.id)).toEqual([
       "tenant.created",
+      "credits.allowance_granted",
       "member.inheritance_blocked",
       "member.inheritance_restored",
     ]);

@@ -212,6 +212,16 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { subscriptionStatus: "canceled" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  CreditAllowance: {
+    async create(tx, tenantId) {
+      // A month nobody else uses: the fixture tenant's own allowance (if any) is this month's.
+      const month = new Date(Date.UTC(2000 + Math.floor(Math.random() * 90), Math.floor(Math.random() * 12), 1));
+      return tx.creditAllowance.create({ data: { tenantId, month, plan: "FREE", credits: 500n } });
+    },
+    update: { credits: 1n },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+    appendOnly: true,
+  },
   BillingCreditGrant: {
     async create(tx, tenantId) {
       return tx.billingCreditGrant.create({

@@ -1,13 +1,17 @@
 -- CreateTable
 CREATE TABLE "credit_allowances" (
+    "id" UUID NOT NULL,
     "tenant_id" UUID NOT NULL,
     "month" DATE NOT NULL,
     "plan" "Plan" NOT NULL,
     "credits" BIGINT NOT NULL,
     "granted_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "credit_allowances_pkey" PRIMARY KEY ("tenant_id","month")
+    CONSTRAINT "credit_allowances_pkey" PRIMARY KEY ("tenant_id","id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_allowances_tenant_id_month_key" ON "credit_allowances"("tenant_id", "month");
 
 -- AddForeignKey
 ALTER TABLE "credit_allowances" ADD CONSTRAINT "credit_allowances_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
