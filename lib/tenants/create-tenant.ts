@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/grant-monthly-allowance";
+import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/allowance-sql";
+import { ledgerActor } from "@/lib/credits/shared";
 import { listMemberships } from "./access";
 import type { CreateTenantInput } from "./schemas";
 import type { TenantSummary } from "./types";
@@ -48,7 +49,7 @@ export async function createTenant(actor: { id: string }, input: CreateTenantInp
       });
       // This month's allowance of the (free) plan comes with the organisation, so its AI works
       // from the first day; the daily job grants the following months.
-      await tx.$queryRaw(allowanceGrantSql(id, "FREE", allowanceMonth()));
+      await tx.$queryRaw(allowanceGrantSql(id, "FREE", allowanceMonth(), ledgerActor()));
       return tenant;
     });
   } catch (err) {

@@ -403,7 +403,11 @@ describe("nobody changes their own access; the child tenant decides about inheri
     // The owner may still grant it to them; then the admin cannot take it away from themselves either.
     await setMemberInherit(regionCtx, { userId: admin.id, inherit: true });
     await expect(setMemberInherit(adminCtx, { userId: admin.id, inherit: false })).rejects.toThrow(ForbiddenError);
-    expect(await auditActions(region.id)).toEqual(["tenant.created", "credits.allowance_granted", "member.inherit_changed"]);
+    expect(await auditActions(region.id)).toEqual([
+      "tenant.created",
+      "credits.allowance_granted",
+      "member.inherit_changed",
+    ]);
   });
 
   test("the child's owner sees every inherited member with its source, blocks one for the child only, and restores them", async () => {

@@ -3,7 +3,7 @@
 // `npm run db:seed` and by the first start of the embedded database.
 import type { Db } from "../tenant-extension";
 import { hashPassword } from "@/lib/auth/password";
-import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/grant-monthly-allowance";
+import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/allowance-sql";
 import { encryptPii } from "@/lib/citizens/pii";
 import type { CasePriority, CaseStatus, Role } from "@/lib/generated/prisma/enums";
 import { CASE_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, TAGS, pick, prng } from "./demo-data";
@@ -28,6 +28,7 @@ const STATUSES: CaseStatus[] = [
 ];
 const PRIORITIES: CasePriority[] = ["LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"];
 const DAY = 86_400_000;
+const SEED_ACTOR = { actorId: null, actorType: "system", requestId: null };
 export type SeedSummary = { tenant: string; skipped: boolean; citizens: number; cases: number };
 
 export async function seedDemo(db: Db, options: { citizens?: number; now?: Date } = {}): Promise<SeedSummary> {
@@ -47,7 +48,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
   ] as const)
     await db
       .forTenant({ tenantId: t.id })
-      .$tenantTransaction((tx) => tx.$queryRaw(allowanceGrantSql(t.id, plan, allowanceMonth(now))));
+      .$tenantTransaction((tx) => tx.$queryRaw(allowanceGrantSql(t.id, plan, allowanceMonth(now), SEED_ACTOR)));
 
   const users: Array<{ id: string }> = [];
   for (const u of DEMO_USERS) {
