@@ -32,7 +32,8 @@ async function caseWithNotes(page: Page, slug: string) {
 test("stream a summary, follow a citation, then stream again and cancel halfway", async ({ page }) => {
   await signIn(page, DEMO);
   await caseWithNotes(page, "demo");
-  await expect(page.getByText("Demo AI — offline")).toBeVisible();
+  // Each AI panel on the case page carries the badge; the summary panel is the one used here.
+  await expect(page.locator("#case-summary-heading").getByText("Demo AI — offline")).toBeVisible();
 
   await page.getByRole("button", { name: "Summarise", exact: true }).click();
   await expect(page.getByRole("button", { name: "Cancel", exact: true })).toBeVisible();
