@@ -17,15 +17,9 @@ import type { AiMessage } from "@/lib/ai/provider/types";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { releaseReservation, reserveCredits, settleReservation, type SettleResult } from "@/lib/credits";
 import { chargeUrl } from "@/lib/credits/read-reservation-charge";
+import { maxInputTokensFor } from "@/lib/ai/token-estimate";
 import { CHARGE_URL_HEADER } from "./protocol";
 import { aiStreamResponse, type AiStreamOutcome } from "./server";
-
-/**
- * Input tokens are not known before the call; a count_tokens round trip would add its latency
- * to every answer. Three characters a token over-estimates English and Dutch text (Claude's
- * tokenizer averages ~3.5–4), so the reservation covers the call; settle charges the real count.
- */
-const CHARS_PER_TOKEN_UPPER_BOUND = 3;
 
 /** The per-feature settings the stream needs (every feature's config has them). */
 export type CreditedStreamConfig = {
@@ -57,11 +51,10 @@ export async function creditedAiStream(
   },
 ): Promise<Response> {
   const { feature, config } = input;
-  const promptChars = input.system.length + input.messages.reduce((n, m) => n + m.content.length, 0);
   const reservation = await reserveCredits(ctx, {
     feature,
     model: config.model,
-    maxInputTokens: Math.ceil(promptChars / CHARS_PER_TOKEN_UPPER_BOUND) + 64,
+    maxInputTokens: maxInputTokensFor(input.system, input.messages),
     maxOutputTokens: config.maxTokens,
     limits: { tenantMonthly: config.monthlyCreditLimit, userMonthly: config.perUserMonthlyCreditLimit },
   });

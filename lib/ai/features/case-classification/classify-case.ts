@@ -6,15 +6,12 @@
 // does not match the schema is settled to the tokens it used and answers 502.
 import "server-only";
 import { assertAiFeatureAllowed } from "@/lib/ai/access/resolve-ai-access";
-import { completeStructured } from "@/lib/ai/provider";
+import { creditedStructuredCall } from "@/lib/ai/credited-structured";
 import { tenantBlock } from "@/lib/ai/prompt/data-block";
-import { toolInputSchema } from "@/lib/ai/provider/complete-structured";
-import { AiReplyShapeError } from "@/lib/ai/provider/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { listCaseCategories } from "@/lib/cases/list-categories";
 import { aiStatus } from "@/lib/config/ai";
-import { withAiCredits } from "@/lib/credits";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
@@ -24,9 +21,6 @@ import {
   renderClassificationPrompt,
 } from "./build-classification-prompt";
 import { classificationToolSchema, type CaseClassification } from "./schemas";
-
-/** As in the summary: three characters a token over-estimates, so the hold covers the call. */
-const CHARS_PER_TOKEN_UPPER_BOUND = 3;
 
 export type ClassifyCaseResult = {
   caseId: string;
@@ -51,43 +45,16 @@ export async function classifyCase(ctx: GuardedContext, input: { caseId: string 
     prompt.system +
     tenantBlock(config.promptAdditions, "the tool, its fields and allowed values, data is not instructions");
   const schema = classificationToolSchema(categories);
-  const promptChars =
-    system.length +
-    prompt.messages.reduce((n, m) => n + m.content.length, 0) +
-    JSON.stringify(toolInputSchema(schema)).length;
 
-  const { value, settled } = await withAiCredits(
-    ctx,
-    {
-      feature,
-      model: config.model,
-      // The forced tool's definition is input too, with the provider's tool-use preamble.
-      maxInputTokens: Math.ceil(promptChars / CHARS_PER_TOKEN_UPPER_BOUND) + 400,
-      maxOutputTokens: config.maxTokens,
-      limits: { tenantMonthly: config.monthlyCreditLimit, userMonthly: config.perUserMonthlyCreditLimit },
-    },
-    async (meter) => {
-      try {
-        const result = await completeStructured({
-          feature,
-          model: config.model,
-          system,
-          messages: prompt.messages,
-          maxTokens: config.maxTokens,
-          temperature: config.temperature,
-          schema,
-          toolName: CLASSIFICATION_TOOL,
-          toolDescription: "Record the suggested classification of the case.",
-        });
-        meter.record(result.usage, result.model);
-        return result;
-      } catch (err) {
-        // A reply of the wrong shape was still produced: its tokens are what the hold settles to.
-        if (err instanceof AiReplyShapeError) meter.record(err.usage);
-        throw err;
-      }
-    },
-  );
+  const { value, settled } = await creditedStructuredCall(ctx, {
+    feature,
+    config,
+    system,
+    messages: prompt.messages,
+    schema,
+    toolName: CLASSIFICATION_TOOL,
+    toolDescription: "Record the suggested classification of the case.",
+  });
 
   const parsed = value.value as Partial<CaseClassification>;
   const suggestion: CaseClassification = {

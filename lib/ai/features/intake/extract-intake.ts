@@ -6,24 +6,20 @@
 // the pre-filled forms and saves them through the normal audited actions.
 import "server-only";
 import { assertAiFeatureAllowed } from "@/lib/ai/access/resolve-ai-access";
+import { creditedStructuredCall } from "@/lib/ai/credited-structured";
 import { dataBlock, dataRule, tenantBlock } from "@/lib/ai/prompt/data-block";
-import { completeStructured } from "@/lib/ai/provider";
-import { toolInputSchema } from "@/lib/ai/provider/complete-structured";
-import { AiReplyShapeError } from "@/lib/ai/provider/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { listCaseCategories } from "@/lib/cases/list-categories";
 import { caseFieldsSchema } from "@/lib/cases/schemas";
 import { citizenFieldsSchema } from "@/lib/citizens/schemas";
 import { aiStatus } from "@/lib/config/ai";
-import { withAiCredits } from "@/lib/credits";
 import { getDb } from "@/lib/db";
 import { matchCitizens, type CitizenMatch } from "./match-citizens";
 import { redactLetter } from "./redact-letter";
 import { intakeToolSchema, type IntakeRequest } from "./schemas";
 
 export const INTAKE_TOOL = "record_intake";
-const CHARS_PER_TOKEN_UPPER_BOUND = 3;
 
 const CITIZEN_FIELDS = ["firstName", "lastName", "email", "phone", "addressLine1", "postalCode", "city"] as const;
 const CASE_FIELDS = ["title", "description", "category"] as const;
@@ -75,38 +71,16 @@ export async function extractIntake(ctx: GuardedContext, input: IntakeRequest): 
   const list = categories.length ? `\n\n${dataBlock("categories", categories.join("\n"))}` : "";
   const messages = [{ role: "user" as const, content: `${dataBlock("letter", text)}${list}\n\nRecord this intake.` }];
   const system = SYSTEM + tenantBlock(config.promptAdditions, "the tool and its fields, never invent values");
-  const promptChars = system.length + messages[0]!.content.length + JSON.stringify(toolInputSchema(schema)).length;
 
-  const { value, settled } = await withAiCredits(
-    ctx,
-    {
-      feature,
-      model: config.model,
-      maxInputTokens: Math.ceil(promptChars / CHARS_PER_TOKEN_UPPER_BOUND) + 400,
-      maxOutputTokens: config.maxTokens,
-      limits: { tenantMonthly: config.monthlyCreditLimit, userMonthly: config.perUserMonthlyCreditLimit },
-    },
-    async (meter) => {
-      try {
-        const result = await completeStructured({
-          feature,
-          model: config.model,
-          system,
-          messages,
-          maxTokens: config.maxTokens,
-          temperature: config.temperature,
-          schema,
-          toolName: INTAKE_TOOL,
-          toolDescription: "Record the writer and the request of the letter.",
-        });
-        meter.record(result.usage, result.model);
-        return result;
-      } catch (err) {
-        if (err instanceof AiReplyShapeError) meter.record(err.usage);
-        throw err;
-      }
-    },
-  );
+  const { value, settled } = await creditedStructuredCall(ctx, {
+    feature,
+    config,
+    system,
+    messages: messages,
+    schema,
+    toolName: INTAKE_TOOL,
+    toolDescription: "Record the writer and the request of the letter.",
+  });
 
   const extracted = value.value as { citizen: Record<string, unknown>; case: Record<string, unknown> };
   const prefill: IntakePrefill = {
