@@ -10,5 +10,10 @@ const FRAMING_TOKENS = 64;
 
 export function maxInputTokensFor(system: string, messages: AiMessage[], extraChars = 0): number {
   const chars = system.length + messages.reduce((n, m) => n + m.content.length, 0) + extraChars;
-  return Math.ceil(chars / CHARS_PER_TOKEN_UPPER_BOUND) + FRAMING_TOKENS;
+  return maxTokensForChars(chars) + FRAMING_TOKENS;
+}
+
+/** The same bound for a number of characters (calls that add up several prompts themselves). */
+export function maxTokensForChars(chars: number): number {
+  return Math.ceil(chars / CHARS_PER_TOKEN_UPPER_BOUND);
 }

@@ -27,12 +27,11 @@ import { readChatConversation } from "./conversations/read-chat-conversation";
 import { saveChatTurn } from "./conversations/save-chat-turn";
 import type { ChatTurn } from "./conversations/types";
 import { runChatQuery, type ChatQueryResult } from "./run-chat-query";
+import { maxTokensForChars } from "@/lib/ai/token-estimate";
 import { askChatSchema, runSqlToolSchema } from "./schemas";
 
 export const CHAT_REFUSED_ANSWER = "I could not answer that safely";
 const SQL_MAX_TOKENS = 1_024;
-/** As in the case summary: three characters a token over-estimates, so the hold covers the call. */
-const CHARS_PER_TOKEN_UPPER_BOUND = 3;
 /** The rows prompt at the cap: 100 rows of a few short columns. */
 const ROWS_PROMPT_CHARS = 24_000;
 
@@ -56,7 +55,8 @@ export async function askChat(ctx: GuardedContext, raw: unknown, signal?: AbortS
   const reservation = await reserveCredits(ctx, {
     feature,
     model: config.model,
-    maxInputTokens: Math.ceil((2 * sqlPromptChars + answerPromptChars) / CHARS_PER_TOKEN_UPPER_BOUND) + 192,
+    // Up to two SQL calls (one retry after a refusal) and the answer, each with its framing.
+    maxInputTokens: maxTokensForChars(2 * sqlPromptChars + answerPromptChars) + 192,
     maxOutputTokens: 2 * SQL_MAX_TOKENS + config.maxTokens,
     limits: { tenantMonthly: config.monthlyCreditLimit, userMonthly: config.perUserMonthlyCreditLimit },
   });
