@@ -3,7 +3,7 @@
 // (collapsible), the rows as a table and a bar chart, Esc closes it and focus returns to the
 // button; the conversation is in the history and can be deleted.
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, uniqueId } from "../support/e2e-tenant";
+import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
 
 test("ask how many open cases per category: table, chart and SQL; history and delete", async ({ page }) => {
   await signIn(page, DEMO);
@@ -58,4 +58,13 @@ test("ask how many open cases per category: table, chart and SQL; history and de
   await entry.getByRole("button", { name: /^Delete “/ }).click();
   await entry.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(dialog.getByRole("listitem")).toHaveCount(before - 1);
+});
+
+test("an organisation on the free plan is not offered the chat; the demo (Pro) one is", async ({ page }) => {
+  const tenant = await newTenant(page);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ask about your data", exact: true })).toHaveCount(0);
+  await page.goto("/demo");
+  await expect(page.getByRole("button", { name: "Ask about your data", exact: true })).toBeVisible();
+  expect(tenant.slug).not.toBe("demo");
 });

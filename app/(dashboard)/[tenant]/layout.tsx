@@ -3,7 +3,9 @@ import { LiveUpdates } from "@/components/live/live-updates";
 import { AppShell } from "@/components/shell/app-shell";
 import { OutOfCreditsBanner, PastDueBanner } from "@/components/billing/past-due-banner";
 import { can } from "@/lib/auth/permissions";
-import { requireTenantAccess } from "@/lib/auth/tenant-access";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { aiStatus } from "@/lib/config/ai";
 import { readBillingBanners } from "@/lib/billing/read-billing-overview";
 
 type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
@@ -14,6 +16,12 @@ export default async function TenantLayout({ children, params }: Props) {
   const access = await requireTenantAccess(tenantSlug);
   const { pastDueSince, outOfCredits } = await readBillingBanners({ tenantId: access.tenant.id });
   const billingHref = can(access.role, "billing.read") ? `/${tenantSlug}/settings/billing` : null;
+  // The chat is offered where the plan and the tenant's AI settings allow it (the server checks
+  // again); without a configured provider it still opens and says so.
+  const chat = can(access.role, "ai.use")
+    ? await resolveAiAccess({ ...(await tenantContext(tenantSlug)), access }, "chat", aiStatus())
+    : null;
+  const showChat = chat !== null && (chat.allowed || chat.reason === "not_configured");
   return (
     <AppShell access={access}>
       <LiveUpdates tenantSlug={tenantSlug} />
@@ -23,8 +31,7 @@ export default async function TenantLayout({ children, params }: Props) {
         <OutOfCreditsBanner billingHref={billingHref} />
       ) : null}
       {children}
-      {/* The chat over the tenant's data, for those who may use AI (the server checks again). */}
-      {can(access.role, "ai.use") ? <ChatWidget tenantSlug={tenantSlug} /> : null}
+      {showChat ? <ChatWidget tenantSlug={tenantSlug} /> : null}
     </AppShell>
   );
 }
