@@ -8,13 +8,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../support/free-port";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 const DEMO = { email: "demo@civitas.test", password: "civitas-demo" };
 // The unprivileged login scripts/e2e.mjs prepared: production refuses a superuser login.
 const upstream = process.env.E2E_SERVER_DATABASE_URL ?? process.env.DATABASE_URL;
-const port = Number(process.env.E2E_PORT ?? 3210) + 1;
-const base = `http://127.0.0.1:${port}`;
+// A free port: a fixed one collided with the run's second app instance (E2E_PORT+1), and this
+// test then polled a server whose database was never cut.
+let port: number;
+let base: string;
 
 test.skip(!upstream, "needs PostgreSQL (DATABASE_URL): the embedded database has no connection to cut");
 
@@ -24,6 +27,8 @@ const serverLines: string[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   const url = new URL(upstream!);
   proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
   url.host = `127.0.0.1:${proxy.port}`;

@@ -1,18 +1,7 @@
 // A server started with a bad configuration must stop at once, non-zero, naming the variable.
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-
-/** A port nobody listens on now: a fixed one collides with another e2e run on the same machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../support/free-port";
 
 async function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = String(await freePort());
