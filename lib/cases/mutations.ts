@@ -49,6 +49,14 @@ async function assertAssignable(tx: Tx, tenantId: string, assigneeId: string | u
 
 const dueDate = (d: string | undefined) => (d ? new Date(`${d}T23:59:59.000Z`) : null);
 
+/**
+ * The due date an edit stores. A date input holds only the day (UTC, as the form shows it), so
+ * sending back the stored day must keep the stored time (12:58 stayed 12:58, not 23:59:59):
+ * an unchanged field is never rewritten (issue #13 item 6).
+ */
+const editedDueDate = (day: string | undefined, stored: Date | null) =>
+  day && stored && stored.toISOString().slice(0, 10) === day ? stored : dueDate(day);
+
 export async function createCase(ctx: TenantContext, input: CreateCaseInput): Promise<Case> {
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
@@ -120,7 +128,7 @@ export async function updateCase(ctx: TenantContext, input: UpdateCaseInput): Pr
       category: input.category ?? null,
       priority: input.priority,
       assigneeId: input.assigneeId ?? null,
-      dueAt: dueDate(input.dueAt),
+      dueAt: editedDueDate(input.dueAt, before.dueAt),
     });
     const keys = ["title", "description", "category", "priority", "assigneeId", "dueAt"] as const;
     const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));

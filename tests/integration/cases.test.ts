@@ -268,6 +268,29 @@ describe("optimistic locking", () => {
   });
 });
 
+describe("editing keeps what was not changed", () => {
+  test("changing only the priority keeps the stored due time; a new day is stored as that day's end", async () => {
+    const { tenantId, ctx, citizen } = await world();
+    const c = await open(ctx, citizen.id, { title: "Due at noon", priority: "LOW" });
+    // A due time other than the form's 23:59:59 (set by an import or an older version).
+    const noon = new Date("2031-11-26T12:58:00.000Z");
+    const db = await getDb();
+    await db.forTenant({ tenantId }).case.update({ where: { id: c.id }, data: { dueAt: noon } });
+    const form = { id: c.id, title: "Due at noon", category: "", dueAt: "2031-11-26" };
+    const updated = await updateCase(ctx, updateCaseSchema.parse({ ...form, version: 1, priority: "HIGH" }));
+    expect(updated.dueAt?.toISOString()).toBe(noon.toISOString());
+    const { timeline } = await getCase(ctx, c.id);
+    expect(timeline.at(-1)).toMatchObject({ kind: "UPDATED", body: "Changed priority" });
+    const moved = await updateCase(
+      ctx,
+      updateCaseSchema.parse({ ...form, version: 2, priority: "HIGH", dueAt: "2031-11-27" }),
+    );
+    expect(moved.dueAt?.toISOString()).toBe("2031-11-27T23:59:59.000Z");
+    const cleared = await updateCase(ctx, updateCaseSchema.parse({ ...form, version: 3, priority: "HIGH", dueAt: "" }));
+    expect(cleared.dueAt).toBeNull();
+  });
+});
+
 describe("assignment", () => {
   test("only members who may work on cases can be assigned; refusals change nothing", async () => {
     const { tenantId, ctx, citizen, member } = await world();
