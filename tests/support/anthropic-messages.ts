@@ -4,6 +4,7 @@
 import type { ServerResponse } from "node:http";
 import { demoChatSql, demoText, demoToolInput, promptOf } from "./anthropic-demo";
 import { demoClassification, demoIntake, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
+import { demoSearchFilter, isSearchPrompt } from "./anthropic-demo-search";
 import {
   chunkWords,
   type ContentBlock,
@@ -122,6 +123,8 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     if (forced?.name === "run_sql") return { kind: "tool", toolName: forced.name, input: { sql: demoChatSql(prompt) } };
     if (forced?.name === "record_intake")
       return { kind: "tool", toolName: forced.name, input: demoIntake(prompt, forced.input_schema) };
+    if (isSearchPrompt(forced?.name))
+      return { kind: "tool", toolName: forced!.name, input: demoSearchFilter(prompt, forced!.input_schema) };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };
     const text = isReplyDraftPrompt(prompt) ? demoReplyDraft(prompt) : demoText(prompt);
     return { kind: "text", chunks: chunkWords(text), delayMs: demoDelay };

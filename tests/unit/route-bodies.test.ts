@@ -33,5 +33,7 @@ test("routes that take a JSON body use readJsonBody", () => {
     "[tenant]/chat/route.ts",
     "[tenant]/intake/route.ts",
     "[tenant]/invitations/route.ts",
+    "cases/search/route.ts",
+    "citizens/search/route.ts",
   ]);
 });
