@@ -20,6 +20,9 @@ import { listSavedViews } from "@/lib/saved-views/list";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { aiStatus } from "@/lib/config/ai";
+import { LazyNlSearch } from "@/components/nl-search/lazy-nl-search";
 
 type Props = {
   params: Promise<{ tenant: string }>;
@@ -55,10 +58,12 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const locale = resolveLocale(requestHeaders.get("accept-language"));
   const now = new Date();
 
-  const [{ page, cursorRejected }, assignees, views] = await Promise.all([
+  const status = aiStatus();
+  const [{ page, cursorRejected }, assignees, views, nlSearch] = await Promise.all([
     loadPage(ctx, query),
     listAssignees(ctx),
     listSavedViews(ctx, "cases"),
+    resolveAiAccess({ ...ctx, access }, "nl_search", status),
   ]);
   const filtered = Object.keys(filters).some((k) => k !== "sort" && k !== "limit");
   const firstPage = !query.cursor || cursorRejected;
@@ -81,8 +86,20 @@ export default async function CasesPage({ params, searchParams }: Props) {
       </div>
 
       <Card>
-        <CardContent>
+        <CardContent className="flex flex-col gap-6">
+          {nlSearch.allowed || nlSearch.reason === "not_configured" ? (
+            <LazyNlSearch
+              tenantSlug={slug}
+              list="cases"
+              assignees={assignees}
+              demo={status.demo}
+              unavailableMessage={nlSearch.allowed ? undefined : nlSearch.message}
+            />
+          ) : null}
           <CaseFilterForm
+            // Its fields are uncontrolled (defaultValue): a client-side navigation to other
+            // filters (a saved view, an interpreted search) must remount it to show them.
+            key={new URLSearchParams(raw as Record<string, string>).toString()}
             basePath={basePath}
             values={raw}
             fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)}

@@ -14,6 +14,9 @@ import { canSaveView } from "@/lib/saved-views/access";
 import { listSavedViews } from "@/lib/saved-views/list";
 import { citizenListQuerySchema, CITIZEN_SORTS, type CitizenListQuery } from "@/lib/citizens/schemas";
 import { ValidationError } from "@/lib/errors";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { aiStatus } from "@/lib/config/ai";
+import { LazyNlSearch } from "@/components/nl-search/lazy-nl-search";
 
 type Props = {
   params: Promise<{ tenant: string }>;
@@ -51,7 +54,8 @@ export default async function CitizensPage({ params, searchParams }: Props) {
   const parsed = citizenListQuerySchema.safeParse(raw);
   const query: CitizenListQuery = parsed.success ? parsed.data : citizenListQuerySchema.parse({});
   // A stale or tampered page link is a ValidationError: say so instead of failing the page.
-  const [result, views] = await Promise.all([
+  const status = aiStatus();
+  const [result, views, nlSearch] = await Promise.all([
     listCitizens(ctx, query).then(
       (page) => ({ page, failed: null }),
       (err: unknown) => {
@@ -60,6 +64,7 @@ export default async function CitizensPage({ params, searchParams }: Props) {
       },
     ),
     listSavedViews(ctx, "citizens"),
+    resolveAiAccess({ ...ctx, access }, "nl_search", status),
   ]);
   const { page, failed } = result;
   const current = Object.fromEntries(FILTER_KEYS.flatMap((k) => (raw[k] ? [[k, raw[k]!]] : [])));
@@ -100,7 +105,21 @@ export default async function CitizensPage({ params, searchParams }: Props) {
         </div>
       </div>
 
+      {!query.deleted && (nlSearch.allowed || nlSearch.reason === "not_configured") ? (
+        <div className="rounded-xl border border-border bg-surface p-4 shadow-sm">
+          <LazyNlSearch
+            tenantSlug={slug}
+            list="citizens"
+            demo={status.demo}
+            unavailableMessage={nlSearch.allowed ? undefined : nlSearch.message}
+          />
+        </div>
+      ) : null}
+
       <form
+        // Uncontrolled fields (defaultValue): a client-side navigation to other filters (a saved
+        // view, an interpreted search) remounts the form so it shows them.
+        key={new URLSearchParams(current).toString()}
         method="get"
         className="grid gap-3 rounded-xl border border-border bg-surface p-4 shadow-sm md:grid-cols-6"
         role="search"
