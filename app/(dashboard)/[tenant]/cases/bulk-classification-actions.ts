@@ -29,8 +29,12 @@ export const retryClassificationRunAction = tenantAction("ai.use", classificatio
 });
 
 // Undoing writes to cases: it needs the case update permission, like applying did.
-export const undoClassificationRunAction = tenantAction("case.update", classificationRunIdSchema, async (ctx, input) => {
-  const out = await undoClassificationRun(ctx, input);
-  revalidatePath(`/${ctx.access.tenant.slug}/cases`);
-  return out;
-});
+export const undoClassificationRunAction = tenantAction(
+  "case.update",
+  classificationRunIdSchema,
+  async (ctx, input) => {
+    const out = await undoClassificationRun(ctx, input);
+    revalidatePath(`/${ctx.access.tenant.slug}/cases`);
+    return out;
+  },
+);

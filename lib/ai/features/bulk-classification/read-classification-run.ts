@@ -6,7 +6,18 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
+import { CASE_PRIORITIES } from "@/lib/cases/schemas";
+import { SENTIMENTS, type CaseClassification } from "@/lib/ai/features/case-classification/schemas";
+import { z } from "zod";
 import type { BulkMode, ItemStatus, RunStatus } from "./schemas";
+
+/** What an item stores, read back with a schema (a JSON column is not trusted by its type). */
+const storedSuggestion = z.object({
+  category: z.string().max(200).nullable(),
+  priority: z.enum(CASE_PRIORITIES),
+  sentiment: z.enum(SENTIMENTS),
+  reason: z.string().max(1_000),
+});
 
 export const FAILURES_SHOWN = 50;
 
@@ -32,9 +43,15 @@ export async function readClassificationRun(
   if (!isUuid(runId)) throw new NotFoundError("Classification run not found");
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
-    const run = await tx.classificationRun.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: runId } } });
+    const run = await tx.classificationRun.findUnique({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: runId } },
+    });
     if (!run) throw new NotFoundError("Classification run not found");
-    const grouped = await tx.classificationRunItem.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } });
+    const grouped = await tx.classificationRunItem.groupBy({
+      by: ["status"],
+      where: { runId },
+      _count: { _all: true },
+    });
     const counts = { pending: 0, submitted: 0, succeeded: 0, errored: 0, applied: 0, undone: 0 };
     for (const g of grouped) counts[g.status as ItemStatus] = g._count._all;
     const failed = await tx.classificationRunItem.findMany({
@@ -71,7 +88,10 @@ export async function latestClassificationRunId(ctx: Pick<TenantContext, "tenant
 }
 
 /** The newest bulk suggestion for a case that nobody has applied yet (the case page's chips). */
-export async function readBulkSuggestion(ctx: Pick<TenantContext, "tenantId">, caseId: string) {
+export async function readBulkSuggestion(
+  ctx: Pick<TenantContext, "tenantId">,
+  caseId: string,
+): Promise<{ runId: string; suggestion: CaseClassification } | null> {
   if (!isUuid(caseId)) return null;
   const db = await getDb();
   const item = await db.forTenant(ctx).classificationRunItem.findFirst({
@@ -79,5 +99,6 @@ export async function readBulkSuggestion(ctx: Pick<TenantContext, "tenantId">, c
     orderBy: { updatedAt: "desc" },
     select: { suggestion: true, runId: true },
   });
-  return item?.suggestion ? { runId: item.runId, suggestion: item.suggestion as unknown } : null;
+  const parsed = storedSuggestion.safeParse(item?.suggestion);
+  return item && parsed.success ? { runId: item.runId, suggestion: parsed.data } : null;
 }
