@@ -50,7 +50,8 @@ const wire = withAnthropicServer();
 
 beforeAll(async () => {
   const boss = await getBoss();
-  for (const def of [submitClassificationBatchJob, collectClassificationBatchJob]) await ensureQueue(boss, def as never);
+  for (const def of [submitClassificationBatchJob, collectClassificationBatchJob])
+    await ensureQueue(boss, def as never);
 }, 60_000);
 
 afterAll(async () => {
@@ -66,7 +67,12 @@ type BatchBody = {
   }>;
 };
 
-const TOPICS = ["Pothole near the school (roads)", "Overflowing waste bins", "Housing: leak in the roof", "Noise at night"];
+const TOPICS = [
+  "Pothole near the school (roads)",
+  "Overflowing waste bins",
+  "Housing: leak in the roof",
+  "Noise at night",
+];
 
 /** `n` cases of the world's citizen in one insert (creating 1,000 through createCase would take minutes). */
 async function manyCases(world: CaseworkWorld, n: number): Promise<string[]> {
@@ -192,7 +198,12 @@ it("5% errored results are listed, and a retry sends only those", async () => {
   expect(first.counts).toMatchObject({ succeeded: 95, errored: 5 });
   expect(first.failures).toHaveLength(5);
   const failedIds = first.failures.map((f) => f.caseId).sort();
-  expect(failedIds).toEqual(batchPosts()[0]!.body.requests.slice(0, 5).map((r) => r.custom_id).sort());
+  expect(failedIds).toEqual(
+    batchPosts()[0]!
+      .body.requests.slice(0, 5)
+      .map((r) => r.custom_id)
+      .sort(),
+  );
   // Errored requests cost nothing: 95 usage rows.
   expect(await usage(world.tenant.id)).toHaveLength(95);
 
@@ -200,7 +211,9 @@ it("5% errored results are listed, and a retry sends only those", async () => {
   expect(retried).toEqual({ runId, retried: 5 });
   await submit(world, runId);
   await collect(world, runId);
-  const second = batchPosts()[1]!.body.requests.map((r) => r.custom_id).sort();
+  const second = batchPosts()[1]!
+    .body.requests.map((r) => r.custom_id)
+    .sort();
   expect(second).toEqual(failedIds);
   const done = await readClassificationRun(world.ctx, runId);
   expect(done).toMatchObject({ status: "completed", batches: 2, failures: [] });
@@ -240,7 +253,12 @@ it("hostile notes and replies with extra fields cannot apply anything outside th
   const ids = await manyCases(world, PROMPT_INJECTION_NOTES.length);
   const db = await getDb();
   await db.forTenant(world.ctx).caseEvent.createMany({
-    data: ids.map((caseId, i) => ({ tenantId: world.tenant.id, caseId, kind: "NOTE" as const, body: PROMPT_INJECTION_NOTES[i]! })),
+    data: ids.map((caseId, i) => ({
+      tenantId: world.tenant.id,
+      caseId,
+      kind: "NOTE" as const,
+      body: PROMPT_INJECTION_NOTES[i]!,
+    })),
   });
   // Replies that try to do more: a status, an assignee, a new title, a category outside the list.
   wire().script(
@@ -248,7 +266,15 @@ it("hostile notes and replies with extra fields cannot apply anything outside th
       endpoint: "batch_request",
       kind: "tool",
       toolName: "classify_case",
-      input: { category: "Housing", priority: "URGENT", sentiment: "negative", reason: "r", status: "CLOSED", title: "PWNED", assigneeId: world.user.id },
+      input: {
+        category: "Housing",
+        priority: "URGENT",
+        sentiment: "negative",
+        reason: "r",
+        status: "CLOSED",
+        title: "PWNED",
+        assigneeId: world.user.id,
+      },
     },
     {
       endpoint: "batch_request",
@@ -274,11 +300,18 @@ it("hostile notes and replies with extra fields cannot apply anything outside th
   for (const c of after) {
     const was = before.find((b) => b.id === c.id)!;
     // Only category and priority may differ; nothing else of a case moved.
-    expect({ ...c, category: was.category, priority: was.priority, version: was.version, updatedAt: was.updatedAt }).toEqual(was);
+    expect({
+      ...c,
+      category: was.category,
+      priority: was.priority,
+      version: was.version,
+      updatedAt: was.updatedAt,
+    }).toEqual(was);
     expect(c.status).toBe("OPEN");
     expect(c.assigneeId).toBeNull();
   }
   const items = await db.forTenant(world.ctx).classificationRunItem.findMany({ where: { runId } });
   for (const i of items)
-    if (i.suggestion) expect(Object.keys(i.suggestion as object).sort()).toEqual(["category", "priority", "reason", "sentiment"]);
+    if (i.suggestion)
+      expect(Object.keys(i.suggestion as object).sort()).toEqual(["category", "priority", "reason", "sentiment"]);
 }, 120_000);

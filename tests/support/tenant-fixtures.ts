@@ -136,6 +136,16 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { text: "Probed" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  CitizenSummary: {
+    async create(tx, tenantId, label) {
+      const c = await citizen(tx, tenantId, `${label}-csum`);
+      return tx.citizenSummary.create({
+        data: { tenantId, citizenId: c.id, text: `Summary ${label}`, sourceVersion: "probe", model: "probe-model" },
+      });
+    },
+    update: { text: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
   ClassificationRun: {
     async create(tx, tenantId) {
       return tx.classificationRun.create({ data: { tenantId, mode: "suggest", total: 0 } });

@@ -12,8 +12,7 @@ import { publishTenantEvent } from "@/lib/events/publish";
 import type { CaseClassification } from "@/lib/ai/features/case-classification/schemas";
 
 export type ParsedResult =
-  | { caseId: string; ok: true; suggestion: CaseClassification }
-  | { caseId: string; ok: false; errorType: string };
+  { caseId: string; ok: true; suggestion: CaseClassification } | { caseId: string; ok: false; errorType: string };
 
 type RunRef = { tenantId: string; runId: string; mode: string; startedBy: string | null };
 

@@ -26,7 +26,8 @@ const MAX_LOOK_SECONDS = 60;
 export const RESULT_CHUNK = 200;
 
 function parseResult(r: AiBatchResult, schema: ReturnType<typeof classificationToolSchema>): ParsedResult {
-  if (r.type !== "succeeded") return { caseId: r.customId, ok: false, errorType: r.type === "errored" ? r.errorType : r.type };
+  if (r.type !== "succeeded")
+    return { caseId: r.customId, ok: false, errorType: r.type === "errored" ? r.errorType : r.type };
   const parsed = schema.safeParse(r.toolInput);
   if (!parsed.success) return { caseId: r.customId, ok: false, errorType: "invalid_reply" };
   const v = parsed.data as Partial<CaseClassification>;
@@ -69,9 +70,9 @@ export async function collectClassificationBatch(input: { tenantId: string; runI
   const results = await batchResults("bulk_classification", run.batchId);
   const schema = classificationToolSchema(await listCaseCategories(ctx));
   const submitted = new Set(
-    (await scoped.classificationRunItem.findMany({ where: { runId, status: "submitted" }, select: { caseId: true } })).map(
-      (i) => i.caseId,
-    ),
+    (
+      await scoped.classificationRunItem.findMany({ where: { runId, status: "submitted" }, select: { caseId: true } })
+    ).map((i) => i.caseId),
   );
   const mine = results.filter((r) => submitted.has(r.customId));
   const parsed = mine.map((r) => parseResult(r, schema));
@@ -92,7 +93,10 @@ export async function collectClassificationBatch(input: { tenantId: string; runI
   }
 
   for (let i = 0; i < parsed.length; i += RESULT_CHUNK)
-    await storeResults({ tenantId, runId, mode: run.mode, startedBy: run.createdById }, parsed.slice(i, i + RESULT_CHUNK));
+    await storeResults(
+      { tenantId, runId, mode: run.mode, startedBy: run.createdById },
+      parsed.slice(i, i + RESULT_CHUNK),
+    );
 
   await scoped.$tenantTransaction(async (tx) => {
     // Requests the batch did not answer at all (should not happen) stay retryable.

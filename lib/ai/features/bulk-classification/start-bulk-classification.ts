@@ -37,9 +37,7 @@ export async function startBulkClassification(
 ): Promise<{ runId: string; total: number }> {
   const feature = "bulk_classification" as const;
   await assertAiFeatureAllowed(ctx, feature, aiStatus());
-  const caseIds = [
-    ...new Set(input.scope === "filter" ? await caseIdsMatching(ctx, input.filter) : input.caseIds),
-  ];
+  const caseIds = [...new Set(input.scope === "filter" ? await caseIdsMatching(ctx, input.filter) : input.caseIds)];
   if (caseIds.length === 0)
     throw new ValidationError("No case to classify", {
       [input.scope === "filter" ? "filter" : "caseIds"]: ["No case matches: select cases or change the filter"],

@@ -64,7 +64,10 @@ export async function submitClassificationBatch(input: { tenantId: string; runId
     select: { caseId: true },
   });
   const [sources, categories] = await Promise.all([
-    loadClassificationSources(ctx, items.map((i) => i.caseId)),
+    loadClassificationSources(
+      ctx,
+      items.map((i) => i.caseId),
+    ),
     listCaseCategories(ctx),
   ]);
   // A case deleted since the run started is not sent: it fails as "gone", nothing is charged.
@@ -110,7 +113,10 @@ export async function submitClassificationBatch(input: { tenantId: string; runId
         limits: { tenantMonthly: config.monthlyCreditLimit, userMonthly: config.perUserMonthlyCreditLimit },
       });
       reservationId = reservation.id;
-      await scoped.classificationRun.update({ where: { tenantId_id: { tenantId, id: runId } }, data: { reservationId } });
+      await scoped.classificationRun.update({
+        where: { tenantId_id: { tenantId, id: runId } },
+        data: { reservationId },
+      });
     }
   } catch (err) {
     logger.warn({ err, runId }, "bulk classification: credits not reserved");

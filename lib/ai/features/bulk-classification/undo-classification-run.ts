@@ -63,7 +63,10 @@ export async function undoClassificationRun(
           via: { classificationRunUndone: run.id },
         },
       });
-      await tx.classificationRunItem.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: item.id } }, data: { status: "undone" } });
+      await tx.classificationRunItem.update({
+        where: { tenantId_id: { tenantId: ctx.tenantId, id: item.id } },
+        data: { status: "undone" },
+      });
       restored++;
     }
     await tx.classificationRun.update({
