@@ -33,7 +33,7 @@ import { getEventHub, closeEventHub } from "@/lib/events/process-hub";
 import type { TenantEvent } from "@/lib/events/types";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/worker";
-import { ceilCredits, costCredits, normalizeDecimal } from "@/lib/usage/pricing";
+import { ceilCredits, costCredits, normalizeDecimal, parseDecimal } from "@/lib/usage/pricing";
 import { withAnthropicServer } from "../support/anthropic-env";
 import {
   auditRows,
@@ -97,6 +97,14 @@ const collect = (world: CaseworkWorld, runId: string) =>
 const batchPosts = () =>
   wire().requests.filter((r) => r.method === "POST" && r.path === "/v1/messages/batches") as Array<{ body: BatchBody }>;
 
+/** Σ of exact decimal costs, in units of 10^-12 credit (prices have at most a few decimals). */
+const SCALE = 12;
+function microUnits(decimal: string): bigint {
+  const d = parseDecimal(decimal);
+  return d.units * 10n ** BigInt(SCALE - d.scale);
+}
+const ceilUnits = (units: bigint) => (units + 10n ** BigInt(SCALE) - 1n) / 10n ** BigInt(SCALE);
+
 async function usage(tenantId: string) {
   return (await getDb()).forTenant({ tenantId }).aiUsage.findMany({ where: { feature: "bulk_classification" } });
 }
@@ -152,7 +160,9 @@ it("1,000 cases: one batch, progress events, results applied and undone, credits
   // Credits: one usage row per result, at the batch price; the hold settled to their total.
   const rows = await usage(world.tenant.id);
   expect(rows).toHaveLength(1000);
-  let expected = 0n;
+  let batchExact = 0n;
+  let singleExact = 0n;
+  let oneAtATime = 0n;
   for (const row of rows) {
     const tokens = { inputTokens: row.inputTokens, outputTokens: row.outputTokens };
     const price = {
@@ -166,10 +176,18 @@ it("1,000 cases: one batch, progress events, results applied and undone, credits
     };
     expect(row.batch).toBe(true);
     expect(normalizeDecimal(row.costCredits.toString())).toBe(costCredits(tokens, price, true));
-    // Half the one-at-a-time price.
-    expect(Number(costCredits(tokens, price, true)) * 2).toBeCloseTo(Number(costCredits(tokens, price, false)), 9);
-    expected += ceilCredits(tokens, price, true);
+    batchExact += microUnits(costCredits(tokens, price, true));
+    singleExact += microUnits(costCredits(tokens, price, false));
+    // What 1,000 separate calls would be charged: each rounded up on its own.
+    oneAtATime += ceilCredits(tokens, price, false);
   }
+  // The batch price is half the per-token price, and the batch is charged its exact total
+  // rounded up once.
+  expect(batchExact * 2n).toBe(singleExact);
+  const expected = ceilUnits(batchExact);
+  expect(expected * 2n).toBeLessThanOrEqual(ceilUnits(singleExact) + 1n);
+  if (process.env.BULK_COST_REPORT)
+    console.info({ cases: rows.length, batchCredits: expected, exactSingle: ceilUnits(singleExact), oneAtATime });
   expect(BigInt(view.creditsUsed)).toBe(expected);
   const after = await readCreditBalance(world.ctx);
   expect(after).toEqual({ balance: 100_000n - expected, reserved: 0n });

@@ -14,6 +14,9 @@ import { isUuid } from "@/lib/validation/uuid";
 
 type Before = { category: string | null; priority: CasePriority };
 
+/** One transaction for the whole undo: up to 5,000 audit events take longer than the default 5 s. */
+const UNDO_TRANSACTION = { timeout: 120_000 };
+
 export async function undoClassificationRun(
   ctx: GuardedContext,
   input: { runId: string },
@@ -29,46 +32,60 @@ export async function undoClassificationRun(
     if (run.status === "undone") throw new ConflictError("This run was already undone");
     if (run.status !== "completed") throw new ConflictError("Wait for the run to finish before undoing it");
     const items = await tx.classificationRunItem.findMany({ where: { runId: run.id, status: "applied" } });
-    let restored = 0;
-    for (const item of items) {
-      const before = item.before as Before;
-      const current = await tx.case.findUnique({
-        where: { id: item.caseId },
-        select: { category: true, priority: true, version: true },
-      });
-      if (!current || current.version !== item.appliedVersion) continue;
-      const keys = (["category", "priority"] as const).filter((k) => current[k] !== before[k]);
-      await tx.case.updateMany({
-        where: { id: item.caseId, version: current.version },
-        data: { category: before.category, priority: before.priority, version: { increment: 1 } },
-      });
-      await tx.caseEvent.create({
-        data: {
+    // One read and one write for every case (a run has up to 5,000): only cases still at the
+    // version the run wrote are restored.
+    const cases = await tx.case.findMany({
+      where: { id: { in: items.map((i) => i.caseId) } },
+      select: { id: true, category: true, priority: true, version: true },
+    });
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    const restorable = items.flatMap((item) => {
+      const current = byId.get(item.caseId);
+      if (!current || current.version !== item.appliedVersion) return [];
+      return [{ item, current, before: item.before as Before }];
+    });
+    if (restorable.length > 0) {
+      await tx.$executeRaw`
+        UPDATE cases k SET category = r.category, priority = r.priority::"CasePriority",
+               version = k.version + 1, updated_at = now()
+          FROM unnest(${restorable.map((r) => r.item.caseId)}::uuid[], ${restorable.map((r) => r.before.category)}::text[],
+                      ${restorable.map((r) => r.before.priority)}::text[], ${restorable.map((r) => r.current.version)}::int[])
+               AS r(id, category, priority, version)
+         WHERE k.id = r.id AND k.version = r.version`;
+      const changes = restorable.map(({ item, current, before }) => ({
+        caseId: item.caseId,
+        current,
+        before,
+        keys: (["category", "priority"] as const).filter((k) => current[k] !== before[k]),
+      }));
+      await tx.caseEvent.createMany({
+        data: changes.map((c) => ({
           tenantId: ctx.tenantId,
-          caseId: item.caseId,
-          kind: "UPDATED",
-          body: `Changed ${keys.join(", ")} (bulk AI classification undone)`,
+          caseId: c.caseId,
+          kind: "UPDATED" as const,
+          body: `Changed ${c.keys.join(", ")} (bulk AI classification undone)`,
           authorId: ctx.userId,
-        },
+        })),
       });
-      await recordAudit(tx, {
-        tenantId: ctx.tenantId,
-        action: "case.updated",
-        targetType: "case",
-        targetId: item.caseId,
-        data: {
-          changed: keys,
-          before: Object.fromEntries(keys.map((k) => [k, current[k]])),
-          after: Object.fromEntries(keys.map((k) => [k, before[k]])),
-          via: { classificationRunUndone: run.id },
-        },
-      });
-      await tx.classificationRunItem.update({
-        where: { tenantId_id: { tenantId: ctx.tenantId, id: item.id } },
+      for (const c of changes)
+        await recordAudit(tx, {
+          tenantId: ctx.tenantId,
+          action: "case.updated",
+          targetType: "case",
+          targetId: c.caseId,
+          data: {
+            changed: c.keys,
+            before: Object.fromEntries(c.keys.map((k) => [k, c.current[k]])),
+            after: Object.fromEntries(c.keys.map((k) => [k, c.before[k]])),
+            via: { classificationRunUndone: run.id },
+          },
+        });
+      await tx.classificationRunItem.updateMany({
+        where: { runId: run.id, caseId: { in: restorable.map((r) => r.item.caseId) } },
         data: { status: "undone" },
       });
-      restored++;
     }
+    const restored = restorable.length;
     await tx.classificationRun.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id: run.id } },
       data: { status: "undone", undoneAt: new Date() },
@@ -83,5 +100,5 @@ export async function undoClassificationRun(
     });
     await publishTenantEvent(tx, ctx.tenantId, { type: "classification_run.progress", ids: [run.id] });
     return { restored, keptChanged };
-  });
+  }, UNDO_TRANSACTION);
 }
