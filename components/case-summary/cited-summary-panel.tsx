@@ -1,34 +1,42 @@
 "use client";
-// The AI summary panel of the case page: generate (streamed), cancel, retry, the stored summary
-// with its date and an "Out of date" badge, credits used, and the 402 / not-configured states.
-// It is a suggestion with links to its sources, never a record: labelled as such.
+// A streamed, cited AI summary panel (the case page's and the citizen page's): generate
+// (streamed), cancel, retry, the stored summary with its date and an "Out of date" badge,
+// credits used, and the 402 / not-configured states. It is a suggestion with links to its
+// sources, never a record: labelled as such. Each page says where a ref links (refLink).
 import { DemoAiBadge } from "@/components/ai/demo-ai-badge";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useAiStream } from "@/components/ai/use-ai-stream";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { CaseSummaryView } from "@/lib/ai/features/case-summary/read-case-summary";
-import { parseCitedSummary } from "@/lib/ai/features/case-summary/parse-cited-summary";
-import { CitedSentences, numberRefs } from "./cited-sentences";
+import { parseCitedSummary, type CitedSentence } from "@/lib/ai/features/case-summary/parse-cited-summary";
+import { CitedSentences, numberRefs, type RefLink } from "./cited-sentences";
 
-type Props = {
-  tenantSlug: string;
-  caseId: string;
-  initialSummary: CaseSummaryView | null;
-  /** The ids a streamed citation may name ("case" and the timeline's entry ids): the server
-   * validates again when it stores the summary; this only decides what is linked while streaming. */
+export type StoredSummary = { sentences: CitedSentence[]; createdAt: string; stale: boolean };
+
+export type CitedSummaryPanelProps = {
+  /** The streaming route (POST, JSON `{}`). */
+  url: string;
+  headingId: string;
+  title: string;
+  description: string;
+  /** What the panel says while the first words are on their way. */
+  readingText: string;
+  initialSummary: StoredSummary | null;
+  /** The ids a streamed citation may name: the server validates again when it stores the
+   * summary; this only decides what is linked while streaming. */
   sourceIds: string[];
+  refLink?: RefLink;
   /** Running on the offline demo model: its answers are badged as such. */
   demo?: boolean;
 };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds, demo = false }: Props) {
+export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
+  const { url, headingId, initialSummary, sourceIds, refLink, demo = false } = props;
   const { state, start, cancel, retry } = useAiStream();
   const router = useRouter();
-  const url = `/api/tenants/${encodeURIComponent(tenantSlug)}/cases/${encodeURIComponent(caseId)}/summary`;
   const streaming = state.status === "streaming";
   // Which stored summary was on screen when the run began: a finished run keeps showing its own
   // text until the refreshed page brings the newly stored one.
@@ -59,15 +67,13 @@ export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds
   const billingUrl = typeof state.error?.details?.billingUrl === "string" ? state.error.details.billingUrl : null;
 
   return (
-    <Card aria-labelledby="case-summary-heading">
+    <Card aria-labelledby={headingId}>
       <CardHeader>
-        <CardTitle id="case-summary-heading" className="flex flex-wrap items-center gap-2">
-          AI summary — check the sources
+        <CardTitle id={headingId} className="flex flex-wrap items-center gap-2">
+          {props.title}
           {demo ? <DemoAiBadge /> : null}
         </CardTitle>
-        <CardDescription>
-          A suggestion written by AI from this case&apos;s timeline. Numbers link to the entries it is based on.
-        </CardDescription>
+        <CardDescription>{props.description}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {!showRun && initialSummary ? (
@@ -84,7 +90,7 @@ export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds
         <div aria-live="polite" aria-busy={streaming} className="text-sm leading-relaxed text-foreground">
           {sentences.length > 0 ? (
             <p>
-              <CitedSentences sentences={sentences} refNumbers={refNumbers} />
+              <CitedSentences sentences={sentences} refNumbers={refNumbers} refLink={refLink} />
               {streaming ? (
                 <span
                   aria-hidden="true"
@@ -93,7 +99,7 @@ export function CaseSummaryPanel({ tenantSlug, caseId, initialSummary, sourceIds
               ) : null}
             </p>
           ) : streaming ? (
-            <p className="text-muted-foreground">Reading the case…</p>
+            <p className="text-muted-foreground">{props.readingText}</p>
           ) : !initialSummary ? (
             <p className="text-muted-foreground">No summary yet.</p>
           ) : null}
