@@ -15,7 +15,13 @@ import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import type { ClassificationRunView } from "@/lib/ai/features/bulk-classification/read-classification-run";
 
-type Props = { tenantSlug: string; run: ClassificationRunView; canUndo: boolean };
+type Props = {
+  tenantSlug: string;
+  run: ClassificationRunView;
+  canUndo: boolean;
+  /** The billing page, for those who may see it: a run stopped for credits points there. */
+  billingHref?: string | null;
+};
 
 const STATUS_TEXT: Record<ClassificationRunView["status"], string> = {
   queued: "Waiting to be sent",
@@ -32,7 +38,7 @@ const ERROR_TEXT: Record<string, string> = {
   canceled: "cancelled",
 };
 
-export function ClassificationRunPanel({ tenantSlug, run, canUndo }: Props) {
+export function ClassificationRunPanel({ tenantSlug, run, canUndo, billingHref = null }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -96,6 +102,14 @@ export function ClassificationRunPanel({ tenantSlug, run, canUndo }: Props) {
       {run.failure ? (
         <p role="alert" className="text-red-700 dark:text-red-300">
           {run.failure}
+          {billingHref && /credit|plan|payment/i.test(run.failure) ? (
+            <>
+              {" "}
+              <Link href={billingHref} className="font-medium underline">
+                See plan and credits
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       {run.failures.length ? (

@@ -26,9 +26,9 @@ import { submitClassificationBatch } from "@/lib/ai/features/bulk-classification
 import { undoClassificationRun } from "@/lib/ai/features/bulk-classification/undo-classification-run";
 import { startBulkClassificationSchema } from "@/lib/ai/features/bulk-classification/schemas";
 import { runAsSystem } from "@/lib/context/request-context";
-import { readCreditBalance } from "@/lib/credits";
+import { grantCredits, readCreditBalance } from "@/lib/credits";
 import { getDatabase, getDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getEventHub, closeEventHub } from "@/lib/events/process-hub";
 import type { TenantEvent } from "@/lib/events/types";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
@@ -333,3 +333,37 @@ it("hostile notes and replies with extra fields cannot apply anything outside th
     if (i.suggestion)
       expect(Object.keys(i.suggestion as object).sort()).toEqual(["category", "priority", "reason", "sentiment"]);
 }, 120_000);
+
+it("without enough credits the run stops with the reason, sends nothing, and can be retried", async () => {
+  const world = await caseworkWorld({ credits: 1 });
+  const ids = await manyCases(world, 20);
+  const { runId } = await start(world, { scope: "selected", caseIds: ids });
+  await submit(world, runId);
+  const failed = await readClassificationRun(world.ctx, runId);
+  expect(failed.status).toBe("failed");
+  expect(failed.failure).toMatch(/credits/i);
+  expect(failed.counts.pending).toBe(20);
+  expect(batchPosts()).toHaveLength(0);
+  expect(await readCreditBalance(world.ctx)).toEqual({ balance: 1n, reserved: 0n });
+
+  await world.as(() => grantCredits({ tenantId: world.tenant.id, credits: 5_000, kind: "grant", reason: "top-up" }));
+  expect(await world.as(() => retryClassificationRun(world.ctx, { runId }))).toEqual({ runId, retried: 20 });
+  await submit(world, runId);
+  await collect(world, runId);
+  expect(await readClassificationRun(world.ctx, runId)).toMatchObject({ status: "completed", done: 20 });
+});
+
+it("a plan without bulk classification is refused before anything is written", async () => {
+  const world = await caseworkWorld({ plan: "FREE" });
+  await expect(start(world, { scope: "selected", caseIds: [world.kase.id] })).rejects.toBeInstanceOf(ForbiddenError);
+  expect(await (await getDb()).forTenant(world.ctx).classificationRun.count()).toBe(0);
+});
+
+it("the filter scope takes exactly the cases the list's filter matches", async () => {
+  const world = await caseworkWorld({ credits: 5_000 });
+  await manyCases(world, 8);
+  const { total } = await start(world, { scope: "filter", filter: "q=Overflowing" });
+  expect(total).toBe(2);
+  await expect(start(world, { scope: "filter", filter: "q=nothing-like-this" })).rejects.toThrow(/No case to classify/);
+  await expect(start(world, { scope: "filter", filter: "status=nonsense" })).rejects.toThrow(/filter is not valid/);
+});
