@@ -44,8 +44,9 @@ export function ClassificationRunPanel({ tenantSlug, run, canUndo, billingHref =
   const [message, setMessage] = useState<string | null>(null);
   const percent = run.total === 0 ? 100 : Math.round((run.done / run.total) * 100);
   const inFlight = run.status === "queued" || run.status === "submitted";
-  const retryable = run.status === "completed" || run.status === "failed";
-  const toRetry = run.counts.errored + (run.status === "failed" ? run.counts.pending : 0);
+  // A run that lost its job (see readClassificationRun's `stuck`) is sent again like a failed one.
+  const retryable = run.status === "completed" || run.status === "failed" || run.stuck;
+  const toRetry = run.counts.errored + (run.status === "completed" ? 0 : run.counts.pending);
 
   function act<T>(
     action: (slug: string, input: unknown) => Promise<{ ok: true; data: T } | { ok: false; message: string }>,

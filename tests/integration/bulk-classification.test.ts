@@ -367,3 +367,22 @@ it("the filter scope takes exactly the cases the list's filter matches", async (
   await expect(start(world, { scope: "filter", filter: "q=nothing-like-this" })).rejects.toThrow(/No case to classify/);
   await expect(start(world, { scope: "filter", filter: "status=nonsense" })).rejects.toThrow(/filter is not valid/);
 });
+
+it("a run whose job was lost is marked stuck after ten minutes and can be sent again", async () => {
+  const world = await caseworkWorld({ credits: 5_000 });
+  const ids = await manyCases(world, 3);
+  const { runId } = await start(world, { scope: "selected", caseIds: ids });
+  expect((await readClassificationRun(world.ctx, runId)).stuck).toBe(false);
+  const db = await getDb();
+  await db
+    .forTenant(world.ctx)
+    .$tenantTransaction(
+      (tx) =>
+        tx.$executeRaw`UPDATE classification_runs SET updated_at = now() - interval '11 minutes' WHERE id = ${runId}::uuid`,
+    );
+  expect((await readClassificationRun(world.ctx, runId)).stuck).toBe(true);
+  expect(await world.as(() => retryClassificationRun(world.ctx, { runId }))).toEqual({ runId, retried: 3 });
+  await submit(world, runId);
+  await collect(world, runId);
+  expect(await readClassificationRun(world.ctx, runId)).toMatchObject({ status: "completed", done: 3, stuck: false });
+});

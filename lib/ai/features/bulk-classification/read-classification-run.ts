@@ -20,6 +20,7 @@ const storedSuggestion = z.object({
 });
 
 export const FAILURES_SHOWN = 50;
+const STUCK_MS = 10 * 60_000;
 
 export type ClassificationRunView = {
   id: string;
@@ -33,6 +34,9 @@ export type ClassificationRunView = {
   creditsUsed: number;
   failure: string | null;
   createdAt: string;
+  /** Still waiting to be sent after STUCK_MS: its job was lost (the process died between
+   * starting the run and queueing the job), so it may be sent again. */
+  stuck: boolean;
   failures: Array<{ caseId: string; title: string; errorType: string }>;
 };
 
@@ -72,6 +76,7 @@ export async function readClassificationRun(
       creditsUsed: Number(run.creditsUsed),
       failure: run.failure,
       createdAt: run.createdAt.toISOString(),
+      stuck: run.status === "queued" && Date.now() - run.updatedAt.getTime() > STUCK_MS,
       failures: failed.map((f) => ({ caseId: f.caseId, title: f.case.title, errorType: f.errorType ?? "error" })),
     };
   });
