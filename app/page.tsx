@@ -39,19 +39,19 @@ const coreFeatures = [
   },
 ];
 
-// Built: case summaries, classification, reply drafts, intake, the chat. Not yet: plain-language
+// Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat. Not yet: plain-language
 // list search and daily briefings, which stay marked "Coming".
 const aiFeatures = [
   {
     Icon: DocumentIcon,
     title: "Case summaries",
-    body: "A few clear lines on a long case, each fact linked to the timeline entry it came from.",
+    body: "A few clear lines on a long case or on everything a citizen has asked, each fact linked to the case or timeline entry it came from.",
     available: true,
   },
   {
     Icon: SparklesIcon,
     title: "Suggestions and reply drafts",
-    body: "A suggested category and priority you accept or reject, and a reply to the citizen in their language for you to edit.",
+    body: "A suggested category and priority you accept or reject — for one case, or hundreds at once at half the price — and a reply to the citizen in their language for you to edit.",
     available: true,
   },
   {

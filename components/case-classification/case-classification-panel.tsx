@@ -15,9 +15,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SpinnerIcon } from "@/components/ui/icons";
 import type { ClassifyCaseResult } from "@/lib/ai/features/case-classification/classify-case";
+import type { CaseClassification } from "@/lib/ai/features/case-classification/schemas";
 import type { CaseSnapshot } from "@/lib/cases/snapshot";
 
-type Props = { tenantSlug: string; caseId: string; demo?: boolean };
+type Props = {
+  tenantSlug: string;
+  caseId: string;
+  demo?: boolean;
+  /** A suggestion a bulk classification run left for this case (already paid for), shown at once. */
+  stored?: CaseClassification | null;
+};
 type Field = "category" | "priority";
 /** "unchanged": the suggestion is what the case already has. */
 type Chip = "open" | "accepted" | "rejected" | "unchanged";
@@ -39,13 +46,35 @@ function updatePayload(c: CaseSnapshot, change: Partial<Pick<CaseSnapshot, Field
   };
 }
 
-export function CaseClassificationPanel({ tenantSlug, caseId, demo = false }: Props) {
+/** The chips' first state: a suggestion equal to what the case has is "already set". */
+function chipsFor(s: CaseClassification, c: Pick<CaseSnapshot, Field>): Record<Field, Chip> {
+  return {
+    category: s.category === null || s.category === c.category ? "unchanged" : "open",
+    priority: s.priority === c.priority ? "unchanged" : "open",
+  };
+}
+
+export function CaseClassificationPanel({ tenantSlug, caseId, demo = false, stored = null }: Props) {
   const { current, accept } = useCaseState();
   const reportFailure = useFailureToast();
-  const [result, setResult] = useState<ClassifyCaseResult | null>(null);
+  const [result, setResult] = useState<ClassifyCaseResult | null>(() =>
+    stored
+      ? {
+          caseId,
+          suggestion: stored,
+          current: { category: current.category, priority: current.priority, version: current.version },
+          model: "",
+          creditsUsed: 0,
+          balance: 0,
+        }
+      : null,
+  );
+  const [fromBulk, setFromBulk] = useState(stored !== null);
   const [error, setError] = useState<AiStreamError | null>(null);
   const [loading, setLoading] = useState(false);
-  const [chips, setChips] = useState<Record<Field, Chip>>({ category: "open", priority: "open" });
+  const [chips, setChips] = useState<Record<Field, Chip>>(() =>
+    stored ? chipsFor(stored, current) : { category: "open", priority: "open" },
+  );
   const [optimisticChips, setOptimisticChip] = useOptimistic(chips, (state, [field, value]: [Field, Chip]) => ({
     ...state,
     [field]: value,
@@ -69,13 +98,8 @@ export function CaseClassificationPanel({ tenantSlug, caseId, demo = false }: Pr
       }
       const classification = (body as { classification: ClassifyCaseResult }).classification;
       setResult(classification);
-      setChips({
-        category:
-          classification.suggestion.category === null || classification.suggestion.category === current.category
-            ? "unchanged"
-            : "open",
-        priority: classification.suggestion.priority === current.priority ? "unchanged" : "open",
-      });
+      setFromBulk(false);
+      setChips(chipsFor(classification.suggestion, current));
     } catch (err) {
       setError({
         code: "NETWORK_ERROR",
@@ -169,7 +193,9 @@ export function CaseClassificationPanel({ tenantSlug, caseId, demo = false }: Pr
           </div>
         ) : null}
 
-        {result && !loading ? (
+        {result && !loading && fromBulk ? (
+          <p className="text-xs text-muted-foreground">From a bulk classification run.</p>
+        ) : result && !loading ? (
           <p className="text-xs text-muted-foreground">
             {result.creditsUsed} {result.creditsUsed === 1 ? "credit" : "credits"} used · {result.balance} left
           </p>

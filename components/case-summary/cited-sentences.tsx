@@ -4,16 +4,23 @@
 import type { CitedSentence } from "@/lib/ai/features/case-summary/parse-cited-summary";
 import { CASE_REF } from "@/lib/ai/features/case-summary/parse-cited-summary";
 
-function refHref(ref: string): string {
-  return ref === CASE_REF ? "#case-record" : `#event-${ref}`;
-}
+/** Where a cited ref links and how a screen reader names it (`n`: its source number). */
+export type RefLink = (ref: string, n: number | undefined) => { href: string; label: string };
+
+/** The case page's: #case-record for the case's own fields, #event-<id> for a timeline entry. */
+export const caseRefLink: RefLink = (ref, n) =>
+  ref === CASE_REF
+    ? { href: "#case-record", label: "Source: case details" }
+    : { href: `#event-${ref}`, label: `Source: timeline entry ${n ?? ""}` };
 
 export function CitedSentences({
   sentences,
   refNumbers,
+  refLink = caseRefLink,
 }: {
   sentences: CitedSentence[];
   refNumbers: Map<string, number>;
+  refLink?: RefLink;
 }) {
   return (
     <>
@@ -24,11 +31,9 @@ export function CitedSentences({
           {sentence.refs.map((ref) => (
             <sup key={ref} className="ml-0.5">
               <a
-                href={refHref(ref)}
+                href={refLink(ref, refNumbers.get(ref)).href}
                 className="rounded px-0.5 font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-brand-400 focus-visible:outline-none dark:text-brand-300"
-                aria-label={
-                  ref === CASE_REF ? "Source: case details" : `Source: timeline entry ${refNumbers.get(ref) ?? ""}`
-                }
+                aria-label={refLink(ref, refNumbers.get(ref)).label}
               >
                 [{refNumbers.get(ref) ?? "?"}]
               </a>

@@ -2,15 +2,25 @@ import Link from "next/link";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
 import { formatDate } from "@/components/dashboard/format";
 import type { CaseListItem } from "@/lib/cases/list";
+import { BULK_FORM_ID } from "@/components/bulk-classification/form-id";
+import { SelectAllCases } from "@/components/bulk-classification/select-all-cases";
 import { DueDate } from "./due-date";
 
-type Props = { slug: string; cases: CaseListItem[]; locale: string; now: Date; caption: string };
+type Props = {
+  slug: string;
+  cases: CaseListItem[];
+  locale: string;
+  now: Date;
+  caption: string;
+  /** A checkbox per row for bulk classification (its inputs belong to that form). */
+  selectable?: boolean;
+};
 
 const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase whitespace-nowrap";
 const td = "px-4 py-3 align-top";
 const link = "rounded-sm text-foreground underline-offset-2 hover:underline";
 
-export function CasesTable({ slug, cases, locale, now, caption }: Props) {
+export function CasesTable({ slug, cases, locale, now, caption, selectable = false }: Props) {
   return (
     // Focusable so keyboard users can scroll the table sideways on narrow screens.
     <div role="region" aria-label="Cases table" tabIndex={0} className="relative overflow-x-auto">
@@ -18,6 +28,11 @@ export function CasesTable({ slug, cases, locale, now, caption }: Props) {
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
+            {selectable ? (
+              <th scope="col" className={`${th} w-10`}>
+                <SelectAllCases />
+              </th>
+            ) : null}
             <th scope="col" className={th}>
               Case
             </th>
@@ -44,6 +59,18 @@ export function CasesTable({ slug, cases, locale, now, caption }: Props) {
         <tbody className="divide-y divide-border">
           {cases.map((item) => (
             <tr key={item.id} className="hover:bg-surface-muted/40">
+              {selectable ? (
+                <td className={`${td} w-10`}>
+                  <input
+                    type="checkbox"
+                    name="caseIds"
+                    value={item.id}
+                    form={BULK_FORM_ID}
+                    aria-label={`Select case ${item.title}`}
+                    className="size-4"
+                  />
+                </td>
+              ) : null}
               <th scope="row" className={`${td} max-w-sm min-w-48 text-left font-medium`}>
                 <Link href={`/${slug}/cases/${item.id}`} className={link}>
                   {item.title}

@@ -1,6 +1,9 @@
 // The results of a Message Batch: ONE INSERT for all its usage rows (unnest of column arrays,
-// each row snapshotting the batch price), then the batch's reservation is settled to their
-// total: refund of the hold, one settle entry for min(Σ ceil(cost), held). One transaction.
+// each row snapshotting the batch price and keeping its exact cost), then the batch's
+// reservation is settled to their total: refund of the hold, one settle entry for
+// min(ceil(Σ cost), held). One transaction. The sum is rounded once, not each result: a
+// classification costs well under a credit, so rounding each result up charged 1 credit per
+// result at the batch price and at the full price alike, and the batch discount vanished.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
@@ -51,8 +54,8 @@ export async function recordBatchUsage(
         FROM unnest(${input.rows.map((r) => r.userId ?? ctx.userId ?? "")}::text[], ${col("inputTokens")}::int[],
           ${col("outputTokens")}::int[], ${col("cacheReadTokens")}::int[], ${col("cacheWriteTokens")}::int[],
           ${col("latencyMs")}::int[], ${col("outcome")}::text[]) AS x(user_id, i, o, cr, cw, l, outcome)
-        RETURNING CEIL(cost_credits)::bigint AS c)
-      SELECT LEAST(COALESCE(SUM(c), 0), ${credits}::bigint)::bigint AS charge, COUNT(*)::int AS n FROM u`;
+        RETURNING cost_credits AS c)
+      SELECT LEAST(CEIL(COALESCE(SUM(c), 0)), ${credits}::bigint)::bigint AS charge, COUNT(*)::int AS n FROM u`;
     const sum = sums[0] ?? { charge: 0n, n: 0 };
     const settleId = randomUUID();
     await tx.$executeRaw`

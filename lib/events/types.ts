@@ -13,6 +13,8 @@ export const TENANT_EVENT_TYPES = [
   "citizen.updated",
   "citizen.deleted",
   "citizen.restored",
+  // A bulk classification run moved on (ids: the run): the cases page refetches its progress.
+  "classification_run.progress",
 ] as const;
 export type TenantEventType = (typeof TENANT_EVENT_TYPES)[number];
 

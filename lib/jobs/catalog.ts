@@ -5,6 +5,10 @@ import type { JobDefinition } from "./define-job";
 import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
+import {
+  collectClassificationBatchJob,
+  submitClassificationBatchJob,
+} from "@/lib/ai/features/bulk-classification/jobs";
 
 const jobs = new Map<string, JobDefinition>();
 
@@ -25,3 +29,5 @@ export function allJobs(): JobDefinition[] {
 registerJob(purgeExpiredTokens as JobDefinition);
 registerJob(sweepStaleReservationsJob as JobDefinition);
 registerJob(monthlyAllowanceJob as JobDefinition);
+registerJob(submitClassificationBatchJob as JobDefinition);
+registerJob(collectClassificationBatchJob as JobDefinition);

@@ -343,9 +343,9 @@ test("batch results: one insert for all rows at the batch discount, settled to t
     outcome: "ok" as const,
   }));
   const out = await act(() => recordBatchUsage(ctx, { reservationId: r.id, model: HAIKU, rows }));
-  // Each row (2000 + 1000) × 0.5 × 0.001 = 1.5 → 2; 25 rows → 50.
-  expect(out).toEqual({ rows: 25, creditsUsed: 50n, balance: 950n });
+  // Each row (2000 + 1000) × 0.5 × 0.001 = 1.5; 25 rows → 37.5, rounded up once → 38.
+  expect(out).toEqual({ rows: 25, creditsUsed: 38n, balance: 962n });
   const db = await getDb();
   expect(await db.forTenant(ctx).aiUsage.count({ where: { batch: true } })).toBe(25);
-  expect(await ledgerSum(ctx.tenantId)).toBe(950n);
+  expect(await ledgerSum(ctx.tenantId)).toBe(962n);
 });

@@ -20,7 +20,7 @@ import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { listCitizens } from "@/lib/citizens/list";
 import { citizenListQuerySchema } from "@/lib/citizens/schemas";
 import { readCreditBalance } from "@/lib/credits";
-import { getDatabase } from "@/lib/db";
+import { getDatabase, getDb } from "@/lib/db";
 import { withAnthropicServer } from "../support/anthropic-env";
 import {
   auditRows,
@@ -303,6 +303,20 @@ test("refusals and bad input are 4xx JSON errors before any provider call", asyn
   const poor = await caseworkWorld({ credits: 0 });
   signInAs(poor);
   expect((await search(poor, "citizens", { text: "citizens in Gent" })).status).toBe(402);
+  // A VIEWER reads the lists but may not spend the tenant's credits on AI: 403.
+  const viewer = await (
+    await getDb()
+  ).user.create({
+    data: { email: `viewer-${own.slug}@casework.test`, name: "Vera Viewer", emailVerifiedAt: new Date() },
+  });
+  await (
+    await getDb()
+  )
+    .forTenant(own.ctx)
+    .membership.create({ data: { tenantId: own.tenant.id, userId: viewer.id, role: "VIEWER" } });
+  signInAs({ user: viewer });
+  expect((await search(own, "cases", { text: "open cases" })).status).toBe(403);
+  expect((await search(own, "citizens", { text: "citizens in Gent" })).status).toBe(403);
   // A tenant this user is not a member of: 404, for both lists.
   signInAs(own);
   expect((await search(poor, "cases", { text: "open cases" })).status).toBe(404);

@@ -136,6 +136,33 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { text: "Probed" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  CitizenSummary: {
+    async create(tx, tenantId, label) {
+      const c = await citizen(tx, tenantId, `${label}-csum`);
+      return tx.citizenSummary.create({
+        data: { tenantId, citizenId: c.id, text: `Summary ${label}`, sourceVersion: "probe", model: "probe-model" },
+      });
+    },
+    update: { text: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  ClassificationRun: {
+    async create(tx, tenantId) {
+      return tx.classificationRun.create({ data: { tenantId, mode: "suggest", total: 0 } });
+    },
+    update: { status: "completed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  ClassificationRunItem: {
+    async create(tx, tenantId, label) {
+      const c = await citizen(tx, tenantId, `${label}-bulk`);
+      const k = await tx.case.create({ data: { tenantId, citizenId: c.id, title: `Case ${label}` } });
+      const run = await tx.classificationRun.create({ data: { tenantId, mode: "suggest", total: 1 } });
+      return tx.classificationRunItem.create({ data: { tenantId, runId: run.id, caseId: k.id } });
+    },
+    update: { status: "errored" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
   AiFeatureConfig: {
     async create(tx, tenantId) {
       return tx.aiFeatureConfig.create({

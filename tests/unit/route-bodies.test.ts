@@ -29,6 +29,7 @@ test("routes that take a JSON body use readJsonBody", () => {
     "[caseId]/classification/route.ts",
     "[caseId]/reply-draft/route.ts",
     "[caseId]/summary/route.ts",
+    "[citizenId]/summary/route.ts",
     "[jobId]/commit/route.ts",
     "[tenant]/chat/route.ts",
     "[tenant]/intake/route.ts",

@@ -17,6 +17,8 @@ export type AiBatchRequest = {
   messages: AiMessage[];
   maxTokens: number;
   temperature?: number;
+  /** A forced tool (structured output, as completeStructured): the result carries its input. */
+  tool?: { name: string; description?: string; inputSchema: { type: "object"; [key: string]: unknown } };
 };
 
 export type AiBatch = {
@@ -30,7 +32,15 @@ export type AiBatch = {
 };
 
 export type AiBatchResult =
-  | { customId: string; type: "succeeded"; text: string; usage: AiUsage; model: string }
+  | {
+      customId: string;
+      type: "succeeded";
+      text: string;
+      /** The forced tool's input, unparsed (the caller parses it with its zod schema); null without one. */
+      toolInput: unknown;
+      usage: AiUsage;
+      model: string;
+    }
   | { customId: string; type: "errored"; errorType: string }
   | { customId: string; type: "canceled" | "expired" };
 
@@ -67,7 +77,21 @@ export function createBatch(input: {
     const model = resolveModel(input.feature, input.model);
     const requests = input.requests.map((r) => ({
       custom_id: r.customId,
-      params: messageParams({ ...r, feature: input.feature }, model),
+      params: {
+        ...messageParams({ ...r, feature: input.feature }, model),
+        ...(r.tool
+          ? {
+              tools: [
+                {
+                  name: r.tool.name,
+                  input_schema: r.tool.inputSchema,
+                  ...(r.tool.description ? { description: r.tool.description } : {}),
+                },
+              ],
+              tool_choice: { type: "tool" as const, name: r.tool.name },
+            }
+          : {}),
+      },
     }));
     const batch = await withRetries(() => client.messages.batches.create({ requests }, { signal: input.signal }), {
       maxRetries: config.maxRetries,
@@ -131,10 +155,12 @@ export function batchResults(feature: AiFeature, id: string, signal?: AbortSigna
             const r = line.result;
             if (r.type === "succeeded") {
               const text = r.message.content.flatMap((b) => (b.type === "text" ? [b.text] : [])).join("");
+              const tool = r.message.content.find((b) => b.type === "tool_use");
               out.push({
                 customId: line.custom_id,
                 type: "succeeded",
                 text,
+                toolInput: tool && tool.type === "tool_use" ? tool.input : null,
                 usage: usageFromSdk(r.message.usage),
                 model: r.message.model,
               });

@@ -30,7 +30,8 @@ export const CASE_SUMMARY_SYSTEM_PROMPT = [
   `End every sentence that states a fact with a citation marker naming where the fact comes from: [ref:<id>] with the ref of a timeline <entry>, or [ref:${CASE_REF}] for facts from the case record itself. A sentence may carry several markers. Use only refs that appear in the blocks; never invent one. State nothing that is not in the record.`,
 ].join("\n");
 
-function entryLine(e: CaseSummarySourceEntry): string {
+/** One timeline entry as the model reads it (its id is the ref a citation names); note text escaped. */
+export function entryLine(e: CaseSummarySourceEntry): string {
   const date = e.createdAt.slice(0, 10);
   if (e.kind === "CREATED") return `<entry ref="${e.id}" kind="opened" date="${date}">Case opened</entry>`;
   if (e.kind === "STATUS_CHANGED")

@@ -2,7 +2,7 @@
 // fingerprint. Shared by the prompt builder (what is sent) and the reader (is the stored summary
 // still about the same thing?), so "stale" means exactly "the prompt would now be different".
 import "server-only";
-import { createHash } from "node:crypto";
+import { sourceFingerprint } from "@/lib/ai/features/summary/source-fingerprint";
 import type { TenantDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseEventKind, CasePriority, CaseStatus } from "@/lib/generated/prisma/client";
@@ -11,7 +11,7 @@ import { isUuid } from "@/lib/validation/uuid";
 type Tx = Parameters<Parameters<TenantDb["$tenantTransaction"]>[0]>[0];
 
 /** The timeline kinds a summary covers: notes and the status history (assignments name staff, not facts of the case). */
-const SUMMARISED_KINDS: CaseEventKind[] = ["CREATED", "NOTE", "STATUS_CHANGED"];
+export const SUMMARISED_KINDS: CaseEventKind[] = ["CREATED", "NOTE", "STATUS_CHANGED"];
 
 export type CaseSummarySourceEntry = {
   id: string;
@@ -84,7 +84,7 @@ export async function loadCaseSummarySource(tx: Tx, caseId: string): Promise<Cas
  * does not.
  */
 export function caseSummarySourceVersion(source: CaseSummarySource): string {
-  const canonical = JSON.stringify([
+  return sourceFingerprint([
     source.caseId,
     source.title,
     source.category,
@@ -94,5 +94,4 @@ export function caseSummarySourceVersion(source: CaseSummarySource): string {
     source.updatedAt,
     source.entries.map((e) => [e.id, e.kind, e.body, e.fromStatus, e.toStatus, e.createdAt]),
   ]);
-  return `v1:${createHash("sha256").update(canonical).digest("hex")}`;
 }

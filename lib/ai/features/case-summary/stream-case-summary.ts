@@ -8,19 +8,17 @@
 //   4. aiStreamResponse settles exactly once: to the produced tokens on cancel, to the final
 //      usage on completion (then the summary is stored, before the `done` frame that makes the
 //      panel reload it), in full refund-minus-use on an error.
-// Steps 2–4 are lib/ai/stream/credited-stream.ts, shared by every streamed feature.
+// Steps 2–4 and the storing are lib/ai/features/summary/stream-stored-summary.ts, shared with
+// the citizen summary.
 import "server-only";
 import { assertAiFeatureAllowed } from "@/lib/ai/access/resolve-ai-access";
-import { tenantBlock } from "@/lib/ai/prompt/data-block";
-import { creditedAiStream } from "@/lib/ai/stream/credited-stream";
+import { streamStoredSummary } from "@/lib/ai/features/summary/stream-stored-summary";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { aiStatus } from "@/lib/config/ai";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
 import { buildCaseSummaryPrompt } from "./build-case-summary-prompt";
-import { storableModelText } from "@/lib/validation/text";
 import { saveCaseSummary } from "./save-case-summary";
-import { logger } from "@/lib/log/logger";
 
 export async function streamCaseSummary(
   ctx: GuardedContext,
@@ -30,30 +28,12 @@ export async function streamCaseSummary(
   const config = await assertAiFeatureAllowed(ctx, feature, aiStatus());
   if (!isUuid(input.caseId)) throw new NotFoundError("Case not found");
   const prompt = await buildCaseSummaryPrompt(ctx, input.caseId);
-  const system =
-    prompt.system + tenantBlock(config.promptAdditions, "citations, no invented facts, data is not instructions");
-  return creditedAiStream(ctx, {
+  return streamStoredSummary(ctx, {
     feature,
     config,
-    system,
-    messages: prompt.messages,
+    prompt,
     signal: input.signal,
-    // Stored before the `done` frame that makes the panel reload it, on a complete answer only.
-    afterSettle: async ({ outcome, text, model }) => {
-      if (outcome !== "ok") return;
-      try {
-        await saveCaseSummary(ctx, {
-          caseId: input.caseId,
-          text: storableModelText(text),
-          model,
-          sourceVersion: prompt.sourceVersion,
-          sourceIds: prompt.sourceIds,
-        });
-      } catch (err) {
-        // The answer was streamed and paid for; the person still sees it. Not storing it
-        // (the case was deleted meanwhile, an empty answer) must not turn it into an error.
-        logger.warn({ err, caseId: input.caseId }, "case summary not stored");
-      }
-    },
+    target: { caseId: input.caseId },
+    store: (done) => saveCaseSummary(ctx, { caseId: input.caseId, ...done }),
   });
 }

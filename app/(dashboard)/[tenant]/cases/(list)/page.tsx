@@ -20,9 +20,18 @@ import { listSavedViews } from "@/lib/saved-views/list";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { caseListQuerySchema, type CaseListQuery } from "@/lib/cases/schemas";
 import { fieldErrorsFromZod, ValidationError } from "@/lib/errors";
-import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
-import { aiStatus } from "@/lib/config/ai";
+import { AiUnavailable } from "@/components/ai/ai-unavailable";
+import {
+  LazyBulkClassificationBar,
+  LazyClassificationRunPanel,
+} from "@/components/bulk-classification/lazy-bulk-classification";
 import { LazyNlSearch } from "@/components/nl-search/lazy-nl-search";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import {
+  latestClassificationRunId,
+  readClassificationRun,
+} from "@/lib/ai/features/bulk-classification/read-classification-run";
+import { aiStatus } from "@/lib/config/ai";
 
 type Props = {
   params: Promise<{ tenant: string }>;
@@ -58,13 +67,25 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const locale = resolveLocale(requestHeaders.get("accept-language"));
   const now = new Date();
 
+  // AI on this list (bulk classification, natural-language search) is offered to those who may
+  // use AI, when the plan, the installation and the tenant's AI settings allow it (lib/ai/access);
+  // the newest classification run shows its progress.
   const status = aiStatus();
-  const [{ page, cursorRejected }, assignees, views, nlSearch] = await Promise.all([
+  const mayUseAi = can(access.role, "ai.use");
+  const [{ page, cursorRejected }, assignees, views, bulk, nlSearch, latestRunId] = await Promise.all([
     loadPage(ctx, query),
     listAssignees(ctx),
     listSavedViews(ctx, "cases"),
-    resolveAiAccess({ ...ctx, access }, "nl_search", status),
+    mayUseAi ? resolveAiAccess({ ...ctx, access }, "bulk_classification", status) : null,
+    mayUseAi ? resolveAiAccess({ ...ctx, access }, "nl_search", status) : null,
+    latestClassificationRunId(ctx),
   ]);
+  const latestRun = bulk?.allowed && latestRunId ? await readClassificationRun(ctx, latestRunId) : null;
+  const bulkFilter = parsed.success
+    ? new URLSearchParams(
+        Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "limit"),
+      ).toString()
+    : "";
   const filtered = Object.keys(filters).some((k) => k !== "sort" && k !== "limit");
   const firstPage = !query.cursor || cursorRejected;
   const newCaseHref = query.citizenId ? `${basePath}/new?citizenId=${query.citizenId}` : `${basePath}/new`;
@@ -87,7 +108,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
 
       <Card>
         <CardContent className="flex flex-col gap-6">
-          {nlSearch.allowed || nlSearch.reason === "not_configured" ? (
+          {nlSearch && (nlSearch.allowed || nlSearch.reason === "not_configured") ? (
             <LazyNlSearch
               tenantSlug={slug}
               list="cases"
@@ -118,6 +139,22 @@ export default async function CasesPage({ params, searchParams }: Props) {
         canSave={canSaveView(access.role, { resource: "cases", shared: false })}
         canShare={canSaveView(access.role, { resource: "cases", shared: true })}
       />
+
+      {bulk?.allowed ? (
+        <>
+          {latestRun ? (
+            <LazyClassificationRunPanel tenantSlug={slug} run={latestRun} canUndo={can(access.role, "case.update")} />
+          ) : null}
+          <LazyBulkClassificationBar tenantSlug={slug} filter={bulkFilter} filtered={filtered} demo={status.demo} />
+        </>
+      ) : bulk && bulk.reason !== "plan" ? (
+        <AiUnavailable
+          title="Classify with AI"
+          reason={bulk.reason}
+          message={bulk.message}
+          href={bulk.reason === "disabled" && can(access.role, "ai_settings.manage") ? `/${slug}/settings/ai` : null}
+        />
+      ) : null}
 
       {!parsed.success ? (
         <Notice>
@@ -167,6 +204,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
             locale={locale}
             now={now}
             caption={`Cases of ${access.tenant.name}${filtered ? ", filtered" : ""}`}
+            selectable={!!bulk?.allowed}
           />
         )}
         {!firstPage || page.nextCursor ? (

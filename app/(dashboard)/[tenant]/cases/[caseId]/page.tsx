@@ -20,6 +20,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
+import { readBulkSuggestion } from "@/lib/ai/features/bulk-classification/read-classification-run";
 import type { AiDeniedReason } from "@/lib/ai/access/decide";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { aiStatus } from "@/lib/config/ai";
@@ -61,7 +62,10 @@ export default async function CasePage({ params }: Props) {
         canNote ? resolveAiAccess({ ...ctx, access }, "reply_draft", status) : null,
       ])
     : [null, null, null];
-  const summary = ai?.allowed ? await readCaseSummary(ctx, found.id) : null;
+  const [summary, bulkSuggestion] = await Promise.all([
+    ai?.allowed ? readCaseSummary(ctx, found.id) : null,
+    classification?.allowed ? readBulkSuggestion(ctx, found.id) : null,
+  ]);
   const unavailableHref = (reason: AiDeniedReason) =>
     reason === "plan" && can(access.role, "billing.read")
       ? `/${slug}/settings/billing`
@@ -179,7 +183,12 @@ export default async function CasePage({ params }: Props) {
 
           <div className="flex flex-col gap-6 self-start">
             {classification?.allowed ? (
-              <LazyCaseClassificationPanel tenantSlug={slug} caseId={found.id} demo={status.demo} />
+              <LazyCaseClassificationPanel
+                tenantSlug={slug}
+                caseId={found.id}
+                demo={status.demo}
+                stored={bulkSuggestion?.suggestion ?? null}
+              />
             ) : classification ? (
               <AiUnavailable
                 title="AI classification"

@@ -64,7 +64,7 @@ export default async function CitizensPage({ params, searchParams }: Props) {
       },
     ),
     listSavedViews(ctx, "citizens"),
-    resolveAiAccess({ ...ctx, access }, "nl_search", status),
+    can(access.role, "ai.use") ? resolveAiAccess({ ...ctx, access }, "nl_search", status) : null,
   ]);
   const { page, failed } = result;
   const current = Object.fromEntries(FILTER_KEYS.flatMap((k) => (raw[k] ? [[k, raw[k]!]] : [])));
@@ -105,7 +105,7 @@ export default async function CitizensPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      {!query.deleted && (nlSearch.allowed || nlSearch.reason === "not_configured") ? (
+      {!query.deleted && nlSearch && (nlSearch.allowed || nlSearch.reason === "not_configured") ? (
         <div className="rounded-xl border border-border bg-surface p-4 shadow-sm">
           <LazyNlSearch
             tenantSlug={slug}

@@ -17,6 +17,11 @@ import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
 import type { PiiFieldName } from "@/lib/citizens/schemas";
 import { loadCitizenRecord } from "./load";
+import { AiUnavailable } from "@/components/ai/ai-unavailable";
+import { LazyCitizenSummaryPanel } from "@/components/citizen-summary/lazy-citizen-summary-panel";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { readCitizenSummary } from "@/lib/ai/features/citizen-summary/read-citizen-summary";
+import { aiStatus } from "@/lib/config/ai";
 
 type Props = { params: Promise<{ tenant: string; citizenId: string }> };
 
@@ -48,6 +53,12 @@ export default async function CitizenPage({ params }: Props) {
   const role = access.role;
   const name = `${citizen.firstName} ${citizen.lastName}`;
   const deleted = !!citizen.deletedAt;
+  // The summary is offered to those who may work the cases (generating it spends credits), when
+  // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
+  const status = aiStatus();
+  const summaryAccess =
+    !deleted && can(role, "case.update") ? await resolveAiAccess({ ...ctx, access }, "citizen_summary", status) : null;
+  const summary = summaryAccess?.allowed ? await readCitizenSummary(ctx, citizen.id) : null;
   const address = [
     citizen.addressLine1,
     citizen.addressLine2,
@@ -100,6 +111,29 @@ export default async function CitizenPage({ params }: Props) {
         <div className="flex flex-col gap-6 lg:col-span-2">
           {/* The citizen's cases stream in after the record: the record itself is looked up by the
               layout before anything is sent, so an unknown id answers 404 (./layout.tsx). */}
+          {summary ? (
+            <LazyCitizenSummaryPanel
+              tenantSlug={slug}
+              citizenId={citizen.id}
+              initialSummary={summary.summary}
+              sourceIds={summary.sourceIds}
+              entryCase={summary.entryCase}
+              demo={status.demo}
+            />
+          ) : summaryAccess && !summaryAccess.allowed ? (
+            <AiUnavailable
+              title="AI summary of the cases"
+              reason={summaryAccess.reason}
+              message={summaryAccess.message}
+              href={
+                summaryAccess.reason === "plan" && can(role, "billing.read")
+                  ? `/${slug}/settings/billing`
+                  : summaryAccess.reason === "disabled" && can(role, "ai_settings.manage")
+                    ? `/${slug}/settings/ai`
+                    : null
+              }
+            />
+          ) : null}
           <Suspense fallback={<CasesCardSkeleton />}>
             <CitizenCases ctx={ctx} slug={slug} citizenId={citizen.id} />
           </Suspense>

@@ -9,7 +9,7 @@ import { readJsonBody } from "@/lib/http/json-body";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withTenant<{ tenant: string }>("citizen.read", async (req, ctx) => {
+export const POST = withTenant<{ tenant: string }>("ai.use", async (req, ctx) => {
   const input = await readJsonBody(req, nlSearchRequestSchema);
   return Response.json({ search: await interpretSearch(ctx, "citizens", input) });
 });
