@@ -2,6 +2,7 @@
 // cron) before the worker starts; the worker creates each queue, its dead-letter queue and its
 // schedule.
 import type { JobDefinition } from "./define-job";
+import { stripeEventJob, stripeEventSweepJob } from "@/lib/billing/webhook/stripe-event-job";
 import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
@@ -25,3 +26,5 @@ export function allJobs(): JobDefinition[] {
 registerJob(purgeExpiredTokens as JobDefinition);
 registerJob(sweepStaleReservationsJob as JobDefinition);
 registerJob(monthlyAllowanceJob as JobDefinition);
+registerJob(stripeEventJob as JobDefinition);
+registerJob(stripeEventSweepJob as JobDefinition);

@@ -9,6 +9,7 @@ import { tenantPlan } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { BillingActions } from "@/components/billing/billing-actions";
+import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
 import { aiPausedFrom } from "@/lib/billing/past-due";
 import { formatPlanPrice, PLANS } from "@/lib/billing/plans";
@@ -86,7 +87,8 @@ export default async function BillingPage({
       {checkout === "success" ? (
         <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-foreground">
           Thank you: the payment went through. The plan and credits below update as soon as Stripe confirms it (usually
-          within seconds; reload the page if they have not).
+          within seconds: this page refreshes itself for the next ten seconds; reload it if they have not).
+          <RefreshAfterCheckout />
         </p>
       ) : checkout === "cancelled" ? (
         <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-muted-foreground">
