@@ -1,8 +1,9 @@
 // Billing as people use it: an owner upgrades to Pro through Checkout (the local Stripe
 // stand-in's page, which delivers the signed webhooks and redirects back), sees the new plan
-// and its credits, and buys a credit pack; a member has no billing link and the page is a 404.
+// and its credits, and buys a credit pack; a member has no billing link and the page is a 404; a
+// platform admin re-syncs a subscribed tenant from Stripe.
 import { expect, test } from "@playwright/test";
-import { newTenant, signIn } from "../support/e2e-tenant";
+import { newTenant, PLATFORM_ADMIN, signIn } from "../support/e2e-tenant";
 
 test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", async ({ page }) => {
   const tenant = await newTenant(page);
@@ -46,4 +47,32 @@ test("a member has no billing link, and the billing page answers 404", async ({ 
   const res = await page.goto("/demo/settings/billing");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("button", { name: /^Upgrade to/ })).toHaveCount(0);
+});
+
+test("a platform admin re-syncs a subscribed organisation from Stripe, with a reason", async ({ page, browser }) => {
+  const tenant = await newTenant(page);
+  await page.getByRole("link", { name: "Plan and credits", exact: true }).click();
+  await page.getByRole("button", { name: /^Upgrade to Pro/ }).click();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Pro plan", exact: true })).toBeVisible();
+  // Every webhook applied (the period's credits are the last), so the re-sync finds nothing to do.
+  await expect(page.getByText("Pro plan: credits of the period")).toBeVisible();
+
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, PLATFORM_ADMIN, /\/admin$/);
+  await admin.goto(`/admin/tenants?${new URLSearchParams({ q: tenant.name })}`);
+  await admin
+    .getByRole("region", { name: "Tenants table" })
+    .getByRole("link", { name: tenant.name, exact: true })
+    .click();
+  await expect(admin.getByText(/^active, renews /)).toBeVisible();
+  const resync = admin.getByRole("button", { name: "Re-sync from Stripe", exact: true });
+  await resync.click();
+  const reason = admin.getByLabel("Reason for the re-sync", { exact: true });
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await reason.fill("End-to-end test: check Stripe and Civitas agree");
+  await resync.click();
+  await expect(admin.getByText("Re-synced: Stripe and Civitas already agreed, nothing changed.")).toBeVisible();
+  await context.close();
 });
