@@ -1,7 +1,8 @@
 // Billing as people use it: an owner upgrades to Pro through Checkout (the local Stripe
 // stand-in's page, which delivers the signed webhooks and redirects back), sees the new plan
 // and its credits, and buys a credit pack; a member has no billing link and the page is a 404; a
-// platform admin re-syncs a subscribed tenant from Stripe.
+// platform admin re-syncs a subscribed tenant from Stripe; the ledger filters and exports.
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { newTenant, PLATFORM_ADMIN, signIn } from "../support/e2e-tenant";
 
@@ -75,4 +76,34 @@ test("a platform admin re-syncs a subscribed organisation from Stripe, with a re
   await resync.click();
   await expect(admin.getByText("Re-synced: Stripe and Civitas already agreed, nothing changed.")).toBeVisible();
   await context.close();
+});
+
+test("an owner filters the credit ledger, sees a refused filter explained, and exports it as CSV", async ({ page }) => {
+  const tenant = await newTenant(page);
+  await page.goto(`/${tenant.slug}/settings/billing`);
+  const ledger = page.locator("[aria-labelledby=ledger-heading]");
+  await expect(ledger.getByText(/Monthly allowance \d{4}-\d{2} \(Free plan\)/)).toBeVisible();
+
+  await ledger.getByLabel("What").selectOption({ label: "Credit purchase" });
+  await ledger.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/kind=purchase/);
+  await expect(ledger.getByText("No entries match")).toBeVisible();
+
+  await ledger.getByLabel("What").selectOption({ label: "Monthly or promotional grant" });
+  await ledger.getByLabel("From (UTC)").fill("2026-03-02");
+  await ledger.getByLabel("To (UTC, inclusive)").fill("2026-03-01");
+  await ledger.getByRole("button", { name: "Apply filters" }).click();
+  await expect(ledger.getByText("The end date is before the start date")).toBeVisible();
+  await expect(ledger.getByLabel("To (UTC, inclusive)")).toHaveAttribute("aria-invalid", "true");
+
+  await ledger.getByRole("link", { name: "Clear" }).click();
+  await expect(ledger.getByText(/Monthly allowance \d{4}-\d{2} \(Free plan\)/)).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    ledger.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^credits-${tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv).toContain("created_at,kind,feature,credits,reason,actor_type,request_id");
+  expect(csv).toMatch(/,grant,,500,Monthly allowance/);
 });
