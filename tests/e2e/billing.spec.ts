@@ -81,6 +81,8 @@ test("a platform admin re-syncs a subscribed organisation from Stripe, with a re
 test("an owner filters the credit ledger, sees a refused filter explained, and exports it as CSV", async ({ page }) => {
   const tenant = await newTenant(page);
   await page.goto(`/${tenant.slug}/settings/billing`);
+  // A new organisation has used no AI yet: the usage card says so instead of drawing empty charts.
+  await expect(page.locator("[aria-labelledby=usage-heading]").getByText("No AI use in this period")).toBeVisible();
   const ledger = page.locator("[aria-labelledby=ledger-heading]");
   await expect(ledger.getByText(/Monthly allowance \d{4}-\d{2} \(Free plan\)/)).toBeVisible();
 
@@ -106,4 +108,15 @@ test("an owner filters the credit ledger, sees a refused filter explained, and e
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv).toContain("created_at,kind,feature,credits,reason,actor_type,request_id");
   expect(csv).toMatch(/,grant,,500,Monthly allowance/);
+});
+
+test("the pricing page is public and shows the plans the billing page sells", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Pricing", exact: true }).click();
+  await expect(page).toHaveURL(/\/pricing$/);
+  await expect(page.getByRole("heading", { name: "Pricing", level: 1 })).toBeVisible();
+  const pro = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Pro", exact: true }) });
+  await expect(pro.getByText("€49/month")).toBeVisible();
+  await expect(pro.getByText("20,000 AI credits every month")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Credit packs" })).toBeVisible();
 });

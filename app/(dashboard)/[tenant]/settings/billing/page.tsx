@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { formatNumber, resolveLocale } from "@/components/dashboard/format";
@@ -9,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { BillingActions } from "@/components/billing/billing-actions";
 import { LedgerCard } from "@/components/billing/ledger-card";
+import { UsageCharts } from "@/components/billing/usage-charts";
 import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
 import { aiPausedFrom } from "@/lib/billing/past-due";
@@ -19,6 +21,7 @@ import { activeLedgerFilters, ledgerQueryParams, ledgerQuerySchema } from "@/lib
 import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 import { fieldErrorsFromZod } from "@/lib/errors";
+import { readUsageSummary } from "@/lib/usage/read-usage-summary";
 
 export const metadata: Metadata = { title: "Plan and credits" };
 
@@ -56,11 +59,12 @@ export default async function BillingPage({
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
   if (!can(access.role, "billing.read")) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
-  const [plan, balance, ledger, overview] = await Promise.all([
+  const [plan, balance, ledger, overview, usage] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
     ledgerQuery.success ? listLedgerPage(ctx, ledgerQuery.data) : null,
     readBillingOverview(ctx),
+    readUsageSummary(ctx),
   ]);
   const def = PLANS[plan];
   const configured = stripeConfigured();
@@ -166,6 +170,12 @@ export default async function BillingPage({
           </CardHeader>
           <CardContent>
             <p className="text-sm text-muted-foreground">AI features: {def.aiFeatures.map(featureLabel).join(", ")}.</p>
+            <Link
+              href="/pricing"
+              className="mt-2 inline-block rounded text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+            >
+              Compare plans
+            </Link>
           </CardContent>
         </Card>
         <Card aria-labelledby="balance-heading">
@@ -185,6 +195,8 @@ export default async function BillingPage({
           </CardContent>
         </Card>
       </div>
+
+      <UsageCharts usage={usage} locale={locale} />
 
       <LedgerCard
         tenantSlug={slug}
