@@ -32,6 +32,10 @@ test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", 
   await expect(balance.getByText("20,500", { exact: true })).toBeVisible();
   await expect(page.getByText("Pro plan: credits of the period")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Upgrade to Pro/ })).toHaveCount(0);
+  // The period's invoice, read from Stripe.
+  const invoices = page.locator("[aria-labelledby=invoices-heading]");
+  await expect(invoices.getByRole("cell", { name: "Paid", exact: true })).toBeVisible();
+  await expect(invoices.getByRole("cell", { name: "€49.00", exact: true })).toBeVisible();
   await expect(noCredits).toHaveCount(0);
 
   await page.getByRole("button", { name: /^Buy 5,000 credits/ }).click();

@@ -9,12 +9,14 @@ import { tenantPlan } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { BillingActions } from "@/components/billing/billing-actions";
+import { InvoicesCard } from "@/components/billing/invoices-card";
 import { LedgerCard } from "@/components/billing/ledger-card";
 import { UsageCharts } from "@/components/billing/usage-charts";
 import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
 import { aiPausedFrom } from "@/lib/billing/past-due";
 import { formatPlanPrice, PLANS } from "@/lib/billing/plans";
+import { listInvoices } from "@/lib/billing/list-invoices";
 import { readBillingOverview } from "@/lib/billing/read-billing-overview";
 import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { activeLedgerFilters, ledgerQueryParams, ledgerQuerySchema } from "@/lib/credits/ledger-schemas";
@@ -59,12 +61,13 @@ export default async function BillingPage({
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
   if (!can(access.role, "billing.read")) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
-  const [plan, balance, ledger, overview, usage] = await Promise.all([
+  const [plan, balance, ledger, overview, usage, invoices] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
     ledgerQuery.success ? listLedgerPage(ctx, ledgerQuery.data) : null,
     readBillingOverview(ctx),
     readUsageSummary(ctx),
+    listInvoices(ctx),
   ]);
   const def = PLANS[plan];
   const configured = stripeConfigured();
@@ -197,6 +200,8 @@ export default async function BillingPage({
       </div>
 
       <UsageCharts usage={usage} locale={locale} />
+
+      <InvoicesCard list={invoices} locale={locale} />
 
       <LedgerCard
         tenantSlug={slug}
