@@ -141,6 +141,11 @@ export default function HomePage() {
                   Security
                 </a>
               </li>
+              <li>
+                <Link href="/pricing" className="rounded hover:text-foreground">
+                  Pricing
+                </Link>
+              </li>
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">

@@ -12,6 +12,8 @@ export type TenantCredits = {
   reserved: bigint;
   subscriptionStatus: string | null;
   currentPeriodEnd: Date | null;
+  /** Whether a checkout made its Stripe customer (what a re-sync reads from). */
+  hasStripeCustomer: boolean;
 };
 
 export async function readTenantCredits(tenantId: string): Promise<TenantCredits | null> {
@@ -20,7 +22,8 @@ export async function readTenantCredits(tenantId: string): Promise<TenantCredits
   return db.forTenant({ tenantId }).$tenantTransaction(async (tx) => {
     const [row] = await tx.$queryRaw<TenantCredits[]>`
       SELECT t.plan, COALESCE(b.balance, 0) AS balance, COALESCE(b.reserved, 0) AS reserved,
-             a.subscription_status AS "subscriptionStatus", a.current_period_end AS "currentPeriodEnd"
+             a.subscription_status AS "subscriptionStatus", a.current_period_end AS "currentPeriodEnd",
+             COALESCE(a.stripe_customer_id IS NOT NULL, false) AS "hasStripeCustomer"
       FROM tenants t
       LEFT JOIN credit_balances b ON b.tenant_id = t.id
       LEFT JOIN billing_accounts a ON a.tenant_id = t.id AND a.id = t.id

@@ -73,3 +73,10 @@ export const adjustTenantCreditsSchema = z.object({
   reason: adminReason,
 });
 export type AdjustTenantCreditsInput = z.input<typeof adjustTenantCreditsSchema>;
+
+/** A platform admin re-reads a tenant's billing state from Stripe, with the reason. */
+export const resyncTenantBillingSchema = z.object({
+  tenantId: z.guid("Not a valid organisation id"),
+  reason: adminReason,
+});
+export type ResyncTenantBillingInput = z.input<typeof resyncTenantBillingSchema>;

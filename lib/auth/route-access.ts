@@ -2,7 +2,7 @@
 // middleware.ts makes before any page renders. Pages and guards still check for themselves;
 // this only turns a signed-out visit into a redirect to sign-in instead of a flash of a page.
 
-const PUBLIC_EXACT = new Set(["/", "/favicon.ico", "/icon.svg", "/robots.txt"]);
+const PUBLIC_EXACT = new Set(["/", "/pricing", "/favicon.ico", "/icon.svg", "/robots.txt"]);
 const PUBLIC_PREFIXES = [
   "/sign-in",
   "/sign-up",

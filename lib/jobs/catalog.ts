@@ -2,6 +2,7 @@
 // cron) before the worker starts; the worker creates each queue, its dead-letter queue and its
 // schedule.
 import type { JobDefinition } from "./define-job";
+import { stripeEventJob, stripeEventSweepJob } from "@/lib/billing/webhook/stripe-event-job";
 import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
@@ -31,3 +32,5 @@ registerJob(sweepStaleReservationsJob as JobDefinition);
 registerJob(monthlyAllowanceJob as JobDefinition);
 registerJob(submitClassificationBatchJob as JobDefinition);
 registerJob(collectClassificationBatchJob as JobDefinition);
+registerJob(stripeEventJob as JobDefinition);
+registerJob(stripeEventSweepJob as JobDefinition);

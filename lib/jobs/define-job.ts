@@ -25,6 +25,13 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** A cron expression (UTC): the job is enqueued on that schedule with `cronData`. */
   cron?: string;
   cronData?: z.infer<S>;
+  /** Fetch loops of this queue in each worker process (default 1). */
+  localConcurrency?: number;
+  /**
+   * Jobs fetched (and run side by side) per loop (default 1). Above 1, a full batch fetches the
+   * next at once: for queues that get bursts. Each job still fails and retries on its own.
+   */
+  batchSize?: number;
   /** At most one queued job per key (pg-boss singletonKey), e.g. one sweep at a time. */
   singletonKey?: (data: z.infer<S>) => string;
 };

@@ -2,49 +2,62 @@
 // and cron schedule, then works them. Each run happens inside runAsSystem("job"), so logs and
 // audit events say the system acted, with a fresh request id per run. Started inside the app
 // (lib/jobs/start.ts, unless JOBS_WORKER=off) or as its own process (scripts/worker.ts).
-import type { PgBoss } from "pg-boss";
+import type { Job, JobResult, PgBoss } from "pg-boss";
 import { getConfig } from "@/lib/config";
 import { enrichLogContext, runAsSystem } from "@/lib/context/request-context";
 import { logger } from "@/lib/log/logger";
 import { allJobs } from "./catalog";
-import { deadLetterQueue, type JobDefinition } from "./define-job";
+import type { JobDefinition } from "./define-job";
+import { ensureQueue } from "./ensure-queue";
 import { getBoss } from "./boss";
 
-/** Creates a job's queues with its retry policy; idempotent (safe on every start). */
-export async function ensureQueue(boss: PgBoss, def: JobDefinition): Promise<void> {
-  await boss.createQueue(deadLetterQueue(def.name), { retryLimit: 0 });
-  await boss.createQueue(def.name, {
-    // "short": at most one queued job per singletonKey (jobs without a key are not limited).
-    policy: def.singletonKey ? "short" : "standard",
-    retryLimit: def.retryLimit,
-    retryDelay: def.retryDelay,
-    retryBackoff: def.backoff,
-    deadLetter: deadLetterQueue(def.name),
-    notify: true,
+export { ensureQueue };
+
+/** Runs one job of `def` in its own system context; throws what the handler throws. */
+async function runOne(def: JobDefinition, job: Job<unknown>): Promise<void> {
+  await runAsSystem("job", async () => {
+    const data = def.schema.parse(job.data) as Record<string, unknown>;
+    const tenantId = typeof data.tenantId === "string" ? data.tenantId : undefined;
+    if (tenantId) enrichLogContext({ tenantId });
+    try {
+      await def.handler(data, { jobId: job.id, attempt: job.retryCount });
+    } catch (err) {
+      logger.warn({ err, job: def.name, jobId: job.id, attempt: job.retryCount }, "job failed");
+      throw err;
+    }
   });
-  if (def.cron) await boss.schedule(def.name, def.cron, (def.cronData ?? {}) as object, { tz: "UTC" });
 }
 
 export async function workJob(boss: PgBoss, def: JobDefinition): Promise<string> {
   const { JOBS_POLL_SECONDS } = getConfig();
-  return boss.work<unknown>(
-    def.name,
-    { pollingIntervalSeconds: JOBS_POLL_SECONDS, notifyPollingIntervalSeconds: JOBS_POLL_SECONDS, batchSize: 1 },
-    async ([job]) => {
-      if (!job) return;
-      await runAsSystem("job", async () => {
-        const data = def.schema.parse(job.data) as Record<string, unknown>;
-        const tenantId = typeof data.tenantId === "string" ? data.tenantId : undefined;
-        if (tenantId) enrichLogContext({ tenantId });
-        try {
-          await def.handler(data, { jobId: job.id, attempt: job.retryCount });
-        } catch (err) {
-          logger.warn({ err, job: def.name, jobId: job.id, attempt: job.retryCount }, "job failed");
-          throw err;
-        }
-      });
-    },
-  );
+  const polling = {
+    pollingIntervalSeconds: JOBS_POLL_SECONDS,
+    notifyPollingIntervalSeconds: JOBS_POLL_SECONDS,
+    localConcurrency: def.localConcurrency ?? 1,
+  };
+  if ((def.batchSize ?? 1) > 1) {
+    // A batch's jobs run side by side, each with its own result (one failure retries that job
+    // alone), and a full batch fetches the next at once instead of waiting for the poll: a
+    // backlog (a burst of webhooks) drains at the handlers' speed, not one job per poll.
+    return boss.work<unknown>(
+      def.name,
+      { ...polling, batchSize: def.batchSize, burstWhenBatchFull: true, perJobResults: true },
+      async (jobs) =>
+        Promise.all(
+          jobs.map(async (job): Promise<JobResult> => {
+            try {
+              await runOne(def, job);
+              return { id: job.id, status: "completed" };
+            } catch (err) {
+              return { id: job.id, status: "failed", output: { message: (err as Error).message?.slice(0, 200) } };
+            }
+          }),
+        ),
+    );
+  }
+  return boss.work<unknown>(def.name, { ...polling, batchSize: 1 }, async ([job]) => {
+    if (job) await runOne(def, job);
+  });
 }
 
 /** Starts working every registered job in this process. */

@@ -19,6 +19,7 @@ export const RESERVED_SLUGS = new Set([
   "invitations",
   "settings",
   "account",
+  "pricing",
   "static",
   "_next",
   "favicon.ico",

@@ -19,7 +19,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { acceptInvitation } from "@/lib/tenants/accept-invitation";
 import { inviteMember } from "@/lib/tenants/invitations";
 import { inRequestContext } from "../support/request-context";
-import { billingSnapshot, deliver, withStripeServer } from "../support/stripe-billing";
+import { applyEvent, billingSnapshot, deliver, deliverAndApply, withStripeServer } from "../support/stripe-billing";
 
 const stripeEnv = withStripeServer();
 afterAll(async () => {
@@ -105,8 +105,10 @@ describe("checkout", () => {
     const sessionId = url.split("/").pop()!;
     expect(server.objects.get(sessionId)).toMatchObject({ mode: "payment", metadata: { pack: "pack_5k" } });
     for (const e of server.complete(sessionId)) {
-      expect((await deliver(e)).status).toBe(200);
+      expect((await deliver(e)).body.outcome).toBe("queued");
       expect((await deliver(e)).body.outcome).toBe("duplicate");
+      expect(await applyEvent(e)).toBe("applied");
+      expect((await deliverAndApply(e)).applied).toBe("duplicate");
     }
     expect(await billingSnapshot(o.tenantId)).toMatchObject({ balance: 5000, ledgerSum: 5000 });
   });
@@ -123,7 +125,7 @@ describe("checkout", () => {
     const { server } = stripeEnv();
     const o = await org();
     const { url } = await as(o.ctx, () => startCheckout(o.ctx, plan()));
-    for (const e of server.complete(url.split("/").pop()!)) await deliver(e);
+    for (const e of server.complete(url.split("/").pop()!)) await deliverAndApply(e);
     await expect(as(o.ctx, () => startCheckout(o.ctx, plan()))).rejects.toBeInstanceOf(ConflictError);
     const portal = await as(o.ctx, () => openPortal(o.ctx, { attempt: randomUUID() }));
     expect(portal.url).toContain("/portal");

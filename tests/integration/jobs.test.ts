@@ -109,6 +109,40 @@ it("a failing job retries with backoff, then lands in <name>.dead", async () => 
   expect((await boss.getJobById(job.name, id!))?.state).toBe("failed");
 }, 40_000);
 
+it("a batched queue runs its jobs side by side and drains a backlog at once; a failing job retries alone", async () => {
+  const runs: Array<{ n: number; attempt: number; system?: string }> = [];
+  const job = defineJob({
+    name: `test-${run}.batched`,
+    schema: z.object({ n: z.number().int() }),
+    retryLimit: 1,
+    retryDelay: 1,
+    backoff: false,
+    batchSize: 4,
+    async handler({ n }, { attempt }) {
+      runs.push({ n, attempt, system: currentLogContext()?.system });
+      if (n === 3 && attempt === 0) throw new Error("fails once");
+    },
+  });
+  registerJob(job);
+  const boss = await getBoss();
+  await ensureQueue(boss, job);
+  // Queued before the worker starts: a backlog of 3 full batches (and the poll is 1 s).
+  const ids = await Promise.all(Array.from({ length: 12 }, (_, n) => enqueueJob(job.name, { n })));
+  const started = Date.now();
+  await workJob(boss, job);
+  await until(() => (runs.filter((r) => r.attempt === 0).length === 12 ? true : undefined));
+  const drained = Date.now() - started;
+  console.log(`[jobs] 12 queued jobs in batches of 4: first runs done in ${drained} ms`);
+  // Three full batches fetched back to back, not one batch per 1 s poll.
+  expect(drained).toBeLessThan(2_000);
+  await until(() => (runs.some((r) => r.attempt === 1) ? true : undefined));
+  expect(runs.filter((r) => r.attempt === 1).map((r) => r.n)).toEqual([3]);
+  expect(runs.every((r) => r.system === "job")).toBe(true);
+  await until(async () => ((await boss.getJobById(job.name, ids[3]!))?.state === "completed" ? true : undefined));
+  const states = await Promise.all(ids.map(async (id) => (await boss.getJobById(job.name, id!))?.state));
+  expect(states).toEqual(ids.map(() => "completed"));
+}, 30_000);
+
 it("a singleton key dedupes queued jobs", async () => {
   const job = defineJob({
     name: `test-${run}.single`,

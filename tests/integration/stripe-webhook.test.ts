@@ -1,21 +1,27 @@
-// The Stripe webhook end to end through its route: signatures on the raw body, every handled
-// event type applied exactly once under shuffled, concurrent redelivery (table-driven: the
-// state equals one in-order delivery), out-of-order subscription events, refunds that claw back
-// only unused credits, an injected crash that leaves nothing half-applied, and unknown types.
+// The Stripe webhook end to end through its route and its job: signatures on the raw body, every
+// handled event type accepted once and applied exactly once under shuffled, concurrent
+// redelivery and as many concurrent runs of its job (table-driven: the state equals one in-order
+// delivery), out-of-order subscription events, refunds that claw back only unused credits, an
+// injected crash that leaves nothing half-applied, and unknown types. The route only accepts and
+// queues (accept-stripe-event.ts); the job (processStripeEvent, what the worker runs) applies.
+// The pg-boss worker itself, the sweep and a failed enqueue: stripe-webhook-queue.test.ts.
 process.env.PGLITE_DATA_DIR = "memory://";
 process.env.SEED_DEMO_ON_FIRST_START = "0";
 
 import Stripe from "stripe";
 import { getDatabase } from "@/lib/db";
 import { grantCredits } from "@/lib/credits";
-import { receiveStripeWebhook } from "@/lib/billing/webhook/receive-stripe-webhook";
 import { inRequestContext } from "../support/request-context";
 import type { StripeEvent, StripeServer } from "../support/stripe-server";
 import {
+  acceptedOf,
+  applyEvent,
   auditActions,
   billingSnapshot,
   billingTenant,
   deliver,
+  deliverAndApply,
+  inboxEvents,
   storedEvents,
   TEST_WEBHOOK_SECRET,
   withStripeServer,
@@ -163,7 +169,8 @@ describe("every handled event type, 5 times each, shuffled and concurrent = one 
   test.each(SCENARIOS)("%s", async (_name, build, expected) => {
     const { server, stripe } = stripeEnv();
     const inOrder = await billingTenant(stripe);
-    for (const e of await build(server, stripe, inOrder.customerId)) expect((await deliver(e)).status).toBe(200);
+    for (const e of await build(server, stripe, inOrder.customerId))
+      expect((await deliverAndApply(e)).status).toBe(200);
     const reference = await billingSnapshot(inOrder.tenantId);
     expect(reference).toMatchObject(expected);
     expect(reference.balance).toBe(reference.ledgerSum);
@@ -176,8 +183,19 @@ describe("every handled event type, 5 times each, shuffled and concurrent = one 
       10,
     );
     expect(results.map((r) => r.status)).toEqual(deliveries.map(() => 200));
+    // Each event is accepted (stored and queued) once; the other deliveries are duplicates.
     const outcomes = results.map((r) => r.body.outcome);
-    expect(outcomes.filter((o) => o === "applied" || o === "ignored")).toHaveLength(events.length);
+    expect(outcomes.filter((o) => o === "queued")).toHaveLength(events.length);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(deliveries.length - events.length);
+    expect(await inboxEvents(events.map((e) => e.id))).toHaveLength(events.length);
+    // The job then runs as often as the event was delivered (a redelivery of an event not yet
+    // applied queues it again), shuffled and concurrently: each event applies exactly once.
+    const applied = await pool(
+      shuffle(deliveries).map((e) => () => applyEvent(e)),
+      10,
+    );
+    expect(applied.filter((o) => o === "applied" || o === "ignored")).toHaveLength(events.length);
+    expect(applied.filter((o) => o === "duplicate")).toHaveLength(deliveries.length - events.length);
     const state = await billingSnapshot(chaos.tenantId);
     expect(state).toEqual(reference);
     expect(state.balance).toBe(state.ledgerSum);
@@ -199,8 +217,8 @@ test("out of order: subscription.updated (newer) before subscription.created (ol
   const created = server.event("customer.subscription.created", sub);
   sub.cancel_at_period_end = true;
   const updated = server.event("customer.subscription.updated", sub, now() + 5);
-  expect((await deliver(updated)).body.outcome).toBe("applied");
-  expect((await deliver(created)).body.outcome).toBe("applied");
+  expect((await deliverAndApply(updated)).applied).toBe("applied");
+  expect((await deliverAndApply(created)).applied).toBe("applied");
   expect((await billingSnapshot(t.tenantId)).account).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
   // The payload's own (older) state is never trusted: it said cancel_at_period_end false.
   expect(created.data.object.cancel_at_period_end).toBe(false);
@@ -213,8 +231,8 @@ test("an older subscription's late events never replace the newer subscription t
   old.created = now() - 1000;
   old.status = "canceled";
   const current = subOf(server, server.complete((await subscriptionCheckout(stripe, t.customerId, "ENTERPRISE")).id));
-  await deliver(server.event("customer.subscription.created", current));
-  expect((await deliver(server.event("customer.subscription.deleted", old))).status).toBe(200);
+  await deliverAndApply(server.event("customer.subscription.created", current));
+  expect((await deliverAndApply(server.event("customer.subscription.deleted", old))).status).toBe(200);
   expect(await billingSnapshot(t.tenantId)).toMatchObject({ plan: "ENTERPRISE", account: { status: "active" } });
 });
 
@@ -255,23 +273,28 @@ describe("signatures: nothing changes without a valid one", () => {
     }
     expect(await billingSnapshot(t.tenantId)).toEqual(before);
     expect(await storedEvents(events.map((e) => e.id))).toEqual([]);
+    expect(await inboxEvents(events.map((e) => e.id))).toEqual([]);
   });
 });
 
-test("a crash mid-event (Stripe fails after the grant was written) → 500, nothing applied; the retry applies it once", async () => {
+test("a crash mid-event (Stripe fails after the grant was written) fails the job, nothing applied; the retry applies it once", async () => {
   const { server, stripe } = stripeEnv();
   const t = await billingTenant(stripe);
   const events = server.complete((await subscriptionCheckout(stripe, t.customerId)).id);
   const invoicePaid = events.find((e) => e.type === "invoice.paid")!;
   const before = await billingSnapshot(t.tenantId);
   // invoice.paid grants, then re-reads the subscription: that read fails (with the SDK's retries).
+  expect((await deliver(invoicePaid)).body.outcome).toBe("queued");
   server.failNext("/v1/subscriptions/", 3);
-  const crashed = await deliver(invoicePaid);
-  expect(crashed.status).toBe(500);
+  // The job's run throws (pg-boss records the failure and retries it with backoff).
+  await expect(applyEvent(invoicePaid)).rejects.toThrow();
   expect(await billingSnapshot(t.tenantId)).toEqual(before);
   expect(await storedEvents([invoicePaid.id])).toEqual([]);
-  expect((await deliver(invoicePaid)).body.outcome).toBe("applied");
+  expect(await auditActions(t.tenantId)).toEqual([]);
+  // Still accepted: a redelivery by Stripe is a duplicate (and queues the job again).
   expect((await deliver(invoicePaid)).body.outcome).toBe("duplicate");
+  expect(await applyEvent(invoicePaid)).toBe("applied");
+  expect(await applyEvent(invoicePaid)).toBe("duplicate");
   expect(await billingSnapshot(t.tenantId)).toMatchObject({ plan: "PRO", balance: 20_000, ledgerSum: 20_000 });
 });
 
@@ -279,10 +302,9 @@ test("a crash after the effect and its audit event, before the commit, rolls bac
   const { server, stripe } = stripeEnv();
   const t = await billingTenant(stripe);
   const [, , invoicePaid] = server.complete((await subscriptionCheckout(stripe, t.customerId)).id);
-  const payload = JSON.stringify(invoicePaid);
-  const sign = () => Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
+  expect((await deliver(invoicePaid!)).body.outcome).toBe("queued");
   await expect(
-    receiveStripeWebhook(payload, sign(), {
+    applyEvent(invoicePaid!, {
       beforeCommit: () => {
         throw new Error("injected crash");
       },
@@ -290,7 +312,8 @@ test("a crash after the effect and its audit event, before the commit, rolls bac
   ).rejects.toThrow("injected crash");
   expect(await billingSnapshot(t.tenantId)).toMatchObject({ balance: 0, grants: [] });
   expect(await auditActions(t.tenantId)).toEqual([]);
-  expect((await receiveStripeWebhook(payload, sign())).outcome).toBe("applied");
+  expect(await storedEvents([invoicePaid!.id])).toEqual([]);
+  expect(await applyEvent(invoicePaid!)).toBe("applied");
   expect((await billingSnapshot(t.tenantId)).balance).toBe(20_000);
 });
 
@@ -298,14 +321,14 @@ test("a refund of a pack whose credits were spent claws back only the unused par
   const { server, stripe } = stripeEnv();
   const t = await billingTenant(stripe);
   const [completed] = server.complete((await packCheckout(stripe, t.customerId)).id);
-  await deliver(completed!);
+  await deliverAndApply(completed!);
   await inRequestContext({}, () =>
     grantCredits({ tenantId: t.tenantId, credits: -4000, kind: "adjustment", reason: "spent on AI" }),
   );
   const pi = server.objects.get(String(server.objects.get(completed!.data.object.id)!.payment_intent))!;
   const charge = server.objects.get(String(pi.latest_charge))!;
   Object.assign(charge, { amount_refunded: 1000, refunded: true });
-  expect((await deliver(server.event("charge.refunded", charge))).body.outcome).toBe("applied");
+  expect((await deliverAndApply(server.event("charge.refunded", charge))).applied).toBe("applied");
   const state = await billingSnapshot(t.tenantId);
   expect(state).toMatchObject({
     balance: 0,
@@ -330,11 +353,27 @@ test("unknown event types and other customers' events are acknowledged, logged a
     created: now(),
     metadata: { plan: "PRO" },
   });
-  expect(await deliver(server.event("customer.subscription.created", sub))).toMatchObject({
+  // Whose customer it is shows only when the job re-reads the object: accepted, then ignored.
+  const strangers = server.event("customer.subscription.created", sub);
+  expect(await deliverAndApply(strangers)).toMatchObject({
     status: 200,
-    body: { outcome: "ignored" },
+    body: { outcome: "queued" },
+    applied: "ignored",
   });
-  expect(await storedEvents([unknown.id])).toEqual([{ id: unknown.id, outcome: "unhandled" }]);
+  expect(await storedEvents([unknown.id, strangers.id].sort())).toEqual(
+    [
+      { id: unknown.id, outcome: "unhandled" },
+      { id: strangers.id, outcome: "ignored" },
+    ].sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  // An unknown type is recorded on the request path and never queued.
+  expect(await inboxEvents([unknown.id])).toEqual([]);
+  expect(acceptedOf(strangers)).toEqual({
+    id: strangers.id,
+    type: strangers.type,
+    objectId: sub.id,
+    created: strangers.created,
+  });
 });
 
 test("past due: AI keeps working during the 7-day grace, then reserving credits is a 402 naming the billing page", async () => {

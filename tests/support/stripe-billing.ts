@@ -5,7 +5,10 @@ import { NextRequest } from "next/server";
 import Stripe from "stripe";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { createStripe } from "@/lib/billing/stripe-client";
+import type { AcceptedStripeEvent, ApplyOptions, ApplyOutcome } from "@/lib/billing/webhook/apply-stripe-event";
+import { processStripeEvent } from "@/lib/billing/webhook/stripe-event-job";
 import { resetConfigForTests } from "@/lib/config";
+import { stopBoss } from "@/lib/jobs/boss";
 import { getDb } from "@/lib/db";
 import { startStripeServer, type StripeEvent, type StripeServer } from "./stripe-server";
 
@@ -33,6 +36,8 @@ export function withStripeServer(): () => { server: StripeServer; stripe: Stripe
     }
     resetConfigForTests();
     await server?.close();
+    // The webhook queues each accepted event on pg-boss (started by the first delivery).
+    await stopBoss(2000);
   });
   return () => {
     if (!server || !stripe) throw new Error("the Stripe server starts in beforeAll");
@@ -67,6 +72,24 @@ export async function deliver(event: StripeEvent | string, signature?: string | 
   const payload = typeof event === "string" ? event : JSON.stringify(event);
   const res = await webhookRoute(signedRequest(payload, signature), { params: Promise.resolve({}) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** What the webhook keeps of a delivered event, and queues. */
+export function acceptedOf(event: StripeEvent): AcceptedStripeEvent {
+  return { id: event.id, type: event.type, objectId: String(event.data.object.id), created: event.created };
+}
+
+/** What the queued job does with an accepted event (the worker calls the same function). */
+export function applyEvent(event: StripeEvent, options?: ApplyOptions): Promise<ApplyOutcome> {
+  return processStripeEvent(acceptedOf(event), options);
+}
+
+/** A delivery, then its job, one after the other (as Stripe and an idle worker do it). */
+export async function deliverAndApply(event: StripeEvent) {
+  const delivered = await deliver(event);
+  if (delivered.status !== 200) throw new Error(`delivery answered ${delivered.status}`);
+  const queued = delivered.body.outcome === "queued" || delivered.body.outcome === "duplicate";
+  return { ...delivered, applied: queued ? await applyEvent(event) : null };
 }
 
 /** Everything billing changes for a tenant, without ids that differ between two runs. */
@@ -107,6 +130,13 @@ export async function auditActions(tenantId: string) {
       SELECT action, target_id AS "targetId", actor_type AS "actorType", data FROM audit_events
       WHERE action LIKE 'billing.%' ORDER BY seq`,
   );
+}
+
+/** The accepted events among `ids` (the webhook's inbox), applied or not. */
+export async function inboxEvents(ids: string[]) {
+  const db = await getDb();
+  return db.$queryRaw<{ id: string; type: string }[]>`
+    SELECT id, type FROM stripe_event_inbox WHERE id = ANY(${ids}::text[]) ORDER BY id`;
 }
 
 export async function storedEvents(ids: string[]) {

@@ -6,6 +6,8 @@
 //   POST /v1/checkout/sessions, GET /v1/checkout/sessions/:id
 //   POST /v1/billing_portal/sessions
 //   GET  /v1/subscriptions/:id, /v1/invoices/:id, /v1/charges/:id
+//   GET  /v1/subscriptions?customer=…&status=all, /v1/invoices?customer=…&status=paid (lists,
+//        newest first: what the admin re-sync reads)
 //   GET  /portal        a stand-in for the Customer Portal with a link back to return_url
 //   GET  /pay/:session  a stand-in for Stripe's hosted Checkout page; POST /pay/:session pays:
 //        the session completes (a subscription + paid invoice, or a paid charge), the signed
@@ -190,11 +192,29 @@ export async function startStripeServer(
     }
   }
 
-  function api(method: string, path: string, body: Record<string, unknown>): [number, unknown] {
+  function list(kind: string, query: URLSearchParams): [number, unknown] {
+    const customer = query.get("customer");
+    const status = query.get("status");
+    const data = [...objects.values()]
+      .filter((o) => o.object === kind && (!customer || o.customer === customer))
+      .filter((o) => !status || status === "all" || o.status === status)
+      .sort((a, b) => Number(b.created ?? 0) - Number(a.created ?? 0))
+      .slice(0, Number(query.get("limit") ?? 10));
+    return [200, { object: "list", data, has_more: false, url: `/v1/${kind}s` }];
+  }
+
+  function api(
+    method: string,
+    path: string,
+    body: Record<string, unknown>,
+    query = new URLSearchParams(),
+  ): [number, unknown] {
     const seg = path.split("/").filter(Boolean); // ["v1", resource, id?]
     const resource = seg.slice(1, seg.length > 2 && seg[1] !== "checkout" && seg[1] !== "billing_portal" ? 2 : 3);
     const name = resource.join("/");
     const id = seg[resource.length + 1];
+    if (method === "GET" && !id && (name === "subscriptions" || name === "invoices"))
+      return list(name === "subscriptions" ? "subscription" : "invoice", query);
     if (method === "POST" && !id && name === "customers")
       return [200, put({ id: newId("cus"), object: "customer", created: now(), metadata: {}, ...body })];
     if (method === "POST" && !id && name === "checkout/sessions") {
@@ -296,7 +316,7 @@ export async function startStripeServer(
               },
             });
     }
-    const [status, answer] = api(req.method ?? "GET", url.pathname, body);
+    const [status, answer] = api(req.method ?? "GET", url.pathname, body, url.searchParams);
     if (status === 404 && answer === null) return notFound(res, url.pathname);
     if (key && req.method === "POST") idempotent.set(key, { raw, status, body: answer });
     send(res, status, answer);

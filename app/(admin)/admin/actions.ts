@@ -6,7 +6,13 @@ import { revalidatePath } from "next/cache";
 import { platformAction } from "@/lib/auth/platform-guard";
 import { readTenantAsPlatformAdmin } from "@/lib/admin/read-tenant";
 import { adjustTenantCredits } from "@/lib/admin/adjust-tenant-credits";
-import { adjustTenantCreditsSchema, readTenantSchema, setUserDisabledSchema } from "@/lib/admin/schemas";
+import { resyncTenantBilling } from "@/lib/admin/resync-tenant-billing";
+import {
+  adjustTenantCreditsSchema,
+  readTenantSchema,
+  resyncTenantBillingSchema,
+  setUserDisabledSchema,
+} from "@/lib/admin/schemas";
 import { setUserDisabled } from "@/lib/admin/set-user-disabled";
 import { setModelPriceSchema, setPriceMultiplierSchema } from "@/lib/usage/schemas";
 import { setModelPrice } from "@/lib/usage/set-model-price";
@@ -36,4 +42,10 @@ export const adjustTenantCreditsAction = platformAction(adjustTenantCreditsSchem
   const result = await adjustTenantCredits(ctx, input);
   revalidatePath(`/admin/tenants/${input.tenantId}`);
   return { credits: result.credits, balance: Number(result.balance) };
+});
+
+export const resyncTenantBillingAction = platformAction(resyncTenantBillingSchema, async (ctx, input) => {
+  const result = await resyncTenantBilling(ctx, input);
+  revalidatePath(`/admin/tenants/${input.tenantId}`);
+  return result;
 });

@@ -1,5 +1,6 @@
-// Applies one verified Stripe event exactly once. The event id goes into stripe_events in the
-// same tenant transaction as the effect and its audit event: a redelivery (even a concurrent
+// Applies one verified Stripe event exactly once; the job queue runs it (stripe-event-job.ts)
+// after the webhook accepted the event (accept-stripe-event.ts). The event id goes into
+// stripe_events in the same tenant transaction as the effect and its audit event: a redelivery (even a concurrent
 // one, which waits on the primary key) finds it and changes nothing, and a crash anywhere rolls
 // back the id together with the effect, so Stripe's retry applies it then. The tenant comes
 // from the Stripe customer of the re-read object (billing_tenant_of_customer), never from the
@@ -13,6 +14,9 @@ import { lockBillingAccount } from "../billing-state";
 import { HANDLERS, idOf } from "./handlers";
 
 export type ApplyOutcome = "applied" | "duplicate" | "ignored" | "unhandled";
+
+/** What is kept of a verified event: its ids and type (the payload is never trusted beyond them). */
+export type AcceptedStripeEvent = { id: string; type: string; objectId: string; created: number };
 
 export type ApplyOptions = {
   /** Runs inside the transaction after the effect, before the commit (tests inject crashes here). */
@@ -29,7 +33,11 @@ async function customerOf(stripe: Stripe, type: string, id: string): Promise<str
   return null;
 }
 
-async function recordWithoutTenant(event: Stripe.Event, outcome: "ignored" | "unhandled"): Promise<ApplyOutcome> {
+/** Records an event that has nothing to apply (unknown type, not our customer), once. */
+export async function recordWithoutTenant(
+  event: Pick<AcceptedStripeEvent, "id" | "type" | "created">,
+  outcome: "ignored" | "unhandled",
+): Promise<ApplyOutcome> {
   const db = await getDb();
   const inserted = await db.$executeRaw`
     INSERT INTO stripe_events (id, type, outcome, created_at_stripe)
@@ -40,7 +48,7 @@ async function recordWithoutTenant(event: Stripe.Event, outcome: "ignored" | "un
 
 export async function applyStripeEvent(
   stripe: Stripe,
-  event: Stripe.Event,
+  event: AcceptedStripeEvent,
   options: ApplyOptions = {},
 ): Promise<ApplyOutcome> {
   const handler = HANDLERS[event.type];
@@ -50,8 +58,7 @@ export async function applyStripeEvent(
   // still decides for deliveries that race the first one).
   const [seen] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM stripe_events WHERE id = ${event.id}`;
   if (seen) return "duplicate";
-  const objectId = (event.data.object as { id?: unknown }).id;
-  if (typeof objectId !== "string") return recordWithoutTenant(event, "ignored");
+  const { objectId } = event;
   const customerId = await customerOf(stripe, event.type, objectId);
   const [owner] = customerId
     ? await db.$queryRaw<{ tenantId: string | null }[]>`SELECT billing_tenant_of_customer(${customerId}) AS "tenantId"`

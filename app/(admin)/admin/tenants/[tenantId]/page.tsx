@@ -6,9 +6,11 @@ import { TenantDataReader } from "@/components/admin/tenant-data-reader";
 import { formatDate, formatNumber, resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { AdjustCreditsForm } from "@/components/admin/adjust-credits-form";
+import { ResyncBillingForm } from "@/components/admin/resync-billing-form";
 import { getTenantMetadata } from "@/lib/admin/tenant-metadata";
 import { readTenantCredits } from "@/lib/admin/read-tenant-credits";
 import { planDefinition } from "@/lib/billing/plans";
+import { stripeConfigured } from "@/lib/billing/stripe-client";
 import { requirePlatformAdmin } from "@/lib/auth/platform-guard";
 
 type Props = { params: Promise<{ tenantId: string }> };
@@ -95,6 +97,17 @@ export default async function AdminTenantPage({ params }: Props) {
             </Item>
           </dl>
           <AdjustCreditsForm tenantId={tenant.id} />
+          {!stripeConfigured() ? (
+            <p className="text-sm text-muted-foreground">
+              Billing is not configured on this installation: there is no Stripe state to re-sync.
+            </p>
+          ) : credits.hasStripeCustomer ? (
+            <ResyncBillingForm tenantId={tenant.id} />
+          ) : (
+            <p className="text-sm text-muted-foreground">
+              No Stripe customer yet: this organisation never started a checkout, so there is nothing to re-sync.
+            </p>
+          )}
         </CardContent>
       </Card>
 

@@ -1,33 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { formatNumber, resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { featureLabel } from "@/lib/ai/access/decide";
 import { tenantPlan } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { BillingActions } from "@/components/billing/billing-actions";
+import { InvoicesCard } from "@/components/billing/invoices-card";
+import { LedgerCard } from "@/components/billing/ledger-card";
+import { UsageCharts } from "@/components/billing/usage-charts";
+import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
 import { aiPausedFrom } from "@/lib/billing/past-due";
 import { formatPlanPrice, PLANS } from "@/lib/billing/plans";
+import { listInvoices } from "@/lib/billing/list-invoices";
 import { readBillingOverview } from "@/lib/billing/read-billing-overview";
 import { stripeConfigured } from "@/lib/billing/stripe-client";
-import { listLedgerEntries } from "@/lib/credits/list-ledger-entries";
+import { activeLedgerFilters, ledgerQueryParams, ledgerQuerySchema } from "@/lib/credits/ledger-schemas";
+import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
+import { fieldErrorsFromZod } from "@/lib/errors";
+import { readUsageSummary } from "@/lib/usage/read-usage-summary";
 
 export const metadata: Metadata = { title: "Plan and credits" };
-
-const KIND_LABEL: Record<string, string> = {
-  grant: "Monthly or promotional grant",
-  purchase: "Credit purchase",
-  reserve: "Held for an AI request",
-  settle: "AI request charged",
-  refund: "Hold released",
-  expire: "Credits expired",
-  adjustment: "Adjustment by Civitas",
-};
 
 const STATUS_LABEL: Record<string, string> = {
   active: "Active",
@@ -52,18 +50,24 @@ export default async function BillingPage({
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ checkout?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { tenant: slug } = await params;
-  const { checkout } = await searchParams;
+  const search = await searchParams;
+  const checkout = typeof search.checkout === "string" ? search.checkout : undefined;
+  const ledgerParams = ledgerQueryParams(search);
+  const ledgerQuery = ledgerQuerySchema.safeParse(ledgerParams);
+  const ledgerFilters = ledgerQuery.success ? activeLedgerFilters(ledgerQuery.data) : {};
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
   if (!can(access.role, "billing.read")) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
-  const [plan, balance, entries, overview] = await Promise.all([
+  const [plan, balance, ledger, overview, usage, invoices] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
-    listLedgerEntries(ctx),
+    ledgerQuery.success ? listLedgerPage(ctx, ledgerQuery.data) : null,
     readBillingOverview(ctx),
+    readUsageSummary(ctx),
+    listInvoices(ctx),
   ]);
   const def = PLANS[plan];
   const configured = stripeConfigured();
@@ -71,7 +75,6 @@ export default async function BillingPage({
   const { account, seats } = overview;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const euro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
@@ -86,7 +89,8 @@ export default async function BillingPage({
       {checkout === "success" ? (
         <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-foreground">
           Thank you: the payment went through. The plan and credits below update as soon as Stripe confirms it (usually
-          within seconds; reload the page if they have not).
+          within seconds: this page refreshes itself for the next ten seconds; reload it if they have not).
+          <RefreshAfterCheckout />
         </p>
       ) : checkout === "cancelled" ? (
         <p role="status" className="rounded-lg border border-border bg-surface p-3 text-sm text-muted-foreground">
@@ -169,6 +173,12 @@ export default async function BillingPage({
           </CardHeader>
           <CardContent>
             <p className="text-sm text-muted-foreground">AI features: {def.aiFeatures.map(featureLabel).join(", ")}.</p>
+            <Link
+              href="/pricing"
+              className="mt-2 inline-block rounded text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+            >
+              Compare plans
+            </Link>
           </CardContent>
         </Card>
         <Card aria-labelledby="balance-heading">
@@ -189,53 +199,19 @@ export default async function BillingPage({
         </Card>
       </div>
 
-      <Card aria-labelledby="ledger-heading">
-        <CardHeader>
-          <CardTitle id="ledger-heading">Credit ledger</CardTitle>
-          <CardDescription>The newest {entries.length} entries. The balance is the sum of all entries.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {entries.length === 0 ? (
-            <EmptyState title="No credit activity yet">Grants and AI requests will appear here.</EmptyState>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs text-muted-foreground uppercase">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-semibold">
-                      When (UTC)
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-semibold">
-                      What
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-semibold">
-                      Reason
-                    </th>
-                    <th scope="col" className="py-2 text-right font-semibold">
-                      Credits
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-border">
-                  {entries.map((e) => (
-                    <tr key={e.id}>
-                      <td className="py-2 pr-4 whitespace-nowrap text-muted-foreground">
-                        <time dateTime={e.createdAt.toISOString()}>{dateTime.format(e.createdAt)}</time>
-                      </td>
-                      <td className="py-2 pr-4 text-foreground">{KIND_LABEL[e.kind] ?? e.kind}</td>
-                      <td className="py-2 pr-4 text-muted-foreground">{e.reason ?? ""}</td>
-                      <td className="py-2 text-right font-medium tabular-nums text-foreground">
-                        {e.delta > 0n ? "+" : ""}
-                        {formatNumber(Number(e.delta), locale)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      <UsageCharts usage={usage} locale={locale} />
+
+      <InvoicesCard list={invoices} locale={locale} />
+
+      <LedgerCard
+        tenantSlug={slug}
+        locale={locale}
+        page={ledger}
+        filters={ledgerFilters}
+        rawValues={ledgerParams}
+        fieldErrors={ledgerQuery.success ? undefined : fieldErrorsFromZod(ledgerQuery.error)}
+        cursor={ledgerQuery.success ? ledgerQuery.data.cursor : undefined}
+      />
     </div>
   );
 }
