@@ -1,7 +1,8 @@
 // The rest of the newcomer's walk-through (issue #13): what a person sees on the Security page,
-// forms that keep what was typed, the citizen picker for a new case, words instead of codes.
+// the citizen picker for a new case, the import screen, saved views, words instead of codes.
+// (The invitation form keeping what was typed is tests/e2e/forms.spec.ts.)
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, followEmailLink, invite, newPerson, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
+import { DEMO, newTenant, signIn, uniqueId } from "../support/e2e-tenant";
 
 test("the Security page names this browser's device and address", async ({ page }) => {
   await signIn(page, DEMO);
@@ -14,29 +15,6 @@ test("the Security page names this browser's device and address", async ({ page 
   await expect(current).toContainText("127.0.0.1");
   await expect(current).not.toContainText("Unknown device");
   await expect(current).not.toContainText("address unknown");
-});
-
-test("the invitation sign-up form keeps what was typed after a validation error", async ({ page, browser }) => {
-  const tenant = await newTenant(page);
-  const person = newPerson("Noor");
-  await invite(page, tenant, person, "MEMBER");
-  const context = await browser.newContext();
-  const invited = await context.newPage();
-  await followEmailLink(invited, person.email, "Accept invitation");
-  await expect(invited.getByRole("heading", { name: `Join ${tenant.name}` })).toBeVisible();
-  await invited.getByLabel("Your name").fill(person.name);
-  await invited.getByLabel("Choose a password").fill(person.password);
-  await invited.getByLabel("Repeat the password").fill(`${person.password} but different`);
-  await invited.getByRole("button", { name: "Create account and join", exact: true }).click();
-  await expect(invited.getByText("The passwords don't match")).toBeVisible();
-  await expect(invited.getByLabel("Repeat the password")).toBeFocused();
-  await expect(invited.getByLabel("Your name")).toHaveValue(person.name);
-  await expect(invited.getByLabel("Choose a password")).toHaveValue(person.password);
-  // Corrected, the same form goes through: nothing has to be typed again.
-  await invited.getByLabel("Repeat the password").fill(person.password);
-  await invited.getByRole("button", { name: "Create account and join", exact: true }).click();
-  await expect(invited).toHaveURL(new RegExp(`/${tenant.slug}$`));
-  await context.close();
 });
 
 test("New case on the cases list: the citizen is chosen in the form, by keyboard", async ({ page }) => {
