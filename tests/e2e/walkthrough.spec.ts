@@ -69,6 +69,12 @@ async function checkImport(page: Page, slug: string, csv: string) {
   await page
     .getByLabel("CSV file", { exact: true })
     .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  // Each column's choices say in words which field another column already fills.
+  await expect(
+    page
+      .getByLabel("Last name", { exact: true })
+      .locator("option", { hasText: "First name (already filled from “First name”)" }),
+  ).toHaveCount(1);
   await page.getByRole("button", { name: "Check every row", exact: true }).click();
   await expect(page.getByText("Valid rows", { exact: true })).toBeVisible({ timeout: 60_000 });
 }
