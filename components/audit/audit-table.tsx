@@ -5,6 +5,7 @@ import type { AuditEventRow } from "@/lib/audit/list";
 import { auditSearchString, type AuditFilters } from "@/lib/audit/schemas";
 import { EventDetails } from "./event-details";
 import { actorLabel, formatAuditTime, shortId } from "./format";
+import { auditSentence, targetLabel } from "./sentences";
 
 type Props = {
   events: AuditEventRow[];
@@ -81,10 +82,10 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
               <td className={td}>
                 <Link
                   href={narrow({ action: e.action })}
-                  className={`font-mono text-xs text-foreground ${filterLink}`}
+                  className={`text-foreground ${filterLink}`}
                   title="Show only this action"
                 >
-                  {e.action}
+                  {auditSentence(e.action)}
                 </Link>
               </td>
               <td className={td}>
@@ -94,11 +95,11 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
                     className={`text-foreground ${filterLink}`}
                     title={
                       e.targetId
-                        ? `Show only events about ${e.targetType} ${e.targetId}`
-                        : `Show only ${e.targetType} events`
+                        ? `Show only events about this ${targetLabel(e.targetType).toLowerCase()}`
+                        : `Show only ${targetLabel(e.targetType).toLowerCase()} events`
                     }
                   >
-                    {e.targetType}
+                    {targetLabel(e.targetType)}
                     {e.targetId ? (
                       <span className="ml-1 font-mono text-xs text-muted-foreground">{shortId(e.targetId)}</span>
                     ) : null}
@@ -109,6 +110,23 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
               </td>
               <td className={`${td} max-w-md`}>
                 <EventDetails data={e.data} />
+                {/* The event as stored, for whoever needs the code (support, a SIEM rule, the export). */}
+                <details className="mt-1 text-xs">
+                  <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Raw event</summary>
+                  <pre className="mt-1 max-w-md overflow-x-auto rounded bg-surface-muted p-2 font-mono whitespace-pre-wrap break-all text-foreground">
+                    {JSON.stringify(
+                      {
+                        action: e.action,
+                        target: e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : null,
+                        at: e.createdAt.toISOString(),
+                        request: e.requestId,
+                        data: e.data,
+                      },
+                      null,
+                      2,
+                    )}
+                  </pre>
+                </details>
               </td>
             </tr>
           ))}

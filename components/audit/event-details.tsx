@@ -1,6 +1,8 @@
 import { describeEventData } from "./describe-data";
+import { keyLabel, valueLabel } from "./sentences";
 
 const MAX_ITEMS = 8;
+const LIST_OF_KEYS = new Set(["fields", "changed"]);
 
 /** An event's data as a compact key: value list; changed fields read "field: old → new". */
 export function EventDetails({ data }: { data: unknown }) {
@@ -11,18 +13,23 @@ export function EventDetails({ data }: { data: unknown }) {
     <dl className="flex flex-col gap-0.5 text-xs">
       {shown.map((item, i) => (
         <div key={`${i}-${item.key}`} className="flex min-w-0 gap-1.5">
-          <dt className="shrink-0 text-muted-foreground">{item.key}:</dt>
+          <dt className="shrink-0 text-muted-foreground">{keyLabel(item.key)}:</dt>
           <dd className="min-w-0 break-words text-foreground">
             {"value" in item ? (
-              item.value
+              // A list of field names ("fields", "changed") reads as their labels.
+              LIST_OF_KEYS.has(item.key) ? (
+                item.value.split(", ").map(keyLabel).join(", ")
+              ) : (
+                valueLabel(item.value)
+              )
             ) : (
               <>
                 <span className="text-red-800 line-through decoration-red-700/50 dark:text-red-300 dark:decoration-red-300/50">
-                  {item.before}
+                  {valueLabel(item.before)}
                 </span>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> changed to </span>
-                <span className="text-green-800 dark:text-green-300">{item.after}</span>
+                <span className="text-green-800 dark:text-green-300">{valueLabel(item.after)}</span>
               </>
             )}
           </dd>

@@ -1,5 +1,6 @@
 "use client";
-// Opens a case for one citizen. On success the browser goes to the new case's page.
+// Opens a case for one citizen: the one the page came from, or (from the cases list) the one
+// chosen in the form's citizen picker. On success the browser goes to the new case's page.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createCaseAction } from "@/app/(dashboard)/[tenant]/cases/actions";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { createCaseSchema } from "@/lib/cases/schemas";
 import { CaseFields, type Assignee } from "./case-fields";
+import { CitizenPicker } from "./citizen-picker";
 
 const EMPTY = { title: "", description: "", category: "", priority: "NORMAL", assigneeId: "", dueAt: "" };
 
@@ -18,16 +20,20 @@ export function NewCaseForm({
   assignees,
   cancelHref,
   initialValues,
+  idPrefix = "new-case",
 }: {
   slug: string;
-  citizenId: string;
+  /** The citizen the case is for; absent: the form asks (a citizen picker). */
+  citizenId?: string;
   assignees: Assignee[];
   cancelHref: string;
   /** Pre-filled values (intake from a letter): the person reviews them before opening the case. */
   initialValues?: Partial<typeof EMPTY>;
+  /** Its fields' ids: unique on the page (the new-case page can hold the plain form and the letter's). */
+  idPrefix?: string;
 }) {
   const router = useRouter();
-  const { formRef, state, isPending, fieldErrors, failure, onSubmit } = useForm({
+  const { formRef, state, isPending, fieldErrors, failure, onSubmit, clearError } = useForm({
     action: async (_prev: Awaited<ReturnType<typeof createCaseAction>> | null, input: Record<string, unknown>) => {
       const result = await createCaseAction(slug, input);
       if (result.ok) router.push(`/${slug}/cases/${result.data.id}`);
@@ -43,12 +49,21 @@ export function NewCaseForm({
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Open a case" className="flex flex-col gap-5">
       <FormAlert
-        error={failure?.message ?? fieldErrors?.citizenId?.[0]}
+        error={failure?.message ?? (citizenId ? fieldErrors?.citizenId?.[0] : null)}
         success={state?.ok ? "Case opened. Opening it…" : null}
       />
-      <input type="hidden" name="citizenId" value={citizenId} />
+      {citizenId ? (
+        <input type="hidden" name="citizenId" value={citizenId} />
+      ) : (
+        <CitizenPicker
+          slug={slug}
+          idPrefix={idPrefix}
+          errors={fieldErrors?.citizenId}
+          onPicked={() => clearError("citizenId")}
+        />
+      )}
       <CaseFields
-        idPrefix="new-case"
+        idPrefix={idPrefix}
         values={{ ...EMPTY, ...initialValues }}
         fieldErrors={fieldErrors}
         assignees={assignees}

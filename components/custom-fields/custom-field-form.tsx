@@ -9,6 +9,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { keyFromLabel } from "@/lib/citizens/custom-field-key";
 import { customFieldDefinitionSchema, CUSTOM_FIELD_TYPES } from "@/lib/citizens/schemas";
 
 const TYPE_LABELS = {
@@ -21,11 +22,19 @@ const TYPE_LABELS = {
 
 export function CustomFieldForm({ slug }: { slug: string }) {
   const [type, setType] = useState<(typeof CUSTOM_FIELD_TYPES)[number]>("TEXT");
+  // The key follows the label ("Ward number" → ward_number) until the person types their own.
+  const [label, setLabel] = useState("");
+  const [ownKey, setOwnKey] = useState<string | null>(null);
+  const key = ownKey ?? keyFromLabel(label);
   const { formRef, state, isPending, fieldErrors, error, onSubmit } = useForm({
     action: async (_prev: Awaited<ReturnType<typeof createCustomFieldAction>> | null, data: FormData) => {
       const result = await createCustomFieldAction(slug, data);
       // Emptied only once saved: after an error what was typed stays.
-      if (result.ok) formRef.current?.reset();
+      if (result.ok) {
+        formRef.current?.reset();
+        setLabel("");
+        setOwnKey(null);
+      }
       return result;
     },
     initialState: null,
@@ -43,12 +52,30 @@ export function CustomFieldForm({ slug }: { slug: string }) {
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <Label htmlFor="cf-label">Label</Label>
-          <Input {...attrs("label")} className="mt-1.5" placeholder="Ward" />
+          <Input
+            {...attrs("label")}
+            className="mt-1.5"
+            placeholder="Ward"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+          />
           <FieldError id="cf-label-error" messages={fieldErrors?.label} />
         </div>
         <div>
           <Label htmlFor="cf-key">Key</Label>
-          <Input {...attrs("key")} className="mt-1.5" placeholder="ward" autoCapitalize="none" spellCheck={false} />
+          <Input
+            {...attrs("key")}
+            aria-describedby={[`cf-key-hint`, fieldErrors?.key ? "cf-key-error" : null].filter(Boolean).join(" ")}
+            className="mt-1.5"
+            placeholder="ward"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={key}
+            onChange={(e) => setOwnKey(e.target.value)}
+          />
+          <p id="cf-key-hint" className="mt-1 text-xs text-muted-foreground">
+            Suggested from the label; used in CSV files and filters.
+          </p>
           <FieldError id="cf-key-error" messages={fieldErrors?.key} />
         </div>
         <div>

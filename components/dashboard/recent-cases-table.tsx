@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { FolderIcon } from "@/components/ui/icons";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
 import { isClosedStatus } from "@/components/dashboard/case-labels";
@@ -5,6 +6,7 @@ import { formatDate, isoDate } from "@/components/dashboard/format";
 import type { DashboardSummary } from "@/lib/dashboard/types";
 
 type Props = {
+  slug: string;
   cases: DashboardSummary["recentCases"];
   locale: string;
   now: Date;
@@ -13,7 +15,7 @@ type Props = {
 const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase whitespace-nowrap";
 const td = "px-4 py-3 align-top";
 
-export function RecentCasesTable({ cases, locale, now }: Props) {
+export function RecentCasesTable({ slug, cases, locale, now }: Props) {
   if (cases.length === 0) {
     return (
       <div className="flex flex-col items-center gap-2 px-6 py-12 text-center">
@@ -61,7 +63,13 @@ export function RecentCasesTable({ cases, locale, now }: Props) {
             return (
               <tr key={item.id} className="hover:bg-surface-muted/40">
                 <th scope="row" className={`${td} min-w-48 text-left font-medium text-foreground`}>
-                  {item.title}
+                  {/* Each row is a way into its case (the list's own link style). */}
+                  <Link
+                    href={`/${slug}/cases/${item.id}`}
+                    className="rounded-sm text-foreground underline-offset-2 hover:underline"
+                  >
+                    {item.title}
+                  </Link>
                 </th>
                 <td className={`${td} text-foreground`}>{item.citizenName}</td>
                 <td className={td}>

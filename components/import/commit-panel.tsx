@@ -50,32 +50,40 @@ export function CommitPanel({
         </div>
       ) : null}
 
+      {importable === 0 ? (
+        // Never "Import all 0 rows": say why there is nothing to import and what to do instead.
+        <p className="text-sm text-foreground" role="status">
+          {job.validRows === 0
+            ? "No row of this file can be imported: fix the rows listed above and upload the file again."
+            : "Every valid row looks like an existing citizen, and those are skipped: there is nothing left to import."}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start gap-3">
-        <div className="flex flex-col gap-1">
-          <Button
-            onClick={() => onCommit({ mode: "all", skipDuplicates })}
-            disabled={allBlocked || pending !== null || importable === 0}
-            aria-describedby={allBlocked ? `${id}-all-why` : undefined}
-          >
-            {pending === "commit" ? <SpinnerIcon className="size-4" /> : null}
-            Import all {rows(skipDuplicates ? job.totalRows - job.duplicates : job.totalRows)}
-          </Button>
-          {allBlocked ? (
-            <p id={`${id}-all-why`} className="max-w-xs text-xs text-muted-foreground">
-              Unavailable: {rows(job.invalidRows)} {job.invalidRows === 1 ? "is" : "are"} not valid, and an import is
-              never done half. Fix the file and upload it again, or import only the valid rows.
-            </p>
-          ) : null}
-        </div>
-        {allBlocked ? (
-          <Button
-            variant="secondary"
-            onClick={() => onCommit({ mode: "valid_only", skipDuplicates })}
-            disabled={pending !== null || importable === 0}
-          >
+        {/* The choice that can be made is the primary button; "Import all" stays in sight, disabled with its reason. */}
+        {allBlocked && importable > 0 ? (
+          <Button onClick={() => onCommit({ mode: "valid_only", skipDuplicates })} disabled={pending !== null}>
             {pending === "commit" ? <SpinnerIcon className="size-4" /> : null}
             Import only the {count(importable)} valid row{importable === 1 ? "" : "s"}
           </Button>
+        ) : null}
+        {importable > 0 ? (
+          <div className="flex flex-col gap-1">
+            <Button
+              variant={allBlocked ? "secondary" : "primary"}
+              onClick={() => onCommit({ mode: "all", skipDuplicates })}
+              disabled={allBlocked || pending !== null}
+              aria-describedby={allBlocked ? `${id}-all-why` : undefined}
+            >
+              {pending === "commit" && !allBlocked ? <SpinnerIcon className="size-4" /> : null}
+              Import all {rows(importable + job.invalidRows)}
+            </Button>
+            {allBlocked ? (
+              <p id={`${id}-all-why`} className="max-w-xs text-xs text-muted-foreground">
+                Unavailable: {rows(job.invalidRows)} {job.invalidRows === 1 ? "is" : "are"} not valid, and an import is
+                never done half. Fix the file and upload it again, or import only the valid rows.
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <Button variant="ghost" onClick={onCancel} disabled={pending !== null}>
           {pending === "cancel" ? <SpinnerIcon className="size-4" /> : null}

@@ -82,7 +82,7 @@ export function MappingTable({
                       return (
                         <option key={t.value} value={t.value}>
                           {t.label}
-                          {other !== undefined && other !== column ? ` (now: ${other})` : ""}
+                          {other !== undefined && other !== column ? ` (already filled from “${other}”)` : ""}
                         </option>
                       );
                     })}

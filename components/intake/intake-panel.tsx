@@ -221,6 +221,7 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
                   assignees={assignees}
                   cancelHref={`/${tenantSlug}/cases`}
                   initialValues={result.prefill.case}
+                  idPrefix="intake-case"
                 />
               </section>
             ) : null}

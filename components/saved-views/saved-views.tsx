@@ -38,19 +38,27 @@ export function SavedViews({ slug, resource, allLabel, views, current, activeVie
   const [saving, setSaving] = useState(false);
   const [pending, startTransition] = useTransition();
   const hasFilters = Object.keys(current).length > 0;
+  // The open view stands out (aria-current says it to screen readers, this to the eye).
+  const pill = (active: boolean) =>
+    active
+      ? "border-brand-600 bg-brand-50 font-medium text-brand-800 dark:border-brand-300 dark:bg-brand-400/15 dark:text-brand-200"
+      : "border-border";
 
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm font-medium text-muted-foreground">Views:</span>
       <Link
         href={basePath}
-        className="rounded-full border border-border px-3 py-1 text-sm hover:bg-surface-muted"
+        className={`rounded-full border px-3 py-1 text-sm hover:bg-surface-muted ${pill(!activeViewId && !hasFilters)}`}
         aria-current={!activeViewId && !hasFilters ? "page" : undefined}
       >
         {allLabel}
       </Link>
       {views.map((v) => (
-        <span key={v.id} className="inline-flex items-center rounded-full border border-border text-sm">
+        <span
+          key={v.id}
+          className={`inline-flex items-center rounded-full border text-sm ${pill(activeViewId === v.id)}`}
+        >
           <Link
             href={`${basePath}?${new URLSearchParams({ ...v.query, view: v.id })}`}
             className="rounded-l-full py-1 pr-2 pl-3 hover:bg-surface-muted"

@@ -1,8 +1,8 @@
-import type { ComponentPropsWithoutRef } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** Text input; an invalid state comes from aria-invalid so styling and semantics can't drift. */
-export function Input({ className, ...props }: ComponentPropsWithoutRef<"input">) {
+export function Input({ className, ...props }: ComponentPropsWithRef<"input">) {
   return (
     <input
       className={cn(

@@ -162,3 +162,6 @@ export const customFieldDefinitionSchema = z
     message: "List the choices, separated by commas",
   });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
+
+/** The citizen picker's search (the "New case" form): a name, or part of one, as it is typed. */
+export const citizenPickSchema = z.object({ q: text(100).min(1, "Type part of a name") });

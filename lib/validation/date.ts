@@ -26,6 +26,40 @@ export function isRealDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Why a YYYY-MM-DD-shaped value names no day ("2099-13-45": there is no month 13), so a person
+ * is told what to fix instead of a format they already used. Null for any other value. The
+ * value itself is not repeated: import reports store these messages, and a date of birth is
+ * personal data (the report names the line and the field).
+ */
+export function unrealDayProblem(value: string): string | null {
+  if (!SHAPE.test(value) || isRealDay(value)) return null;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  if (m < 1 || m > 12) return `Not a real date: there is no month ${m}`;
+  if (d < 1) return "Not a real date: there is no day 0";
+  const days = new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !isLeapYear(y) ? 1 : 0);
+  return `Not a real date: ${MONTHS[m - 1]}${m === 2 ? ` ${y}` : ""} has ${days} days`;
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 export type DayOptions = {
   /** The message for anything that is not a real YYYY-MM-DD day. */
   message?: string;
@@ -42,7 +76,7 @@ const read = (bound: string | (() => string)) => (typeof bound === "function" ? 
 export function dayProblem(value: string, options: DayOptions = {}): string | null {
   const min = read(options.min ?? EVENT_DAY_MIN);
   const max = read(options.max ?? EVENT_DAY_MAX);
-  if (!isRealDay(value)) return options.message ?? "Use YYYY-MM-DD";
+  if (!isRealDay(value)) return unrealDayProblem(value) ?? options.message ?? "Use YYYY-MM-DD";
   // ISO days compare correctly as strings.
   if (value < min || value > max)
     return options.rangeMessage ?? `Enter a date between ${min.slice(0, 4)} and ${max.slice(0, 4)}`;

@@ -110,8 +110,10 @@ test("create a case from a pasted letter: review the pre-filled citizen and case
 
   await expect(page.getByText(`Case for Maria Jansen${id}`)).toBeVisible();
   const title = `The noise from bar ${id} keeps us awake every night`;
-  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
-  await page.getByRole("button", { name: "Open case", exact: true }).click();
+  // The letter's case form (the page also offers the plain form with a citizen picker above it).
+  const letterCase = page.getByRole("region", { name: "The case", exact: true });
+  await expect(letterCase.getByLabel("Title", { exact: true })).toHaveValue(title);
+  await letterCase.getByRole("button", { name: "Open case", exact: true }).click();
   await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: `Maria Jansen${id}`, exact: true })).toBeVisible();
 });

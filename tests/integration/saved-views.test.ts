@@ -7,7 +7,7 @@ process.env.SEED_DEMO_ON_FIRST_START = "0";
 import { randomUUID } from "node:crypto";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDatabase, getDb } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { deleteView } from "@/lib/saved-views/delete";
 import { listSavedViews } from "@/lib/saved-views/list";
@@ -93,4 +93,30 @@ test("another tenant's view is not found", async () => {
     NotFoundError,
   );
   expect(await listSavedViews(b!, "cases")).toEqual([]);
+});
+
+test("view names are unique per owner and list, whatever the case; others and other lists may reuse them", async () => {
+  const [a, b] = await tenantWith(["MEMBER", "MEMBER"]);
+  await saveView(a!, { ...input({ name: "Open, mine" }), resource: "cases" });
+  for (const name of ["Open, mine", "open, MINE"]) {
+    const refused = saveView(a!, { ...input({ name }), resource: "cases" });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toMatchObject({
+      fieldErrors: { name: ["You already have a view with this name: choose another"] },
+    });
+  }
+  await expect(saveView(a!, { ...input({ name: "Open, mine" }), resource: "citizens" })).resolves.toHaveProperty("id");
+  await expect(saveView(b!, { ...input({ name: "Open, mine" }), resource: "cases" })).resolves.toHaveProperty("id");
+  expect((await listSavedViews(a!, "cases")).filter((v) => v.mine).map((v) => v.name)).toEqual(["Open, mine"]);
+});
+
+test("two saves of one name racing past the check: one view, the other told the name is taken", async () => {
+  const [a] = await tenantWith(["MEMBER"]);
+  const results = await Promise.allSettled(
+    [1, 2, 3].map(() => saveView(a!, { ...input({ name: "Race" }), resource: "cases" })),
+  );
+  expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  for (const r of results.filter((r) => r.status === "rejected"))
+    expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ValidationError);
+  expect((await listSavedViews(a!, "cases")).map((v) => v.name)).toEqual(["Race"]);
 });

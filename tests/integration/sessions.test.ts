@@ -50,6 +50,22 @@ describe("rotation and reuse", () => {
     expect(await checkSession(sessionId, 1)).toMatchObject({ ok: true, generation: 1 });
   });
 
+  test("a rotation records the rotating request's address and browser; facts it lacks keep the stored ones", async () => {
+    const { sessionId } = await startSession(await newUser(), { ip: "203.0.113.5", userAgent: "Old/1.0" });
+    const db = await getDb();
+    await refreshSession(sessionId, 0, new Date(), { ip: "198.51.100.7", userAgent: "Mozilla/5.0 Firefox/140.0" });
+    expect(await db.authSession.findUnique({ where: { id: sessionId } })).toMatchObject({
+      ip: "198.51.100.7",
+      userAgent: "Mozilla/5.0 Firefox/140.0",
+    });
+    await refreshSession(sessionId, 1, new Date(), {});
+    expect(await db.authSession.findUnique({ where: { id: sessionId } })).toMatchObject({
+      generation: 2,
+      ip: "198.51.100.7",
+      userAgent: "Mozilla/5.0 Firefox/140.0",
+    });
+  });
+
   test("presenting an older generation after rotation revokes the whole family, and it is audited", async () => {
     const { sessionId } = await startSession(await newUser());
     await refreshSession(sessionId, 0); // → 1
@@ -194,6 +210,24 @@ describe("the cookie refresh middleware.ts runs", () => {
     due.apply(response);
     expect(response.cookies.get(COOKIE)?.value).toBe(request.cookies.get(COOKIE)?.value);
     expect(response.cookies.get(COOKIE)?.httpOnly).toBe(true);
+  });
+
+  test("a session started without a browser shows the one that rotates it on the Security page", async () => {
+    const userId = await newUser();
+    const { sessionId } = await startSession(userId);
+    const value = await encode({
+      token: { sub: userId, sid: sessionId, gen: 0, iat_ms: Date.now() - ROTATE_AFTER_MS - 1 },
+      secret: authSecret(),
+      salt: COOKIE,
+      maxAge: 3600,
+    });
+    const ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+    const request = new NextRequest("http://localhost/demo", {
+      headers: { cookie: `${COOKIE}=${value}`, "user-agent": ua },
+    });
+    expect((await refreshSessionCookie(request)).state).toMatchObject({ kind: "valid", rotated: true });
+    const me = { id: userId, email: "x", name: "x", sessionId };
+    expect((await listMySessions(me))[0]).toMatchObject({ id: sessionId, device: "Chrome on Linux" });
   });
 
   test("a revoked session's cookie is cleared", async () => {

@@ -59,7 +59,8 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
           tenantId,
           userId: "00000000-0000-4000-8000-000000000001",
           resource: "citizens",
-          name: label,
+          // Unique per owner and list (saved_views' unique index): the suites create several.
+          name: `${label} ${Math.random().toString(36).slice(2, 10)}`,
           query: {},
         },
       });

@@ -94,7 +94,9 @@ describe("createCaseSchema", () => {
     expect(messages(createCaseSchema, { ...valid, title: "t".repeat(201) })).toEqual({
       title: "At most 200 characters",
     });
-    expect(messages(createCaseSchema, { ...valid, dueAt: "2030-02-30" })).toEqual({ dueAt: "Use YYYY-MM-DD" });
+    expect(messages(createCaseSchema, { ...valid, dueAt: "2030-02-30" })).toEqual({
+      dueAt: "Not a real date: February 2030 has 28 days",
+    });
   });
 });
 

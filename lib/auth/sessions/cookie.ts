@@ -7,6 +7,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { authSecret } from "../secret";
 import { isRefreshDue, type SessionClaims } from "./policy";
 import { refreshSession, type SessionState } from "./store";
+import { requestMetaFrom } from "@/lib/context/request-meta";
 import { classifyDatabaseError, type DatabaseFailure } from "@/lib/db/unavailable";
 import { SESSION_UNAVAILABLE_CLAIM } from "../session-unavailable";
 
@@ -60,7 +61,8 @@ export async function refreshSessionCookie(
 
   let refreshed: SessionState;
   try {
-    refreshed = await refreshSession(claims.sid, claims.gen);
+    const { ip, userAgent } = requestMetaFrom(request.headers);
+    refreshed = await refreshSession(claims.sid, claims.gen, new Date(), { ip, userAgent });
   } catch (err) {
     const failure = classifyDatabaseError(err);
     if (!failure) throw err;

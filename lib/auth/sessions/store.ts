@@ -103,15 +103,26 @@ export async function checkSession(sessionId: unknown, generation: unknown, now 
 /**
  * Rotates the generation (the cookie is due for refresh). Safe under concurrency: the UPDATE
  * only matches the generation it was given, so one caller rotates; the others find the row one
- * generation ahead within the grace period and get the same new generation.
+ * generation ahead within the grace period and get the same new generation. `meta` is the
+ * rotating request's address and browser.
  */
-export async function refreshSession(sessionId: unknown, generation: unknown, now = new Date()): Promise<SessionState> {
+export async function refreshSession(
+  sessionId: unknown,
+  generation: unknown,
+  now = new Date(),
+  meta: Pick<SessionMeta, "ip" | "userAgent"> = {},
+): Promise<SessionState> {
   if (!isUuid(sessionId) || !Number.isInteger(generation)) return { ok: false, reason: "unknown" };
   const db = await getDb();
   const idleCutoff = new Date(now.getTime() - IDLE_TIMEOUT_MS);
+  // The rotating request's address and browser replace the stored ones (a laptop moves between
+  // networks; the Security page shows where the session is now). Unknown facts keep the old.
+  const ip = meta.ip || null;
+  const userAgent = meta.userAgent?.slice(0, 512) || null;
   const rotated = await db.$queryRaw<Row[]>`
     UPDATE auth_sessions s
-       SET generation = s.generation + 1, rotated_at = ${now}, last_seen_at = ${now}
+       SET generation = s.generation + 1, rotated_at = ${now}, last_seen_at = ${now},
+           ip = COALESCE(${ip}::text, s.ip), user_agent = COALESCE(${userAgent}::text, s.user_agent)
       FROM users u
      WHERE s.id = ${sessionId}::uuid AND s.generation = ${generation as number} AND u.id = s.user_id
        AND s.revoked_at IS NULL AND u.disabled_at IS NULL AND s.expires_at > ${now} AND s.last_seen_at >= ${idleCutoff}

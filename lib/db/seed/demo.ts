@@ -3,10 +3,12 @@
 // `npm run db:seed` and by the first start of the embedded database.
 import type { Db } from "../tenant-extension";
 import { hashPassword } from "@/lib/auth/password";
+import { can } from "@/lib/auth/permissions";
 import { allowanceGrantSql, allowanceMonth } from "@/lib/credits/allowance-sql";
 import { encryptPii } from "@/lib/citizens/pii";
 import type { CasePriority, CaseStatus, Role } from "@/lib/generated/prisma/enums";
 import { CASE_TITLES, CITIES, FIRST_NAMES, LAST_NAMES, TAGS, pick, prng } from "./demo-data";
+import { auditCaseHistory, auditCitizenCreated } from "./demo-history";
 
 export const DEMO_PASSWORD = "civitas-demo";
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
@@ -50,7 +52,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
       .forTenant({ tenantId: t.id })
       .$tenantTransaction((tx) => tx.$queryRaw(allowanceGrantSql(t.id, plan, allowanceMonth(now), SEED_ACTOR)));
 
-  const users: Array<{ id: string }> = [];
+  const users: Array<{ id: string; role: Role }> = [];
   for (const u of DEMO_USERS) {
     const user = await db.user.upsert({
       where: { email: u.email },
@@ -60,8 +62,12 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
     await db
       .forTenant({ tenantId: tenant.id })
       .membership.create({ data: { tenantId: tenant.id, userId: user.id, role: u.role } });
-    users.push(user);
+    users.push({ id: user.id, role: u.role });
   }
+  // Cases are assigned to, moved and recorded by people whose role works cases (never the
+  // viewer, who could not, and whom the assignee filter rightly leaves out).
+  const workers = users.filter((u) => can(u.role, "case.update"));
+  const creators = users.filter((u) => can(u.role, "citizen.create"));
   // The demo owner also helps out at a neighbouring office, so the tenant switcher has work.
   await db
     .forTenant({ tenantId: neighbour.id })
@@ -108,10 +114,12 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
             createdAt: new Date(now.getTime() - Math.floor(rand() * 120) * DAY),
           },
         });
+        await auditCitizenCreated(tx, tenant.id, pick(rand, creators), citizen);
         const n = Math.floor(rand() * 4);
         for (let c = 0; c < n; c++) {
           const createdAt = new Date(now.getTime() - Math.floor(rand() * 14 * DAY));
           const status = pick(rand, STATUSES);
+          const [openedBy, movedBy] = [pick(rand, workers), pick(rand, workers)];
           const created = await tx.case.create({
             data: {
               tenantId: tenant.id,
@@ -120,7 +128,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
               description: "Reported at the front desk; follow up by phone.",
               status,
               priority: pick(rand, PRIORITIES),
-              assigneeId: rand() > 0.3 ? pick(rand, users).id : null,
+              assigneeId: rand() > 0.3 ? pick(rand, workers).id : null,
               dueAt: rand() > 0.4 ? new Date(createdAt.getTime() + Math.floor(rand() * 21 - 5) * DAY) : null,
               createdAt,
             },
@@ -132,7 +140,7 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
               caseId: created.id,
               kind: "CREATED",
               toStatus: "OPEN",
-              authorId: users[0]!.id,
+              authorId: openedBy.id,
               createdAt,
             },
           });
@@ -144,11 +152,12 @@ export async function seedDemo(db: Db, options: { citizens?: number; now?: Date 
                 kind: "STATUS_CHANGED",
                 fromStatus: "OPEN",
                 toStatus: status,
-                authorId: pick(rand, users).id,
+                authorId: movedBy.id,
                 createdAt: new Date(createdAt.getTime() + 3_600_000),
               },
             });
           }
+          await auditCaseHistory(tx, tenant.id, created, openedBy, movedBy);
           caseCount++;
         }
       }

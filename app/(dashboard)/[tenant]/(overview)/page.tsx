@@ -100,7 +100,7 @@ export default async function DashboardPage({ params }: Props) {
           <CardTitle id="recent-cases-heading">Recent cases</CardTitle>
           <CardDescription>The latest cases opened, newest first.</CardDescription>
         </CardHeader>
-        <RecentCasesTable cases={summary.recentCases} locale={locale} now={now} />
+        <RecentCasesTable slug={tenantSlug} cases={summary.recentCases} locale={locale} now={now} />
       </Card>
     </div>
   );

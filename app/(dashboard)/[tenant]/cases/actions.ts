@@ -14,6 +14,8 @@ import {
   updateCaseSchema,
 } from "@/lib/cases/schemas";
 import { caseSnapshot } from "@/lib/cases/snapshot";
+import { pickCitizens } from "@/lib/citizens/pick";
+import { citizenPickSchema } from "@/lib/citizens/schemas";
 import { deleteView } from "@/lib/saved-views/delete";
 import { saveView } from "@/lib/saved-views/save";
 import { deleteViewSchema, saveViewSchema } from "@/lib/saved-views/schemas";
@@ -24,6 +26,11 @@ function refresh(slug: string, caseId: string) {
   revalidatePath(`/${slug}/cases`);
   revalidatePath(`/${slug}`);
 }
+
+/** Suggestions for the "New case" form's citizen picker, as the person types. */
+export const pickCitizenAction = tenantAction("citizen.read", citizenPickSchema, (ctx, input) =>
+  pickCitizens(ctx, input),
+);
 
 export const createCaseAction = tenantAction("case.create", createCaseSchema, async (ctx, input) => {
   const created = await createCase(ctx, input);

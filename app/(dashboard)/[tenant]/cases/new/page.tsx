@@ -63,19 +63,26 @@ export default async function NewCasePage({ params, searchParams }: Props) {
     listAssignees(ctx),
   ]);
   if (!citizen) {
-    // Without a citizen the case can start from a letter: the AI reads it and pre-fills the forms.
+    // No citizen in the link (the cases list's "New case"): the form asks whom the case is for.
+    // A case can also start from a letter: the AI reads it and pre-fills the forms.
     const status = aiStatus();
     const intake = missing ? await resolveAiAccess({ ...ctx, access }, "intake", status) : null;
     return (
       <Shell slug={slug}>
-        <Notice>
-          {missing
-            ? "A case is always about a citizen: open it from the citizen's record."
-            : "That citizen does not exist (or their record was deleted)."}{" "}
-          <Link href={citizensHref} className="font-medium underline">
-            Choose a citizen
-          </Link>
-        </Notice>
+        {missing ? null : (
+          <Notice>That citizen does not exist (or their record was deleted): choose who the case is for below.</Notice>
+        )}
+        <Card>
+          <CardHeader>
+            <CardTitle>Case details</CardTitle>
+            <CardDescription>
+              The case starts as open; you can change its status, assignee and details later.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <NewCaseForm slug={slug} assignees={assignees} cancelHref={`/${slug}/cases`} />
+          </CardContent>
+        </Card>
         {intake?.allowed ? (
           <LazyIntakePanel
             tenantSlug={slug}
