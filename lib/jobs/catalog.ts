@@ -4,6 +4,7 @@
 import type { JobDefinition } from "./define-job";
 import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
+import { refreshDuplicatesJob, scheduleDuplicateRefreshJob } from "@/lib/citizens/duplicates/refresh-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
 
 const jobs = new Map<string, JobDefinition>();
@@ -25,3 +26,5 @@ export function allJobs(): JobDefinition[] {
 registerJob(purgeExpiredTokens as JobDefinition);
 registerJob(sweepStaleReservationsJob as JobDefinition);
 registerJob(monthlyAllowanceJob as JobDefinition);
+registerJob(refreshDuplicatesJob as JobDefinition);
+registerJob(scheduleDuplicateRefreshJob as JobDefinition);
