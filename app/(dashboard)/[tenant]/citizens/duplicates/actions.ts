@@ -3,6 +3,8 @@
 // the shared schema; lib/citizens/duplicates does the work.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { explainDuplicates } from "@/lib/ai/features/duplicates/explain-duplicates";
+import { explainDuplicatesSchema } from "@/lib/ai/features/duplicates/schemas";
 import { tenantAction } from "@/lib/auth/guard";
 import { dismissDuplicate } from "@/lib/citizens/duplicates/dismiss-duplicate";
 import { mergeCitizens } from "@/lib/citizens/duplicates/merge-citizens";
@@ -37,3 +39,8 @@ export const undoMergeAction = tenantAction("citizen.merge", undoMergeSchema, as
   revalidatePath(`/${ctx.access.tenant.slug}/citizens`);
   return null;
 });
+
+// The AI ranks and explains the top pairs; it spends credits and decides nothing.
+export const explainDuplicatesAction = tenantAction("citizen.merge", explainDuplicatesSchema, (ctx) =>
+  explainDuplicates(ctx),
+);

@@ -3,6 +3,7 @@
 // on-demand search. Reviewing needs citizen.merge (the nightly job keeps the list fresh).
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExplainDuplicates } from "@/components/duplicates/explain-duplicates";
 import { FieldScoresList } from "@/components/duplicates/field-scores";
 import { RefreshDuplicatesButton } from "@/components/duplicates/refresh-button";
 import { UndoMergeButton } from "@/components/duplicates/undo-merge-button";
@@ -11,7 +12,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
-import { requireTenantAccess } from "@/lib/auth/tenant-access";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { aiStatus } from "@/lib/config/ai";
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
 import { listRecentMerges } from "@/lib/citizens/duplicates/list-recent-merges";
 import { BLOCK_LABELS, CANDIDATE_THRESHOLD, type Block } from "@/lib/citizens/duplicates/weights";
@@ -41,8 +44,18 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         <p className="text-sm text-muted-foreground">Reviewing duplicates needs the Admin or Owner role.</p>
       </div>
     );
-  const ctx = { tenantId: access.tenant.id };
-  const [queue, merges] = await Promise.all([listDuplicateCandidates(ctx), listRecentMerges(ctx)]);
+  const ctx = await tenantContext(slug);
+  const [queue, merges, ai] = await Promise.all([
+    listDuplicateCandidates(ctx),
+    listRecentMerges(ctx),
+    resolveAiAccess({ ...ctx, access }, "duplicates", aiStatus()),
+  ]);
+  const names = Object.fromEntries(
+    queue.items.flatMap((c) => [
+      [c.a.id, `${c.a.firstName} ${c.a.lastName}`],
+      [c.b.id, `${c.b.firstName} ${c.b.lastName}`],
+    ]),
+  );
   const justMerged = typeof sp.merged === "string" ? merges.find((m) => m.id === sp.merged) : undefined;
 
   return (
@@ -75,6 +88,14 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         <p role="status" className="text-sm text-muted-foreground">
           Marked as not a duplicate: this pair will not be suggested again.
         </p>
+      ) : null}
+
+      {queue.items.length > 0 ? (
+        ai.allowed ? (
+          <ExplainDuplicates slug={slug} names={names} />
+        ) : (
+          <p className="text-sm text-muted-foreground">AI ranking is not available: {ai.message}</p>
+        )
       ) : null}
 
       <Card>
