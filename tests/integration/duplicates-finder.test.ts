@@ -10,6 +10,7 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { createCitizen } from "@/lib/citizens/mutations";
 import { createCitizenSchema } from "@/lib/citizens/schemas";
 import { dismissDuplicate } from "@/lib/citizens/duplicates/dismiss-duplicate";
+import { candidatesOf, flagDuplicatesOf } from "@/lib/citizens/duplicates/flag-duplicates-of";
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
 import { refreshDuplicateCandidates } from "@/lib/citizens/duplicates/refresh-duplicate-candidates";
 import { CANDIDATE_THRESHOLD, DUPLICATE_FIELDS } from "@/lib/citizens/duplicates/weights";
@@ -143,3 +144,25 @@ test("deleted records are neither paired nor listed", async () => {
   await refreshDuplicateCandidates(ctx);
   expect(await db.forTenant(ctx).duplicateCandidate.count()).toBe(0);
 });
+
+test("a new record is flagged at once: the one-citizen finder agrees with the full refresh", async () => {
+  const ctx = await tenant();
+  const world = await seedDuplicateWorld(ctx, { people: 30, seed: 5 });
+  await refreshDuplicateCandidates(ctx);
+  const full = (await pairs(ctx)).map((c) => ({ a: c.a.id, b: c.b.id, score: c.score, blocks: c.blocks }));
+  const db = await getDb();
+  await db.forTenant(ctx).duplicateCandidate.deleteMany({});
+  // Copies were created after their originals: flag each record as if it had just been created.
+  for (const id of world.ids) await flagDuplicatesOf(ctx, id);
+  const flagged = (await pairs(ctx)).map((c) => ({ a: c.a.id, b: c.b.id, score: c.score, blocks: c.blocks }));
+  // The postal-code block runs only in the full pass; every other pair is found the same.
+  const withoutPostal = full.filter((p) => !(p.blocks.length === 1 && p.blocks[0] === "address_name"));
+  const key = (p: { a: string; b: string }) => `${p.a}|${p.b}`;
+  expect(flagged.map(key).sort()).toEqual(withoutPostal.map(key).sort());
+  for (const f of flagged) expect(f.score).toBeCloseTo(full.find((p) => key(p) === key(f))!.score, 6);
+  const some = flagged[0]!;
+  expect((await candidatesOf(ctx, some.a)).some((c) => c.citizenBId === some.b)).toBe(true);
+  // Another tenant's id flags nothing.
+  const other = await tenant();
+  expect(await flagDuplicatesOf(other, some.a)).toEqual({ found: 0 });
+}, 120_000);
