@@ -14,6 +14,8 @@ import { candidatesOf, flagDuplicatesOf } from "@/lib/citizens/duplicates/flag-d
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
 import { refreshDuplicateCandidates } from "@/lib/citizens/duplicates/refresh-duplicate-candidates";
 import { CANDIDATE_THRESHOLD, DUPLICATE_FIELDS } from "@/lib/citizens/duplicates/weights";
+import { runAsSystem } from "@/lib/context/request-context";
+import { refreshDuplicatesJob } from "@/lib/citizens/duplicates/refresh-job";
 import { NotFoundError } from "@/lib/errors";
 import { pairKey, seedDuplicateWorld } from "../support/duplicate-world";
 
@@ -166,3 +168,19 @@ test("a new record is flagged at once: the one-citizen finder agrees with the fu
   const other = await tenant();
   expect(await flagDuplicatesOf(other, some.a)).toEqual({ found: 0 });
 }, 120_000);
+
+test("the background job refreshes one tenant as the system, and its payload is only a tenant id", async () => {
+  const ctx = await tenant();
+  await make(ctx, { firstName: "Tjitske", lastName: "Wiersma", nationalId: "NL-4711" });
+  await make(ctx, { firstName: "Tjitske", lastName: "Wiersma", nationalId: "NL-4711" });
+  await runAsSystem("job", () => refreshDuplicatesJob.handler({ tenantId: ctx.tenantId }, { jobId: "j1", attempt: 0 }));
+  expect(await pairs(ctx)).toHaveLength(1);
+  // Idempotent: a retried job states the same end result.
+  await runAsSystem("job", () => refreshDuplicatesJob.handler({ tenantId: ctx.tenantId }, { jobId: "j1", attempt: 1 }));
+  expect(await pairs(ctx)).toHaveLength(1);
+  expect(refreshDuplicatesJob.schema.safeParse({ tenantId: "x" }).success).toBe(false);
+  expect(refreshDuplicatesJob.schema.safeParse({ tenantId: ctx.tenantId, email: "a@b.c" })).toMatchObject({
+    success: true,
+    data: { tenantId: ctx.tenantId },
+  });
+});

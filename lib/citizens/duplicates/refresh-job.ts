@@ -3,6 +3,7 @@
 // ids only. Idempotent: a refresh states the end result.
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { getBoss } from "@/lib/jobs/boss";
 import { defineJob } from "@/lib/jobs/define-job";
 import { logger } from "@/lib/log/logger";
 import { refreshDuplicateCandidates } from "./refresh-duplicate-candidates";
@@ -33,11 +34,17 @@ export const scheduleDuplicateRefreshJob = defineJob({
   cronData: {},
   singletonKey: () => "citizens.schedule-duplicate-refresh",
   async handler() {
-    // Imported here: lib/jobs/enqueue reads the catalog, which imports this file.
-    const { enqueueJob } = await import("@/lib/jobs/enqueue");
+    // Sent with pg-boss directly: lib/jobs/enqueue reads the catalog, which imports this file.
+    // The payload is this file's own schema, so it needs no second validation.
+    const boss = await getBoss();
     const db = await getDb();
     const tenants = await db.tenant.findMany({ select: { id: true } });
-    for (const t of tenants) await enqueueJob(REFRESH_DUPLICATES_JOB, { tenantId: t.id });
+    for (const t of tenants)
+      await boss.send(
+        REFRESH_DUPLICATES_JOB,
+        { tenantId: t.id },
+        { singletonKey: `${REFRESH_DUPLICATES_JOB}:${t.id}` },
+      );
     logger.info({ tenants: tenants.length }, "scheduled duplicate refreshes");
   },
 });
