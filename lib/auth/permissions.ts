@@ -33,6 +33,8 @@ const ADMIN = [
   "citizen.delete",
   "citizen.purge",
   "citizen.import",
+  // review duplicate pairs: merge (and undo a merge), dismiss, refresh (lib/citizens/duplicates)
+  "citizen.merge",
   "custom_field.manage",
   "member.invite",
   "member.update",

@@ -5,6 +5,7 @@ import type { JobDefinition } from "./define-job";
 import { stripeEventJob, stripeEventSweepJob } from "@/lib/billing/webhook/stripe-event-job";
 import { monthlyAllowanceJob } from "@/lib/credits/allowance-job";
 import { sweepStaleReservationsJob } from "@/lib/credits/sweep-job";
+import { refreshDuplicatesJob, scheduleDuplicateRefreshJob } from "@/lib/citizens/duplicates/refresh-job";
 import { purgeExpiredTokens } from "./purge-expired-tokens";
 import {
   collectClassificationBatchJob,
@@ -34,3 +35,5 @@ registerJob(submitClassificationBatchJob as JobDefinition);
 registerJob(collectClassificationBatchJob as JobDefinition);
 registerJob(stripeEventJob as JobDefinition);
 registerJob(stripeEventSweepJob as JobDefinition);
+registerJob(refreshDuplicatesJob as JobDefinition);
+registerJob(scheduleDuplicateRefreshJob as JobDefinition);

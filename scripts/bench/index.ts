@@ -23,7 +23,9 @@
 //
 // After the migrations, before the seed: the credit ledger's reserve+settle throughput on one
 // tenant (scripts/bench/credits.ts; BENCH_ONLY=credits runs only that, without seeding), and
-// Stripe webhook events/s and p99 latency (scripts/bench/billing.ts; BENCH_ONLY=billing).
+// Stripe webhook events/s and p99 latency (scripts/bench/billing.ts; BENCH_ONLY=billing), and
+// the duplicate finder at 1,000,000 citizens (scripts/bench/duplicates.ts; BENCH_ONLY=duplicates,
+// BENCH_DUP_CITIZENS, BENCH_DUP_RUNS).
 //
 // First, without any database: the AI streaming benchmarks (scripts/bench/ai.ts: ai-cancel,
 // ai-stream; BENCH_AI_RUNS, default 50). BENCH_ONLY=ai- runs only those, DATABASE_URL or not.
@@ -48,6 +50,7 @@ import { explain, measureVariants, planSummary, type Stats } from "./measure";
 import { runAiBenches } from "./ai";
 import { runCreditBenches } from "./credits";
 import { runBillingBenches } from "./billing";
+import { runDuplicateBenches } from "./duplicates";
 
 const FUZZY_SETTINGS = { "pg_trgm.similarity_threshold": "0.3", "pg_trgm.word_similarity_threshold": "0.5" };
 const TARGET_MS = 100;
@@ -106,9 +109,12 @@ async function main() {
   // Stripe webhooks under concurrent delivery (scripts/bench/billing.ts): needs no seed either.
   const billingLines = !only || only.test("billing") ? await runBillingBenches() : [];
   if (billingLines.length > 0) console.log(`\n${billingLines.join("\n")}\n`);
+  // The duplicate finder on its own tenant (scripts/bench/duplicates.ts): seeds its own data.
+  const duplicateLines = !only || only.test("duplicates") ? await runDuplicateBenches(owner) : [];
+  if (duplicateLines.length > 0) console.log(`\n${duplicateLines.join("\n")}\n`);
   if (
     only &&
-    (only.test("credits") || only.test("billing")) &&
+    (only.test("credits") || only.test("billing") || only.test("duplicates")) &&
     !/list|filter|exact|full|fuzzy|cases/i.test(only.source)
   ) {
     await (await getDatabase()).close();
@@ -261,6 +267,9 @@ async function main() {
       `Run of ${new Date().toISOString()} — ${machine}.\n${seedLine}\nMeasuring: ${benchSeconds.toFixed(0)} s.\n\n${table}\n\n${plans.join("\n")}` +
         (ai.length > 0
           ? `\n\nAI streaming (no database):\n\n${ai.flatMap((r) => r.lines.map((l) => `- ${l}`)).join("\n")}\n`
+          : "") +
+        (duplicateLines.length > 0
+          ? `\n\nDuplicates:\n\n${duplicateLines.map((l) => `- ${l.trim()}`).join("\n")}\n`
           : "") +
         (creditLines.length > 0 ? `\n\nCredits:\n\n${creditLines.map((l) => `- ${l.trim()}`).join("\n")}\n` : ""),
     );

@@ -21,6 +21,13 @@ async function citizen(tx: Tx, tenantId: string, label: string) {
   return tx.citizen.create({ data: { tenantId, firstName: "Probe", lastName: label, city: "Probetown" } });
 }
 
+/** Two citizens, ids in order (the pair tables keep the smaller id first). */
+async function citizenPair(tx: Tx, tenantId: string, label: string): Promise<[string, string]> {
+  const x = (await citizen(tx, tenantId, `${label}-1`)).id;
+  const y = (await citizen(tx, tenantId, `${label}-2`)).id;
+  return x < y ? [x, y] : [y, x];
+}
+
 export const TENANT_FIXTURES: Record<string, TenantFixture> = {
   Citizen: { create: citizen, update: { city: "Probeville" } },
   Case: {
@@ -162,6 +169,45 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
       return tx.classificationRunItem.create({ data: { tenantId, runId: run.id, caseId: k.id } });
     },
     update: { status: "errored" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  // Duplicate review (lib/citizens/duplicates): pairs keyed by (tenant, a, b) with a < b.
+  DuplicateCandidate: {
+    async create(tx, tenantId, label) {
+      const [a, b] = await citizenPair(tx, tenantId, `${label}-dup`);
+      return tx.duplicateCandidate.create({
+        data: { tenantId, citizenAId: a, citizenBId: b, score: 20, fields: {}, blocks: ["email"] },
+      });
+    },
+    update: { score: 21 },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  DuplicateDismissal: {
+    async create(tx, tenantId, label) {
+      const [a, b] = await citizenPair(tx, tenantId, `${label}-dis`);
+      return tx.duplicateDismissal.create({ data: { tenantId, citizenAId: a, citizenBId: b } });
+    },
+    update: { dismissedById: null },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
+  CitizenMerge: {
+    async create(tx, tenantId, label) {
+      const [a, b] = await citizenPair(tx, tenantId, `${label}-merge`);
+      return tx.citizenMerge.create({
+        data: {
+          tenantId,
+          keptId: a,
+          mergedId: b,
+          choices: {},
+          keptBefore: {},
+          mergedBefore: {},
+          movedCaseIds: [],
+          keptAfterVersion: 2,
+          mergedAfterVersion: 2,
+        },
+      });
+    },
+    update: { keptAfterVersion: 3 },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
   AiFeatureConfig: {

@@ -4,12 +4,13 @@
 // one place that locks a data directory to its process (data-dir-lock.ts).
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { lockDataDir } from "./data-dir-lock";
 
 /** Extensions available to migrations (`CREATE EXTENSION pg_trgm`) on the embedded database. */
-export const pgliteExtensions = { pg_trgm, unaccent };
+export const pgliteExtensions = { fuzzystrmatch, pg_trgm, unaccent };
 
 export const DEFAULT_PGLITE_DATA_DIR = "./.data/pglite";
 

@@ -11,7 +11,9 @@ import {
   setCitizenTags,
   updateCitizen,
 } from "@/lib/citizens/mutations";
+import { flagDuplicatesOf } from "@/lib/citizens/duplicates/flag-duplicates-of";
 import { revealCitizenField } from "@/lib/citizens/read";
+import { logger } from "@/lib/log/logger";
 import {
   citizenIdSchema,
   createCitizenSchema,
@@ -27,6 +29,11 @@ const list = (slug: string) => `/${slug}/citizens`;
 
 export const createCitizenAction = tenantAction("citizen.create", createCitizenSchema, async (ctx, input) => {
   const citizen = await createCitizen(ctx, input);
+  // Possible duplicates are flagged at once (the nightly refresh would find them too, so a
+  // failure here is logged, never the creation's failure).
+  await flagDuplicatesOf(ctx, citizen.id).catch((err: unknown) =>
+    logger.warn({ err, citizen_id: citizen.id }, "flagging duplicates of a new citizen failed"),
+  );
   revalidatePath(list(ctx.access.tenant.slug));
   return { id: citizen.id };
 });

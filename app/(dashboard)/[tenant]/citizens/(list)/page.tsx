@@ -92,6 +92,11 @@ export default async function CitizensPage({ params, searchParams }: Props) {
               Export CSV
             </a>
           ) : null}
+          {can(role, "citizen.merge") ? (
+            <Link href={`/${slug}/citizens/duplicates`} className={buttonClasses({ variant: "secondary" })}>
+              Duplicates
+            </Link>
+          ) : null}
           {can(role, "citizen.import") ? (
             <Link href={`/${slug}/citizens/import`} className={buttonClasses({ variant: "secondary" })}>
               Import

@@ -15,6 +15,7 @@ import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCases } from "@/lib/cases/list";
 import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
+import { candidatesOf } from "@/lib/citizens/duplicates/flag-duplicates-of";
 import type { PiiFieldName } from "@/lib/citizens/schemas";
 import { loadCitizenRecord } from "./load";
 import { AiUnavailable } from "@/components/ai/ai-unavailable";
@@ -59,6 +60,8 @@ export default async function CitizenPage({ params }: Props) {
   const summaryAccess =
     !deleted && can(role, "case.update") ? await resolveAiAccess({ ...ctx, access }, "citizen_summary", status) : null;
   const summary = summaryAccess?.allowed ? await readCitizenSummary(ctx, citizen.id) : null;
+  // Possible duplicates (flagged at creation and by the nightly refresh), for those who may merge.
+  const duplicates = !deleted && can(role, "citizen.merge") ? await candidatesOf(ctx, citizen.id) : [];
   const address = [
     citizen.addressLine1,
     citizen.addressLine2,
@@ -74,6 +77,21 @@ export default async function CitizenPage({ params }: Props) {
           className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100"
         >
           This record is in the trash since {dateFormat.format(citizen.deletedAt!)}. Restore it to work with it again.
+        </p>
+      ) : null}
+      {duplicates.length > 0 ? (
+        <p
+          role="status"
+          className="rounded-lg border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-400/30 dark:bg-blue-400/10 dark:text-blue-100"
+        >
+          This record may be a duplicate of{" "}
+          {duplicates.length === 1 ? "another record" : `${duplicates.length} records`}.{" "}
+          <Link
+            className="underline"
+            href={`/${slug}/citizens/duplicates/review?a=${duplicates[0]!.citizenAId}&b=${duplicates[0]!.citizenBId}`}
+          >
+            Review {duplicates.length === 1 ? "it" : "the closest"}
+          </Link>
         </p>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
