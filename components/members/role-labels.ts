@@ -2,8 +2,8 @@
 // table (lib/auth/permissions.ts), so it can never promise what a role cannot do: a
 // permission is named only when it has a phrase here, and a phrase is given only to
 // permissions that something in the app checks (tests/unit/role-help.test.ts). Permissions of
-// features that are not built yet (AI, billing, GDPR requests, deleting an organisation) have
-// none, so the help does not mention them.
+// features that are not built yet (GDPR requests, deleting an organisation) have none, so the
+// help does not mention them.
 import { PERMISSIONS, ROLE_RANK, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -28,10 +28,12 @@ export const PERMISSION_PHRASES: Partial<Record<Permission, string>> = {
   "case.create": "open cases",
   "case.update": "update cases",
   "case.note": "add case notes",
+  "ai.use": "use the AI features, which spend credits",
   "saved_view.share": "share list views",
   "citizen.delete": "move citizens to the trash",
   "citizen.purge": "empty the trash",
   "citizen.import": "import citizens",
+  "citizen.merge": "merge duplicate citizens",
   "custom_field.manage": "manage custom fields",
   "member.invite": "invite members",
   "member.update": "change roles",
@@ -40,6 +42,9 @@ export const PERMISSION_PHRASES: Partial<Record<Permission, string>> = {
   "audit.read": "read the audit log",
   "audit.export": "export the audit log",
   "tenant.update": "edit the organisation's settings",
+  "billing.read": "see billing and credits",
+  "billing.manage": "change the plan and buy credits",
+  "ai_settings.manage": "change the AI settings",
   "tenant.transfer": "transfer ownership",
 };
 
