@@ -39,8 +39,8 @@ const coreFeatures = [
   },
 ];
 
-// Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat. Not yet: plain-language
-// list search and daily briefings, which stay marked "Coming".
+// Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat, plain-language list
+// search, duplicate review. Not yet: daily briefings, which stay marked "Coming".
 const aiFeatures = [
   {
     Icon: DocumentIcon,
@@ -69,8 +69,14 @@ const aiFeatures = [
   {
     Icon: SearchIcon,
     title: "Plain-language search",
-    body: "Ask for “housing cases waiting on a reply” and get the list.",
-    available: false,
+    body: "Ask for “open housing cases from last month” and check the filters it suggests before the list changes.",
+    available: true,
+  },
+  {
+    Icon: HistoryIcon,
+    title: "Duplicate review",
+    body: "Possible duplicates found by matching fields and scored in the open, reviewed side by side and merged with an undo for 30 days; AI only explains the ranking.",
+    available: true,
   },
   {
     Icon: SparklesIcon,
