@@ -9,6 +9,7 @@ import {
   collectClassificationBatchJob,
   submitClassificationBatchJob,
 } from "@/lib/ai/features/bulk-classification/jobs";
+import { dailyBriefingsJob } from "@/lib/ai/features/briefing/briefing-job";
 
 const jobs = new Map<string, JobDefinition>();
 
@@ -31,3 +32,4 @@ registerJob(sweepStaleReservationsJob as JobDefinition);
 registerJob(monthlyAllowanceJob as JobDefinition);
 registerJob(submitClassificationBatchJob as JobDefinition);
 registerJob(collectClassificationBatchJob as JobDefinition);
+registerJob(dailyBriefingsJob as JobDefinition);
