@@ -217,3 +217,16 @@ it("the scheduler writes after the local time, once per local day, and skips ten
   wire().script({ kind: "tool", input: { sentences: ["[ref:new] new cases."] } });
   expect(await pass("2026-03-04T07:46:00Z")).toEqual({ written: 1, failed: 0 });
 });
+
+it("the offline demo model's briefing passes the figure check whole, spikes included", async () => {
+  const world = await caseworkWorld();
+  for (let i = 0; i < 3; i++) await insertCase(world, `2026-03-02T1${i}:00:00Z`, { category: "Roads" });
+  const result = await world.as(() => writeBriefing(world.ctx, { config: AMS, day: DAY, createdById: null }));
+  expect(result.briefing.sentences).toEqual([
+    "Yesterday [ref:new] new cases came in and [ref:resolved] were resolved.",
+    "At the end of the day [ref:overdue] open cases were past their due date.",
+    "The Roads category stood out with [ref:spike:1] new cases, against [ref:spike_avg:1] on a usual day like it.",
+  ]);
+  const event = (await auditRows(world.tenant.id)).find((a) => a.action === "ai.briefing_written")!;
+  expect(event.data).toMatchObject({ dropped: 0 });
+});
