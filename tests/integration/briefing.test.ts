@@ -230,3 +230,23 @@ it("the offline demo model's briefing passes the figure check whole, spikes incl
   const event = (await auditRows(world.tenant.id)).find((a) => a.action === "ai.briefing_written")!;
   expect(event.data).toMatchObject({ dropped: 0 });
 });
+
+it("a claim left 'generating' by a writer that died is taken over after the stale time, a fresh one is not", async () => {
+  const world = await caseworkWorld();
+  const db = await getDb();
+  const stuck = await db.forTenant(world.ctx).briefing.create({
+    data: { tenantId: world.tenant.id, day: new Date(`${DAY}T00:00:00Z`), timeZone: "UTC", status: "generating" },
+  });
+  const fresh = await world.as(() => writeBriefing(world.ctx, { config: AMS, day: DAY, createdById: null }));
+  expect(fresh).toMatchObject({ created: false, briefing: { id: stuck.id, status: "generating" } });
+  expect(wire().requests).toHaveLength(0);
+
+  await db.forTenant(world.ctx).briefing.update({
+    where: { tenantId_id: { tenantId: world.tenant.id, id: stuck.id } },
+    data: { claimedAt: new Date(Date.now() - 11 * 60_000) },
+  });
+  wire().script({ kind: "tool", input: { sentences: ["[ref:new] new cases."] } });
+  const taken = await world.as(() => writeBriefing(world.ctx, { config: AMS, day: DAY, createdById: null }));
+  expect(taken).toMatchObject({ created: true, briefing: { status: "ready" } });
+  expect(await briefingRows(world.tenant.id)).toHaveLength(1);
+});
