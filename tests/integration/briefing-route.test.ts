@@ -6,9 +6,12 @@ process.env.PGLITE_DATA_DIR = "memory://";
 process.env.SEED_DEMO_ON_FIRST_START = "0";
 
 jest.mock("@/lib/auth/session", () => ({ currentUser: jest.fn() }));
+jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "req-briefing-route" }) }));
 
 import { POST } from "@/app/api/tenants/[tenant]/briefing/route";
+import { updateAiFeatureConfigAction } from "@/app/(dashboard)/[tenant]/settings/ai/actions";
+import { readAiFeatureConfig } from "@/lib/ai/config/read-ai-config";
 import { defaultAiFeatureSettings } from "@/lib/ai/config/schemas";
 import { updateAiFeatureConfig } from "@/lib/ai/config/update-ai-config";
 import { getDatabase, getDb } from "@/lib/db";
@@ -75,4 +78,30 @@ it("refuses a body with fields (400), no credits (402) and the feature switched 
   signInAs(world);
   expect((await generate(world)).status).toBe(403);
   expect(wire().requests).toHaveLength(0);
+});
+
+it("the AI settings form saves the briefing time and zone, and answers field errors for bad ones", async () => {
+  const world = await caseworkWorld();
+  signInAs(world);
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    f.set("feature", "briefing");
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+  const saved = await updateAiFeatureConfigAction(world.slug, form({ timeOfDay: "06:45", timeZone: "Europe/Berlin" }));
+  expect(saved).toMatchObject({ ok: true });
+  expect(await readAiFeatureConfig(world.ctx, "briefing")).toMatchObject({
+    timeOfDay: "06:45",
+    timeZone: "Europe/Berlin",
+  });
+  const bad = await updateAiFeatureConfigAction(world.slug, form({ timeOfDay: "25:00", timeZone: "Moon/Base" }));
+  expect(bad).toMatchObject({
+    ok: false,
+    fieldErrors: {
+      timeOfDay: ["Enter a time as HH:MM, from 00:00 to 23:59"],
+      timeZone: ["Enter a time zone such as Europe/Amsterdam"],
+    },
+  });
+  expect(await readAiFeatureConfig(world.ctx, "briefing")).toMatchObject({ timeOfDay: "06:45" });
 });
