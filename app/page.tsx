@@ -39,8 +39,8 @@ const coreFeatures = [
   },
 ];
 
-// Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat. Not yet: plain-language
-// list search and daily briefings, which stay marked "Coming".
+// Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat, daily briefings.
+// Not yet: plain-language list search, which stays marked "Coming".
 const aiFeatures = [
   {
     Icon: DocumentIcon,
@@ -75,8 +75,8 @@ const aiFeatures = [
   {
     Icon: SparklesIcon,
     title: "Daily briefings",
-    body: "What came in, what changed and what is due, ready each morning.",
-    available: false,
+    body: "Yesterday's new, resolved and overdue cases and any category that spiked, written up at your time each day, every number a link to the cases behind it.",
+    available: true,
   },
 ];
 
