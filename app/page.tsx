@@ -40,7 +40,7 @@ const coreFeatures = [
 ];
 
 // Built: case and citizen summaries, classification (also in bulk), reply drafts, intake, the chat, plain-language list
-// search, duplicate review. Not yet: daily briefings, which stay marked "Coming".
+// search, duplicate review, daily briefings. A feature that is not built is marked "Coming" here (issue #13).
 const aiFeatures = [
   {
     Icon: DocumentIcon,
@@ -81,8 +81,8 @@ const aiFeatures = [
   {
     Icon: SparklesIcon,
     title: "Daily briefings",
-    body: "What came in, what changed and what is due, ready each morning.",
-    available: false,
+    body: "Yesterday's new, resolved and overdue cases and any category that spiked, written up at your time each day, every number a link to the cases behind it.",
+    available: true,
   },
 ];
 

@@ -107,12 +107,20 @@ export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settin
           {err("perUserMonthlyCreditLimit")}
         </div>
         {settings.feature === "briefing" ? (
-          <div>
-            <Label htmlFor={id("hourOfDay")}>Briefing hour</Label>
-            <Input {...attrs("hourOfDay")} inputMode="numeric" defaultValue={settings.hourOfDay} className="mt-1.5" />
-            {hint("hourOfDay", "0–23, in your organisation's time zone.")}
-            {err("hourOfDay")}
-          </div>
+          <>
+            <div>
+              <Label htmlFor={id("timeOfDay")}>Briefing time</Label>
+              <Input {...attrs("timeOfDay")} type="time" defaultValue={settings.timeOfDay} className="mt-1.5" />
+              {hint("timeOfDay", "Written within 15 minutes after this time, about the previous day.")}
+              {err("timeOfDay")}
+            </div>
+            <div>
+              <Label htmlFor={id("timeZone")}>Time zone</Label>
+              <Input {...attrs("timeZone")} defaultValue={settings.timeZone} className="mt-1.5" />
+              {hint("timeZone", "An IANA name, e.g. Europe/Amsterdam; days are counted in this zone.")}
+              {err("timeZone")}
+            </div>
+          </>
         ) : null}
         {settings.feature === "reply_draft" ? (
           <>

@@ -11,6 +11,7 @@ import {
   collectClassificationBatchJob,
   submitClassificationBatchJob,
 } from "@/lib/ai/features/bulk-classification/jobs";
+import { dailyBriefingsJob } from "@/lib/ai/features/briefing/briefing-job";
 
 const jobs = new Map<string, JobDefinition>();
 
@@ -37,3 +38,4 @@ registerJob(stripeEventJob as JobDefinition);
 registerJob(stripeEventSweepJob as JobDefinition);
 registerJob(refreshDuplicatesJob as JobDefinition);
 registerJob(scheduleDuplicateRefreshJob as JobDefinition);
+registerJob(dailyBriefingsJob as JobDefinition);

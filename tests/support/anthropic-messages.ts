@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 import { demoChatSql, demoText, demoToolInput, promptOf } from "./anthropic-demo";
 import { demoClassification, demoIntake, demoReplyDraft, isReplyDraftPrompt } from "./anthropic-demo-casework";
 import { demoSearchFilter, isSearchPrompt } from "./anthropic-demo-search";
+import { BRIEFING_TOOL_NAME, demoBriefing } from "./anthropic-demo-briefing";
 import {
   chunkWords,
   type ContentBlock,
@@ -123,6 +124,8 @@ export function messagesHandler(opts: { take: (endpoint: Endpoint) => ScriptedRe
     if (forced?.name === "run_sql") return { kind: "tool", toolName: forced.name, input: { sql: demoChatSql(prompt) } };
     if (forced?.name === "record_intake")
       return { kind: "tool", toolName: forced.name, input: demoIntake(prompt, forced.input_schema) };
+    if (forced?.name === BRIEFING_TOOL_NAME)
+      return { kind: "tool", toolName: forced.name, input: demoBriefing(prompt) };
     if (isSearchPrompt(forced?.name))
       return { kind: "tool", toolName: forced!.name, input: demoSearchFilter(prompt, forced!.input_schema) };
     if (forced) return { kind: "tool", toolName: forced.name, input: demoToolInput(prompt, forced.input_schema) };

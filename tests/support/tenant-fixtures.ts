@@ -154,6 +154,15 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { text: "Probed" },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  Briefing: {
+    async create(tx, tenantId) {
+      // One briefing per tenant per day: each probe row gets a day of its own.
+      const day = new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 1e5) * 86_400_000);
+      return tx.briefing.create({ data: { tenantId, day, timeZone: "UTC" } });
+    },
+    update: { text: "Probed" },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
   ClassificationRun: {
     async create(tx, tenantId) {
       return tx.classificationRun.create({ data: { tenantId, mode: "suggest", total: 0 } });

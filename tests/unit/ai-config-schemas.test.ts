@@ -29,7 +29,7 @@ describe("AI feature settings", () => {
 
   it("has feature-specific defaults", () => {
     expect(defaultAiFeatureSettings("reply_draft")).toMatchObject({ tone: "neutral", defaultLanguage: "en" });
-    expect(defaultAiFeatureSettings("briefing")).toMatchObject({ hourOfDay: 7 });
+    expect(defaultAiFeatureSettings("briefing")).toMatchObject({ timeOfDay: "07:00", timeZone: "UTC" });
     expect(allDefaultAiFeatureSettings()).toHaveLength(AI_FEATURES.length);
   });
 
@@ -43,7 +43,8 @@ describe("AI feature settings", () => {
       promptAdditions: "  Mention open deadlines.  ",
       monthlyCreditLimit: "",
       perUserMonthlyCreditLimit: "250",
-      hourOfDay: "18",
+      timeOfDay: " 18:30 ",
+      timeZone: "Europe/Amsterdam",
     });
     expect(parsed).toEqual({
       feature: "briefing",
@@ -54,7 +55,8 @@ describe("AI feature settings", () => {
       promptAdditions: "Mention open deadlines.",
       monthlyCreditLimit: null,
       perUserMonthlyCreditLimit: 250,
-      hourOfDay: 18,
+      timeOfDay: "18:30",
+      timeZone: "Europe/Amsterdam",
     });
     expect(aiFeatureSettingsSchema.parse({ feature: "chat", enabled: "on" }).enabled).toBe(true);
   });
@@ -81,7 +83,17 @@ describe("AI feature settings", () => {
   it("refuses feature-specific values", () => {
     expect(errorsOf({ feature: "reply_draft", tone: "rude" }).tone).toEqual(["Choose a tone"]);
     expect(errorsOf({ feature: "reply_draft", defaultLanguage: "xx" }).defaultLanguage).toEqual(["Choose a language"]);
-    expect(errorsOf({ feature: "briefing", hourOfDay: "24" }).hourOfDay).toEqual(["From 0 to 23"]);
+    for (const t of ["24:00", "7:00", "07:60", "0700", ""])
+      expect(errorsOf({ feature: "briefing", timeOfDay: t }).timeOfDay).toEqual([
+        "Enter a time as HH:MM, from 00:00 to 23:59",
+      ]);
+    for (const z of ["Mars/Olympus", "Europe/Amsterdam'; --", "", "../etc"])
+      expect(errorsOf({ feature: "briefing", timeZone: z }).timeZone).toEqual([
+        "Enter a time zone such as Europe/Amsterdam",
+      ]);
+    expect(aiFeatureSettingsSchema.parse({ feature: "briefing", timeZone: "America/Argentina/Buenos_Aires" })).toMatchObject({
+      timeZone: "America/Argentina/Buenos_Aires",
+    });
   });
 
   it("refuses an unknown feature", () => {

@@ -45,6 +45,17 @@ const creditLimit = z.preprocess(
     .nullable(),
 );
 
+/** An IANA zone name the runtime (and so Postgres' AT TIME ZONE, same tz database) knows. */
+export function isTimeZone(v: string): boolean {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(v)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function common(defaults: { maxTokens: number; temperature: number }) {
   return {
     enabled: bool.default(true),
@@ -91,13 +102,18 @@ export const aiFeatureSettingsSchema = z.discriminatedUnion(
     z.object({
       feature: z.literal("briefing"),
       ...common({ maxTokens: 2_048, temperature: 0.3 }),
-      // In the tenant's time zone: the job scheduler turns it into a cron time.
-      hourOfDay: z.coerce
-        .number({ message: "Enter an hour from 0 to 23" })
-        .int("Enter a whole hour")
-        .min(0, "From 0 to 23")
-        .max(23, "From 0 to 23")
-        .default(7),
+      // When the briefing is written, in the tenant's own time zone: the every-15-minutes job
+      // (lib/ai/features/briefing/briefing-job.ts) writes it on the first run after this time.
+      timeOfDay: z
+        .string({ message: "Enter a time as HH:MM" })
+        .trim()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM, from 00:00 to 23:59")
+        .default("07:00"),
+      timeZone: z
+        .string({ message: "Enter a time zone" })
+        .trim()
+        .refine(isTimeZone, "Enter a time zone such as Europe/Amsterdam")
+        .default("UTC"),
     }),
     plain("nl_search", { maxTokens: 512, temperature: 0 }),
     plain("chat", { maxTokens: 2_048, temperature: 0.4 }),

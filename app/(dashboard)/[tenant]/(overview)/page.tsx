@@ -10,6 +10,13 @@ import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { formatNumber, resolveLocale } from "@/components/dashboard/format";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
+import { BriefingPanel } from "@/components/dashboard/briefing-panel";
+import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
+import type { AiFeatureSettingsFor } from "@/lib/ai/config/schemas";
+import { briefingDay } from "@/lib/ai/features/briefing/local-day";
+import { readBriefing } from "@/lib/ai/features/briefing/read-briefing";
+import { can } from "@/lib/auth/permissions";
+import { aiStatus } from "@/lib/config/ai";
 
 type Props = { params: Promise<{ tenant: string }> };
 
@@ -28,9 +35,18 @@ export default async function DashboardPage({ params }: Props) {
     tenantContext(tenantSlug),
     headers(),
   ]);
-  const summary = await getDashboardSummary(ctx);
-  const locale = resolveLocale(requestHeaders.get("accept-language"));
   const now = new Date();
+  const status = aiStatus();
+  const [summary, briefingAccess] = await Promise.all([
+    getDashboardSummary(ctx),
+    resolveAiAccess({ ...ctx, access }, "briefing", status),
+  ]);
+  // The briefing panel shows when the plan, the installation and the tenant's settings allow
+  // the feature; the day is the tenant's yesterday in its own time zone.
+  const briefingConfig = briefingAccess.allowed ? (briefingAccess.config as AiFeatureSettingsFor<"briefing">) : null;
+  const day = briefingConfig ? briefingDay(now, briefingConfig.timeZone) : null;
+  const briefing = day ? await readBriefing(ctx, day) : null;
+  const locale = resolveLocale(requestHeaders.get("accept-language"));
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
@@ -65,6 +81,16 @@ export default async function DashboardPage({ params }: Props) {
           />
         </dl>
       </section>
+
+      {day ? (
+        <BriefingPanel
+          tenantSlug={tenantSlug}
+          day={day}
+          initial={briefing}
+          canGenerate={can(access.role, "ai_settings.manage")}
+          demo={status.demo}
+        />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="status-chart-heading">
