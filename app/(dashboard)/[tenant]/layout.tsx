@@ -1,4 +1,5 @@
-import { ChatWidget } from "@/components/chat/chat-widget";
+import { ChatWidget } from "@/components/chat/chat-widget-lazy";
+import { QueryProvider } from "@/components/query-provider";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { AppShell } from "@/components/shell/app-shell";
 import { OutOfCreditsBanner, PastDueBanner } from "@/components/billing/past-due-banner";
@@ -23,15 +24,17 @@ export default async function TenantLayout({ children, params }: Props) {
     : null;
   const showChat = chat !== null && (chat.allowed || chat.reason === "not_configured");
   return (
-    <AppShell access={access}>
-      <LiveUpdates tenantSlug={tenantSlug} />
-      {pastDueSince ? (
-        <PastDueBanner since={pastDueSince} billingHref={billingHref} />
-      ) : outOfCredits && can(access.role, "ai.use") ? (
-        <OutOfCreditsBanner billingHref={billingHref} />
-      ) : null}
-      {children}
-      {showChat ? <ChatWidget tenantSlug={tenantSlug} /> : null}
-    </AppShell>
+    <QueryProvider>
+      <AppShell access={access}>
+        <LiveUpdates tenantSlug={tenantSlug} />
+        {pastDueSince ? (
+          <PastDueBanner since={pastDueSince} billingHref={billingHref} />
+        ) : outOfCredits && can(access.role, "ai.use") ? (
+          <OutOfCreditsBanner billingHref={billingHref} />
+        ) : null}
+        {children}
+        {showChat ? <ChatWidget tenantSlug={tenantSlug} /> : null}
+      </AppShell>
+    </QueryProvider>
   );
 }
