@@ -91,7 +91,9 @@ describe("AI feature settings", () => {
       expect(errorsOf({ feature: "briefing", timeZone: z }).timeZone).toEqual([
         "Enter a time zone such as Europe/Amsterdam",
       ]);
-    expect(aiFeatureSettingsSchema.parse({ feature: "briefing", timeZone: "America/Argentina/Buenos_Aires" })).toMatchObject({
+    expect(
+      aiFeatureSettingsSchema.parse({ feature: "briefing", timeZone: "America/Argentina/Buenos_Aires" }),
+    ).toMatchObject({
       timeZone: "America/Argentina/Buenos_Aires",
     });
   });

@@ -31,6 +31,7 @@ test("routes that take a JSON body use readJsonBody", () => {
     "[caseId]/summary/route.ts",
     "[citizenId]/summary/route.ts",
     "[jobId]/commit/route.ts",
+    "[tenant]/briefing/route.ts",
     "[tenant]/chat/route.ts",
     "[tenant]/intake/route.ts",
     "[tenant]/invitations/route.ts",
