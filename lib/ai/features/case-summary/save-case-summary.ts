@@ -9,7 +9,8 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
-import { citedSummaryText, parseCitedSummary, type CitedSentence } from "./parse-cited-summary";
+import { storedSummary } from "@/lib/ai/features/summary/stored-summary";
+import type { CitedSentence } from "./parse-cited-summary";
 import { saveCaseSummarySchema } from "./schemas";
 
 export type SavedCaseSummary = {
@@ -28,9 +29,7 @@ export async function saveCaseSummary(ctx: TenantContext, rawInput: unknown): Pr
   const caseId = (rawInput as { caseId?: unknown } | null)?.caseId;
   if (!isUuid(caseId)) throw new NotFoundError("Case not found");
   const input = parseInput(saveCaseSummarySchema, rawInput, "The summary could not be saved");
-  const parsed = parseCitedSummary(input.text, input.sourceIds, { complete: true });
-  const sentences = parsed.sentences.map(({ text, refs, uncited }) => ({ text, refs, uncited }));
-  const text = citedSummaryText(parsed);
+  const { sentences, fields, auditData } = storedSummary(input, ctx.userId);
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.case.findUnique({
@@ -38,33 +37,17 @@ export async function saveCaseSummary(ctx: TenantContext, rawInput: unknown): Pr
       select: { id: true, citizen: { select: { deletedAt: true } } },
     });
     if (!found || found.citizen.deletedAt) throw new NotFoundError("Case not found");
-    const data = {
-      text,
-      citations: sentences,
-      sourceVersion: input.sourceVersion,
-      model: input.model,
-      createdById: ctx.userId,
-      createdAt: new Date(),
-    };
     const row = await tx.caseSummary.upsert({
       where: { tenantId_caseId: { tenantId: ctx.tenantId, caseId: input.caseId } },
-      create: { tenantId: ctx.tenantId, caseId: input.caseId, ...data },
-      update: data,
+      create: { tenantId: ctx.tenantId, caseId: input.caseId, ...fields },
+      update: fields,
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       action: "case.summary_generated",
       targetType: "case",
       targetId: input.caseId,
-      // Counts only: the summary's text may quote notes, which the audit log must not copy.
-      data: {
-        summaryId: row.id,
-        model: input.model,
-        sourceVersion: input.sourceVersion,
-        sentences: sentences.length,
-        uncited: sentences.filter((s) => s.uncited).length,
-        droppedRefs: parsed.droppedRefs,
-      },
+      data: auditData(row.id),
     });
     return {
       id: row.id,

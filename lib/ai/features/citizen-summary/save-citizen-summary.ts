@@ -9,7 +9,7 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/uuid";
-import { citedSummaryText, parseCitedSummary } from "@/lib/ai/features/case-summary/parse-cited-summary";
+import { storedSummary } from "@/lib/ai/features/summary/stored-summary";
 import { saveCitizenSummarySchema } from "./schemas";
 
 export async function saveCitizenSummary(ctx: TenantContext, rawInput: unknown) {
@@ -18,40 +18,22 @@ export async function saveCitizenSummary(ctx: TenantContext, rawInput: unknown) 
   const citizenId = (rawInput as { citizenId?: unknown } | null)?.citizenId;
   if (!isUuid(citizenId)) throw new NotFoundError("Citizen not found");
   const input = parseInput(saveCitizenSummarySchema, rawInput, "The summary could not be saved");
-  const parsed = parseCitedSummary(input.text, input.sourceIds, { complete: true });
-  const sentences = parsed.sentences.map(({ text, refs, uncited }) => ({ text, refs, uncited }));
-  const text = citedSummaryText(parsed);
+  const { sentences, fields, auditData } = storedSummary(input, ctx.userId);
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const found = await tx.citizen.findUnique({ where: { id: input.citizenId }, select: { deletedAt: true } });
     if (!found || found.deletedAt) throw new NotFoundError("Citizen not found");
-    const data = {
-      text,
-      citations: sentences,
-      sourceVersion: input.sourceVersion,
-      model: input.model,
-      createdById: ctx.userId,
-      createdAt: new Date(),
-    };
     const row = await tx.citizenSummary.upsert({
       where: { tenantId_citizenId: { tenantId: ctx.tenantId, citizenId: input.citizenId } },
-      create: { tenantId: ctx.tenantId, citizenId: input.citizenId, ...data },
-      update: data,
+      create: { tenantId: ctx.tenantId, citizenId: input.citizenId, ...fields },
+      update: fields,
     });
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       action: "citizen.summary_generated",
       targetType: "citizen",
       targetId: input.citizenId,
-      // Counts only: the text may quote notes, which the audit log must not copy.
-      data: {
-        summaryId: row.id,
-        model: input.model,
-        sourceVersion: input.sourceVersion,
-        sentences: sentences.length,
-        uncited: sentences.filter((s) => s.uncited).length,
-        droppedRefs: parsed.droppedRefs,
-      },
+      data: auditData(row.id),
     });
     return { id: row.id, citizenId: row.citizenId, text: row.text, sentences, sourceVersion: row.sourceVersion };
   });
