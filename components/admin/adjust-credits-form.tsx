@@ -2,25 +2,16 @@
 // A platform admin adds or takes back a tenant's AI credits, with the reason that goes into both
 // audit chains. Keeps what was typed on an error; on success it empties and announces the new
 // balance.
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { adjustTenantCreditsAction } from "@/app/(admin)/admin/actions";
-import { useForm } from "@/components/forms/use-form";
+import { useAdminForm } from "./use-admin-form";
 import { adjustTenantCreditsSchema } from "@/lib/admin/schemas";
 import { FormFooter, ReasonField, TextField } from "./form-fields";
 
-type State = Awaited<ReturnType<typeof adjustTenantCreditsAction>> | null;
-
 export function AdjustCreditsForm({ tenantId }: { tenantId: string }) {
   const id = useId();
-  const form = useForm({
-    action: (_prev: State, data: FormData) => adjustTenantCreditsAction(data),
-    initialState: null,
-    schema: adjustTenantCreditsSchema,
-  });
+  const form = useAdminForm(adjustTenantCreditsAction, adjustTenantCreditsSchema);
   const { state, formRef } = form;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state, formRef]);
   return (
     <form
       ref={formRef}

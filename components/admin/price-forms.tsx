@@ -2,28 +2,19 @@
 // The two forms of /admin/prices: a new price for a model (from now or from a later day) and a
 // multiplier. Both ask for a reason (it goes into the platform audit log) and keep what was
 // typed on an error; on success they empty and announce what was saved.
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { setModelPriceAction, setPriceMultiplierAction } from "@/app/(admin)/admin/actions";
-import { useForm } from "@/components/forms/use-form";
+import { useAdminForm } from "./use-admin-form";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { setModelPriceSchema, setPriceMultiplierSchema } from "@/lib/usage/schemas";
 import { type Field, FormFooter, ReasonField, TextField } from "./form-fields";
 
-type PriceState = Awaited<ReturnType<typeof setModelPriceAction>> | null;
-
 export function ModelPriceForm({ models }: { models: string[] }) {
   const id = useId();
-  const form = useForm({
-    action: (_prev: PriceState, data: FormData) => setModelPriceAction(data),
-    initialState: null,
-    schema: setModelPriceSchema,
-  });
+  const form = useAdminForm(setModelPriceAction, setModelPriceSchema);
   const { state, formRef } = form;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state, formRef]);
 
   const fields: Field[] = [
     { name: "model", label: "Model id", placeholder: "claude-haiku-4-5", list: `${id}-models` },
@@ -79,19 +70,10 @@ export function ModelPriceForm({ models }: { models: string[] }) {
   );
 }
 
-type MultiplierState = Awaited<ReturnType<typeof setPriceMultiplierAction>> | null;
-
 export function PriceMultiplierForm() {
   const id = useId();
-  const form = useForm({
-    action: (_prev: MultiplierState, data: FormData) => setPriceMultiplierAction(data),
-    initialState: null,
-    schema: setPriceMultiplierSchema,
-  });
+  const form = useAdminForm(setPriceMultiplierAction, setPriceMultiplierSchema);
   const { state, formRef } = form;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state, formRef]);
   const kindId = `${id}-kind`;
   return (
     <form

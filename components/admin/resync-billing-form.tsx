@@ -1,9 +1,9 @@
 "use client";
 // A platform admin re-reads a tenant's billing from Stripe (after a lost webhook), with the
 // reason that goes into both audit chains. On success it says what changed, or that nothing did.
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { resyncTenantBillingAction } from "@/app/(admin)/admin/actions";
-import { useForm } from "@/components/forms/use-form";
+import { useAdminForm } from "./use-admin-form";
 import { resyncTenantBillingSchema } from "@/lib/admin/schemas";
 import { planDefinition } from "@/lib/billing/plans";
 import { FormFooter, ReasonField } from "./form-fields";
@@ -25,15 +25,8 @@ function summary({ before, after, invoicesGranted }: Result): string {
 
 export function ResyncBillingForm({ tenantId }: { tenantId: string }) {
   const id = useId();
-  const form = useForm({
-    action: (_prev: State, data: FormData) => resyncTenantBillingAction(data),
-    initialState: null,
-    schema: resyncTenantBillingSchema,
-  });
+  const form = useAdminForm(resyncTenantBillingAction, resyncTenantBillingSchema);
   const { state, formRef } = form;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state, formRef]);
   return (
     <form
       ref={formRef}
