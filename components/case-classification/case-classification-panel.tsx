@@ -17,6 +17,7 @@ import { SpinnerIcon } from "@/components/ui/icons";
 import type { ClassifyCaseResult } from "@/lib/ai/features/case-classification/classify-case";
 import type { CaseClassification } from "@/lib/ai/features/case-classification/schemas";
 import type { CaseSnapshot } from "@/lib/cases/snapshot";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = {
   tenantSlug: string;
@@ -126,7 +127,6 @@ export function CaseClassificationPanel({ tenantSlug, caseId, demo = false, stor
     });
   }
 
-  const billingUrl = typeof error?.details?.billingUrl === "string" ? error.details.billingUrl : null;
   const s = result?.suggestion;
 
   return (
@@ -179,19 +179,7 @@ export function CaseClassificationPanel({ tenantSlug, caseId, demo = false, stor
           ) : null}
         </div>
 
-        {error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{error.message}</p>
-            {error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {error ? <AiErrorAlert error={error} /> : null}
 
         {result && !loading && fromBulk ? (
           <p className="text-xs text-muted-foreground">From a bulk classification run.</p>

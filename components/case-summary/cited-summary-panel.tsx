@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { parseCitedSummary, type CitedSentence } from "@/lib/ai/features/case-summary/parse-cited-summary";
 import { CitedSentences, numberRefs, type RefLink } from "./cited-sentences";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 export type StoredSummary = { sentences: CitedSentence[]; createdAt: string; stale: boolean };
 
@@ -64,7 +65,6 @@ export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
   );
   const sentences = showRun || !initialSummary ? live.sentences : initialSummary.sentences;
   const refNumbers = useMemo(() => numberRefs(sentences), [sentences]);
-  const billingUrl = typeof state.error?.details?.billingUrl === "string" ? state.error.details.billingUrl : null;
 
   return (
     <Card aria-labelledby={headingId}>
@@ -109,19 +109,7 @@ export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
           <p className="text-sm text-muted-foreground">Cancelled. Nothing was saved.</p>
         ) : null}
 
-        {state.status === "error" && state.error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{state.error.message}</p>
-            {state.error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {state.status === "error" && state.error ? <AiErrorAlert error={state.error} /> : null}
 
         {state.creditsUsed !== null && state.status !== "streaming" ? (
           <p className="text-xs text-muted-foreground">

@@ -15,6 +15,7 @@ import type { BriefingView } from "@/lib/ai/features/briefing/read-briefing";
 import type { BriefingNumbers } from "@/lib/ai/features/briefing/schemas";
 import { briefingSegments } from "@/lib/ai/features/briefing/validate-briefing";
 import type { WriteBriefingResult } from "@/lib/ai/features/briefing/write-briefing";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = { tenantSlug: string; day: string; initial: BriefingView | null; canGenerate: boolean; demo?: boolean };
 
@@ -74,7 +75,6 @@ export function BriefingPanel({ tenantSlug, day, initial, canGenerate, demo = fa
     }
   }
 
-  const billingUrl = typeof error?.details?.billingUrl === "string" ? error.details.billingUrl : null;
   return (
     <Card aria-labelledby="briefing-heading">
       <CardHeader>
@@ -147,19 +147,7 @@ export function BriefingPanel({ tenantSlug, day, initial, canGenerate, demo = fa
           </p>
         )}
 
-        {error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{error.message}</p>
-            {error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {error ? <AiErrorAlert error={error} className="" /> : null}
 
         {canGenerate && !n ? (
           <div>

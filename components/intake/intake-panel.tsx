@@ -23,6 +23,7 @@ import { Label } from "@/components/ui/label";
 import type { IntakeResult } from "@/lib/ai/features/intake/extract-intake";
 import { INTAKE_TEXT_MAX, intakeRequestSchema } from "@/lib/ai/features/intake/schemas";
 import { createCitizenSchema } from "@/lib/citizens/schemas";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = { tenantSlug: string; assignees: Assignee[]; canCreateCitizen: boolean; demo?: boolean };
 
@@ -94,7 +95,6 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
     setError(null);
   }
 
-  const billingUrl = typeof error?.details?.billingUrl === "string" ? error.details.billingUrl : null;
   const chosen = result?.matches.find((m) => m.id === choice);
 
   return (
@@ -132,19 +132,7 @@ export function IntakePanel({ tenantSlug, assignees, canCreateCitizen, demo = fa
             className="mt-1.5 block text-sm text-muted-foreground"
           />
         </div>
-        {error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{error.message}</p>
-            {error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {error ? <AiErrorAlert error={error} /> : null}
         <div>
           <Button onClick={() => void read()} disabled={!hydrated || loading || error?.code === "AI_NOT_CONFIGURED"}>
             {loading ? <SpinnerIcon className="size-4" /> : null}

@@ -21,6 +21,7 @@ import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { citizenListQuerySchema } from "@/lib/citizens/schemas";
 import { chipFields } from "./chip-fields";
 import { FilterChip } from "./filter-chip";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = {
   tenantSlug: string;
@@ -90,7 +91,6 @@ export function NlSearch({ tenantSlug, list, assignees = [], demo = false, unava
     router.push(search ? `${basePath}?${search}` : basePath);
   }
 
-  const billingUrl = typeof error?.details?.billingUrl === "string" ? error.details.billingUrl : null;
   const chips = fields.filter((f) => filters[f.key] !== undefined);
 
   return (
@@ -124,19 +124,7 @@ export function NlSearch({ tenantSlug, list, assignees = [], demo = false, unava
       </form>
 
       <div aria-live="polite" className="flex flex-col gap-3">
-        {error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{error.message}</p>
-            {error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {error ? <AiErrorAlert error={error} /> : null}
 
         {result ? (
           <div

@@ -17,6 +17,7 @@ import { SpinnerIcon } from "@/components/ui/icons";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { REPLY_LANGUAGE_LABELS, REPLY_LANGUAGES } from "@/lib/ai/config/schemas";
+import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = {
   tenantSlug: string;
@@ -43,7 +44,6 @@ export function ReplyDraftPanel({ tenantSlug, caseId, citizenLanguage, demo = fa
   const streaming = state.status === "streaming";
   const value = edited ?? state.text;
   const hasDraft = value.trim() !== "" && !streaming;
-  const billingUrl = typeof state.error?.details?.billingUrl === "string" ? state.error.details.billingUrl : null;
 
   function draft() {
     setEdited(null);
@@ -143,19 +143,7 @@ export function ReplyDraftPanel({ tenantSlug, caseId, citizenLanguage, demo = fa
         {state.status === "cancelled" ? (
           <p className="text-sm text-muted-foreground">Cancelled. The text so far can still be edited.</p>
         ) : null}
-        {state.status === "error" && state.error ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-400/10 dark:text-red-200"
-          >
-            <p>{state.error.message}</p>
-            {state.error.code === "PAYMENT_REQUIRED" && billingUrl ? (
-              <a href={billingUrl} className="mt-1 inline-block font-medium underline underline-offset-2">
-                Buy credits or change plan
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {state.status === "error" && state.error ? <AiErrorAlert error={state.error} /> : null}
         {state.creditsUsed !== null && !streaming ? (
           <p className="text-xs text-muted-foreground">
             {state.creditsUsed} {state.creditsUsed === 1 ? "credit" : "credits"} used
