@@ -11,8 +11,6 @@ import type { Plan } from "@/lib/generated/prisma/enums";
 import { allowanceGrantSql, allowanceMonth } from "./allowance-sql";
 import { ledgerActor } from "./shared";
 
-export { allowanceGrantSql, allowanceMonth } from "./allowance-sql";
-
 /** Subscription states in which Stripe invoices bring the credits (no allowance then). */
 export const INVOICED_STATUSES = ["active", "trialing", "past_due"] as const;
 
