@@ -6,8 +6,8 @@
 //      is what keeps this from being a million-squared comparison. Initials are sorted, so
 //      "Smith John" meets "John Smith"; a typo in a first letter is left to the other blocks
 //      (a birth date with one initial alone made blocks too large at a million people). Keys
-//      are hashed to bigint (cheap to group); a hash collision only
-//      proposes a pair that the scoring then judges on its real values. Blocks larger than
+//      are stored columns (the birth-date and postal-code keys kept by the
+//      citizens trigger), so blocks are read from their indexes. Blocks larger than
 //      MAX_BLOCK_SIZE (a shared office phone) propose nothing.
 //   2. Scoring: every field both records have adds its Fellegi–Sunter weight (weights.ts):
 //      names part by part with an edit distance, addresses by trigram similarity;
@@ -54,38 +54,32 @@ const ADDRESS = (t: string) =>
   `CASE WHEN nullif(trim(${t}.address_line1), '') IS NULL THEN NULL
         ELSE lower(regexp_replace(trim(${t}.address_line1 || ' ' || coalesce(${t}.postal_code, '')), '\\s+', ' ', 'g')) END`;
 
-/** A name's two initials in sorted order: the same for "John Smith" and "Smith John". */
-const initials = (t: string) =>
-  `least(left(${t}.search_name, 1), left(split_part(${t}.search_name, ' ', -1), 1)) || greatest(left(${t}.search_name, 1), left(split_part(${t}.search_name, ' ', -1), 1))`;
+/** One kind of block: the members of every key shared by 2..MAX_BLOCK_SIZE people. */
+function blockMembers(t: Prisma.Sql, kind: string, col: string): Prisma.Sql {
+  const c = Prisma.raw(col);
+  return Prisma.sql`SELECT id, ${kind}::text AS kind, key FROM (
+    SELECT c.id, c.${c} AS key, count(*) OVER (PARTITION BY c.${c}) AS n
+      FROM citizens c WHERE c.tenant_id = ${t} AND c.${c} IS NOT NULL AND c.deleted_at IS NULL
+  ) k WHERE n BETWEEN 2 AND ${raw(MAX_BLOCK_SIZE)}`;
+}
 
 /**
- * Stage 1 over the whole tenant (see the top of this file). One pass over the citizens emits
- * the keys; the keys shared by 2..MAX_BLOCK_SIZE people are found by counting alone (a hash of
- * bigints: cheap even when most keys are unique), and only their members are paired.
+ * Stage 1 over the whole tenant (see the top of this file). Every key is a stored column with a
+ * (tenant_id, key, deleted_at, id) index (the birth-date and postal-code keys are kept by the
+ * citizens trigger): each kind of block is one index-only scan in key order, counted by a
+ * window as it streams past — no key is computed, hashed, sorted or spilled per refresh.
  */
 function blockingForAll(t: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`keys AS MATERIALIZED (
-  SELECT c.id, k.kind, hashtextextended(k.kind || ':' || k.key, 0) AS h
-    FROM citizens c
-    CROSS JOIN LATERAL (SELECT ${Prisma.raw(initials("c"))} AS ini) n
-    CROSS JOIN LATERAL (VALUES
-      ('email', c.email_bidx),
-      ('phone', c.phone_bidx),
-      ('national_id', c.national_id_bidx),
-      ('dob_name', c.date_of_birth_bidx || ':' || n.ini),
-      ('address_name', nullif(lower(replace(c.postal_code, ' ', '')), '') || ':' || n.ini)
-    ) AS k(kind, key)
-   WHERE c.tenant_id = ${t} AND c.deleted_at IS NULL AND k.key IS NOT NULL
-),
-shared AS (
-  SELECT h FROM keys GROUP BY h HAVING count(*) BETWEEN 2 AND ${raw(MAX_BLOCK_SIZE)}
-),
-members AS MATERIALIZED (
-  SELECT k.id, k.kind, k.h FROM keys k JOIN shared s ON s.h = k.h
+  return Prisma.sql`members AS MATERIALIZED (
+  ${blockMembers(t, "email", "email_bidx")}
+  UNION ALL ${blockMembers(t, "phone", "phone_bidx")}
+  UNION ALL ${blockMembers(t, "national_id", "national_id_bidx")}
+  UNION ALL ${blockMembers(t, "dob_name", "dob_name_key")}
+  UNION ALL ${blockMembers(t, "address_name", "address_name_key")}
 ),
 blocked AS (
   SELECT x.id AS a, y.id AS b, array_agg(DISTINCT x.kind ORDER BY x.kind) AS blocks
-    FROM members x JOIN members y ON y.h = x.h AND x.id < y.id
+    FROM members x JOIN members y ON y.kind = x.kind AND y.key = x.key AND x.id < y.id
    WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
                       WHERE d.tenant_id = ${t} AND d.citizen_a_id = x.id AND d.citizen_b_id = y.id)
    GROUP BY x.id, y.id
@@ -98,7 +92,7 @@ blocked AS (
  * milliseconds however large the tenant. The postal-code block needs the full pass (nightly).
  */
 function blockingForOne(t: Prisma.Sql, citizenId: string): Prisma.Sql {
-  const sameDob = `(c.date_of_birth_bidx = n.date_of_birth_bidx AND ${initials("c")} = ${initials("n")})`;
+  const sameDob = "c.dob_name_key = n.dob_name_key";
   return Prisma.sql`blocked AS (
   SELECT least(n.id, c.id) AS a, greatest(n.id, c.id) AS b,
          array_remove(ARRAY[
