@@ -143,6 +143,15 @@ dob_freq AS (${opts.citizenId ? dobFreqOfBlocked(t) : dobFreqOfAll(t)}),
 pop AS (
   SELECT greatest(coalesce(sum(citizens), 0), ${raw(MIN_POPULATION)})::float8 AS n FROM citizen_names WHERE tenant_id = ${t}
 ),
+-- Each person in a pair, normalised once (not twice per pair), read by primary key: the pairs
+-- then join this set rather than the whole tenant.
+people AS MATERIALIZED (
+  SELECT c.id, c.search_name, c.national_id_bidx, c.email_bidx, c.phone_bidx, c.date_of_birth_bidx,
+         lower(unaccent(c.first_name)) AS f, lower(unaccent(c.last_name)) AS l, ${Prisma.raw(ADDRESS("c"))} AS addr
+    FROM citizens c
+   WHERE c.tenant_id = ${t} AND c.deleted_at IS NULL
+     AND c.id IN (SELECT bl.a FROM blocked bl UNION SELECT bl.b FROM blocked bl)
+),
 compared AS MATERIALIZED (
   SELECT bl.a, bl.b, bl.blocks,
          ${nid.level}, ${nid.weight}, ${email.level}, ${email.weight},
@@ -159,13 +168,12 @@ compared AS MATERIALIZED (
               WHEN similarity(ad.x, ad.y) >= ${raw(addr.similar!.threshold!)} THEN ${raw(log2(addr.similar!.m / addr.similar!.u))}
               ELSE ${raw(log2(addr.mDifferent))} END AS address_weight
     FROM blocked bl
-    JOIN citizens ca ON ca.id = bl.a AND ca.tenant_id = ${t}
-    JOIN citizens cb ON cb.id = bl.b AND cb.tenant_id = ${t}
+    JOIN people ca ON ca.id = bl.a
+    JOIN people cb ON cb.id = bl.b
     LEFT JOIN dob_freq df ON df.v = ca.date_of_birth_bidx
     CROSS JOIN pop
     CROSS JOIN LATERAL (
-      SELECT lower(unaccent(ca.first_name)) AS fa, lower(unaccent(ca.last_name)) AS la,
-             lower(unaccent(cb.first_name)) AS fb, lower(unaccent(cb.last_name)) AS lb
+      SELECT ca.f AS fa, ca.l AS la, cb.f AS fb, cb.l AS lb
     ) n
     CROSS JOIN LATERAL (
       SELECT ca.search_name = cb.search_name AS exact_direct,
@@ -173,8 +181,7 @@ compared AS MATERIALIZED (
              (${Prisma.raw(close("n.fa", "n.fb"))} AND ${Prisma.raw(close("n.la", "n.lb"))})
                OR (${Prisma.raw(close("n.fa", "n.lb"))} AND ${Prisma.raw(close("n.la", "n.fb"))}) AS similar
     ) nm
-    CROSS JOIN LATERAL (SELECT ${Prisma.raw(ADDRESS("ca"))} AS x, ${Prisma.raw(ADDRESS("cb"))} AS y) ad
-   WHERE ca.deleted_at IS NULL AND cb.deleted_at IS NULL
+    CROSS JOIN LATERAL (SELECT ca.addr AS x, cb.addr AS y) ad
 )
 SELECT a, b, blocks, score, jsonb_build_object(
          'nationalId', jsonb_build_object('level', national_id_level, 'weight', round(national_id_weight::numeric, 2)),
