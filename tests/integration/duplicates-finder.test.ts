@@ -7,8 +7,8 @@ process.env.SEED_DEMO_ON_FIRST_START = "0";
 import { randomUUID } from "node:crypto";
 import { getDatabase, getDb } from "@/lib/db";
 import type { TenantContext } from "@/lib/context/request-context";
-import { createCitizen } from "@/lib/citizens/mutations";
-import { createCitizenSchema } from "@/lib/citizens/schemas";
+import { createCitizen, updateCitizen } from "@/lib/citizens/mutations";
+import { createCitizenSchema, updateCitizenSchema } from "@/lib/citizens/schemas";
 import { dismissDuplicate } from "@/lib/citizens/duplicates/dismiss-duplicate";
 import { candidatesOf, flagDuplicatesOf } from "@/lib/citizens/duplicates/flag-duplicates-of";
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
@@ -145,6 +145,56 @@ test("deleted records are neither paired nor listed", async () => {
   expect(await pairs(ctx)).toHaveLength(0);
   await refreshDuplicateCandidates(ctx);
   expect(await db.forTenant(ctx).duplicateCandidate.count()).toBe(0);
+});
+
+test("the stored blocking keys follow edits: a birth date added later, a name swapped, a date changed", async () => {
+  const ctx = await tenant();
+  const blocksOfPair = async () => (await pairs(ctx)).map((c) => c.blocks);
+  await make(ctx, { firstName: "Sjoerdtje", lastName: "Wijbenga", dateOfBirth: "1955-09-21", postalCode: "9001 AA" });
+  const b = await make(ctx, { firstName: "Sjoerdtje", lastName: "Wijbenga", postalCode: "8001 BB" });
+  await refreshDuplicateCandidates(ctx);
+  expect(await blocksOfPair()).toEqual([]);
+  // The trigger recomputes the birth-date key when only the birth date changes.
+  const dated = await updateCitizen(
+    ctx,
+    updateCitizenSchema.parse({
+      id: b.id,
+      version: b.version,
+      firstName: "Sjoerdtje",
+      lastName: "Wijbenga",
+      postalCode: "8001 BB",
+      dateOfBirth: "1955-09-21",
+    }),
+  );
+  await refreshDuplicateCandidates(ctx);
+  expect(await blocksOfPair()).toEqual([["dob_name"]]);
+  // Sorted initials: "Wijbenga Sjoerdtje" keeps the same key, and the postal code now matches too.
+  const swapped = await updateCitizen(
+    ctx,
+    updateCitizenSchema.parse({
+      id: b.id,
+      version: dated.version,
+      firstName: "Wijbenga",
+      lastName: "Sjoerdtje",
+      postalCode: "9001aa",
+    }),
+  );
+  await refreshDuplicateCandidates(ctx);
+  expect(await blocksOfPair()).toEqual([["address_name", "dob_name"]]);
+  // Another birth date and postal code: no block is shared any more.
+  await updateCitizen(
+    ctx,
+    updateCitizenSchema.parse({
+      id: b.id,
+      version: swapped.version,
+      firstName: "Wijbenga",
+      lastName: "Sjoerdtje",
+      postalCode: "7001 CC",
+      dateOfBirth: "1956-01-01",
+    }),
+  );
+  await refreshDuplicateCandidates(ctx);
+  expect(await blocksOfPair()).toEqual([]);
 });
 
 test("a new record is flagged at once: the one-citizen finder agrees with the full refresh", async () => {
