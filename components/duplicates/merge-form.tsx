@@ -9,6 +9,7 @@ import { dismissDuplicateAction, mergeCitizensAction } from "@/app/(dashboard)/[
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Button } from "@/components/ui/button";
 import { MERGE_FIELDS, MERGE_FIELD_LABELS, type MergeField } from "@/lib/citizens/duplicates/schemas";
+import { mergePicks, type Side } from "./merge-picks";
 
 export type ReviewSide = {
   id: string;
@@ -18,22 +19,20 @@ export type ReviewSide = {
   tags: string[];
   values: Record<MergeField, string | null>;
 };
-type Side = "a" | "b";
 
 export function MergeForm({ slug, a, b }: { slug: string; a: ReviewSide; b: ReviewSide }) {
   const router = useRouter();
   const sides = { a, b };
   const [keep, setKeep] = useState<Side>(b.cases > a.cases ? "b" : "a");
-  const [picks, setPicks] = useState<Record<MergeField, Side>>(
-    () =>
-      Object.fromEntries(MERGE_FIELDS.map((f) => [f, a.values[f] || !b.values[f] ? "a" : "b"])) as Record<
-        MergeField,
-        Side
-      >,
-  );
+  // Only the fields the person chose; every other field follows the record that stays (its value,
+  // or the other's where it has none), also after "which record stays" changes. Defaulting to
+  // side "a" gave the kept record the other's name whenever it happened to be "b" (ids decide
+  // the sides), and the e2e failed on it half the time.
+  const [chosen, setChosen] = useState<Partial<Record<MergeField, Side>>>({});
   const [error, setError] = useState<string | null>(null);
   const [dismissing, startDismiss] = useTransition();
   const other: Side = keep === "a" ? "b" : "a";
+  const picks = mergePicks(keep, { a: a.values, b: b.values }, chosen);
 
   const merge = () => {
     const kept = sides[keep];
@@ -103,7 +102,7 @@ export function MergeForm({ slug, a, b }: { slug: string; a: ReviewSide; b: Revi
                           value={s}
                           checked={picks[f] === s}
                           disabled={same}
-                          onChange={() => setPicks((p) => ({ ...p, [f]: s }))}
+                          onChange={() => setChosen((p) => ({ ...p, [f]: s }))}
                           aria-label={`${MERGE_FIELD_LABELS[f]} from ${sides[s].name}`}
                         />
                         <span className={sides[s].values[f] ? "" : "text-muted-foreground"}>
