@@ -1,10 +1,6 @@
-import Link from "next/link";
-import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
-import { formatDate } from "@/components/dashboard/format";
 import type { CaseListItem } from "@/lib/cases/list";
-import { BULK_FORM_ID } from "@/components/bulk-classification/form-id";
 import { SelectAllCases } from "@/components/bulk-classification/select-all-cases";
-import { DueDate } from "./due-date";
+import { CaseRows, type CaseRow } from "./case-rows";
 
 type Props = {
   slug: string;
@@ -16,15 +12,30 @@ type Props = {
   selectable?: boolean;
 };
 
-const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase whitespace-nowrap";
-const td = "px-4 py-3 align-top";
-const link = "rounded-sm text-foreground underline-offset-2 hover:underline";
+// Cell padding, header type and row hover: .data-table (app/globals.css), as on every list.
+const th = "whitespace-nowrap";
+
+/** Only what a row shows crosses to the client (not the version or the assignee's id). */
+function toRow(c: CaseListItem): CaseRow {
+  return {
+    id: c.id,
+    title: c.title,
+    category: c.category,
+    status: c.status,
+    priority: c.priority,
+    dueAt: c.dueAt,
+    createdAt: c.createdAt,
+    citizenId: c.citizenId,
+    citizenName: c.citizenName,
+    assignee: c.assigneeId ? (c.assigneeName ?? "Former member") : null,
+  };
+}
 
 export function CasesTable({ slug, cases, locale, now, caption, selectable = false }: Props) {
   return (
     // Focusable so keyboard users can scroll the table sideways on narrow screens.
     <div role="region" aria-label="Cases table" tabIndex={0} className="relative overflow-x-auto">
-      <table className="w-full min-w-[56rem] border-collapse text-sm">
+      <table className="data-table w-full min-w-[56rem] border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
@@ -56,56 +67,7 @@ export function CasesTable({ slug, cases, locale, now, caption, selectable = fal
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-border">
-          {cases.map((item) => (
-            <tr key={item.id} className="hover:bg-surface-muted/40">
-              {selectable ? (
-                <td className={`${td} w-10`}>
-                  <input
-                    type="checkbox"
-                    name="caseIds"
-                    value={item.id}
-                    form={BULK_FORM_ID}
-                    aria-label={`Select case ${item.title}`}
-                    className="size-4"
-                  />
-                </td>
-              ) : null}
-              <th scope="row" className={`${td} max-w-sm min-w-48 text-left font-medium`}>
-                <Link href={`/${slug}/cases/${item.id}`} className={link}>
-                  {item.title}
-                </Link>
-                {item.category ? (
-                  <div className="mt-0.5 text-xs font-normal text-muted-foreground">{item.category}</div>
-                ) : null}
-              </th>
-              <td className={td}>
-                <Link href={`/${slug}/citizens/${item.citizenId}`} className={link}>
-                  {item.citizenName}
-                </Link>
-              </td>
-              <td className={td}>
-                <CaseStatusBadge status={item.status} />
-              </td>
-              <td className={td}>
-                <CasePriorityBadge priority={item.priority} />
-              </td>
-              <td className={`${td} whitespace-nowrap`}>
-                {item.assigneeId ? (
-                  <span className="text-foreground">{item.assigneeName ?? "Former member"}</span>
-                ) : (
-                  <span className="text-muted-foreground">Unassigned</span>
-                )}
-              </td>
-              <td className={`${td} whitespace-nowrap`}>
-                <DueDate dueAt={item.dueAt} status={item.status} now={now} locale={locale} />
-              </td>
-              <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-                <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <CaseRows slug={slug} rows={cases.map(toRow)} locale={locale} now={now} selectable={selectable} />
       </table>
     </div>
   );
