@@ -32,9 +32,7 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         def.aiFeatures.includes(feature) ? (
           <Card key={feature}>
             <CardHeader>
-              <CardTitle>
-                <h2 id={`ai-${feature}`}>{featureLabel(feature)}</h2>
-              </CardTitle>
+              <CardTitle id={`ai-${feature}`}>{featureLabel(feature)}</CardTitle>
             </CardHeader>
             <CardContent>
               <AiFeatureSettingsForm slug={slug} settings={config[feature]} />
@@ -43,12 +41,11 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         ) : (
           <Card key={feature}>
             <CardHeader>
-              <CardTitle>
-                <span className="flex items-center gap-2">
-                  <h2>{featureLabel(feature)}</h2>
-                  <Badge tone="amber">Not in your plan</Badge>
-                </span>
-              </CardTitle>
+              {/* CardTitle is the h2 itself: a heading inside it was an empty outer heading (axe). */}
+              <div className="flex items-center gap-2">
+                <CardTitle>{featureLabel(feature)}</CardTitle>
+                <Badge tone="amber">Not in your plan</Badge>
+              </div>
               <CardDescription>
                 Included from the {smallestPlanWith(feature).name} plan.{" "}
                 <Link href={billingPath(slug)} className="font-medium text-brand-700 underline dark:text-brand-300">
