@@ -10,12 +10,13 @@
 //     at it; signs in as the demo user over HTTP (Auth.js csrf + credentials callback).
 //  4. autocannon against each path at 1 and 10 clients; /api/health before and after each
 //     group is the yardstick, so the ratio holds on a noisy machine. Prints req/s, p50/p99 and
-//     the HTML size of the 50-row citizen list (and how much of it is the RSC payload).
+//     the HTML size of the 50-row lists and the dashboard (and how much is the RSC payload).
 //  5. Time to first token of the streamed case summary through the real route vs the SDK
 //     straight to the demo model, alternating in the same run.
 //
 // Environment: BENCH_LOAD_DURATION_S (10 per measurement), BENCH_LOAD_PORT (4100),
-// BENCH_LOAD_AI_PORT (4101), BENCH_LOAD_TTFT_RUNS (20), BENCH_LOAD_ONLY=<regex> (paths).
+// BENCH_LOAD_AI_PORT (4101), BENCH_LOAD_TTFT_RUNS (20), BENCH_LOAD_ONLY=<regex> (paths),
+// BENCH_LOAD_CPU_PROF=<dir> (a V8 CPU profile of the server).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, openSync } from "node:fs";
 import { loadavg, cpus } from "node:os";
@@ -136,6 +137,12 @@ async function waitFor(url, timeoutMs = 180_000) {
   }
 }
 start(["--import", "tsx", "scripts/demo-ai.ts", "--wire-only"], { AI_DEMO_PORT: String(AI_PORT) });
+// BENCH_LOAD_CPU_PROF=<dir>: the server writes a V8 CPU profile there when the bench stops it
+// (Next's own NEXT_CPU_PROF, which saves on SIGTERM; node's --cpu-prof does not, Next exits
+// from its signal handler).
+const profile = process.env.BENCH_LOAD_CPU_PROF
+  ? { NEXT_CPU_PROF: "1", NEXT_CPU_PROF_DIR: path.resolve(process.env.BENCH_LOAD_CPU_PROF) }
+  : {};
 start(["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
   ...KEYS,
   DATABASE_URL: appUrl.toString(),
@@ -147,6 +154,7 @@ start(["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "12
   AI_DEMO_ALLOW_PRODUCTION: "1",
   ANTHROPIC_BASE_URL: `http://127.0.0.1:${AI_PORT}`,
   ANTHROPIC_API_KEY: "demo-offline-key",
+  ...profile,
 });
 await waitFor(`http://127.0.0.1:${AI_PORT}/`);
 await waitFor(`${BASE}/api/health`);
@@ -212,14 +220,18 @@ for (const connections of [1, 10]) {
   loads.push(`after ${connections} client${connections === 1 ? "" : "s"}: ${load()}`);
 }
 
-// The page weight of the 50-row list: the whole HTML, and the RSC payload embedded in it
-// (the self.__next_f.push scripts that hydrate the same content a second time).
-const html = await get({ path: "/demo/citizens", signedIn: true });
-const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce(
-  (n, m) => n + Buffer.byteLength(m[0]),
-  0,
-);
-const rowsInList = (html.match(/<tr[\s>]/g) ?? []).length;
+// The page weight of the signed-in pages (target for a 50-row list: ≤ 100 KB): the whole HTML,
+// and the RSC payload embedded in it (the self.__next_f.push scripts that hydrate the same
+// content a second time).
+const weights = [];
+for (const p of ["/demo/citizens", "/demo/cases", "/demo"]) {
+  const html = await get({ path: p, signedIn: true });
+  const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce(
+    (n, m) => n + Buffer.byteLength(m[0]),
+    0,
+  );
+  weights.push({ path: p, html: Buffer.byteLength(html), rsc, rows: (html.match(/<tr[\s>]/g) ?? []).length });
+}
 
 // 5. Time to first token: the case summary route (guard, credits, prompt, SSE) vs the SDK
 // straight to the same demo model, alternating so drift hits both alike.
@@ -294,10 +306,8 @@ console.log("| path | clients | req/s | p50 ms | p99 ms | ÷ health | non-2xx/er
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const { name, connections, r, ratio } of rows)
   console.log(`| ${name} | ${connections} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p99)} | ${f(ratio, 2)} | ${r.bad} |`);
-console.log(
-  `\n/demo/citizens HTML: ${f(Buffer.byteLength(html) / 1024, 1)} KB uncompressed, of which the RSC payload ` +
-    `${f(rsc / 1024, 1)} KB; ${rowsInList} <tr> (header included)`,
-);
+console.log("\n| page | HTML KB (uncompressed) | of which RSC payload KB | <tr> |\n|---|---:|---:|---:|");
+for (const w of weights) console.log(`| ${w.path} | ${f(w.html / 1024, 1)} | ${f(w.rsc / 1024, 1)} | ${w.rows} |`);
 if (ttft.app.length || ttftError) {
   console.log("\n| time to first token (ms) | median | p95 | runs |\n|---|---:|---:|---:|");
   for (const [k, label] of [
