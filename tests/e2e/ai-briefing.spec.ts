@@ -20,7 +20,7 @@ test("generate today's briefing and follow its numbers to the filtered lists", a
   // The sentence names the same figure, as a link too.
   await expect(page.getByText(/came in and/)).toBeVisible();
   const href = await newCases.getAttribute("href");
-  expect(href).toMatch(/^\/demo\/cases\?createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}$/);
+  expect(href).toMatch(/^\/demo\/cases\?createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}&tz=[\w%]+$/);
   await newCases.click();
   await expect(page).toHaveURL(/\/demo\/cases\?createdFrom=/);
   await expect(page.getByRole("heading", { name: "Cases", exact: true })).toBeVisible();
