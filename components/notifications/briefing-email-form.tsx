@@ -15,9 +15,19 @@ export function BriefingEmailForm({ slug, on }: { slug: string; on: boolean }) {
     initialState: null,
     schema: briefingEmailOptInSchema,
   });
-  const saved = state?.ok ? (state.data.emailBriefing ? "You will get the daily briefing by email." : "You will no longer get the daily briefing by email.") : null;
+  const saved = state?.ok
+    ? state.data.emailBriefing
+      ? "You will get the daily briefing by email."
+      : "You will no longer get the daily briefing by email."
+    : null;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Daily briefing email">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Daily briefing email"
+    >
       <FormAlert error={error} success={saved} />
       <input type="hidden" name="emailBriefing" value="false" />
       <label className="flex items-start gap-2 text-sm text-foreground">
