@@ -68,6 +68,7 @@ const SENTENCES: Record<string, string> = {
   "crypto.keys_rotated": "Encryption keys were rotated",
   "custom_field.created": "Added a custom field",
   "custom_field.deleted": "Removed a custom field",
+  "custom_field.pii_changed": "Changed whether a custom field is personal data",
   "invitation.accepted": "Accepted an invitation",
   "invitation.created": "Invited someone",
   "invitation.revoked": "Withdrew an invitation",

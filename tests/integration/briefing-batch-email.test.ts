@@ -52,7 +52,7 @@ beforeAll(async () => {
   resetConfigForTests();
   const boss = await getBoss();
   for (const def of [collectBriefingBatchJob, emailBriefingJob]) await ensureQueue(boss, def as never);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await stopBoss(2000);
