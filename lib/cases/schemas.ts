@@ -65,7 +65,7 @@ export const caseListQuerySchema = z.object({
    */
   tz: z.preprocess(
     blankToUndefined,
-    z.string().max(64).refine(isTimeZone, "Use a time zone such as Europe/Amsterdam").optional(),
+    text(64).refine(isTimeZone, "Use a time zone such as Europe/Amsterdam").optional(),
   ),
   sort: z.preprocess(blankToUndefined, z.enum(CASE_SORTS).default("newest")),
   cursor: optionalOf(text(500)),
