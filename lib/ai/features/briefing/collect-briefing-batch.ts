@@ -65,7 +65,8 @@ export async function collectBriefingBatch(input: { tenantId: string; briefingId
     const config = await briefingConfigIfAllowed(tenantId);
     // Switched off or out of plan since: the day stays free; the scheduler does not retry a past day.
     if (!config) return;
-    // A failure here leaves the day free and goes to the job's retry.
+    // A failure here leaves the day free (its claim was deleted): the scheduler's next pass,
+    // 15 minutes on, finds no briefing for the tenant's yesterday and tries again.
     await writeBriefing({ tenantId }, { config, day, createdById: row.createdById, via: "direct" });
     return;
   }
