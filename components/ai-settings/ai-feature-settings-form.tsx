@@ -131,11 +131,11 @@ export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settin
                   aria-describedby={`${id("viaBatch")}-hint`}
                   className="mt-0.5 size-4 rounded border-border accent-brand-600"
                 />
-                Write the scheduled briefing through the batch service at half the credits
+                Write the scheduled briefing through the batch service, at half the price per token
               </label>
               {hint(
                 "viaBatch",
-                "The batch service answers within 24 hours, usually within minutes, so the briefing can appear later than the time above. If a batch fails or expires, the briefing is written at the normal price instead. “Generate now” always uses the normal price.",
+                "The batch service answers within 24 hours, usually within minutes, so the briefing can appear later than the time above. Credits are charged in whole numbers, so a briefing that costs less than one credit costs one either way. If a batch fails or expires, the briefing is written at the normal price instead. “Generate now” always uses the normal price.",
               )}
             </div>
           </>

@@ -126,7 +126,7 @@ export function BriefingPanel({ tenantSlug, day, initial, canGenerate, demo = fa
           <p className="flex items-center gap-2 text-muted-foreground">
             <SpinnerIcon className="size-4" />{" "}
             {briefing.batched
-              ? "Today's briefing was sent to the batch service at half the credits. It appears here when the answer arrives: usually within minutes, at most 24 hours."
+              ? "Today's briefing was sent to the batch service (half the price per token). It appears here when the answer arrives: usually within minutes, at most 24 hours."
               : "Today's briefing is being written. Reload in a minute."}
           </p>
         ) : loading ? (
