@@ -32,9 +32,8 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         def.aiFeatures.includes(feature) ? (
           <Card key={feature}>
             <CardHeader>
-              <CardTitle>
-                <h2 id={`ai-${feature}`}>{featureLabel(feature)}</h2>
-              </CardTitle>
+              {/* CardTitle is the h2 itself: an h2 inside it is invalid HTML, which the parser splits into an empty heading. */}
+              <CardTitle id={`ai-${feature}`}>{featureLabel(feature)}</CardTitle>
             </CardHeader>
             <CardContent>
               <AiFeatureSettingsForm slug={slug} settings={config[feature]} />
@@ -43,11 +42,9 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         ) : (
           <Card key={feature}>
             <CardHeader>
-              <CardTitle>
-                <span className="flex items-center gap-2">
-                  <h2>{featureLabel(feature)}</h2>
-                  <Badge tone="amber">Not in your plan</Badge>
-                </span>
+              <CardTitle className="flex items-center gap-2">
+                {featureLabel(feature)}
+                <Badge tone="amber">Not in your plan</Badge>
               </CardTitle>
               <CardDescription>
                 Included from the {smallestPlanWith(feature).name} plan.{" "}

@@ -28,9 +28,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
       </div>
       <Card>
         <CardHeader>
-          <CardTitle>
-            <h2>Daily briefing by email</h2>
-          </CardTitle>
+          <CardTitle>Daily briefing by email</CardTitle>
           <CardDescription>
             When the day&apos;s briefing is written, you get it by email: yesterday&apos;s numbers of new, resolved and
             overdue cases and any category spikes, each linking to the list of those cases, with the AI-written
