@@ -120,6 +120,24 @@ export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settin
               {hint("timeZone", "An IANA name, e.g. Europe/Amsterdam; days are counted in this zone.")}
               {err("timeZone")}
             </div>
+            <div className="sm:col-span-3">
+              <input type="hidden" name="viaBatch" value="false" />
+              <label className="flex items-start gap-2 text-sm text-foreground">
+                <input
+                  type="checkbox"
+                  name="viaBatch"
+                  value="true"
+                  defaultChecked={settings.viaBatch}
+                  aria-describedby={`${id("viaBatch")}-hint`}
+                  className="mt-0.5 size-4 rounded border-border accent-brand-600"
+                />
+                Write the scheduled briefing through the batch service, at half the price per token
+              </label>
+              {hint(
+                "viaBatch",
+                "The batch service answers within 24 hours, usually within minutes, so the briefing can appear later than the time above. Credits are charged in whole numbers, so a briefing that costs less than one credit costs one either way. If a batch fails or expires, the briefing is written at the normal price instead. “Generate now” always uses the normal price.",
+              )}
+            </div>
           </>
         ) : null}
         {settings.feature === "reply_draft" ? (

@@ -46,6 +46,8 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
   return (
     <form action={basePath} method="get" aria-label="Filter cases" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       {values.citizenId ? <input type="hidden" name="citizenId" value={values.citizenId} /> : null}
+      {/* A zone that came in from a link (the daily briefing's) keeps counting days the same way. */}
+      {values.tz ? <input type="hidden" name="tz" value={values.tz} /> : null}
       <div className="sm:col-span-2">
         <Label htmlFor="cases-q">Search titles</Label>
         <div className="relative mt-1.5">
@@ -111,6 +113,16 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
         {error("createdTo")}
       </div>
       <div>
+        <Label htmlFor="cases-resolvedFrom">Resolved from</Label>
+        <Input {...field("resolvedFrom")} type="date" className="mt-1.5" />
+        {error("resolvedFrom")}
+      </div>
+      <div>
+        <Label htmlFor="cases-resolvedTo">Resolved to (inclusive)</Label>
+        <Input {...field("resolvedTo")} type="date" className="mt-1.5" />
+        {error("resolvedTo")}
+      </div>
+      <div>
         <Label htmlFor="cases-sort">Sort</Label>
         <Select {...field("sort")} className="mt-1.5">
           {CASE_SORTS.map((s) => (
@@ -121,6 +133,10 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
         </Select>
         {error("sort")}
       </div>
+      <p className="text-xs text-muted-foreground sm:col-span-2 lg:col-span-4" data-testid="cases-day-zone">
+        Days are counted in {values.tz && !fieldErrors.tz?.length ? values.tz : "UTC"}.
+      </p>
+      {error("tz")}
       <FilterActions clearHref={basePath} className="sm:col-span-2 lg:col-span-3" />
     </form>
   );

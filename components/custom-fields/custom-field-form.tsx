@@ -105,6 +105,16 @@ export function CustomFieldForm({ slug }: { slug: string }) {
         <input type="checkbox" name="required" className="size-4 accent-brand-600" /> Required on every record
       </label>
       <div>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" name="pii" aria-describedby="cf-pii-hint" className="size-4 accent-brand-600" />{" "}
+          Personal data
+        </label>
+        <p id="cf-pii-hint" className="mt-1 text-xs text-muted-foreground">
+          Its values are kept out of the audit log&apos;s change details. No AI feature is sent custom field values,
+          personal data or not.
+        </p>
+      </div>
+      <div>
         <Button type="submit" disabled={isPending}>
           Add field
         </Button>

@@ -11,6 +11,7 @@ import { DemoAiBadge } from "@/components/ai/demo-ai-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SpinnerIcon } from "@/components/ui/icons";
+import { briefingHref } from "@/lib/ai/features/briefing/briefing-links";
 import type { BriefingView } from "@/lib/ai/features/briefing/read-briefing";
 import type { BriefingNumbers } from "@/lib/ai/features/briefing/schemas";
 import { briefingSegments } from "@/lib/ai/features/briefing/validate-briefing";
@@ -18,18 +19,6 @@ import type { WriteBriefingResult } from "@/lib/ai/features/briefing/write-brief
 import { AiErrorAlert } from "@/components/ai/ai-error-alert";
 
 type Props = { tenantSlug: string; day: string; initial: BriefingView | null; canGenerate: boolean; demo?: boolean };
-
-/** Where a number leads: the cases list filtered to what it counted (null: not a list). */
-export function briefingHref(slug: string, n: BriefingNumbers, ref: string): string | null {
-  const base = `/${encodeURIComponent(slug)}/cases`;
-  const day = `createdFrom=${n.day}&createdTo=${n.day}`;
-  if (ref === "new") return `${base}?${day}`;
-  if (ref === "resolved") return `${base}?status=RESOLVED`;
-  if (ref === "overdue") return `${base}?status=overdue`;
-  const spike = /^spike:(\d+)$/.exec(ref);
-  const s = spike ? n.spikes[Number(spike[1]) - 1] : undefined;
-  return s ? `${base}?category=${encodeURIComponent(s.category)}&${day}` : null;
-}
 
 const linkClass = "font-semibold text-primary underline underline-offset-2 hover:no-underline";
 
@@ -135,7 +124,10 @@ export function BriefingPanel({ tenantSlug, day, initial, canGenerate, demo = fa
           </>
         ) : briefing?.status === "generating" ? (
           <p className="flex items-center gap-2 text-muted-foreground">
-            <SpinnerIcon className="size-4" /> Today&apos;s briefing is being written. Reload in a minute.
+            <SpinnerIcon className="size-4" />{" "}
+            {briefing.batched
+              ? "Today's briefing was sent to the batch service (half the price per token). It appears here when the answer arrives: usually within minutes, at most 24 hours."
+              : "Today's briefing is being written. Reload in a minute."}
           </p>
         ) : loading ? (
           <p className="flex items-center gap-2 text-muted-foreground">

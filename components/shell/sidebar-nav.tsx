@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import {
   BuildingIcon,
+  ChatIcon,
   DocumentIcon,
   FolderIcon,
   HistoryIcon,
@@ -35,6 +36,11 @@ function navItems(slug: string, role: Role): NavItem[] {
     },
     can(role, "ai_settings.manage") && { href: `/${slug}/settings/ai`, label: "AI settings", Icon: SparklesIcon },
     can(role, "billing.read") && { href: `/${slug}/settings/billing`, label: "Plan and credits", Icon: CoinsIcon },
+    can(role, "dashboard.read") && {
+      href: `/${slug}/settings/notifications`,
+      label: "Notifications",
+      Icon: ChatIcon,
+    },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
   return items.filter((i): i is NavItem => !!i);

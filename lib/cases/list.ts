@@ -71,9 +71,15 @@ export function casePageSql(
   if (query.category) where.push(Prisma.sql`k.category = ${query.category}`);
   if (query.q && options.similarTitles) where.push(Prisma.sql`${query.q} <% k.title`);
   else if (query.q) where.push(Prisma.sql`k.title ILIKE ${`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  if (query.createdFrom) where.push(Prisma.sql`k.created_at >= ${new Date(`${query.createdFrom}T00:00:00Z`)}`);
-  if (query.createdTo)
-    where.push(Prisma.sql`k.created_at < ${new Date(new Date(`${query.createdTo}T00:00:00Z`).getTime() + 86_400_000)}`);
+  // A day's bounds are its local midnights in the query's zone, turned into instants by Postgres
+  // (the briefing counts with the same expression), so a DST day is 23 or 25 hours.
+  const tz = query.tz ?? "UTC";
+  const dayStart = (day: string, plus: number) =>
+    Prisma.sql`((${day}::date + ${plus}::int)::timestamp AT TIME ZONE ${tz})`;
+  if (query.createdFrom) where.push(Prisma.sql`k.created_at >= ${dayStart(query.createdFrom, 0)}`);
+  if (query.createdTo) where.push(Prisma.sql`k.created_at < ${dayStart(query.createdTo, 1)}`);
+  if (query.resolvedFrom) where.push(Prisma.sql`k.resolved_at >= ${dayStart(query.resolvedFrom, 0)}`);
+  if (query.resolvedTo) where.push(Prisma.sql`k.resolved_at < ${dayStart(query.resolvedTo, 1)}`);
   const sort = SORTS[query.sort];
   if (query.sort === "due") where.push(Prisma.sql`k.due_at IS NOT NULL`);
   if (query.cursor) {

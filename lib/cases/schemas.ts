@@ -1,5 +1,6 @@
 // Inputs of the case operations, shared by forms and server. Client-safe.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/ai/config/schemas";
 import { optionalDay } from "@/lib/validation/date";
 import { blankToUndefined, optionalOf, text } from "@/lib/validation/text";
 import { CASE_STATUSES } from "./workflow";
@@ -56,6 +57,16 @@ export const caseListQuerySchema = z.object({
   q: optionalOf(text(200)),
   createdFrom: optionalDay(),
   createdTo: optionalDay(),
+  resolvedFrom: optionalDay(),
+  resolvedTo: optionalDay(),
+  /**
+   * The IANA zone the created/resolved days are counted in (absent: UTC). The daily briefing
+   * links with its own zone, so "yesterday's 12 new cases" opens exactly those 12 cases.
+   */
+  tz: z.preprocess(
+    blankToUndefined,
+    text(64).refine(isTimeZone, "Use a time zone such as Europe/Amsterdam").optional(),
+  ),
   sort: z.preprocess(blankToUndefined, z.enum(CASE_SORTS).default("newest")),
   cursor: optionalOf(text(500)),
   limit: z.coerce.number().int().min(1).max(200).default(50),

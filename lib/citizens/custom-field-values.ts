@@ -11,6 +11,11 @@ export type CustomFieldDef = {
   type: "TEXT" | "NUMBER" | "DATE" | "BOOLEAN" | "SELECT";
   options: string[];
   required: boolean;
+  /**
+   * Personal data (the tenant's choice): the value never reaches an AI feature (none sends
+   * custom field values: tests/integration/custom-field-pii.test.ts) nor the audit log.
+   */
+  pii?: boolean;
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");

@@ -82,7 +82,9 @@ function keepUnchangedPii(before: CitizenRow, input: UpdateCitizenInput, columns
 }
 
 export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInput): Promise<CitizenView> {
-  const customFields = await checkedCustomFields(ctx, input.customFields);
+  const defs = await listCustomFields(ctx);
+  const customFields = await checkedCustomFields(ctx, input.customFields, defs);
+  const piiKeys = new Set(defs.filter((d) => d.pii).map((d) => d.key));
   const db = await getDb();
   return db.forTenant(ctx).$tenantTransaction(async (tx) => {
     const before = await tx.citizen.findUnique({ where: { id: input.id } });
@@ -99,7 +101,7 @@ export async function updateCitizen(ctx: TenantContext, input: UpdateCitizenInpu
       const now = await tx.citizen.findUniqueOrThrow({ where: { id: input.id } });
       throw new StaleCitizenError(toView(now));
     }
-    const diff = auditDiff(before, columns);
+    const diff = auditDiff(before, columns, piiKeys);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       action: "citizen.updated",

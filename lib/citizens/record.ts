@@ -94,20 +94,43 @@ const CLEAR_FIELDS = [
  * The audit diff of an update: clear fields with before/after, PII fields by name only (their
  * values never enter the audit log; blind indexes tell whether they changed).
  */
-export function auditDiff(before: CitizenRow, after: ReturnType<typeof toColumns>) {
+export function auditDiff(
+  before: CitizenRow,
+  after: ReturnType<typeof toColumns>,
+  /** Custom fields the tenant marked as personal data: named when changed, values left out. */
+  piiCustomKeys: ReadonlySet<string> = new Set(),
+) {
   const changed: string[] = [];
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
+  const customChanged: string[] = [];
   for (const key of CLEAR_FIELDS) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      changed.push(key);
-      b[key] = before[key];
-      a[key] = after[key];
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (key === "customFields") {
+      const was = (before.customFields ?? {}) as Record<string, unknown>;
+      const now = (after.customFields ?? {}) as Record<string, unknown>;
+      const clear = (v: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(v).filter(([k]) => !piiCustomKeys.has(k)));
+      for (const k of new Set([...Object.keys(was), ...Object.keys(now)]))
+        if (piiCustomKeys.has(k) && JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+          customChanged.push(`customFields.${k}`);
+      if (JSON.stringify(clear(was)) !== JSON.stringify(clear(now))) {
+        changed.push(key);
+        b[key] = clear(was);
+        a[key] = clear(now);
+      }
+      continue;
     }
+    changed.push(key);
+    b[key] = before[key];
+    a[key] = after[key];
   }
-  const piiChanged = PII_FIELDS.filter((f) => {
-    const bidx = `${f}Bidx` as "emailBidx";
-    return before[bidx] !== after[bidx];
-  });
+  const piiChanged = [
+    ...PII_FIELDS.filter((f) => {
+      const bidx = `${f}Bidx` as "emailBidx";
+      return before[bidx] !== after[bidx];
+    }),
+    ...customChanged,
+  ];
   return { changed: [...changed, ...piiChanged], before: b, after: a, piiChanged };
 }

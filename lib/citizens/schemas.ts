@@ -156,12 +156,19 @@ export const customFieldDefinitionSchema = z
       z.array(text(60)).max(50),
     ),
     required: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    pii: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
   .refine((d) => d.type !== "SELECT" || d.options.length > 0, {
     path: ["options"],
     message: "List the choices, separated by commas",
   });
 export type CustomFieldDefinitionInput = z.infer<typeof customFieldDefinitionSchema>;
+/** Marks an existing field as personal data, or not (settings → Custom fields). */
+export const customFieldPiiSchema = z.object({
+  id: z.string().uuid("Not a valid field"),
+  pii: z.preprocess((v) => (v === "true" || v === "on" ? true : v === "false" ? false : v), z.boolean()),
+});
+export type CustomFieldPiiInput = z.infer<typeof customFieldPiiSchema>;
 
 /** The citizen picker's search (the "New case" form): a name, or part of one, as it is typed. */
 export const citizenPickSchema = z.object({ q: text(100).min(1, "Type part of a name") });

@@ -11,7 +11,7 @@ import {
   collectClassificationBatchJob,
   submitClassificationBatchJob,
 } from "@/lib/ai/features/bulk-classification/jobs";
-import { dailyBriefingsJob } from "@/lib/ai/features/briefing/briefing-job";
+import { collectBriefingBatchJob, dailyBriefingsJob, emailBriefingJob } from "@/lib/ai/features/briefing/briefing-job";
 
 const jobs = new Map<string, JobDefinition>();
 
@@ -39,3 +39,5 @@ registerJob(stripeEventSweepJob as JobDefinition);
 registerJob(refreshDuplicatesJob as JobDefinition);
 registerJob(scheduleDuplicateRefreshJob as JobDefinition);
 registerJob(dailyBriefingsJob as JobDefinition);
+registerJob(collectBriefingBatchJob as JobDefinition);
+registerJob(emailBriefingJob as JobDefinition);

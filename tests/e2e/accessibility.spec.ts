@@ -58,6 +58,7 @@ async function dashboardPages(page: Page): Promise<string[]> {
     "/demo/settings/ai",
     "/demo/settings/billing",
     "/demo/settings/security",
+    "/demo/settings/notifications",
     "/no-such-page",
   ];
 }

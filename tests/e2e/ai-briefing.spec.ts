@@ -20,13 +20,34 @@ test("generate today's briefing and follow its numbers to the filtered lists", a
   // The sentence names the same figure, as a link too.
   await expect(page.getByText(/came in and/)).toBeVisible();
   const href = await newCases.getAttribute("href");
-  expect(href).toMatch(/^\/demo\/cases\?createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}$/);
+  expect(href).toMatch(/^\/demo\/cases\?createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}&tz=[\w%]+$/);
   await newCases.click();
   await expect(page).toHaveURL(/\/demo\/cases\?createdFrom=/);
   await expect(page.getByRole("heading", { name: "Cases", exact: true })).toBeVisible();
+  // The list counts the days in the briefing's zone, and says so.
+  const zone = decodeURIComponent(new URL(href!, "http://x").searchParams.get("tz")!);
+  await expect(page.getByTestId("cases-day-zone")).toHaveText(`Days are counted in ${zone}.`);
 
   await page.goto("/demo");
   await page.getByTestId("briefing-overdue").getByRole("link").click();
   await expect(page).toHaveURL(/\/demo\/cases\?status=overdue$/);
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("overdue");
+});
+
+test("a member turns the daily briefing email on and off for themself", async ({ page }) => {
+  await signIn(page, DEMO);
+  await page.goto("/demo/settings/notifications");
+  await expect(page.getByRole("heading", { name: "Daily briefing by email" })).toBeVisible();
+  const box = page.getByRole("checkbox", { name: "Email me the daily briefing" });
+  const save = page.getByRole("button", { name: "Save" });
+  await box.check();
+  await save.click();
+  await expect(page.getByText("You will get the daily briefing by email.")).toBeVisible();
+  await page.reload();
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await save.click();
+  await expect(page.getByText("You will no longer get the daily briefing by email.")).toBeVisible();
+  await page.reload();
+  await expect(box).not.toBeChecked();
 });

@@ -11,9 +11,12 @@ jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request
 
 import { defaultAiFeatureSettings, type AiFeatureSettingsFor } from "@/lib/ai/config/schemas";
 import { updateAiFeatureConfig } from "@/lib/ai/config/update-ai-config";
+import { briefingHref } from "@/lib/ai/features/briefing/briefing-links";
 import { computeBriefingNumbers } from "@/lib/ai/features/briefing/compute-briefing-numbers";
 import { runDueBriefings } from "@/lib/ai/features/briefing/run-due-briefings";
 import { FALLBACK_SENTENCE, writeBriefing } from "@/lib/ai/features/briefing/write-briefing";
+import { listCases } from "@/lib/cases/list";
+import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { runAsSystem } from "@/lib/context/request-context";
 import { readCreditBalance } from "@/lib/credits";
 import { getDatabase, getDb } from "@/lib/db";
@@ -249,4 +252,38 @@ it("a claim left 'generating' by a writer that died is taken over after the stal
   const taken = await world.as(() => writeBriefing(world.ctx, { config: AMS, day: DAY, createdById: null }));
   expect(taken).toMatchObject({ created: true, briefing: { status: "ready" } });
   expect(await briefingRows(world.tenant.id)).toHaveLength(1);
+});
+
+it("each number's link opens the cases list counted in the briefing's zone: the same cases as the count", async () => {
+  const world = await caseworkWorld();
+  // 00:30 on 2 March in Amsterdam is 1 March in UTC; 23:10Z on 2 March is 3 March in Amsterdam.
+  await insertCase(world, "2026-03-01T23:30:00Z", { category: "Roads" });
+  await insertCase(world, "2026-03-02T12:00:00Z", { category: "Roads" });
+  await insertCase(world, "2026-03-02T22:59:00Z", { category: "Roads" });
+  await insertCase(world, "2026-03-02T23:10:00Z", { category: "Roads" });
+  await insertCase(world, "2026-02-10T10:00:00Z", { status: "RESOLVED", resolvedAt: "2026-03-01T23:15:00Z" });
+  await insertCase(world, "2026-02-10T10:00:00Z", { status: "RESOLVED", resolvedAt: "2026-03-02T23:15:00Z" });
+  const n = await computeBriefingNumbers(world.ctx, DAY, "Europe/Amsterdam");
+  expect(n).toMatchObject({ newCases: 3, resolved: 1, spikes: [{ category: "Roads", count: 3 }] });
+
+  const listed = async (ref: string) => {
+    const href = briefingHref(world.slug, n, ref)!;
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(params.tz).toBe("Europe/Amsterdam");
+    const page = await world.as(() => listCases(world.ctx, caseListQuerySchema.parse({ ...params, limit: 200 })));
+    return page.items.length;
+  };
+  expect(await listed("new")).toBe(n.newCases);
+  expect(await listed("resolved")).toBe(n.resolved);
+  expect(await listed("spike:1")).toBe(n.spikes[0]!.count);
+  // Without the zone the list counts UTC days: the 00:30 local case falls out, the 00:10 next-day one in.
+  const utc = await world.as(() =>
+    listCases(world.ctx, caseListQuerySchema.parse({ createdFrom: DAY, createdTo: DAY, limit: 200 })),
+  );
+  expect(utc.items.map((c) => c.title).sort()).toEqual([
+    "Case at 2026-03-02T12:00:00Z",
+    "Case at 2026-03-02T22:59:00Z",
+    "Case at 2026-03-02T23:10:00Z",
+  ]);
+  expect(caseListQuerySchema.safeParse({ tz: "Mars/Olympus" }).success).toBe(false);
 });

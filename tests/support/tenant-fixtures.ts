@@ -102,6 +102,16 @@ export const TENANT_FIXTURES: Record<string, TenantFixture> = {
     update: { createdAt: new Date("2020-01-01T00:00:00Z") },
     uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
   },
+  BriefingEmailOptIn: {
+    async create(tx, tenantId, label) {
+      const user = await tx.user.create({
+        data: { email: `${label.toLowerCase()}-${randomUUID()}@fixtures.test`, name: label },
+      });
+      return tx.briefingEmailOptIn.create({ data: { tenantId, userId: user.id } });
+    },
+    update: { createdAt: new Date("2020-01-01T00:00:00Z") },
+    uniqueWhere: (row) => ({ tenantId_id: { tenantId: row.tenantId, id: row.id } }),
+  },
   ImportRow: {
     async create(tx, tenantId, label) {
       const job = await tx.importJob.create({

@@ -45,6 +45,7 @@ describe("AI feature settings", () => {
       perUserMonthlyCreditLimit: "250",
       timeOfDay: " 18:30 ",
       timeZone: "Europe/Amsterdam",
+      viaBatch: "true",
     });
     expect(parsed).toEqual({
       feature: "briefing",
@@ -57,7 +58,11 @@ describe("AI feature settings", () => {
       perUserMonthlyCreditLimit: 250,
       timeOfDay: "18:30",
       timeZone: "Europe/Amsterdam",
+      viaBatch: true,
     });
+    // The batch route is the tenant's explicit choice: off unless ticked.
+    expect(defaultAiFeatureSettings("briefing").viaBatch).toBe(false);
+    expect(aiFeatureSettingsSchema.safeParse({ feature: "briefing", viaBatch: "maybe" }).success).toBe(false);
     expect(aiFeatureSettingsSchema.parse({ feature: "chat", enabled: "on" }).enabled).toBe(true);
   });
 

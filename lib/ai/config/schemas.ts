@@ -114,6 +114,9 @@ export const aiFeatureSettingsSchema = z.discriminatedUnion(
         .trim()
         .refine(isTimeZone, "Enter a time zone such as Europe/Amsterdam")
         .default("UTC"),
+      // The tenant accepts that the scheduled briefing may come later (the Message Batches API
+      // answers within 24 hours) for half the credits. Off: it is written at the time set.
+      viaBatch: bool.default(false),
     }),
     plain("nl_search", { maxTokens: 512, temperature: 0 }),
     plain("chat", { maxTokens: 2_048, temperature: 0.4 }),

@@ -8,6 +8,8 @@ export type EmailLayout = {
   preheader: string;
   greeting: string;
   paragraphs: string[];
+  /** Labelled links under the paragraphs (the daily briefing's figures, each to its list). */
+  links?: Array<{ label: string; url: string }>;
   /** The link the email is for, rendered as a plain <a href> (the e2e tests click it by name). */
   action: { label: string; url: string };
   /** Small print under the link: expiry, "ignore this if it wasn't you". */
@@ -15,12 +17,27 @@ export type EmailLayout = {
   appName?: string;
 };
 
-export function renderLayout({ preheader, greeting, paragraphs, action, notes, appName = "Civitas" }: EmailLayout): {
+export function renderLayout({
+  preheader,
+  greeting,
+  paragraphs,
+  links = [],
+  action,
+  notes,
+  appName = "Civitas",
+}: EmailLayout): {
   text: string;
   html: string;
 } {
   const text =
-    [greeting, ...paragraphs, `${action.label}: ${action.url}`, ...notes, `— ${appName}`].join("\n\n") + "\n";
+    [
+      greeting,
+      ...paragraphs,
+      ...(links.length ? [links.map((l) => `${l.label}: ${l.url}`).join("\n")] : []),
+      `${action.label}: ${action.url}`,
+      ...notes,
+      `— ${appName}`,
+    ].join("\n\n") + "\n";
 
   const p = (s: string, style = "margin:0 0 16px") => `<p style="${style}">${escapeHtml(s)}</p>`;
   const href = safeHref(action.url);
@@ -33,6 +50,7 @@ export function renderLayout({ preheader, greeting, paragraphs, action, notes, a
 <p style="margin:0 0 20px;font-weight:600;font-size:17px">${escapeHtml(appName)}</p>
 ${p(greeting)}
 ${paragraphs.map((s) => p(s)).join("\n")}
+${links.length ? `<ul style="margin:0 0 16px;padding-left:20px">${links.map((l) => `<li style="margin:0 0 4px"><a href="${safeHref(l.url)}" style="color:#2f5bd3">${escapeHtml(l.label)}</a></li>`).join("")}</ul>` : ""}
 <p style="margin:24px 0"><a href="${href}" style="display:inline-block;background:#2f5bd3;color:#ffffff;text-decoration:none;font-weight:600;padding:10px 18px;border-radius:8px">${escapeHtml(action.label)}</a></p>
 ${p("If the button does not work, copy this address into your browser:", "margin:0 0 4px;font-size:13px;color:#4b5563")}
 ${p(action.url, "margin:0 0 16px;font-size:13px;color:#4b5563;word-break:break-all")}

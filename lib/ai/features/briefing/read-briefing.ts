@@ -8,6 +8,8 @@ export type BriefingView = {
   id: string;
   day: string;
   status: "generating" | "ready";
+  /** Waiting on a Message Batch (the tenant allowed the delay): it may take hours, not seconds. */
+  batched: boolean;
   numbers: BriefingNumbers | null;
   sentences: string[];
   model: string | null;
@@ -25,6 +27,7 @@ export async function readBriefing(ctx: Pick<TenantContext, "tenantId">, day: st
     id: row.id,
     day,
     status: ready ? "ready" : "generating",
+    batched: !ready && row.batchId !== null,
     numbers: ready ? (row.numbers as BriefingNumbers) : null,
     sentences: ready && row.text ? row.text.split("\n") : [],
     model: row.model,

@@ -2,7 +2,8 @@
 // briefing, with it switched on, whose local briefing time has passed today and who has no
 // briefing for its yesterday yet, gets one. Two workers running this at once both try, and the
 // claim in writeBriefing lets one of them write it. One tenant's failure (out of credits, the
-// provider down) is logged and does not stop the others; the next pass tries it again.
+// provider down) is logged and does not stop the others; the next pass tries it again. A tenant
+// that allows the delay (AI settings) gets its briefing through the Message Batches API.
 import "server-only";
 import { decideAiAccess } from "@/lib/ai/access/decide";
 import { readAiFeatureConfig } from "@/lib/ai/config/read-ai-config";
@@ -35,7 +36,12 @@ export async function runDueBriefings(
     const day = briefingDay(now, config.timeZone);
     if (await readBriefing(tenant, day)) continue;
     try {
-      const result = await writeBriefing(tenant, { config, day, createdById: null });
+      const result = await writeBriefing(tenant, {
+        config,
+        day,
+        createdById: null,
+        via: config.viaBatch ? "batch" : "direct",
+      });
       if (result.created) written += 1;
     } catch (err) {
       failed += 1;

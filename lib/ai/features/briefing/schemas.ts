@@ -52,3 +52,15 @@ export function briefingRefs(n: BriefingNumbers): Map<string, number> {
 
 /** The route's body for "Generate now": nothing is needed, and nothing else is accepted. */
 export const generateBriefingRequestSchema = z.object({}).strict();
+
+/**
+ * A member's own choice to get the daily briefing by email (settings → Notifications). FormData
+ * sends the checkbox after a hidden "false", so an unticked box still arrives.
+ */
+export const briefingEmailOptInSchema = z.object({
+  emailBriefing: z.preprocess(
+    (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
+    z.boolean({ message: "Choose on or off" }),
+  ),
+});
+export type BriefingEmailOptInInput = z.infer<typeof briefingEmailOptInSchema>;

@@ -32,6 +32,7 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         def.aiFeatures.includes(feature) ? (
           <Card key={feature}>
             <CardHeader>
+              {/* CardTitle is the h2 itself: an h2 inside it is invalid HTML, which the parser splits into an empty heading. */}
               <CardTitle id={`ai-${feature}`}>{featureLabel(feature)}</CardTitle>
             </CardHeader>
             <CardContent>
@@ -41,7 +42,6 @@ export default async function AiSettingsPage({ params }: { params: Promise<{ ten
         ) : (
           <Card key={feature}>
             <CardHeader>
-              {/* CardTitle is the h2 itself: a heading inside it was an empty outer heading (axe). */}
               <div className="flex items-center gap-2">
                 <CardTitle>{featureLabel(feature)}</CardTitle>
                 <Badge tone="amber">Not in your plan</Badge>

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/auth/guard";
-import { createCustomField, deleteCustomField } from "@/lib/citizens/custom-fields";
-import { customFieldDefinitionSchema } from "@/lib/citizens/schemas";
+import { createCustomField, deleteCustomField, setCustomFieldPii } from "@/lib/citizens/custom-fields";
+import { customFieldDefinitionSchema, customFieldPiiSchema } from "@/lib/citizens/schemas";
 import { z } from "zod";
 
 export const createCustomFieldAction = tenantAction(
@@ -24,3 +24,9 @@ export const deleteCustomFieldAction = tenantAction(
     return null;
   },
 );
+
+export const setCustomFieldPiiAction = tenantAction("custom_field.manage", customFieldPiiSchema, async (ctx, input) => {
+  const result = await setCustomFieldPii(ctx, input);
+  revalidatePath(`/${ctx.access.tenant.slug}/settings/fields`);
+  return result;
+});

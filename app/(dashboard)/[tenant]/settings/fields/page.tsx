@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
-import { deleteCustomFieldAction } from "./actions";
+import { deleteCustomFieldAction, setCustomFieldPiiAction } from "./actions";
 
 export const metadata: Metadata = { title: "Custom fields" };
 
@@ -42,14 +42,24 @@ export default async function CustomFieldsPage({ params }: { params: Promise<{ t
                       · {f.type.toLowerCase()}
                       {f.type === "SELECT" ? ` (${f.options.join(", ")})` : ""}
                       {f.required ? " · required" : ""}
+                      {f.pii ? " · personal data" : ""}
                     </span>
                   </span>
-                  <ConfirmActionButton
-                    label="Delete"
-                    confirmLabel="Delete field"
-                    accessibleName={f.label}
-                    run={deleteCustomFieldAction.bind(null, slug, { id: f.id })}
-                  />
+                  <span className="flex flex-wrap gap-2">
+                    <ConfirmActionButton
+                      label={f.pii ? "Not personal data" : "Mark as personal data"}
+                      confirmLabel={f.pii ? "Unmark" : "Mark"}
+                      accessibleName={f.label}
+                      variant="secondary"
+                      run={setCustomFieldPiiAction.bind(null, slug, { id: f.id, pii: !f.pii })}
+                    />
+                    <ConfirmActionButton
+                      label="Delete"
+                      confirmLabel="Delete field"
+                      accessibleName={f.label}
+                      run={deleteCustomFieldAction.bind(null, slug, { id: f.id })}
+                    />
+                  </span>
                 </li>
               ))}
             </ul>
