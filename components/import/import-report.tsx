@@ -5,7 +5,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/admin/alert";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
-import { IMPORT_FIELD_LABELS, type CitizenImportField, type ImportMapping } from "@/lib/citizens/import/schemas";
+import {
+  IMPORT_FIELD_LABELS,
+  type CitizenImportField,
+  type ImportMapping,
+  type ImportReportCell,
+} from "@/lib/citizens/import/schemas";
 import { fetchReport, type ImportJob } from "./api";
 
 const count = (n: number) => new Intl.NumberFormat().format(n);
@@ -18,6 +23,23 @@ function fieldName(field: string, mapping: ImportMapping): string {
   const label = IMPORT_FIELD_LABELS[target as CitizenImportField] ?? target.replace(/^cf\./, "");
   return column && column !== label ? `${label} (column “${column}”)` : label;
 }
+
+/** An invalid row's values as read from the file ("—" for a row with no mapped value). */
+function RowValues({ cells }: { cells: ImportReportCell[] }) {
+  if (cells.length === 0) return <span className="text-muted-foreground">—</span>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+      {cells.map((c) => (
+        <div key={c.field} className="contents">
+          <dt className="text-muted-foreground">{cellLabel(c.field)}</dt>
+          <dd className={c.masked ? "break-all text-muted-foreground" : "break-all text-foreground"}>{c.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const cellLabel = (field: string) => IMPORT_FIELD_LABELS[field as CitizenImportField] ?? field.replace(/^cf\./, "");
 
 /** Counts, then the invalid rows and the duplicates, 50 at a time. */
 export function ImportReport({ slug, job }: { slug: string; job: ImportJob }) {
@@ -97,6 +119,11 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
               <th scope="col" className="w-20 px-3 py-2 font-medium">
                 Line
               </th>
+              {kind === "invalid" ? (
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Values
+                </th>
+              ) : null}
               <th scope="col" className="px-3 py-2 font-medium">
                 {kind === "invalid" ? "What is wrong" : "Looks like"}
               </th>
@@ -106,6 +133,11 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
             {rows.map((r) => (
               <tr key={r.line}>
                 <td className="px-3 py-2 align-top text-foreground tabular-nums">{r.line}</td>
+                {kind === "invalid" ? (
+                  <td className="px-3 py-2 align-top">
+                    <RowValues cells={r.cells} />
+                  </td>
+                ) : null}
                 <td className="px-3 py-2 align-top">
                   {kind === "invalid" ? (
                     <ul className="flex flex-col gap-0.5">
