@@ -82,6 +82,7 @@ const SENTENCES: Record<string, string> = {
   "session.revoked_all": "Signed out everywhere else",
   "session.token_reuse": "A copied session was detected and ended",
   "tenant.created": "Created the organisation",
+  "tenant.format_updated": "Changed the language, region and time zone",
   "tenant.ownership_transferred": "Transferred ownership",
   "user.email_verified": "Confirmed their email address",
   "user.oauth_linked": "Linked a single sign-on account",

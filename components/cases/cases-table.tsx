@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
-import { formatDate } from "@/components/dashboard/format";
+import { formatDate, type FormatSettings } from "@/lib/format/format";
 import type { CaseListItem } from "@/lib/cases/list";
 import { BULK_FORM_ID } from "@/components/bulk-classification/form-id";
 import { SelectAllCases } from "@/components/bulk-classification/select-all-cases";
@@ -9,7 +9,7 @@ import { DueDate } from "./due-date";
 type Props = {
   slug: string;
   cases: CaseListItem[];
-  locale: string;
+  format: FormatSettings;
   now: Date;
   caption: string;
   /** A checkbox per row for bulk classification (its inputs belong to that form). */
@@ -20,7 +20,7 @@ const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-muted-f
 const td = "px-4 py-3 align-top";
 const link = "rounded-sm text-foreground underline-offset-2 hover:underline";
 
-export function CasesTable({ slug, cases, locale, now, caption, selectable = false }: Props) {
+export function CasesTable({ slug, cases, format, now, caption, selectable = false }: Props) {
   return (
     // Focusable so keyboard users can scroll the table sideways on narrow screens.
     <div role="region" aria-label="Cases table" tabIndex={0} className="relative overflow-x-auto">
@@ -98,10 +98,10 @@ export function CasesTable({ slug, cases, locale, now, caption, selectable = fal
                 )}
               </td>
               <td className={`${td} whitespace-nowrap`}>
-                <DueDate dueAt={item.dueAt} status={item.status} now={now} locale={locale} />
+                <DueDate dueAt={item.dueAt} status={item.status} now={now} format={format} />
               </td>
               <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-                <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale)}</time>
+                <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, format)}</time>
               </td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import {
   BuildingIcon,
   DocumentIcon,
   FolderIcon,
+  GlobeIcon,
   HistoryIcon,
   HomeIcon,
   LockIcon,
@@ -34,6 +35,11 @@ function navItems(slug: string, role: Role): NavItem[] {
       Icon: DocumentIcon,
     },
     can(role, "ai_settings.manage") && { href: `/${slug}/settings/ai`, label: "AI settings", Icon: SparklesIcon },
+    can(role, "tenant.update") && {
+      href: `/${slug}/settings/region`,
+      label: "Region and format",
+      Icon: GlobeIcon,
+    },
     can(role, "billing.read") && { href: `/${slug}/settings/billing`, label: "Plan and credits", Icon: CoinsIcon },
     { href: `/${slug}/settings/security`, label: "Security", Icon: LockIcon },
   ];
