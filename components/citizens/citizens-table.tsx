@@ -1,10 +1,19 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { CitizenListItem } from "@/lib/citizens/list";
+import { formatDate, formatName, type FormatSettings } from "@/lib/format/format";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-
-export function CitizensTable({ slug, items, caption }: { slug: string; items: CitizenListItem[]; caption: string }) {
+export function CitizensTable({
+  slug,
+  items,
+  caption,
+  format,
+}: {
+  slug: string;
+  items: CitizenListItem[];
+  caption: string;
+  format: FormatSettings;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -39,7 +48,7 @@ export function CitizensTable({ slug, items, caption }: { slug: string; items: C
                   href={`/${slug}/citizens/${c.id}`}
                   className="font-medium text-foreground hover:text-brand-700 hover:underline dark:hover:text-brand-300"
                 >
-                  {c.lastName}, {c.firstName}
+                  {formatName(c)}
                 </Link>
               </td>
               <td className="px-4 py-2.5 text-muted-foreground">{c.city ?? "—"}</td>
@@ -55,7 +64,7 @@ export function CitizensTable({ slug, items, caption }: { slug: string; items: C
                 {[c.hasEmail ? "email" : null, c.hasPhone ? "phone" : null].filter(Boolean).join(" · ") || "—"}
               </td>
               <td className="hidden px-4 py-2.5 text-muted-foreground sm:table-cell sm:pr-5">
-                {dateFormat.format(c.createdAt)}
+                {formatDate(c.createdAt, format)}
               </td>
             </tr>
           ))}

@@ -91,7 +91,7 @@ export const formatSettingsSchema = z.object({
   timeZone: z
     .string({ error: "Enter a time zone" })
     .trim()
-    .min(1, { error: "Enter a time zone" })
+    .min(1, { error: "Enter a time zone", abort: true })
     .refine(isTimeZone, { error: "Not a time zone: use a name such as Europe/Brussels or America/New_York" })
     .transform(canonicalTimeZone),
 });

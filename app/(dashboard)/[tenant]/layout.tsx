@@ -34,7 +34,7 @@ export default async function TenantLayout({ children, params }: Props) {
       <AppShell access={access}>
         <LiveUpdates tenantSlug={tenantSlug} />
         {pastDueSince ? (
-          <PastDueBanner since={pastDueSince} billingHref={billingHref} />
+          <PastDueBanner since={pastDueSince} billingHref={billingHref} format={format} />
         ) : outOfCredits && can(access.role, "ai.use") ? (
           <OutOfCreditsBanner billingHref={billingHref} />
         ) : null}

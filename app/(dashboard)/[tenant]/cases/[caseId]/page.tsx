@@ -26,6 +26,7 @@ import { aiStatus } from "@/lib/config/ai";
 import { listAssignees } from "@/lib/cases/read";
 import { caseSnapshot } from "@/lib/cases/snapshot";
 import { loadCase } from "./load";
+import { formatName } from "@/lib/format/format";
 
 type Props = { params: Promise<{ tenant: string; caseId: string }> };
 
@@ -43,7 +44,7 @@ export default async function CasePage({ params }: Props) {
   const assignees = canUpdate ? await listAssignees(ctx) : [];
   const format = await readFormatSettings(access.tenant.id);
   const now = new Date();
-  const citizenName = `${found.citizen.firstName} ${found.citizen.lastName}`;
+  const citizenName = formatName(found.citizen);
   const createdBy = found.timeline.find((e) => e.kind === "CREATED")?.authorName;
   // The summary is offered to those who may work the case (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CitizensTable } from "@/components/citizens/citizens-table";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -267,7 +268,12 @@ export default async function CitizensPage({ params, searchParams }: Props) {
               </p>
             </div>
           ) : (
-            <CitizensTable slug={slug} items={page.items} caption={query.deleted ? "Deleted citizens" : "Citizens"} />
+            <CitizensTable
+              slug={slug}
+              items={page.items}
+              caption={query.deleted ? "Deleted citizens" : "Citizens"}
+              format={await readFormatSettings(access.tenant.id)}
+            />
           )}
         </Card>
       )}

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
 import { loadCitizen } from "../load";
+import { formatName } from "@/lib/format/format";
 
 export const metadata: Metadata = { title: "Edit citizen" };
 
@@ -19,7 +20,7 @@ export default async function EditCitizenPage({ params }: { params: Promise<{ te
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">
-        Edit {citizen.firstName} {citizen.lastName}
+        Edit {formatName(citizen)}
       </h1>
       <p className="mt-1 mb-6 text-sm text-muted-foreground">
         Personal details are not shown in clear here: a blank field keeps what is on file.

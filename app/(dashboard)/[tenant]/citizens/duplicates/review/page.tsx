@@ -11,6 +11,7 @@ import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { readDuplicatePair } from "@/lib/citizens/duplicates/read-duplicate-pair";
 import type { CitizenView } from "@/lib/citizens/types";
 import { NotFoundError } from "@/lib/errors";
+import { formatName } from "@/lib/format/format";
 
 export const metadata: Metadata = { title: "Review a possible duplicate" };
 
@@ -23,7 +24,7 @@ function side(c: CitizenView & { cases: number }): ReviewSide {
   return {
     id: c.id,
     version: c.version,
-    name: `${c.firstName} ${c.lastName}`,
+    name: formatName(c),
     cases: c.cases,
     tags: c.tags,
     values: {
