@@ -12,9 +12,7 @@ const STATUS: Record<string, string> = {
 
 /** The newest invoices as Stripe has them; each links to Stripe's own page for it when there is one. */
 export function InvoicesCard({ list, format }: { list: InvoiceList; format: FormatSettings }) {
-
-  const money = (cents: number, currency: string) =>
-    formatMoney(cents / 100, currency, format);
+  const money = (cents: number, currency: string) => formatMoney(cents / 100, currency, format);
   return (
     <Card aria-labelledby="invoices-heading">
       <CardHeader>

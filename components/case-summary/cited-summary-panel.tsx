@@ -35,7 +35,6 @@ export type CitedSummaryPanelProps = {
   demo?: boolean;
 };
 
-
 export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
   const format = useFormat();
   const { url, headingId, initialSummary, sourceIds, refLink, demo = false } = props;

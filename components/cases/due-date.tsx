@@ -1,5 +1,5 @@
 import { isClosedStatus } from "@/components/dashboard/case-labels";
-import { formatDate, formatDay, isoDay, type FormatSettings } from "@/lib/format/format";
+import { formatDay, isoDay, type FormatSettings } from "@/lib/format/format";
 import { AlertIcon } from "@/components/ui/icons";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 

@@ -14,7 +14,6 @@ type Props = {
   onDeleted: (id: string) => void;
 };
 
-
 async function errorOf(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   return body?.error?.message ?? `The request failed (${res.status}).`;

@@ -48,7 +48,11 @@ export function formatTime(date: Date, s: FormatSettings): string {
  * "YYYY-MM-DD" or as that day in UTC): written in the tenant's locale, never shifted by its zone,
  * or a due day of the 26th would read the 27th in Tokyo.
  */
-export function formatDay(day: string | Date, s: FormatSettings, style: "medium" | "short" | "long" = "medium"): string {
+export function formatDay(
+  day: string | Date,
+  s: FormatSettings,
+  style: "medium" | "short" | "long" = "medium",
+): string {
   const date = typeof day === "string" ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day;
   if (Number.isNaN(date.getTime())) return String(day);
   const options: Intl.DateTimeFormatOptions =
@@ -68,7 +72,14 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["hour", 3_600],
   ["minute", 60],
 ];
-const JUST_NOW: Record<string, string> = { de: "gerade eben", fr: "à l’instant", es: "ahora mismo", nl: "zojuist", it: "proprio ora", pt: "agora mesmo" };
+const JUST_NOW: Record<string, string> = {
+  de: "gerade eben",
+  fr: "à l’instant",
+  es: "ahora mismo",
+  nl: "zojuist",
+  it: "proprio ora",
+  pt: "agora mesmo",
+};
 
 /** "3 hours ago", "yesterday", "in 2 days" in the tenant's language; "just now" under a minute. */
 export function formatRelative(date: Date, now: Date, s: FormatSettings): string {

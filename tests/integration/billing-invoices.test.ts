@@ -71,9 +71,9 @@ test("no customer or no invoices: none; Stripe unreachable: unavailable; no keys
   server.failNext("/v1/invoices", 3);
   const down = await listInvoices(ctxOf(t.tenantId));
   expect(down).toEqual({ state: "unavailable" });
-  expect(renderToStaticMarkup(createElement(InvoicesCard, { list: down, format: { locale: "en", timeZone: "UTC" } }))).toContain(
-    "could not be loaded from Stripe",
-  );
+  expect(
+    renderToStaticMarkup(createElement(InvoicesCard, { list: down, format: { locale: "en", timeZone: "UTC" } })),
+  ).toContain("could not be loaded from Stripe");
   expect((await listInvoices(ctxOf(t.tenantId))).state).toBe("ok");
   const key = process.env.STRIPE_SECRET_KEY;
   delete process.env.STRIPE_SECRET_KEY;

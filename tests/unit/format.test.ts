@@ -11,7 +11,13 @@ import {
   formatRelative,
   formatTime,
 } from "@/lib/format/format";
-import { canonicalTimeZone, isSupportedLocale, isTimeZone, SUPPORTED_LOCALES, timeZoneOptions } from "@/lib/format/locales";
+import {
+  canonicalTimeZone,
+  isSupportedLocale,
+  isTimeZone,
+  SUPPORTED_LOCALES,
+  timeZoneOptions,
+} from "@/lib/format/locales";
 import { formatSettingsSchema } from "@/lib/tenants/schemas";
 
 // Normalise the narrow no-break spaces ICU puts before "PM" and inside numbers.
@@ -94,18 +100,14 @@ describe("formatRelative", () => {
     expect(formatRelative(new Date("2026-12-01T09:00:00Z"), now, { locale: "en-US", timeZone: "UTC" })).toBe(
       "3 hours ago",
     );
-    expect(formatRelative(new Date("2026-11-30T12:00:00Z"), now, { locale: "de-DE", timeZone: "UTC" })).toBe(
-      "gestern",
-    );
+    expect(formatRelative(new Date("2026-11-30T12:00:00Z"), now, { locale: "de-DE", timeZone: "UTC" })).toBe("gestern");
     expect(formatRelative(new Date("2026-12-03T12:00:00Z"), now, { locale: "fr-FR", timeZone: "UTC" })).toBe(
       "après-demain",
     );
     expect(formatRelative(new Date("2026-12-01T11:59:40Z"), now, { locale: "en-GB", timeZone: "UTC" })).toBe(
       "just now",
     );
-    expect(formatRelative(new Date("2026-12-01T11:59:40Z"), now, { locale: "nl-NL", timeZone: "UTC" })).toBe(
-      "zojuist",
-    );
+    expect(formatRelative(new Date("2026-12-01T11:59:40Z"), now, { locale: "nl-NL", timeZone: "UTC" })).toBe("zojuist");
   });
 });
 

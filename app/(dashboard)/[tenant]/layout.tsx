@@ -31,16 +31,16 @@ export default async function TenantLayout({ children, params }: Props) {
   return (
     <QueryProvider>
       <FormatProvider value={format}>
-      <AppShell access={access}>
-        <LiveUpdates tenantSlug={tenantSlug} />
-        {pastDueSince ? (
-          <PastDueBanner since={pastDueSince} billingHref={billingHref} format={format} />
-        ) : outOfCredits && can(access.role, "ai.use") ? (
-          <OutOfCreditsBanner billingHref={billingHref} />
-        ) : null}
-        {children}
-        {showChat ? <ChatWidget tenantSlug={tenantSlug} /> : null}
-      </AppShell>
+        <AppShell access={access}>
+          <LiveUpdates tenantSlug={tenantSlug} />
+          {pastDueSince ? (
+            <PastDueBanner since={pastDueSince} billingHref={billingHref} format={format} />
+          ) : outOfCredits && can(access.role, "ai.use") ? (
+            <OutOfCreditsBanner billingHref={billingHref} />
+          ) : null}
+          {children}
+          {showChat ? <ChatWidget tenantSlug={tenantSlug} /> : null}
+        </AppShell>
       </FormatProvider>
     </QueryProvider>
   );

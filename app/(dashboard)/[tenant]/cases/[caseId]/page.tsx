@@ -38,7 +38,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const { tenant: slug, caseId } = await params;
-  const [access, ctx, found] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), loadCase(slug, caseId)]);
+  const [access, ctx, found] = await Promise.all([
+    requireTenantAccess(slug),
+    tenantContext(slug),
+    loadCase(slug, caseId),
+  ]);
   const canUpdate = can(access.role, "case.update");
   const canNote = can(access.role, "case.note");
   const assignees = canUpdate ? await listAssignees(ctx) : [];
@@ -145,9 +149,7 @@ export default async function CasePage({ params }: Props) {
             <Card aria-labelledby="case-timeline-heading">
               <CardHeader>
                 <CardTitle id="case-timeline-heading">Timeline</CardTitle>
-                <CardDescription>
-                  Everything that happened on this case, oldest first.
-                </CardDescription>
+                <CardDescription>Everything that happened on this case, oldest first.</CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-6">
                 <CaseTimeline entries={found.timeline} now={now} format={format} />

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CitizensTable } from "@/components/citizens/citizens-table";
 import { readFormatSettings } from "@/lib/tenants/format-settings";
@@ -18,13 +17,14 @@ import { ValidationError } from "@/lib/errors";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { aiStatus } from "@/lib/config/ai";
 import { LazyNlSearch } from "@/components/nl-search/lazy-nl-search";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
 type Props = {
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { title: "Citizens" };
+export const generateMetadata = tenantMetadata("Citizens");
 
 const SORT_LABELS: Record<(typeof CITIZEN_SORTS)[number], string> = {
   newest: "Newest first",

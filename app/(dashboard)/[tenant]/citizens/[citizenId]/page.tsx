@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, citizenId } = await params;
   const access = await requireTenantAccess(tenant);
   const c = await loadCitizenRecord(access.tenant.id, citizenId);
-  return { title: formatName(c) };
+  return { title: `${formatName(c)} – ${access.tenant.name}` };
 }
 
 const PII: Array<[PiiFieldName, string]> = [

@@ -3,7 +3,6 @@
 // on-demand search. Reviewing needs citizen.merge (the nightly job keeps the list fresh).
 import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { formatDateTime, formatName } from "@/lib/format/format";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ExplainDuplicates } from "@/components/duplicates/explain-duplicates";
 import { FieldScoresList } from "@/components/duplicates/field-scores";
@@ -20,8 +19,9 @@ import { aiStatus } from "@/lib/config/ai";
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
 import { listRecentMerges } from "@/lib/citizens/duplicates/list-recent-merges";
 import { BLOCK_LABELS, CANDIDATE_THRESHOLD, type Block } from "@/lib/citizens/duplicates/weights";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Possible duplicates" };
+export const generateMetadata = tenantMetadata("Possible duplicates");
 
 type Props = {
   params: Promise<{ tenant: string }>;

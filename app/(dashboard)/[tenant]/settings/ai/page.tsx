@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AiFeatureSettingsForm } from "@/components/ai-settings/ai-feature-settings-form";
@@ -11,8 +10,9 @@ import { AI_FEATURES } from "@/lib/ai/features";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { PLANS, smallestPlanWith } from "@/lib/billing/plans";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "AI settings" };
+export const generateMetadata = tenantMetadata("AI settings");
 
 export default async function AiSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate, formatMoney, formatNumber } from "@/lib/format/format";
@@ -24,8 +23,9 @@ import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { readUsageSummary } from "@/lib/usage/read-usage-summary";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Plan and credits" };
+export const generateMetadata = tenantMetadata("Plan and credits");
 
 const STATUS_LABEL: Record<string, string> = {
   active: "Active",
@@ -74,7 +74,6 @@ export default async function BillingPage({
   const manage = can(access.role, "billing.manage");
   const { account, seats } = overview;
 
-
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <div>
@@ -118,7 +117,9 @@ export default async function BillingPage({
               <dt className="text-muted-foreground">{account?.cancelAtPeriodEnd ? "Ends on" : "Renews on"}</dt>
               <dd className="font-medium text-foreground">
                 {account?.currentPeriodEnd && account.subscriptionStatus !== "canceled" ? (
-                  <time dateTime={account.currentPeriodEnd.toISOString()}>{formatDate(account.currentPeriodEnd, format)}</time>
+                  <time dateTime={account.currentPeriodEnd.toISOString()}>
+                    {formatDate(account.currentPeriodEnd, format)}
+                  </time>
                 ) : (
                   "—"
                 )}
@@ -158,7 +159,9 @@ export default async function BillingPage({
               upgradeLabel={`Upgrade to ${PLANS.PRO.name} (${formatPlanPrice(PLANS.PRO)})`}
               hasCustomer={Boolean(account?.stripeCustomerId)}
               packs={CREDIT_PACKS}
-              priceOf={Object.fromEntries(CREDIT_PACKS.map((p) => [p.id, formatMoney(p.priceCents / 100, "EUR", format)]))}
+              priceOf={Object.fromEntries(
+                CREDIT_PACKS.map((p) => [p.id, formatMoney(p.priceCents / 100, "EUR", format)]),
+              )}
             />
           ) : null}
         </CardContent>

@@ -27,7 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Members – ${access.tenant.name}` };
 }
 
-
 export default async function MembersPage({ params }: Props) {
   const { tenant: slug } = await params;
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);

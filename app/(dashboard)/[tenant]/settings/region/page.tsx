@@ -29,7 +29,9 @@ export default async function RegionSettingsPage({ params }: Props) {
           <CardTitle>
             <h2>Language, region and time zone</h2>
           </CardTitle>
-          <CardDescription>Exports keep ISO dates and UTC times, so other systems read them the same way.</CardDescription>
+          <CardDescription>
+            Exports keep ISO dates and UTC times, so other systems read them the same way.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <FormatSettingsForm
