@@ -110,7 +110,7 @@ export function AuditTable({ events, basePath, filters, format, caption }: Props
                 )}
               </td>
               <td className={`${td} max-w-md`}>
-                <EventDetails data={e.data} />
+                <EventDetails data={e.data} format={format} />
                 {/* The event as stored, for whoever needs the code (support, a SIEM rule, the export). */}
                 <details className="mt-1 text-xs">
                   <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Raw event</summary>

@@ -3,7 +3,7 @@
 // and provides them): useFormat() gives what lib/format/format.ts's functions take, so a
 // client-rendered date reads exactly like a server-rendered one.
 import { createContext, useContext } from "react";
-import type { FormatSettings } from "@/lib/format/format";
+import { formatNumber, type FormatSettings } from "@/lib/format/format";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from "@/lib/format/locales";
 
 const FormatContext = createContext<FormatSettings>({ locale: DEFAULT_LOCALE, timeZone: DEFAULT_TIME_ZONE });
@@ -14,4 +14,10 @@ export function FormatProvider({ value, children }: { value: FormatSettings; chi
 
 export function useFormat(): FormatSettings {
   return useContext(FormatContext);
+}
+
+/** A count in the tenant's locale ("12,345" / "12.345"), for client components. */
+export function useFormatNumber(): (n: number) => string {
+  const format = useFormat();
+  return (n: number) => formatNumber(n, format);
 }

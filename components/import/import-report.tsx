@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatNumber } from "@/components/format/format-provider";
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/admin/alert";
@@ -12,8 +13,6 @@ import {
   type ImportReportCell,
 } from "@/lib/citizens/import/schemas";
 import { fetchReport, type ImportJob } from "./api";
-
-const count = (n: number) => new Intl.NumberFormat().format(n);
 
 /** "email" → "Email (column "E-mail")"; "customFields.member_no" → the custom field's column. */
 function fieldName(field: string, mapping: ImportMapping): string {
@@ -43,6 +42,7 @@ const cellLabel = (field: string) => IMPORT_FIELD_LABELS[field as CitizenImportF
 
 /** Counts, then the invalid rows and the duplicates, 50 at a time. */
 export function ImportReport({ slug, job }: { slug: string; job: ImportJob }) {
+  const count = useFormatNumber();
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -76,6 +76,7 @@ function Count({
   hint: string;
   warning?: boolean;
 }) {
+  const count = useFormatNumber();
   return (
     <div className="rounded-xl border border-border bg-surface p-4">
       <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
@@ -94,6 +95,7 @@ function Count({
 }
 
 function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: "invalid" | "duplicates" }) {
+  const count = useFormatNumber();
   const query = useInfiniteQuery({
     queryKey: ["import-report", job.id, kind],
     queryFn: ({ pageParam }) => fetchReport(slug, job.id, kind, pageParam),
