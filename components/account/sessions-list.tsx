@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(dashboard)/[tenant]/settings/security/actions";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { Badge } from "@/components/ui/badge";
-import { formatRelative } from "@/components/dashboard/format";
+import { useFormat } from "@/components/format/format-provider";
+import { formatDate, formatRelative } from "@/lib/format/format";
 
 export type SessionItem = {
   id: string;
@@ -26,6 +27,7 @@ const METHOD_LABELS: Record<string, string> = {
 };
 
 export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: number }) {
+  const format = useFormat();
   const router = useRouter();
   const others = sessions.filter((s) => !s.current).length;
   return (
@@ -44,8 +46,8 @@ export function SessionsList({ sessions, now }: { sessions: SessionItem[]; now: 
               </div>
               <div className="text-muted-foreground">
                 {METHOD_LABELS[s.method] ?? s.method} · {s.ip ?? "address unknown"} · signed in{" "}
-                {new Date(s.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })} · last active{" "}
-                <time dateTime={s.lastSeenAt}>{formatRelative(new Date(s.lastSeenAt), new Date(now), "en-GB")}</time>
+                {formatDate(new Date(s.createdAt), format)} · last active{" "}
+                <time dateTime={s.lastSeenAt}>{formatRelative(new Date(s.lastSeenAt), new Date(now), format)}</time>
               </div>
             </div>
             <ConfirmActionButton

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatNumber } from "@/components/format/format-provider";
 import { updateAiFeatureConfigAction } from "@/app/(dashboard)/[tenant]/settings/ai/actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useForm } from "@/components/forms/use-form";
@@ -23,6 +24,7 @@ import {
 
 /** One feature's settings form: the same zod schema in the browser and in the action. */
 export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settings: AiFeatureSettings }) {
+  const count = useFormatNumber();
   const f = settings.feature;
   const { formRef, state, isPending, fieldErrors, error, onSubmit } = useForm({
     action: (_prev: Awaited<ReturnType<typeof updateAiFeatureConfigAction>> | null, data: FormData) =>
@@ -75,7 +77,7 @@ export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settin
         <div>
           <Label htmlFor={id("maxTokens")}>Max output tokens</Label>
           <Input {...attrs("maxTokens")} inputMode="numeric" defaultValue={settings.maxTokens} className="mt-1.5" />
-          {hint("maxTokens", `${MAX_TOKENS_MIN}–${MAX_TOKENS_MAX.toLocaleString("en")}`)}
+          {hint("maxTokens", `${MAX_TOKENS_MIN}–${count(MAX_TOKENS_MAX)}`)}
           {err("maxTokens")}
         </div>
         <div>
@@ -177,7 +179,7 @@ export function AiFeatureSettingsForm({ slug, settings }: { slug: string; settin
         />
         {hint(
           "promptAdditions",
-          `Up to ${PROMPT_ADDITIONS_MAX.toLocaleString("en")} characters, sent to the model in a separate, marked block after Civitas's own instructions.`,
+          `Up to ${count(PROMPT_ADDITIONS_MAX)} characters, sent to the model in a separate, marked block after Civitas's own instructions.`,
         )}
         {err("promptAdditions")}
       </div>

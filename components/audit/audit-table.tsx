@@ -4,14 +4,15 @@ import { Badge } from "@/components/ui/badge";
 import type { AuditEventRow } from "@/lib/audit/list";
 import { auditSearchString, type AuditFilters } from "@/lib/audit/schemas";
 import { EventDetails } from "./event-details";
-import { actorLabel, formatAuditTime, shortId } from "./format";
+import { formatDateTime, type FormatSettings } from "@/lib/format/format";
+import { actorLabel, shortId } from "./format";
 import { auditSentence, targetLabel } from "./sentences";
 
 type Props = {
   events: AuditEventRow[];
   basePath: string;
   filters: Partial<AuditFilters>;
-  locale: string;
+  format: FormatSettings;
   caption: string;
 };
 
@@ -21,7 +22,7 @@ const filterLink = "underline-offset-2 hover:underline focus-visible:underline";
  * The events of one page. Actor, action and target are links that narrow the current filters
  * to that value, the quickest way to follow one person or one record through the trail.
  */
-export function AuditTable({ events, basePath, filters, locale, caption }: Props) {
+export function AuditTable({ events, basePath, filters, format, caption }: Props) {
   const narrow = (extra: Partial<AuditFilters>) => `${basePath}${auditSearchString({ ...filters, ...extra })}`;
   return (
     <div role="region" aria-label="Audit events table" tabIndex={0} className="relative overflow-x-auto">
@@ -51,7 +52,7 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
             <tr key={e.id} className="hover:bg-surface-muted/40">
               <th scope="row" className={`${td} text-left font-normal whitespace-nowrap`}>
                 <time dateTime={e.createdAt.toISOString()} className="block text-foreground">
-                  {formatAuditTime(e.createdAt, locale)}
+                  {formatDateTime(e.createdAt, format, { seconds: true })}
                 </time>
                 <span
                   className="block text-xs text-muted-foreground"
@@ -109,7 +110,7 @@ export function AuditTable({ events, basePath, filters, locale, caption }: Props
                 )}
               </td>
               <td className={`${td} max-w-md`}>
-                <EventDetails data={e.data} />
+                <EventDetails data={e.data} format={format} />
                 {/* The event as stored, for whoever needs the code (support, a SIEM rule, the export). */}
                 <details className="mt-1 text-xs">
                   <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Raw event</summary>

@@ -1,3 +1,4 @@
+import type { FormatSettings } from "@/lib/format/format";
 import { describeEventData } from "./describe-data";
 import { keyLabel, valueLabel } from "./sentences";
 
@@ -5,7 +6,7 @@ const MAX_ITEMS = 8;
 const LIST_OF_KEYS = new Set(["fields", "changed"]);
 
 /** An event's data as a compact key: value list; changed fields read "field: old → new". */
-export function EventDetails({ data }: { data: unknown }) {
+export function EventDetails({ data, format }: { data: unknown; format: FormatSettings }) {
   const items = describeEventData(data);
   if (items.length === 0) return <span className="text-muted-foreground">—</span>;
   const shown = items.slice(0, MAX_ITEMS);
@@ -20,16 +21,16 @@ export function EventDetails({ data }: { data: unknown }) {
               LIST_OF_KEYS.has(item.key) ? (
                 item.value.split(", ").map(keyLabel).join(", ")
               ) : (
-                valueLabel(item.value)
+                valueLabel(item.value, format)
               )
             ) : (
               <>
                 <span className="text-red-800 line-through decoration-red-700/50 dark:text-red-300 dark:decoration-red-300/50">
-                  {valueLabel(item.before)}
+                  {valueLabel(item.before, format)}
                 </span>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> changed to </span>
-                <span className="text-green-800 dark:text-green-300">{valueLabel(item.after)}</span>
+                <span className="text-green-800 dark:text-green-300">{valueLabel(item.after, format)}</span>
               </>
             )}
           </dd>

@@ -1,10 +1,7 @@
-// Display helpers of the audit viewer. Times are shown in UTC with the zone named: an audit
-// trail is compared with server logs and other systems, which all speak UTC.
+// Display helpers of the audit viewer. Times go through lib/format in the tenant's zone, to the
+// second and with the zone named, so a row can still be matched with UTC server logs; the
+// CSV export keeps ISO UTC timestamps.
 import type { AuditEventRow } from "@/lib/audit/list";
-
-export function formatAuditTime(date: Date, locale: string): string {
-  return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(date)} UTC`;
-}
 
 /** Who acted, in words: the user's name, or what kind of actor it was. */
 export function actorLabel(e: Pick<AuditEventRow, "actorName" | "actorId" | "actorType">): string {

@@ -2,6 +2,7 @@
 // values people know ("In progress", "Admin") instead of enum codes. The raw event stays one
 // click away in the viewer (components/audit/audit-table.tsx) and whole in the CSV export.
 import { caseStatusLabel, casePriorityLabel } from "@/components/dashboard/case-labels";
+import { formatDateTime, type FormatSettings } from "@/lib/format/format";
 
 const SENTENCES: Record<string, string> = {
   "admin.created": "Created a platform admin",
@@ -87,6 +88,7 @@ const SENTENCES: Record<string, string> = {
   "session.revoked_all": "Signed out everywhere else",
   "session.token_reuse": "A copied session was detected and ended",
   "tenant.created": "Created the organisation",
+  "tenant.format_updated": "Changed the language, region and time zone",
   "tenant.ownership_transferred": "Transferred ownership",
   "user.email_verified": "Confirmed their email address",
   "user.oauth_linked": "Linked a single sign-on account",
@@ -133,13 +135,13 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 
 /**
  * A detail value in words when it is a code people know by another name (status, priority,
- * role), and a timestamp as a date and time (UTC, like the rest of the audit log).
+ * role), and a timestamp as a date and time (in the tenant's zone, named, like the rest of the
+ * audit log).
  */
-export function valueLabel(value: string, locale = "en-GB"): string {
+export function valueLabel(value: string, format: FormatSettings = { locale: "en-GB", timeZone: "UTC" }): string {
   if (ISO_TIME.test(value)) {
     const date = new Date(value);
-    if (!Number.isNaN(date.getTime()))
-      return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
+    if (!Number.isNaN(date.getTime())) return formatDateTime(date, format);
   }
   return (
     caseStatusLabel[value as keyof typeof caseStatusLabel] ??

@@ -2,6 +2,7 @@
 // Runs the chain verification on demand and says what it found. Both live regions are always
 // in the page (empty until there is a result) so screen readers announce the outcome: a
 // success politely (status), a broken chain at once (alert).
+import { useFormatNumber } from "@/components/format/format-provider";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { verifyChainAction } from "@/app/(dashboard)/[tenant]/audit/actions";
@@ -34,7 +35,7 @@ export function VerifyChainButton({ slug }: { slug: string }) {
   const result = outcome && "result" in outcome ? outcome.result : null;
   const failure = result && !result.ok ? result : null;
   const error = outcome && "error" in outcome ? outcome.error : null;
-  const count = (n: number) => new Intl.NumberFormat().format(n);
+  const count = useFormatNumber();
 
   return (
     <div className="flex flex-col items-start gap-2">

@@ -1,6 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InvoiceList } from "@/lib/billing/list-invoices";
+import { formatDate, formatMoney, type FormatSettings } from "@/lib/format/format";
 
 const STATUS: Record<string, string> = {
   paid: "Paid",
@@ -10,10 +11,8 @@ const STATUS: Record<string, string> = {
 };
 
 /** The newest invoices as Stripe has them; each links to Stripe's own page for it when there is one. */
-export function InvoicesCard({ list, locale }: { list: InvoiceList; locale: string }) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const money = (cents: number, currency: string) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+export function InvoicesCard({ list, format }: { list: InvoiceList; format: FormatSettings }) {
+  const money = (cents: number, currency: string) => formatMoney(cents / 100, currency, format);
   return (
     <Card aria-labelledby="invoices-heading">
       <CardHeader>
@@ -54,7 +53,7 @@ export function InvoicesCard({ list, locale }: { list: InvoiceList; locale: stri
                 {list.invoices.map((inv) => (
                   <tr key={inv.id}>
                     <td className="py-2 pr-4 whitespace-nowrap text-muted-foreground">
-                      <time dateTime={inv.created.toISOString()}>{date.format(inv.created)}</time>
+                      <time dateTime={inv.created.toISOString()}>{formatDate(inv.created, format)}</time>
                     </td>
                     <td className="py-2 pr-4 text-foreground">
                       {inv.url ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatNumber } from "@/components/dashboard/format";
+import { formatDateTime, formatNumber, type FormatSettings } from "@/lib/format/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +13,7 @@ import { LEDGER_KIND_LABEL } from "./ledger-labels";
 
 type Props = {
   tenantSlug: string;
-  locale: string;
+  format: FormatSettings;
   /** null when the filters in the URL were refused (their errors are shown instead). */
   page: { entries: LedgerEntryView[]; nextCursor: string | null } | null;
   filters: Partial<LedgerFilters>;
@@ -23,10 +23,9 @@ type Props = {
 };
 
 /** The credit ledger: filters, one page of entries (keyset, newest first), paging and the CSV export. */
-export function LedgerCard({ tenantSlug, locale, page, filters, rawValues, fieldErrors, cursor }: Props) {
+export function LedgerCard({ tenantSlug, format, page, filters, rawValues, fieldErrors, cursor }: Props) {
   const basePath = `/${tenantSlug}/settings/billing`;
   const filtered = Object.keys(filters).length > 0;
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <Card aria-labelledby="ledger-heading">
       <CardHeader>
@@ -76,7 +75,7 @@ export function LedgerCard({ tenantSlug, locale, page, filters, rawValues, field
                 {page.entries.map((e) => (
                   <tr key={e.id}>
                     <td className="py-2 pr-4 whitespace-nowrap text-muted-foreground">
-                      <time dateTime={e.createdAt.toISOString()}>{dateTime.format(e.createdAt)}</time>
+                      <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, format)}</time>
                     </td>
                     <td className="py-2 pr-4 text-foreground">
                       {LEDGER_KIND_LABEL[e.kind] ?? e.kind}
@@ -89,7 +88,7 @@ export function LedgerCard({ tenantSlug, locale, page, filters, rawValues, field
                     <td className="py-2 pr-4 text-muted-foreground">{e.reason ?? ""}</td>
                     <td className="py-2 text-right font-medium tabular-nums text-foreground">
                       {e.delta > 0n ? "+" : ""}
-                      {formatNumber(Number(e.delta), locale)}
+                      {formatNumber(Number(e.delta), format)}
                     </td>
                   </tr>
                 ))}

@@ -2,10 +2,19 @@
 // the grace period; nothing else does) and, for those who can fix it, where.
 import Link from "next/link";
 import { aiPausedForPayment, aiPausedFrom } from "@/lib/billing/past-due";
+import { formatDate, type FormatSettings } from "@/lib/format/format";
 
-export function PastDueBanner({ since, billingHref }: { since: Date; billingHref: string | null }) {
+export function PastDueBanner({
+  since,
+  billingHref,
+  format,
+}: {
+  since: Date;
+  billingHref: string | null;
+  format: FormatSettings;
+}) {
   const paused = aiPausedForPayment(since);
-  const day = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(aiPausedFrom(since));
+  const day = formatDate(aiPausedFrom(since), format);
   return (
     <div
       role="alert"

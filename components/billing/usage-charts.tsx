@@ -1,4 +1,4 @@
-import { formatNumber } from "@/components/dashboard/format";
+import { formatNumber, type FormatSettings } from "@/lib/format/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { featureLabel } from "@/lib/ai/access/decide";
@@ -12,8 +12,8 @@ const label = (feature: string) => (isAiFeature(feature) ? featureLabel(feature)
  * and for reading exact values), per AI feature and per staff member (tables whose bars are
  * decoration: the numbers are the content). Colours from the theme, so dark mode works.
  */
-export function UsageCharts({ usage, locale }: { usage: UsageSummary; locale: string }) {
-  const n = (v: number) => formatNumber(v, locale);
+export function UsageCharts({ usage, format }: { usage: UsageSummary; format: FormatSettings }) {
+  const n = (v: number) => formatNumber(v, format);
   const max = Math.max(...usage.days.map((d) => d.credits), 0);
   const peak = usage.days.reduce((a, b) => (b.credits > a.credits ? b : a), usage.days[0]!);
   const W = 10;

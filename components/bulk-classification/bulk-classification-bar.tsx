@@ -3,6 +3,7 @@
 // to this form through form="bulk-classify-form") or every case the current filter matches,
 // as suggestions (the default) or applied directly. The run itself is a background job; its
 // progress shows in the panel above the list, updated through the tenant's live events.
+import { useFormatNumber } from "@/components/format/format-provider";
 import { useActionState, useState } from "react";
 import { startBulkClassificationAction } from "@/app/(dashboard)/[tenant]/cases/bulk-classification-actions";
 import { DemoAiBadge } from "@/components/ai/demo-ai-badge";
@@ -17,6 +18,7 @@ type Props = { tenantSlug: string; filter: string; filtered: boolean; demo?: boo
 type State = ActionResult<{ runId: string; total: number }> | null;
 
 export function BulkClassificationBar({ tenantSlug, filter, filtered, demo = false }: Props) {
+  const count = useFormatNumber();
   const [mode, setMode] = useState<BulkMode>("suggest");
   const [state, formAction, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const scope = form.get("scope") === "filter" ? "filter" : "selected";
@@ -43,7 +45,7 @@ export function BulkClassificationBar({ tenantSlug, filter, filtered, demo = fal
         {demo ? <DemoAiBadge /> : null}
         <span className="text-muted-foreground">
           Tick cases below, or take every case {filtered ? "matching the filter" : "in the list"} (up to{" "}
-          {BULK_MAX_CASES.toLocaleString("en")}). Runs in the background at the batch price (half the usual).
+          {count(BULK_MAX_CASES)}). Runs in the background at the batch price (half the usual).
         </span>
       </div>
       <fieldset className="flex flex-wrap gap-4">

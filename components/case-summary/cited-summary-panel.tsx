@@ -1,4 +1,7 @@
 "use client";
+
+import { useFormat } from "@/components/format/format-provider";
+import { formatDateTime } from "@/lib/format/format";
 // A streamed, cited AI summary panel (the case page's and the citizen page's): generate
 // (streamed), cancel, retry, the stored summary with its date and an "Out of date" badge,
 // credits used, and the 402 / not-configured states. It is a suggestion with links to its
@@ -32,9 +35,8 @@ export type CitedSummaryPanelProps = {
   demo?: boolean;
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
+  const format = useFormat();
   const { url, headingId, initialSummary, sourceIds, refLink, demo = false } = props;
   const { state, start, cancel, retry } = useAiStream();
   const router = useRouter();
@@ -78,7 +80,7 @@ export function CitedSummaryPanel(props: CitedSummaryPanelProps) {
       <CardContent className="flex flex-col gap-4">
         {!showRun && initialSummary ? (
           <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-            <span>Generated {dateFormat.format(new Date(initialSummary.createdAt))} UTC</span>
+            <span>Generated {formatDateTime(new Date(initialSummary.createdAt), format)}</span>
             {initialSummary.stale ? (
               <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-400/15 dark:text-amber-200">
                 Out of date — regenerate

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
-import { formatDate } from "@/components/dashboard/format";
+import { formatDate, type FormatSettings } from "@/lib/format/format";
 import { BULK_FORM_ID } from "@/components/bulk-classification/form-id";
 import type { CasePriority, CaseStatus } from "@/lib/generated/prisma/enums";
 import { DueDate } from "./due-date";
 
-/** One row of the case list: the fields it shows (dates format the same on both sides: UTC). */
+/** One row of the case list: the fields it shows (dates format with the tenant's settings on both sides). */
 export type CaseRow = {
   id: string;
   title: string;
@@ -30,13 +30,13 @@ export type CaseRow = {
 export function CaseRows({
   slug,
   rows,
-  locale,
+  format,
   now,
   selectable,
 }: {
   slug: string;
   rows: CaseRow[];
-  locale: string;
+  format: FormatSettings;
   now: Date;
   selectable: boolean;
 }) {
@@ -83,10 +83,10 @@ export function CaseRows({
             )}
           </td>
           <td className="whitespace-nowrap">
-            <DueDate dueAt={item.dueAt} status={item.status} now={now} locale={locale} />
+            <DueDate dueAt={item.dueAt} status={item.status} now={now} format={format} />
           </td>
           <td className="whitespace-nowrap text-muted-foreground">
-            <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale)}</time>
+            <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, format)}</time>
           </td>
         </tr>
       ))}

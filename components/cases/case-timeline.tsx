@@ -1,3 +1,4 @@
+import type { FormatSettings } from "@/lib/format/format";
 // The case's history, oldest first (so it reads like a conversation and the note form below
 // continues it): who opened it, moved it, reassigned it, edited it, and every note.
 // Note bodies are rendered as text (React escapes them) with their line breaks kept.
@@ -7,7 +8,7 @@ import { ChatIcon, DocumentIcon, FolderIcon, HistoryIcon, UsersIcon } from "@/co
 import { describeUpdate, statusName } from "./labels";
 import { Timestamp } from "./timestamp";
 
-type Props = { entries: TimelineEntry[]; now: Date; locale: string };
+type Props = { entries: TimelineEntry[]; now: Date; format: FormatSettings };
 
 const ICONS = {
   CREATED: FolderIcon,
@@ -49,7 +50,7 @@ function describe(entry: TimelineEntry): React.ReactNode {
   }
 }
 
-export function CaseTimeline({ entries, now, locale }: Props) {
+export function CaseTimeline({ entries, now, format }: Props) {
   if (entries.length === 0)
     return <p className="text-sm text-muted-foreground">Nothing has happened on this case yet.</p>;
   return (
@@ -80,7 +81,7 @@ export function CaseTimeline({ entries, now, locale }: Props) {
             <div className="min-w-0 flex-1 pt-1">
               <p className="text-sm text-muted-foreground">{describe(entry)}</p>
               <p className="mt-0.5 text-xs text-muted-foreground">
-                <Timestamp date={entry.createdAt} now={now} locale={locale} />
+                <Timestamp date={entry.createdAt} now={now} format={format} />
               </p>
               {showsBody ? (
                 <p className="mt-2 rounded-lg border border-border bg-surface-muted/50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-foreground">

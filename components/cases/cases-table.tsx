@@ -1,11 +1,12 @@
 import type { CaseListItem } from "@/lib/cases/list";
+import type { FormatSettings } from "@/lib/format/format";
 import { SelectAllCases } from "@/components/bulk-classification/select-all-cases";
 import { CaseRows, type CaseRow } from "./case-rows";
 
 type Props = {
   slug: string;
   cases: CaseListItem[];
-  locale: string;
+  format: FormatSettings;
   now: Date;
   caption: string;
   /** A checkbox per row for bulk classification (its inputs belong to that form). */
@@ -31,7 +32,7 @@ function toRow(c: CaseListItem): CaseRow {
   };
 }
 
-export function CasesTable({ slug, cases, locale, now, caption, selectable = false }: Props) {
+export function CasesTable({ slug, cases, format, now, caption, selectable = false }: Props) {
   return (
     // Focusable so keyboard users can scroll the table sideways on narrow screens.
     <div role="region" aria-label="Cases table" tabIndex={0} className="relative overflow-x-auto">
@@ -67,7 +68,7 @@ export function CasesTable({ slug, cases, locale, now, caption, selectable = fal
             </th>
           </tr>
         </thead>
-        <CaseRows slug={slug} rows={cases.map(toRow)} locale={locale} now={now} selectable={selectable} />
+        <CaseRows slug={slug} rows={cases.map(toRow)} format={format} now={now} selectable={selectable} />
       </table>
     </div>
   );

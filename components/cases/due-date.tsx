@@ -1,5 +1,5 @@
 import { isClosedStatus } from "@/components/dashboard/case-labels";
-import { formatDate, isoDate } from "@/components/dashboard/format";
+import { formatDay, isoDay, type FormatSettings } from "@/lib/format/format";
 import { AlertIcon } from "@/components/ui/icons";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 
@@ -13,12 +13,12 @@ export function DueDate({
   dueAt,
   status,
   now,
-  locale,
+  format,
 }: {
   dueAt: Date | null;
   status: CaseStatus;
   now: Date;
-  locale: string;
+  format: FormatSettings;
 }) {
   if (!dueAt) {
     return (
@@ -37,7 +37,7 @@ export function DueDate({
           : "text-muted-foreground"
       }
     >
-      <time dateTime={isoDate(dueAt)}>{formatDate(dueAt, locale)}</time>
+      <time dateTime={isoDay(dueAt)}>{formatDay(dueAt, format)}</time>
       {overdue ? (
         <span className="inline-flex items-center gap-1 rounded-md bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-600/20 ring-inset dark:bg-red-400/10 dark:text-red-300 dark:ring-red-400/25">
           <AlertIcon className="size-3.5" />

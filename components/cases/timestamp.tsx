@@ -1,11 +1,11 @@
-import { formatDateTime, formatRelative } from "./format";
+import { formatDateTime, formatRelative, type FormatSettings } from "@/lib/format/format";
 
 /** "2 hours ago" with the exact time beside it (and machine-readable in dateTime). */
-export function Timestamp({ date, now, locale }: { date: Date; now: Date; locale: string }) {
+export function Timestamp({ date, now, format }: { date: Date; now: Date; format: FormatSettings }) {
   return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date, locale)}>
-      {formatRelative(date, now, locale)}
-      <span className="text-muted-foreground"> · {formatDateTime(date, locale)}</span>
+    <time dateTime={date.toISOString()} title={formatDateTime(date, format)}>
+      {formatRelative(date, now, format)}
+      <span className="text-muted-foreground"> · {formatDateTime(date, format)}</span>
     </time>
   );
 }

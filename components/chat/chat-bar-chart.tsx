@@ -1,5 +1,6 @@
 // A horizontal bar chart in plain SVG (no chart library: bars, labels and values are all this
 // needs). The numbers are also in the table beside it; the SVG is one labelled image.
+import { useFormatNumber } from "@/components/format/format-provider";
 import type { ChartShape } from "./chart-shape";
 
 const ROW = 22;
@@ -7,6 +8,7 @@ const LABEL_WIDTH = 110;
 const WIDTH = 320;
 
 export function ChatBarChart({ shape }: { shape: ChartShape }) {
+  const count = useFormatNumber();
   const max = Math.max(...shape.bars.map((b) => b.value), 1);
   const barSpace = WIDTH - LABEL_WIDTH - 40;
   const height = shape.bars.length * ROW + 4;
@@ -31,7 +33,7 @@ export function ChatBarChart({ shape }: { shape: ChartShape }) {
               </text>
               <rect x={LABEL_WIDTH} y={y + 3} width={w} height={ROW - 8} rx="3" className="fill-brand-500" />
               <text x={LABEL_WIDTH + w + 4} y={y + 14} fontSize="11" fill="currentColor">
-                {bar.value.toLocaleString("en")}
+                {count(bar.value)}
               </text>
             </g>
           );

@@ -1,4 +1,7 @@
 "use client";
+
+import { useFormat } from "@/components/format/format-provider";
+import { formatDateTime } from "@/lib/format/format";
 // The signed-in person's own chat conversations: open one, delete one (after a confirmation).
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,14 +14,13 @@ type Props = {
   onDeleted: (id: string) => void;
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 async function errorOf(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   return body?.error?.message ?? `The request failed (${res.status}).`;
 }
 
 export function ChatHistory({ base, openId, onOpen, onDeleted }: Props) {
+  const format = useFormat();
   const [items, setItems] = useState<ChatConversationSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function ChatHistory({ base, openId, onOpen, onDeleted }: Props) {
               className="flex min-w-0 flex-1 flex-col text-left text-sm hover:underline"
             >
               <span className="truncate">{c.title}</span>
-              <span className="text-xs text-muted-foreground">{dateFormat.format(new Date(c.updatedAt))}</span>
+              <span className="text-xs text-muted-foreground">{formatDateTime(new Date(c.updatedAt), format)}</span>
             </button>
             {confirming === c.id ? (
               <>

@@ -1,22 +1,31 @@
 import { CitizenRows, type CitizenRow } from "@/components/citizens/citizen-rows";
 import type { CitizenListItem } from "@/lib/citizens/list";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+import { formatDate, formatName, type FormatSettings } from "@/lib/format/format";
 
 /** What a row shows, formatted here on the server (the client only lays it out). */
-function toRow(c: CitizenListItem): CitizenRow {
+function toRow(c: CitizenListItem, format: FormatSettings): CitizenRow {
   return {
     id: c.id,
-    name: `${c.lastName}, ${c.firstName}`,
+    name: formatName(c),
     city: c.city ?? "—",
     tags: c.tags.slice(0, 4),
     openCases: c.openCases,
     contact: [c.hasEmail ? "email" : null, c.hasPhone ? "phone" : null].filter(Boolean).join(" · ") || "—",
-    added: dateFormat.format(c.createdAt),
+    added: formatDate(c.createdAt, format),
   };
 }
 
-export function CitizensTable({ slug, items, caption }: { slug: string; items: CitizenListItem[]; caption: string }) {
+export function CitizensTable({
+  slug,
+  items,
+  caption,
+  format,
+}: {
+  slug: string;
+  items: CitizenListItem[];
+  caption: string;
+  format: FormatSettings;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="data-table w-full text-sm">
@@ -39,7 +48,7 @@ export function CitizensTable({ slug, items, caption }: { slug: string; items: C
             </th>
           </tr>
         </thead>
-        <CitizenRows slug={slug} rows={items.map(toRow)} />
+        <CitizenRows slug={slug} rows={items.map((c) => toRow(c, format))} />
       </table>
     </div>
   );

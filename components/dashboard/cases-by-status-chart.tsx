@@ -1,28 +1,28 @@
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { CASE_STATUSES, caseStatusFill, caseStatusLabel } from "@/components/dashboard/case-labels";
-import { formatNumber } from "@/components/dashboard/format";
+import { formatNumber, type FormatSettings } from "@/lib/format/format";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 
 const ROW_HEIGHT = 44;
 const BAR_Y = 22;
 const BAR_HEIGHT = 10;
 
-type Props = { data: Record<CaseStatus, number>; locale: string };
+type Props = { data: Record<CaseStatus, number>; format: FormatSettings };
 
 /**
  * Horizontal bars, one per status. Positions along the bar are percentages and text keeps its
  * CSS size, so the chart fits any card width without squashing labels (no viewBox scaling).
  * Sighted users read the SVG; assistive tech gets the aria-label summary and the hidden table.
  */
-export function CasesByStatusChart({ data, locale }: Props) {
+export function CasesByStatusChart({ data, format }: Props) {
   const rows = CASE_STATUSES.map((status) => ({ status, label: caseStatusLabel[status], count: data[status] ?? 0 }));
   const max = Math.max(0, ...rows.map((row) => row.count));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const summary =
     total === 0
       ? "Cases by status: no cases yet."
-      : `Cases by status, ${formatNumber(total, locale)} in total: ` +
-        rows.map((row) => `${row.label} ${formatNumber(row.count, locale)}`).join(", ") +
+      : `Cases by status, ${formatNumber(total, format)} in total: ` +
+        rows.map((row) => `${row.label} ${formatNumber(row.count, format)}`).join(", ") +
         ".";
 
   return (
@@ -44,7 +44,7 @@ export function CasesByStatusChart({ data, locale }: Props) {
                 {row.label}
               </text>
               <text x="100%" y={top + 14} textAnchor="end" className="fill-muted-foreground text-sm tabular-nums">
-                {formatNumber(row.count, locale)}
+                {formatNumber(row.count, format)}
               </text>
               <rect
                 x="0"
@@ -83,7 +83,7 @@ export function CasesByStatusChart({ data, locale }: Props) {
             {rows.map((row) => (
               <tr key={row.status}>
                 <th scope="row">{row.label}</th>
-                <td>{formatNumber(row.count, locale)}</td>
+                <td>{formatNumber(row.count, format)}</td>
               </tr>
             ))}
           </tbody>

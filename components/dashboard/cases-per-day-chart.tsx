@@ -1,18 +1,18 @@
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
-import { formatDay, formatNumber } from "@/components/dashboard/format";
+import { formatDay, formatNumber, type FormatSettings } from "@/lib/format/format";
 
 const HEIGHT = 180;
 const PLOT_TOP = 18; // room for the value printed above the tallest bar
 const PLOT_BOTTOM = 148; // baseline; day labels sit below it
 const PLOT_HEIGHT = PLOT_BOTTOM - PLOT_TOP;
 
-type Props = { data: Array<{ day: string; count: number }>; locale: string };
+type Props = { data: Array<{ day: string; count: number }>; format: FormatSettings };
 
 /**
  * Vertical bars for cases created per day. x positions are percentages of the width and y
  * positions are pixels, so the chart stretches horizontally while text stays readable.
  */
-export function CasesPerDayChart({ data, locale }: Props) {
+export function CasesPerDayChart({ data, format }: Props) {
   const max = Math.max(0, ...data.map((point) => point.count));
   const total = data.reduce((sum, point) => sum + point.count, 0);
   const slot = data.length > 0 ? 100 / data.length : 100;
@@ -27,8 +27,8 @@ export function CasesPerDayChart({ data, locale }: Props) {
   const summary =
     total === 0 || !busiest
       ? `No cases created in the last ${data.length} days.`
-      : `Cases created per day over the last ${data.length} days: ${formatNumber(total, locale)} in total, ` +
-        `most on ${formatDay(busiest.day, locale, "long")} with ${formatNumber(busiest.count, locale)}.`;
+      : `Cases created per day over the last ${data.length} days: ${formatNumber(total, format)} in total, ` +
+        `most on ${formatDay(busiest.day, format, "long")} with ${formatNumber(busiest.count, format)}.`;
 
   return (
     <figure>
@@ -55,7 +55,7 @@ export function CasesPerDayChart({ data, locale }: Props) {
                   rx={2}
                   className="fill-brand-600 dark:fill-brand-400"
                 >
-                  <title>{`${formatDay(point.day, locale)}: ${formatNumber(point.count, locale)}`}</title>
+                  <title>{`${formatDay(point.day, format)}: ${formatNumber(point.count, format)}`}</title>
                 </rect>
               ) : null}
               {point.count > 0 ? (
@@ -65,7 +65,7 @@ export function CasesPerDayChart({ data, locale }: Props) {
                   textAnchor="middle"
                   className="fill-muted-foreground text-[11px] tabular-nums"
                 >
-                  {formatNumber(point.count, locale)}
+                  {formatNumber(point.count, format)}
                 </text>
               ) : null}
             </g>
@@ -75,7 +75,7 @@ export function CasesPerDayChart({ data, locale }: Props) {
         {/* Three day labels (first, middle, last) keep the axis legible at phone widths. */}
         {first ? (
           <text x="0" y={HEIGHT - 8} className="fill-muted-foreground text-xs">
-            {formatDay(first.day, locale)}
+            {formatDay(first.day, format)}
           </text>
         ) : null}
         {middle && middle !== first && middle !== last ? (
@@ -85,12 +85,12 @@ export function CasesPerDayChart({ data, locale }: Props) {
             textAnchor="middle"
             className="fill-muted-foreground text-xs"
           >
-            {formatDay(middle.day, locale)}
+            {formatDay(middle.day, format)}
           </text>
         ) : null}
         {last && last !== first ? (
           <text x="100%" y={HEIGHT - 8} textAnchor="end" className="fill-muted-foreground text-xs">
-            {formatDay(last.day, locale)}
+            {formatDay(last.day, format)}
           </text>
         ) : null}
       </svg>
@@ -108,8 +108,8 @@ export function CasesPerDayChart({ data, locale }: Props) {
           <tbody>
             {data.map((point) => (
               <tr key={point.day}>
-                <th scope="row">{formatDay(point.day, locale, "long")}</th>
-                <td>{formatNumber(point.count, locale)}</td>
+                <th scope="row">{formatDay(point.day, format, "long")}</th>
+                <td>{formatNumber(point.count, format)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
-// Locale-aware formatting for server-rendered dashboard values. The server has no access to the
-// browser's settings, so the locale comes from Accept-Language; dates are shown in UTC because
-// the dashboard shows calendar days, and the same day must not render differently per server.
+// Formatting for the pages outside a tenant (platform admin, public pricing): no tenant setting
+// applies there, so the locale comes from Accept-Language and dates are in UTC. Tenant pages use
+// lib/format/format.ts with the tenant's locale and time zone instead.
 
 const FALLBACK_LOCALE = "en-GB";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { caseStatusLabel } from "./case-labels";
-import { formatRelative } from "./format";
+import { formatRelative, type FormatSettings } from "@/lib/format/format";
 import type { DashboardSummary } from "@/lib/dashboard/types";
 
 const VERBS: Record<string, string> = {
@@ -15,12 +15,12 @@ const VERBS: Record<string, string> = {
 export function RecentActivity({
   slug,
   items,
-  locale,
+  format,
   now,
 }: {
   slug: string;
   items: DashboardSummary["recentActivity"];
-  locale: string;
+  format: FormatSettings;
   now: Date;
 }) {
   if (items.length === 0) return <p className="px-5 pb-5 text-sm text-muted-foreground">Nothing has happened yet.</p>;
@@ -39,7 +39,7 @@ export function RecentActivity({
             {a.kind === "STATUS_CHANGED" && a.toStatus ? ` to ${caseStatusLabel[a.toStatus].toLowerCase()}` : ""}
           </span>
           <time dateTime={a.at.toISOString()} className="text-xs text-muted-foreground">
-            {formatRelative(a.at, now, locale)}
+            {formatRelative(a.at, now, format)}
           </time>
         </li>
       ))}

@@ -2,20 +2,20 @@ import Link from "next/link";
 import { FolderIcon } from "@/components/ui/icons";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
 import { isClosedStatus } from "@/components/dashboard/case-labels";
-import { formatDate, isoDate } from "@/components/dashboard/format";
+import { formatDate, formatDay, isoDay, type FormatSettings } from "@/lib/format/format";
 import type { DashboardSummary } from "@/lib/dashboard/types";
 
 type Props = {
   slug: string;
   cases: DashboardSummary["recentCases"];
-  locale: string;
+  format: FormatSettings;
   now: Date;
 };
 
 const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase whitespace-nowrap";
 const td = "px-4 py-3 align-top";
 
-export function RecentCasesTable({ slug, cases, locale, now }: Props) {
+export function RecentCasesTable({ slug, cases, format, now }: Props) {
   if (cases.length === 0) {
     return (
       <div className="flex flex-col items-center gap-2 px-6 py-12 text-center">
@@ -79,12 +79,12 @@ export function RecentCasesTable({ slug, cases, locale, now }: Props) {
                   <CasePriorityBadge priority={item.priority} />
                 </td>
                 <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-                  <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale)}</time>
+                  <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, format)}</time>
                 </td>
                 <td className={`${td} whitespace-nowrap`}>
                   {item.dueAt ? (
                     <span className={overdue ? "font-medium text-red-700 dark:text-red-300" : "text-muted-foreground"}>
-                      <time dateTime={isoDate(item.dueAt)}>{formatDate(item.dueAt, locale)}</time>
+                      <time dateTime={isoDay(item.dueAt)}>{formatDay(item.dueAt, format)}</time>
                       {overdue ? <span className="ml-1.5 text-xs">(overdue)</span> : null}
                     </span>
                   ) : (

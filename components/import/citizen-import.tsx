@@ -3,6 +3,7 @@
 // progress) → read the report and choose what to import → done. Each step's heading takes the
 // focus when it appears, so keyboard and screen reader users land where the page changed; a
 // polite live region says what happened.
+import { useFormatNumber } from "@/components/format/format-provider";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -33,10 +34,10 @@ type Step =
   | { name: "report"; job: ImportJob; error: string | null; pending: "commit" | "cancel" | null }
   | { name: "done"; job: ImportJob };
 
-const count = (n: number) => new Intl.NumberFormat().format(n);
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : "Something went wrong. Try again.");
 
 export function CitizenImport({ slug, targets }: { slug: string; targets: MappingTarget[] }) {
+  const count = useFormatNumber();
   const [step, setStep] = useState<Step>({ name: "choose", busy: false, error: null });
   const [announcement, setAnnouncement] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -279,6 +280,7 @@ function ValidateStep({
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onStop: () => void;
 }) {
+  const count = useFormatNumber();
   const [estimate, setEstimate] = useState<number | null>(null);
   useEffect(() => {
     let live = true;

@@ -1,14 +1,12 @@
 "use client";
 
+import { useFormatNumber } from "@/components/format/format-provider";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import type { ImportJob } from "./api";
 
 export type CommitChoice = { mode: "all" | "valid_only"; skipDuplicates: boolean };
-
-const count = (n: number) => new Intl.NumberFormat().format(n);
-const rows = (n: number) => `${count(n)} row${n === 1 ? "" : "s"}`;
 
 /**
  * Step 4: the user's choice. "Import all" is all or nothing, so it is unavailable (with the
@@ -25,6 +23,8 @@ export function CommitPanel({
   onCommit: (choice: CommitChoice) => void;
   onCancel: () => void;
 }) {
+  const count = useFormatNumber();
+  const rows = (n: number) => `${count(n)} row${n === 1 ? "" : "s"}`;
   const id = useId();
   const [skipDuplicates, setSkipDuplicates] = useState(job.duplicates > 0);
   const importable = job.validRows - (skipDuplicates ? job.duplicates : 0);

@@ -1,14 +1,18 @@
 "use client";
 
+import { useFormatNumber } from "@/components/format/format-provider";
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/admin/alert";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
-import { IMPORT_FIELD_LABELS, type CitizenImportField, type ImportMapping } from "@/lib/citizens/import/schemas";
+import {
+  IMPORT_FIELD_LABELS,
+  type CitizenImportField,
+  type ImportMapping,
+  type ImportReportCell,
+} from "@/lib/citizens/import/schemas";
 import { fetchReport, type ImportJob } from "./api";
-
-const count = (n: number) => new Intl.NumberFormat().format(n);
 
 /** "email" → "Email (column "E-mail")"; "customFields.member_no" → the custom field's column. */
 function fieldName(field: string, mapping: ImportMapping): string {
@@ -19,8 +23,26 @@ function fieldName(field: string, mapping: ImportMapping): string {
   return column && column !== label ? `${label} (column “${column}”)` : label;
 }
 
+/** An invalid row's values as read from the file ("—" for a row with no mapped value). */
+function RowValues({ cells }: { cells: ImportReportCell[] }) {
+  if (cells.length === 0) return <span className="text-muted-foreground">—</span>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+      {cells.map((c) => (
+        <div key={c.field} className="contents">
+          <dt className="text-muted-foreground">{cellLabel(c.field)}</dt>
+          <dd className={c.masked ? "break-all text-muted-foreground" : "break-all text-foreground"}>{c.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const cellLabel = (field: string) => IMPORT_FIELD_LABELS[field as CitizenImportField] ?? field.replace(/^cf\./, "");
+
 /** Counts, then the invalid rows and the duplicates, 50 at a time. */
 export function ImportReport({ slug, job }: { slug: string; job: ImportJob }) {
+  const count = useFormatNumber();
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -54,6 +76,7 @@ function Count({
   hint: string;
   warning?: boolean;
 }) {
+  const count = useFormatNumber();
   return (
     <div className="rounded-xl border border-border bg-surface p-4">
       <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
@@ -72,6 +95,7 @@ function Count({
 }
 
 function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: "invalid" | "duplicates" }) {
+  const count = useFormatNumber();
   const query = useInfiniteQuery({
     queryKey: ["import-report", job.id, kind],
     queryFn: ({ pageParam }) => fetchReport(slug, job.id, kind, pageParam),
@@ -97,6 +121,11 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
               <th scope="col" className="w-20 px-3 py-2 font-medium">
                 Line
               </th>
+              {kind === "invalid" ? (
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Values
+                </th>
+              ) : null}
               <th scope="col" className="px-3 py-2 font-medium">
                 {kind === "invalid" ? "What is wrong" : "Looks like"}
               </th>
@@ -106,6 +135,11 @@ function ReportTable({ slug, job, kind }: { slug: string; job: ImportJob; kind: 
             {rows.map((r) => (
               <tr key={r.line}>
                 <td className="px-3 py-2 align-top text-foreground tabular-nums">{r.line}</td>
+                {kind === "invalid" ? (
+                  <td className="px-3 py-2 align-top">
+                    <RowValues cells={r.cells} />
+                  </td>
+                ) : null}
                 <td className="px-3 py-2 align-top">
                   {kind === "invalid" ? (
                     <ul className="flex flex-col gap-0.5">

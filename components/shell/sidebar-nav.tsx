@@ -7,6 +7,7 @@ import {
   ChatIcon,
   DocumentIcon,
   FolderIcon,
+  GlobeIcon,
   HistoryIcon,
   HomeIcon,
   LockIcon,
@@ -35,6 +36,11 @@ function navItems(slug: string, role: Role): NavItem[] {
       Icon: DocumentIcon,
     },
     can(role, "ai_settings.manage") && { href: `/${slug}/settings/ai`, label: "AI settings", Icon: SparklesIcon },
+    can(role, "tenant.update") && {
+      href: `/${slug}/settings/region`,
+      label: "Region and format",
+      Icon: GlobeIcon,
+    },
     can(role, "billing.read") && { href: `/${slug}/settings/billing`, label: "Plan and credits", Icon: CoinsIcon },
     can(role, "dashboard.read") && {
       href: `/${slug}/settings/notifications`,

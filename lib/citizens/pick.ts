@@ -5,6 +5,7 @@ import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { listCitizens } from "./list";
 import { citizenListQuerySchema } from "./schemas";
+import { formatName } from "@/lib/format/format";
 
 export type CitizenChoice = { id: string; name: string; city: string | null };
 
@@ -18,5 +19,5 @@ export async function pickCitizens(
     citizenListQuerySchema.parse({ q: input.q, mode, sort: "name", limit: PICK_LIMIT });
   let { items } = await listCitizens(ctx, query("text"));
   if (items.length === 0 && input.q.trim().length >= 3) ({ items } = await listCitizens(ctx, query("fuzzy")));
-  return items.slice(0, PICK_LIMIT).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, city: c.city }));
+  return items.slice(0, PICK_LIMIT).map((c) => ({ id: c.id, name: formatName(c), city: c.city }));
 }

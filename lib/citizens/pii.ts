@@ -40,6 +40,16 @@ export function encryptPii(tenantId: string, values: PiiValues, keyring: Keyring
   return out as PiiColumns;
 }
 
+/** One field's ciphertext, as `encryptPii` stores it (no blind index: for values kept only to be shown). */
+export function encryptPiiField(
+  tenantId: string,
+  field: PiiFieldName,
+  value: string,
+  keyring: Keyring = getKeyring(),
+): string {
+  return encryptField(keyring, value, { tenantId, field: fieldKey(field) });
+}
+
 export function decryptPii(
   tenantId: string,
   field: PiiFieldName,

@@ -2,7 +2,8 @@
 // ENCRYPTION_KEYS), for `npm run crypto:rotate`. Two places hold ciphertexts: the citizens'
 // *_enc columns, and citizen imports staged for commit (import_rows.data: emailEnc, phoneEnc,
 // nationalIdEnc, dateOfBirthEnc — same associated data as the citizen columns, copied into
-// citizens by the commit, so they must not be left under a key that is about to be removed).
+// citizens by the commit, so they must not be left under a key that is about to be removed),
+// with the invalid rows' values kept for the import report (import_rows.cells, same keys).
 //
 // Designed to run while the app serves traffic:
 // - Per tenant, through `db.forTenant({ tenantId }).$tenantTransaction` as the app role (both
@@ -153,14 +154,15 @@ const CITIZENS: Target = {
   },
 };
 
-const IMPORT_ROWS: Target = {
+/** Staged import rows: a valid row's `data`, or an invalid row's `cells` (its values, for the report). */
+const importRowsTarget = (column: "data" | "cells"): Target => ({
   table: "import_rows",
-  expr: (f) => `(r.data->>'${STAGED_KEY[f]}')`,
+  expr: (f) => `(r.${column}->>'${STAGED_KEY[f]}')`,
   from: "import_rows r",
-  where: "AND r.data IS NOT NULL",
-  select: "r.id, r.data",
+  where: `AND r.${column} IS NOT NULL`,
+  select: `r.id, r.${column} AS doc`,
   values: (row) => {
-    const data = (row.data ?? {}) as Record<string, unknown>;
+    const data = (row.doc ?? {}) as Record<string, unknown>;
     return Object.fromEntries(
       PII_FIELDS.map((f) => [f, typeof data[STAGED_KEY[f]] === "string" ? data[STAGED_KEY[f]] : null]),
     ) as Values;
@@ -173,9 +175,9 @@ const IMPORT_ROWS: Target = {
       return JSON.stringify(data);
     });
     const updated = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-      `UPDATE import_rows AS r SET data = v.next
+      `UPDATE import_rows AS r SET ${column} = v.next
          FROM unnest($2::uuid[], $3::text[]::jsonb[], $4::text[]::jsonb[]) AS v(id, old, next)
-        WHERE r.tenant_id = $1::uuid AND r.id = v.id AND r.data = v.old
+        WHERE r.tenant_id = $1::uuid AND r.id = v.id AND r.${column} = v.old
        RETURNING r.id`,
       tenantId,
       changes.map((c) => c.id),
@@ -187,7 +189,9 @@ const IMPORT_ROWS: Target = {
       .filter((c) => done.has(c.id))
       .reduce((sum, c) => sum + PII_FIELDS.filter((f) => c.after[f]).length, 0);
   },
-};
+});
+const IMPORT_ROWS = importRowsTarget("data");
+const IMPORT_ROW_CELLS = importRowsTarget("cells");
 
 /** LIKE pattern of values under `keyId` ("_" is a LIKE wildcard and may appear in key ids). */
 export function primaryPattern(keyId: string): string {
@@ -262,14 +266,15 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
     };
     result.tenants.push(t);
 
-    for (const target of [CITIZENS, IMPORT_ROWS]) {
+    for (const target of [CITIZENS, IMPORT_ROWS, IMPORT_ROW_CELLS]) {
       const counts = target.table === "citizens" ? t.citizens : t.importRows;
       const [row] = await scoped.$tenantTransaction((tx) =>
         tx.$queryRawUnsafe<Array<{ rows: number } & Record<PiiField, number>>>(countSql(target), tenant.id, pattern),
       );
-      counts.rowsToRotate = row?.rows ?? 0;
-      for (const f of PII_FIELDS) counts.valuesToRotate[f] = row?.[f] ?? 0;
-      if (counts.rowsToRotate === 0) continue;
+      // += : both import_rows targets (data, cells) add up into importRows.
+      counts.rowsToRotate += row?.rows ?? 0;
+      for (const f of PII_FIELDS) counts.valuesToRotate[f] += row?.[f] ?? 0;
+      if ((row?.rows ?? 0) === 0) continue;
       if (options.dryRun) {
         const keys = await scoped.$tenantTransaction((tx) =>
           tx.$queryRawUnsafe<Array<{ key_id: string; n: number }>>(keysSql(target), tenant.id, pattern),
@@ -323,7 +328,7 @@ export async function rotateCitizenKeys(db: Db, options: RotateOptions = {}): Pr
                 });
               }
             }
-            if (PII_FIELDS.some((f) => next[f] !== null)) changes.push({ id: r.id, before, after: next, raw: r.data });
+            if (PII_FIELDS.some((f) => next[f] !== null)) changes.push({ id: r.id, before, after: next, raw: r.doc });
           }
           const planned = changes.reduce((sum, c) => sum + PII_FIELDS.filter((f) => c.after[f]).length, 0);
           const rotated = changes.length > 0 ? await target.write(tx, tenant.id, changes) : 0;

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import type { TenantContext } from "@/lib/context/request-context";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import type { DashboardSummary } from "./types";
+import { formatName } from "@/lib/format/format";
 
 const OPEN_STATUSES: CaseStatus[] = ["OPEN", "IN_PROGRESS", "WAITING"];
 const ALL_STATUSES: CaseStatus[] = ["OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"];
@@ -94,7 +95,7 @@ export async function getDashboardSummary(ctx: TenantContext, now = new Date()):
         priority: c.priority,
         createdAt: c.createdAt,
         dueAt: c.dueAt,
-        citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
+        citizenName: formatName(c.citizen),
       })),
     };
   });

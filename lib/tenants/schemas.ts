@@ -1,6 +1,7 @@
 // Inputs of the tenant and membership operations: one schema each, shared by the forms
 // (field errors in the browser) and the server (the same rules, enforced). Client-safe.
 import { z } from "zod";
+import { canonicalTimeZone, isSupportedLocale, isTimeZone } from "@/lib/format/locales";
 import { optionalOf, text } from "@/lib/validation/text";
 
 /** Top-level paths a tenant slug may not take (they are routes of the app itself). */
@@ -81,3 +82,17 @@ export const setInheritSchema = z.object({
 });
 
 export const invitationTokenSchema = text(128).regex(/^[A-Za-z0-9_-]{32,128}$/, "This invitation link is not valid");
+
+/** The tenant's locale and time zone (how its pages write dates, times, numbers): OWNER/ADMIN. */
+export const formatSettingsSchema = z.object({
+  locale: z
+    .string({ error: "Choose a language and region" })
+    .refine(isSupportedLocale, { error: "Choose one of the listed languages and regions" }),
+  timeZone: z
+    .string({ error: "Enter a time zone" })
+    .trim()
+    .min(1, { error: "Enter a time zone", abort: true })
+    .refine(isTimeZone, { error: "Not a time zone: use a name such as Europe/Brussels or America/New_York" })
+    .transform(canonicalTimeZone),
+});
+export type FormatSettingsInput = z.infer<typeof formatSettingsSchema>;

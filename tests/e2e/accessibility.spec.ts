@@ -56,6 +56,7 @@ async function dashboardPages(page: Page): Promise<string[]> {
     "/demo/settings/members",
     "/demo/settings/fields",
     "/demo/settings/ai",
+    "/demo/settings/region",
     "/demo/settings/billing",
     "/demo/settings/security",
     "/demo/settings/notifications",

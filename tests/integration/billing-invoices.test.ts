@@ -53,7 +53,7 @@ test("the tenant's own invoices, newest first, without drafts; another tenant's 
     ["open", 1000],
     ["paid", 4900],
   ]);
-  const html = renderToStaticMarkup(createElement(InvoicesCard, { list, locale: "en" }));
+  const html = renderToStaticMarkup(createElement(InvoicesCard, { list, format: { locale: "en", timeZone: "UTC" } }));
   expect(html).toContain("€49.00");
   expect(html).toContain(">Due<");
   expect(html).toContain("(opens Stripe in a new tab)");
@@ -71,9 +71,9 @@ test("no customer or no invoices: none; Stripe unreachable: unavailable; no keys
   server.failNext("/v1/invoices", 3);
   const down = await listInvoices(ctxOf(t.tenantId));
   expect(down).toEqual({ state: "unavailable" });
-  expect(renderToStaticMarkup(createElement(InvoicesCard, { list: down, locale: "en" }))).toContain(
-    "could not be loaded from Stripe",
-  );
+  expect(
+    renderToStaticMarkup(createElement(InvoicesCard, { list: down, format: { locale: "en", timeZone: "UTC" } })),
+  ).toContain("could not be loaded from Stripe");
   expect((await listInvoices(ctxOf(t.tenantId))).state).toBe("ok");
   const key = process.env.STRIPE_SECRET_KEY;
   delete process.env.STRIPE_SECRET_KEY;

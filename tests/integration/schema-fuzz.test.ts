@@ -42,7 +42,8 @@ import { getDatabase, getDb } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { inviteMember } from "@/lib/tenants/invitations";
-import { createTenantSchema, inviteMemberSchema } from "@/lib/tenants/schemas";
+import { updateFormatSettings } from "@/lib/tenants/format-settings";
+import { createTenantSchema, formatSettingsSchema, inviteMemberSchema } from "@/lib/tenants/schemas";
 import { hostileRecord, hostileString, hostileValue } from "@/tests/support/fuzz";
 
 // Each run is a few transactions; FUZZ_RUNS raises it for a longer local hunt.
@@ -368,6 +369,15 @@ describe("tenants and invitations", () => {
           { ...input, slug: input.slug === "sub" ? `sub-${n}-${randomUUID().slice(0, 6)}` : input.slug },
           (p) => createTenant(owner, p),
         ),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("change the locale and time zone", async () => {
+    await fc.assert(
+      fc.asyncProperty(around({ locale: "en-GB", timeZone: "Europe/Brussels" }), (input) =>
+        attempt(formatSettingsSchema, input, (p) => updateFormatSettings(ctx, p)),
       ),
       { numRuns: RUNS },
     );

@@ -25,7 +25,7 @@ const usage: UsageSummary = {
 
 describe("UsageCharts", () => {
   it("labels the chart with its total and peak, and gives every number as text", () => {
-    const html = renderToStaticMarkup(<UsageCharts usage={usage} locale="en" />);
+    const html = renderToStaticMarkup(<UsageCharts usage={usage} format={{ locale: "en", timeZone: "UTC" }} />);
     expect(html).toContain('role="img"');
     expect(html).toContain(
       "<title>Credits per day: 52.5 in total, most on 2026-11-15 (40). The table below has every day.</title>",
@@ -46,7 +46,7 @@ describe("UsageCharts", () => {
     const html = renderToStaticMarkup(
       <UsageCharts
         usage={{ days: days.map((d) => ({ ...d, credits: 0 })), features: [], users: [], total: 0 }}
-        locale="en"
+        format={{ locale: "en", timeZone: "UTC" }}
       />,
     );
     expect(html).toContain("No AI use in this period");

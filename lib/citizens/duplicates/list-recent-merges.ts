@@ -4,6 +4,7 @@ import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
 import { UNDO_WINDOW_DAYS } from "./schemas";
+import { formatName } from "@/lib/format/format";
 
 export type RecentMerge = {
   id: string;
@@ -25,7 +26,7 @@ export async function listRecentMerges(ctx: Pick<TenantContext, "tenantId">, lim
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
-    kept: { id: r.kept.id, name: `${r.kept.firstName} ${r.kept.lastName}` },
-    merged: { id: r.merged.id, name: `${r.merged.firstName} ${r.merged.lastName}` },
+    kept: { id: r.kept.id, name: formatName(r.kept) },
+    merged: { id: r.merged.id, name: formatName(r.merged) },
   }));
 }

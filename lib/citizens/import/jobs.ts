@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ImportJob } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { showCells, type StoredCells } from "./cells";
 import type { ImportJobView, ImportMapping, ImportReportRow, ImportRowsQuery } from "./schemas";
 
 export function toJobView(job: ImportJob): ImportJobView {
@@ -41,6 +42,7 @@ type ReportRow = {
   duplicate_of: string | null;
   duplicate_of_line: number | null;
   name: string | null;
+  cells: StoredCells | null;
 };
 
 export async function listImportRows(
@@ -60,10 +62,12 @@ export async function listImportRows(
         ? Prisma.sql`r.data IS NULL`
         : Prisma.sql`r.data IS NOT NULL AND (r.duplicate_of IS NOT NULL OR r.data->'duplicateOfLine' IS NOT NULL)`;
     // Walks the (tenant_id, job_id, line) index from the cursor; the encrypted columns in
-    // `data` never leave the database, only the name that helps recognise a duplicate.
+    // `data` never leave the database, only the name that helps recognise a duplicate. An
+    // invalid row's cells are decrypted here and leave masked but for the field in error.
     return tx.$queryRaw<ReportRow[]>`
       SELECT r.line, r.errors, r.duplicate_of::text AS duplicate_of, (r.data->>'duplicateOfLine')::int AS duplicate_of_line,
-             CASE WHEN r.data IS NULL THEN NULL ELSE concat_ws(' ', r.data->>'firstName', r.data->>'lastName') END AS name
+             CASE WHEN r.data IS NULL THEN NULL ELSE concat_ws(' ', r.data->>'firstName', r.data->>'lastName') END AS name,
+             r.cells
         FROM import_rows r
        WHERE r.tenant_id = ${ctx.tenantId}::uuid AND r.job_id = ${jobId}::uuid AND r.line > ${query.cursor ?? 0}
          AND ${kind}
@@ -77,6 +81,7 @@ export async function listImportRows(
     duplicateOf: r.duplicate_of,
     duplicateOfLine: r.duplicate_of_line,
     name: r.name,
+    cells: showCells(ctx.tenantId, r.cells, Object.keys(r.errors ?? {})),
   }));
   return { rows: page, nextCursor: more ? String(page[page.length - 1]!.line) : null };
 }

@@ -9,6 +9,7 @@ import type { CustomFieldDef } from "../custom-field-values";
 import { validateCustomFieldValues } from "../custom-field-values";
 import { toColumns } from "../record";
 import { citizenFieldsSchema } from "../schemas";
+import { encryptCells, type StoredCells } from "./cells";
 import { CITIZEN_IMPORT_FIELDS, type CitizenImportField, type ImportMapping } from "./schemas";
 
 /** Which value of a record goes where: decided once from the header and the mapping. */
@@ -29,7 +30,7 @@ export type DuplicateKeys = { email: string | null; nationalId: string | null; n
 
 export type RowResult =
   | { line: number; data: StagedCitizen; keys: DuplicateKeys; errors?: undefined }
-  | { line: number; errors: FieldErrors; data?: undefined; keys?: undefined };
+  | { line: number; errors: FieldErrors; cells: StoredCells | null; data?: undefined; keys?: undefined };
 
 const IMPORT_FIELDS: ReadonlySet<string> = new Set(CITIZEN_IMPORT_FIELDS);
 
@@ -80,6 +81,7 @@ export function validateRow(
   if (extra)
     return {
       line,
+      cells: encryptCells(tenantId, plan, values),
       errors: {
         row: [
           `This line has ${values.length} values but the header has ${plan.width} columns: is a value with a comma not in quotes?`,
@@ -108,6 +110,7 @@ export function validateRow(
   if (undecodable)
     return {
       line,
+      cells: encryptCells(tenantId, plan, values),
       errors: {
         row: ['This line has characters that are not UTF-8: save the file as "CSV UTF-8" and upload it again'],
       },
@@ -119,7 +122,11 @@ export function validateRow(
     // The first message per field, as the form shows it: a later check of the same field
     // (a date's range after its format) would only repeat the problem in other words.
     const all: FieldErrors = { ...(parsed.success ? {} : fieldErrorsFromZod(parsed.error)), ...cf.errors };
-    return { line, errors: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.slice(0, 1)])) };
+    return {
+      line,
+      cells: encryptCells(tenantId, plan, values),
+      errors: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.slice(0, 1)])),
+    };
   }
 
   const fields = parsed.data;

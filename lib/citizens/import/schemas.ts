@@ -163,6 +163,11 @@ export type ImportReportRow = {
   duplicateOfLine: number | null;
   /** The row's name, to recognise a duplicate (null for invalid rows). */
   name: string | null;
+  /** An invalid row's values beside its errors (PII masked but for the field in error); [] otherwise. */
+  cells: ImportReportCell[];
 };
+
+/** One value of an invalid row: the citizen field ("cf.<key>" for a custom field) and the value shown. */
+export type ImportReportCell = { field: string; value: string; masked: boolean };
 
 export type ImportPreview = { columns: string[]; sample: string[][]; suggestedMapping: ImportMapping };

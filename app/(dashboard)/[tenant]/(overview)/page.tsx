@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AlertIcon, FolderIcon, UsersIcon } from "@/components/ui/icons";
 import { CasesByStatusChart } from "@/components/dashboard/cases-by-status-chart";
@@ -7,8 +6,9 @@ import { CasesPerDayChart } from "@/components/dashboard/cases-per-day-chart";
 import { RecentCasesTable } from "@/components/dashboard/recent-cases-table";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
-import { formatNumber, resolveLocale } from "@/components/dashboard/format";
+import { formatNumber } from "@/lib/format/format";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { getDashboardSummary } from "@/lib/dashboard/summary";
 import { BriefingPanel } from "@/components/dashboard/briefing-panel";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
@@ -30,11 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DashboardPage({ params }: Props) {
   const { tenant: tenantSlug } = await params;
-  const [access, ctx, requestHeaders] = await Promise.all([
-    requireTenantAccess(tenantSlug),
-    tenantContext(tenantSlug),
-    headers(),
-  ]);
+  const [access, ctx] = await Promise.all([requireTenantAccess(tenantSlug), tenantContext(tenantSlug)]);
   const now = new Date();
   const status = aiStatus();
   const [summary, briefingAccess] = await Promise.all([
@@ -46,7 +42,7 @@ export default async function DashboardPage({ params }: Props) {
   const briefingConfig = briefingAccess.allowed ? (briefingAccess.config as AiFeatureSettingsFor<"briefing">) : null;
   const day = briefingConfig ? briefingDay(now, briefingConfig.timeZone) : null;
   const briefing = day ? await readBriefing(ctx, day) : null;
-  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const format = await readFormatSettings(access.tenant.id);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
@@ -62,19 +58,19 @@ export default async function DashboardPage({ params }: Props) {
         <dl className="grid gap-4 sm:grid-cols-3">
           <StatCard
             label="Citizens"
-            value={formatNumber(summary.citizens, locale)}
+            value={formatNumber(summary.citizens, format)}
             hint="Records held by this organisation"
             Icon={UsersIcon}
           />
           <StatCard
             label="Open cases"
-            value={formatNumber(summary.openCases, locale)}
+            value={formatNumber(summary.openCases, format)}
             hint="Not yet resolved or closed"
             Icon={FolderIcon}
           />
           <StatCard
             label="Overdue cases"
-            value={formatNumber(summary.overdueCases, locale)}
+            value={formatNumber(summary.overdueCases, format)}
             hint={summary.overdueCases > 0 ? "Past their due date and still open" : "Nothing past its due date"}
             Icon={AlertIcon}
             tone={summary.overdueCases > 0 ? "warning" : "default"}
@@ -99,7 +95,7 @@ export default async function DashboardPage({ params }: Props) {
             <CardDescription>Every case in this organisation, by where it is in the workflow.</CardDescription>
           </CardHeader>
           <CardContent>
-            <CasesByStatusChart data={summary.casesByStatus} locale={locale} />
+            <CasesByStatusChart data={summary.casesByStatus} format={format} />
           </CardContent>
         </Card>
         <Card aria-labelledby="daily-chart-heading">
@@ -108,7 +104,7 @@ export default async function DashboardPage({ params }: Props) {
             <CardDescription>Cases opened over the last 14 days.</CardDescription>
           </CardHeader>
           <CardContent>
-            <CasesPerDayChart data={summary.casesPerDay} locale={locale} />
+            <CasesPerDayChart data={summary.casesPerDay} format={format} />
           </CardContent>
         </Card>
       </div>
@@ -118,7 +114,7 @@ export default async function DashboardPage({ params }: Props) {
           <CardTitle id="activity-heading">Recent activity</CardTitle>
           <CardDescription>What happened on cases lately.</CardDescription>
         </CardHeader>
-        <RecentActivity slug={tenantSlug} items={summary.recentActivity} locale={locale} now={now} />
+        <RecentActivity slug={tenantSlug} items={summary.recentActivity} format={format} now={now} />
       </Card>
 
       <Card aria-labelledby="recent-cases-heading">
@@ -126,7 +122,7 @@ export default async function DashboardPage({ params }: Props) {
           <CardTitle id="recent-cases-heading">Recent cases</CardTitle>
           <CardDescription>The latest cases opened, newest first.</CardDescription>
         </CardHeader>
-        <RecentCasesTable slug={tenantSlug} cases={summary.recentCases} locale={locale} now={now} />
+        <RecentCasesTable slug={tenantSlug} cases={summary.recentCases} format={format} now={now} />
       </Card>
     </div>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ErrorAlert } from "@/components/admin/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,7 +7,6 @@ import { AuditFilterForm } from "@/components/audit/audit-filters";
 import { AuditPager } from "@/components/audit/audit-pager";
 import { AuditTable } from "@/components/audit/audit-table";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
-import { resolveLocale } from "@/components/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { DocumentIcon } from "@/components/ui/icons";
@@ -16,6 +14,7 @@ import { listAuditActions, listAuditEvents } from "@/lib/audit/list";
 import { activeFilters, auditQueryParams, auditQuerySchema, auditSearchString } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { listMembers } from "@/lib/tenants/members";
 
@@ -45,7 +44,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : null;
   const filters = query ? activeFilters(query) : {};
   const basePath = `/${slug}/audit`;
-  const locale = resolveLocale((await headers()).get("accept-language"));
+  const format = await readFormatSettings(access.tenant.id);
 
   const [page, actions, members] = await Promise.all([
     query ? listAuditEvents(ctx, query) : null,
@@ -116,7 +115,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
               events={page.events}
               basePath={basePath}
               filters={filters}
-              locale={locale}
+              format={format}
               caption={`Audit events of ${access.tenant.name}, newest first${filtered ? ", filtered" : ""}`}
             />
           )}

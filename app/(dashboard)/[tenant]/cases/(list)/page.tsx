@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { CaseFilterForm } from "@/components/cases/case-filters";
 import { CasesTable } from "@/components/cases/cases-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderIcon } from "@/components/ui/icons";
 import { activeCaseFilters, casesHref, rawCaseParams } from "@/components/cases/list-params";
 import { Notice } from "@/components/cases/notice";
-import { resolveLocale } from "@/components/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { listCases } from "@/lib/cases/list";
 import { listAssignees } from "@/lib/cases/read";
 import { canSaveView } from "@/lib/saved-views/access";
@@ -55,7 +54,7 @@ async function loadPage(ctx: Awaited<ReturnType<typeof tenantContext>>, query: C
 
 export default async function CasesPage({ params, searchParams }: Props) {
   const { tenant: slug } = await params;
-  const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
+  const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   const search = await searchParams;
   const raw = rawCaseParams(search);
   const activeViewId = typeof search.view === "string" ? search.view : undefined;
@@ -64,7 +63,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : caseListQuerySchema.parse({});
   const filters = activeCaseFilters(query);
   const basePath = `/${slug}/cases`;
-  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const format = await readFormatSettings(access.tenant.id);
   const now = new Date();
 
   // AI on this list (bulk classification, natural-language search) is offered to those who may
@@ -201,7 +200,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
           <CasesTable
             slug={slug}
             cases={page.items}
-            locale={locale}
+            format={format}
             now={now}
             caption={`Cases of ${access.tenant.name}${filtered ? ", filtered" : ""}`}
             selectable={!!bulk?.allowed}

@@ -1,7 +1,6 @@
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { AddNoteForm } from "@/components/cases/add-note-form";
 import { AssigneeControl } from "@/components/cases/assignee-control";
 import { AiUnavailable } from "@/components/ai/ai-unavailable";
@@ -15,10 +14,10 @@ import { EditCaseForm } from "@/components/cases/edit-case-form";
 import { StatusControl } from "@/components/cases/status-control";
 import { Timestamp } from "@/components/cases/timestamp";
 import { CasePriorityBadge, CaseStatusBadge } from "@/components/dashboard/case-badges";
-import { resolveLocale } from "@/components/dashboard/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { readCaseSummary } from "@/lib/ai/features/case-summary/read-case-summary";
 import { readBulkSuggestion } from "@/lib/ai/features/bulk-classification/read-classification-run";
 import type { AiDeniedReason } from "@/lib/ai/access/decide";
@@ -27,6 +26,7 @@ import { aiStatus } from "@/lib/config/ai";
 import { listAssignees } from "@/lib/cases/read";
 import { caseSnapshot } from "@/lib/cases/snapshot";
 import { loadCase } from "./load";
+import { formatName } from "@/lib/format/format";
 
 type Props = { params: Promise<{ tenant: string; caseId: string }> };
 
@@ -38,18 +38,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const { tenant: slug, caseId } = await params;
-  const [access, ctx, found, requestHeaders] = await Promise.all([
+  const [access, ctx, found] = await Promise.all([
     requireTenantAccess(slug),
     tenantContext(slug),
     loadCase(slug, caseId),
-    headers(),
   ]);
   const canUpdate = can(access.role, "case.update");
   const canNote = can(access.role, "case.note");
   const assignees = canUpdate ? await listAssignees(ctx) : [];
-  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const format = await readFormatSettings(access.tenant.id);
   const now = new Date();
-  const citizenName = `${found.citizen.firstName} ${found.citizen.lastName}`;
+  const citizenName = formatName(found.citizen);
   const createdBy = found.timeline.find((e) => e.kind === "CREATED")?.authorName;
   // The summary is offered to those who may work the case (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
@@ -119,13 +118,13 @@ export default async function CasePage({ params }: Props) {
             <div>
               <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Due</dt>
               <dd className="mt-1">
-                <DueDate dueAt={found.dueAt} status={found.status} now={now} locale={locale} />
+                <DueDate dueAt={found.dueAt} status={found.status} now={now} format={format} />
               </dd>
             </div>
             <div>
               <dt className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">Created</dt>
               <dd className="mt-1 text-foreground">
-                <Timestamp date={found.createdAt} now={now} locale={locale} />
+                <Timestamp date={found.createdAt} now={now} format={format} />
                 {createdBy ? <span className="text-muted-foreground"> by {createdBy}</span> : null}
               </dd>
             </div>
@@ -150,12 +149,10 @@ export default async function CasePage({ params }: Props) {
             <Card aria-labelledby="case-timeline-heading">
               <CardHeader>
                 <CardTitle id="case-timeline-heading">Timeline</CardTitle>
-                <CardDescription>
-                  Everything that happened on this case, oldest first. Times are in UTC.
-                </CardDescription>
+                <CardDescription>Everything that happened on this case, oldest first.</CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-6">
-                <CaseTimeline entries={found.timeline} now={now} locale={locale} />
+                <CaseTimeline entries={found.timeline} now={now} format={format} />
                 {canNote ? (
                   <div className="border-t border-border pt-5">
                     <AddNoteForm slug={slug} caseId={found.id} />

@@ -14,6 +14,7 @@ import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listAssignees } from "@/lib/cases/read";
 import { getCitizen } from "@/lib/citizens/read";
 import { NotFoundError } from "@/lib/errors";
+import { formatName } from "@/lib/format/format";
 
 type Props = {
   params: Promise<{ tenant: string }>;
@@ -33,7 +34,7 @@ async function findCitizen(ctx: Awaited<ReturnType<typeof tenantContext>>, raw: 
   if (!id.success) return { citizen: null, missing: raw === undefined || raw === "" } as const;
   try {
     const citizen = await getCitizen(ctx, id.data);
-    return { citizen: { id: citizen.id, name: `${citizen.firstName} ${citizen.lastName}` }, missing: false } as const;
+    return { citizen: { id: citizen.id, name: formatName(citizen) }, missing: false } as const;
   } catch (err) {
     if (err instanceof NotFoundError) return { citizen: null, missing: false } as const;
     throw err;

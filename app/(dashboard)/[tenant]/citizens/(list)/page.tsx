@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CitizensTable } from "@/components/citizens/citizens-table";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -17,13 +17,14 @@ import { ValidationError } from "@/lib/errors";
 import { resolveAiAccess } from "@/lib/ai/access/resolve-ai-access";
 import { aiStatus } from "@/lib/config/ai";
 import { LazyNlSearch } from "@/components/nl-search/lazy-nl-search";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
 type Props = {
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { title: "Citizens" };
+export const generateMetadata = tenantMetadata("Citizens");
 
 const SORT_LABELS: Record<(typeof CITIZEN_SORTS)[number], string> = {
   newest: "Newest first",
@@ -267,7 +268,12 @@ export default async function CitizensPage({ params, searchParams }: Props) {
               </p>
             </div>
           ) : (
-            <CitizensTable slug={slug} items={page.items} caption={query.deleted ? "Deleted citizens" : "Citizens"} />
+            <CitizensTable
+              slug={slug}
+              items={page.items}
+              caption={query.deleted ? "Deleted citizens" : "Citizens"}
+              format={await readFormatSettings(access.tenant.id)}
+            />
           )}
         </Card>
       )}

@@ -1,4 +1,6 @@
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
+import { formatDate, formatName } from "@/lib/format/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -30,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, citizenId } = await params;
   const access = await requireTenantAccess(tenant);
   const c = await loadCitizenRecord(access.tenant.id, citizenId);
-  return { title: `${c.firstName} ${c.lastName}` };
+  return { title: `${formatName(c)} – ${access.tenant.name}` };
 }
 
 const PII: Array<[PiiFieldName, string]> = [
@@ -45,14 +47,17 @@ const CONSENT_LABELS: Record<string, string> = {
   data_processing: "Processing of personal data",
   newsletter: "Newsletter",
 };
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 export default async function CitizenPage({ params }: Props) {
   const { tenant: slug, citizenId } = await params;
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
-  const [citizen, defs] = await Promise.all([loadCitizenRecord(access.tenant.id, citizenId), listCustomFields(ctx)]);
+  const [citizen, defs, fmt] = await Promise.all([
+    loadCitizenRecord(access.tenant.id, citizenId),
+    listCustomFields(ctx),
+    readFormatSettings(access.tenant.id),
+  ]);
   const role = access.role;
-  const name = `${citizen.firstName} ${citizen.lastName}`;
+  const name = formatName(citizen);
   const deleted = !!citizen.deletedAt;
   // The summary is offered to those who may work the cases (generating it spends credits), when
   // the plan, the installation and the tenant's AI settings allow it (lib/ai/access).
@@ -76,7 +81,7 @@ export default async function CitizenPage({ params }: Props) {
           role="status"
           className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-100"
         >
-          This record is in the trash since {dateFormat.format(citizen.deletedAt!)}. Restore it to work with it again.
+          This record is in the trash since {formatDate(citizen.deletedAt!, fmt)}. Restore it to work with it again.
         </p>
       ) : null}
       {duplicates.length > 0 ? (
@@ -99,7 +104,7 @@ export default async function CitizenPage({ params }: Props) {
           <Breadcrumb items={[{ href: `/${slug}/citizens`, label: "Citizens" }]} current={name} />
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">{name}</h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            Added {dateFormat.format(citizen.createdAt)} · updated {dateFormat.format(citizen.updatedAt)} · version{" "}
+            Added {formatDate(citizen.createdAt, fmt)} · updated {formatDate(citizen.updatedAt, fmt)} · version{" "}
             {citizen.version}
           </p>
         </div>
@@ -255,7 +260,10 @@ export default async function CitizenPage({ params }: Props) {
 }
 
 async function CitizenCases({ ctx, slug, citizenId }: { ctx: TenantContext; slug: string; citizenId: string }) {
-  const cases = await listCases(ctx, caseListQuerySchema.parse({ citizenId, limit: 100 }));
+  const [cases, fmt] = await Promise.all([
+    listCases(ctx, caseListQuerySchema.parse({ citizenId, limit: 100 })),
+    readFormatSettings(ctx.tenantId),
+  ]);
   return (
     <Card>
       <CardHeader>
@@ -274,7 +282,7 @@ async function CitizenCases({ ctx, slug, citizenId }: { ctx: TenantContext; slug
                 <span className="flex items-center gap-2 text-sm text-muted-foreground">
                   <CasePriorityBadge priority={k.priority} />
                   <CaseStatusBadge status={k.status} />
-                  {dateFormat.format(k.createdAt)}
+                  {formatDate(k.createdAt, fmt)}
                 </span>
               </li>
             ))}

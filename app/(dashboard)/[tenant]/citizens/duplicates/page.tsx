@@ -1,7 +1,8 @@
 // The duplicate review queue: the finder's pairs, best first, each with its score broken down
 // by field and the block that proposed it; the merges that can still be undone; and the
 // on-demand search. Reviewing needs citizen.merge (the nightly job keeps the list fresh).
-import type { Metadata } from "next";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
+import { formatDateTime, formatName } from "@/lib/format/format";
 import Link from "next/link";
 import { ExplainDuplicates } from "@/components/duplicates/explain-duplicates";
 import { FieldScoresList } from "@/components/duplicates/field-scores";
@@ -18,19 +19,20 @@ import { aiStatus } from "@/lib/config/ai";
 import { listDuplicateCandidates } from "@/lib/citizens/duplicates/list-duplicate-candidates";
 import { listRecentMerges } from "@/lib/citizens/duplicates/list-recent-merges";
 import { BLOCK_LABELS, CANDIDATE_THRESHOLD, type Block } from "@/lib/citizens/duplicates/weights";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Possible duplicates" };
+export const generateMetadata = tenantMetadata("Possible duplicates");
 
 type Props = {
   params: Promise<{ tenant: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function DuplicatesPage({ params, searchParams }: Props) {
   const { tenant: slug } = await params;
   const sp = await searchParams;
   const access = await requireTenantAccess(slug);
+  const fmt = await readFormatSettings(access.tenant.id);
   const header = (
     <div>
       <Breadcrumb items={[{ href: `/${slug}/citizens`, label: "Citizens" }]} current="Possible duplicates" />
@@ -52,8 +54,8 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
   ]);
   const names = Object.fromEntries(
     queue.items.flatMap((c) => [
-      [c.a.id, `${c.a.firstName} ${c.a.lastName}`],
-      [c.b.id, `${c.b.firstName} ${c.b.lastName}`],
+      [c.a.id, formatName(c.a)],
+      [c.b.id, formatName(c.b)],
     ]),
   );
   const justMerged = typeof sp.merged === "string" ? merges.find((m) => m.id === sp.merged) : undefined;
@@ -120,9 +122,9 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
                 <li key={`${c.a.id}-${c.b.id}`} className="flex flex-col gap-2 px-4 py-3 sm:px-6">
                   <div className="flex flex-wrap items-center justify-between gap-3">
                     <p className="font-medium text-foreground">
-                      {c.a.firstName} {c.a.lastName}
+                      {formatName(c.a)}
                       {c.a.city ? <span className="text-muted-foreground"> ({c.a.city})</span> : null} and{" "}
-                      {c.b.firstName} {c.b.lastName}
+                      {formatName(c.b)}
                       {c.b.city ? <span className="text-muted-foreground"> ({c.b.city})</span> : null}
                     </p>
                     <div className="flex items-center gap-3">
@@ -130,7 +132,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
                       <Link
                         href={`/${slug}/citizens/duplicates/review?a=${c.a.id}&b=${c.b.id}`}
                         className={buttonClasses({ variant: "secondary", size: "sm" })}
-                        aria-label={`Review ${c.a.firstName} ${c.a.lastName} and ${c.b.firstName} ${c.b.lastName}`}
+                        aria-label={`Review ${formatName(c.a)} and ${formatName(c.b)}`}
                       >
                         Review
                       </Link>
@@ -162,7 +164,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
                     <Link className="underline" href={`/${slug}/citizens/${m.kept.id}`}>
                       {m.kept.name}
                     </Link>{" "}
-                    <span className="text-muted-foreground">· {dateFormat.format(m.createdAt)}</span>
+                    <span className="text-muted-foreground">· {formatDateTime(m.createdAt, fmt)}</span>
                   </span>
                   <UndoMergeButton slug={slug} mergeId={m.id} name={m.merged.name} />
                 </li>

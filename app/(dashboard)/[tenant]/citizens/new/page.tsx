@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CitizenForm } from "@/components/citizens/citizen-form";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "New citizen" };
+export const generateMetadata = tenantMetadata("New citizen");
 
 export default async function NewCitizenPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;

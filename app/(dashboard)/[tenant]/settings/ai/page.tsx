@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AiFeatureSettingsForm } from "@/components/ai-settings/ai-feature-settings-form";
@@ -11,21 +10,28 @@ import { AI_FEATURES } from "@/lib/ai/features";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { PLANS, smallestPlanWith } from "@/lib/billing/plans";
+import { formatNumber } from "@/lib/format/format";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "AI settings" };
+export const generateMetadata = tenantMetadata("AI settings");
 
 export default async function AiSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   if (!can(access.role, "ai_settings.manage")) notFound();
-  const [plan, config] = await Promise.all([tenantPlan(ctx), readAiConfig(ctx)]);
+  const [plan, config, format] = await Promise.all([
+    tenantPlan(ctx),
+    readAiConfig(ctx),
+    readFormatSettings(access.tenant.id),
+  ]);
   const def = PLANS[plan];
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">AI settings</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          {access.tenant.name} is on the {def.name} plan: {def.monthlyCredits.toLocaleString("en")} AI credits a month.
+          {access.tenant.name} is on the {def.name} plan: {formatNumber(def.monthlyCredits, format)} AI credits a month.
         </p>
       </div>
       {AI_FEATURES.map((feature) =>

@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { formatNumber, resolveLocale } from "@/components/dashboard/format";
+import { formatDate, formatMoney, formatNumber } from "@/lib/format/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { featureLabel } from "@/lib/ai/access/decide";
 import { tenantPlan } from "@/lib/ai/access/resolve-ai-access";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { BillingActions } from "@/components/billing/billing-actions";
 import { InvoicesCard } from "@/components/billing/invoices-card";
 import { LedgerCard } from "@/components/billing/ledger-card";
@@ -24,8 +23,9 @@ import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { readUsageSummary } from "@/lib/usage/read-usage-summary";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Plan and credits" };
+export const generateMetadata = tenantMetadata("Plan and credits");
 
 const STATUS_LABEL: Record<string, string> = {
   active: "Active",
@@ -58,9 +58,9 @@ export default async function BillingPage({
   const ledgerParams = ledgerQueryParams(search);
   const ledgerQuery = ledgerQuerySchema.safeParse(ledgerParams);
   const ledgerFilters = ledgerQuery.success ? activeLedgerFilters(ledgerQuery.data) : {};
-  const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
+  const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   if (!can(access.role, "billing.read")) notFound();
-  const locale = resolveLocale(requestHeaders.get("accept-language"));
+  const format = await readFormatSettings(access.tenant.id);
   const [plan, balance, ledger, overview, usage, invoices] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
@@ -73,8 +73,6 @@ export default async function BillingPage({
   const configured = stripeConfigured();
   const manage = can(access.role, "billing.manage");
   const { account, seats } = overview;
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  const euro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
@@ -119,7 +117,9 @@ export default async function BillingPage({
               <dt className="text-muted-foreground">{account?.cancelAtPeriodEnd ? "Ends on" : "Renews on"}</dt>
               <dd className="font-medium text-foreground">
                 {account?.currentPeriodEnd && account.subscriptionStatus !== "canceled" ? (
-                  <time dateTime={account.currentPeriodEnd.toISOString()}>{date.format(account.currentPeriodEnd)}</time>
+                  <time dateTime={account.currentPeriodEnd.toISOString()}>
+                    {formatDate(account.currentPeriodEnd, format)}
+                  </time>
                 ) : (
                   "—"
                 )}
@@ -135,7 +135,7 @@ export default async function BillingPage({
           </dl>
           {account?.pastDueSince ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              A payment failed. AI features pause on {date.format(aiPausedFrom(account.pastDueSince))} unless the
+              A payment failed. AI features pause on {formatDate(aiPausedFrom(account.pastDueSince), format)} unless the
               payment method is updated; everything else keeps working.
             </p>
           ) : null}
@@ -159,7 +159,9 @@ export default async function BillingPage({
               upgradeLabel={`Upgrade to ${PLANS.PRO.name} (${formatPlanPrice(PLANS.PRO)})`}
               hasCustomer={Boolean(account?.stripeCustomerId)}
               packs={CREDIT_PACKS}
-              priceOf={Object.fromEntries(CREDIT_PACKS.map((p) => [p.id, euro.format(p.priceCents / 100)]))}
+              priceOf={Object.fromEntries(
+                CREDIT_PACKS.map((p) => [p.id, formatMoney(p.priceCents / 100, "EUR", format)]),
+              )}
             />
           ) : null}
         </CardContent>
@@ -169,7 +171,7 @@ export default async function BillingPage({
         <Card aria-labelledby="plan-heading">
           <CardHeader>
             <CardTitle id="plan-heading">{def.name} plan</CardTitle>
-            <CardDescription>{formatNumber(def.monthlyCredits, locale)} AI credits a month</CardDescription>
+            <CardDescription>{formatNumber(def.monthlyCredits, format)} AI credits a month</CardDescription>
           </CardHeader>
           <CardContent>
             <p className="text-sm text-muted-foreground">AI features: {def.aiFeatures.map(featureLabel).join(", ")}.</p>
@@ -188,24 +190,24 @@ export default async function BillingPage({
           </CardHeader>
           <CardContent>
             <p className="text-3xl font-semibold text-foreground tabular-nums">
-              {formatNumber(Number(balance.balance), locale)}
+              {formatNumber(Number(balance.balance), format)}
             </p>
             {balance.reserved > 0n ? (
               <p className="mt-1 text-sm text-muted-foreground">
-                {formatNumber(Number(balance.reserved), locale)} held for AI requests in progress
+                {formatNumber(Number(balance.reserved), format)} held for AI requests in progress
               </p>
             ) : null}
           </CardContent>
         </Card>
       </div>
 
-      <UsageCharts usage={usage} locale={locale} />
+      <UsageCharts usage={usage} format={format} />
 
-      <InvoicesCard list={invoices} locale={locale} />
+      <InvoicesCard list={invoices} format={format} />
 
       <LedgerCard
         tenantSlug={slug}
-        locale={locale}
+        format={format}
         page={ledger}
         filters={ledgerFilters}
         rawValues={ledgerParams}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CustomFieldForm } from "@/components/custom-fields/custom-field-form";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
@@ -7,8 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
 import { deleteCustomFieldAction, setCustomFieldPiiAction } from "./actions";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Custom fields" };
+export const generateMetadata = tenantMetadata("Custom fields");
 
 export default async function CustomFieldsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;

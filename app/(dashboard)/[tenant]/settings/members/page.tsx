@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
+import { formatDate } from "@/lib/format/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
@@ -25,11 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Members – ${access.tenant.name}` };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-
 export default async function MembersPage({ params }: Props) {
   const { tenant: slug } = await params;
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
+  const fmt = await readFormatSettings(access.tenant.id);
   const role = access.role;
   const canInvite = can(role, "member.invite");
   const [members, invitations] = await Promise.all([
@@ -119,7 +120,7 @@ export default async function MembersPage({ params }: Props) {
                         )}
                       </td>
                       <td className="hidden px-4 py-3 text-muted-foreground md:table-cell">
-                        {dateFormat.format(m.joinedAt)}
+                        {formatDate(m.joinedAt, fmt)}
                       </td>
                       <td className="px-4 py-3 text-right sm:px-6">
                         {!self && can(role, "member.remove") && canManageRole(role, m.role) ? (
@@ -187,7 +188,7 @@ export default async function MembersPage({ params }: Props) {
                       <div className="font-medium text-foreground">{i.email}</div>
                       <div className="text-muted-foreground">
                         {ROLE_LABELS[i.role]} · invited {i.invitedBy ? `by ${i.invitedBy} ` : ""}on{" "}
-                        {dateFormat.format(i.createdAt)} · expires {dateFormat.format(i.expiresAt)}
+                        {formatDate(i.createdAt, fmt)} · expires {formatDate(i.expiresAt, fmt)}
                       </div>
                     </div>
                     {canManageRole(role, i.role) ? (

@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { SessionsList } from "@/components/account/sessions-list";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMySessions } from "@/lib/auth/sessions/manage";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { changePasswordAction } from "./actions";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
 type Props = { params: Promise<{ tenant: string }> };
 
-export const metadata: Metadata = { title: "Security" };
+export const generateMetadata = tenantMetadata("Security");
 
 export default async function SecurityPage({ params }: Props) {
   const access = await requireTenantAccess((await params).tenant);

@@ -1,12 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CitizenForm } from "@/components/citizens/citizen-form";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { listCustomFields } from "@/lib/citizens/custom-fields";
 import { loadCitizen } from "../load";
+import { formatName } from "@/lib/format/format";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Edit citizen" };
+export const generateMetadata = tenantMetadata("Edit citizen");
 
 export default async function EditCitizenPage({ params }: { params: Promise<{ tenant: string; citizenId: string }> }) {
   const { tenant: slug, citizenId } = await params;
@@ -18,9 +19,7 @@ export default async function EditCitizenPage({ params }: { params: Promise<{ te
   ]);
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="text-2xl font-semibold tracking-tight text-foreground">
-        Edit {citizen.firstName} {citizen.lastName}
-      </h1>
+      <h1 className="text-2xl font-semibold tracking-tight text-foreground">Edit {formatName(citizen)}</h1>
       <p className="mt-1 mb-6 text-sm text-muted-foreground">
         Personal details are not shown in clear here: a blank field keeps what is on file.
       </p>

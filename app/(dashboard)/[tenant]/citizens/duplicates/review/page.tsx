@@ -1,6 +1,5 @@
 // Side-by-side review of two records (?a=…&b=…): the score by field, then the merge form.
 // Another tenant's ids, malformed ids or a deleted record are Next's 404.
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FieldScoresList } from "@/components/duplicates/field-scores";
 import { MergeForm, type ReviewSide } from "@/components/duplicates/merge-form";
@@ -11,8 +10,10 @@ import { requireTenantAccess } from "@/lib/auth/tenant-access";
 import { readDuplicatePair } from "@/lib/citizens/duplicates/read-duplicate-pair";
 import type { CitizenView } from "@/lib/citizens/types";
 import { NotFoundError } from "@/lib/errors";
+import { formatName } from "@/lib/format/format";
+import { tenantMetadata } from "@/lib/tenants/page-title";
 
-export const metadata: Metadata = { title: "Review a possible duplicate" };
+export const generateMetadata = tenantMetadata("Review a possible duplicate");
 
 type Props = {
   params: Promise<{ tenant: string }>;
@@ -23,7 +24,7 @@ function side(c: CitizenView & { cases: number }): ReviewSide {
   return {
     id: c.id,
     version: c.version,
-    name: `${c.firstName} ${c.lastName}`,
+    name: formatName(c),
     cases: c.cases,
     tags: c.tags,
     values: {
