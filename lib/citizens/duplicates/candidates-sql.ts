@@ -45,10 +45,6 @@ function exactField(name: string, col: string, w: FieldWeights, tenantId: string
 const close = (x: string, y: string) =>
   `levenshtein(${x}, ${y}) <= CASE WHEN greatest(length(${x}), length(${y})) <= 4 THEN 1 ELSE 2 END`;
 
-const ADDRESS = (line1: string, postal: string) =>
-  `CASE WHEN nullif(trim(${line1}), '') IS NULL THEN NULL
-        ELSE lower(regexp_replace(trim(${line1} || ' ' || coalesce(${postal}, '')), '\\s+', ' ', 'g')) END`;
-
 /**
  * Who is compared: the whole tenant, a set of citizens (each paired with everyone), or an
  * import's staged rows (lines `from`..`to` of a job, each paired with the citizens).
@@ -58,26 +54,29 @@ export type FinderScope =
   | { kind: "citizens"; ids: string[] }
   | { kind: "staged"; jobId: string; fromLine: number; toLine: number };
 
-/** A person as the scoring reads them: keys, blind indexes and normalised name parts. */
+/**
+ * A person as the scoring reads them: blind indexes and the normalised name parts and address,
+ * stored by the citizens trigger (computing them here for the ~240,000 people in a million
+ * citizens' pairs was 4 s of a 24 s refresh under load, the address's regexp most of it).
+ */
 const PERSON_COLUMNS = `id, search_name, national_id_bidx, email_bidx, phone_bidx, date_of_birth_bidx, f, l, addr`;
 
 const citizenPeople = (where: Prisma.Sql) => Prisma.sql`
   SELECT c.id, c.search_name, c.national_id_bidx, c.email_bidx, c.phone_bidx, c.date_of_birth_bidx,
-         lower(unaccent(c.first_name)) AS f, lower(unaccent(c.last_name)) AS l,
-         ${Prisma.raw(ADDRESS("c.address_line1", "c.postal_code"))} AS addr,
+         c.first_name_norm AS f, c.last_name_norm AS l, c.address_norm AS addr,
          c.dob_name_key, c.address_name_key
     FROM citizens c WHERE ${where}`;
 
 /**
  * An import's staged rows as people, with the citizens trigger's own expressions for the
- * search name and the blocking keys (citizen_name_initials is the trigger's function), so a
- * row is blocked and scored exactly as it will be once imported.
+ * search name, the normalised values and the blocking keys (the citizen_* functions are the
+ * trigger's), so a row is blocked and scored exactly as it will be once imported.
  */
 const stagedPeople = (t: Prisma.Sql, s: Extract<FinderScope, { kind: "staged" }>) => Prisma.sql`
   SELECT r.id, n.search_name, r.data->>'nationalIdBidx' AS national_id_bidx, r.data->>'emailBidx' AS email_bidx,
          r.data->>'phoneBidx' AS phone_bidx, r.data->>'dateOfBirthBidx' AS date_of_birth_bidx,
-         lower(unaccent(r.data->>'firstName')) AS f, lower(unaccent(r.data->>'lastName')) AS l,
-         ${Prisma.raw(ADDRESS("(r.data->>'addressLine1')", "(r.data->>'postalCode')"))} AS addr,
+         citizen_name_norm(r.data->>'firstName') AS f, citizen_name_norm(r.data->>'lastName') AS l,
+         citizen_address_norm(r.data->>'addressLine1', r.data->>'postalCode') AS addr,
          (r.data->>'dateOfBirthBidx') || ':' || citizen_name_initials(n.search_name) AS dob_name_key,
          nullif(lower(replace(r.data->>'postalCode', ' ', '')), '') || ':' || citizen_name_initials(n.search_name) AS address_name_key
     FROM import_rows r
