@@ -11,13 +11,7 @@
 // benchmark runs this under plain Node.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { blockingForAll, blockingForProbe } from "./blocking-sql";
-import {
-  CANDIDATE_THRESHOLD,
-  MAX_CANDIDATES,
-  MIN_POPULATION,
-  WEIGHTS,
-  type FieldWeights,
-} from "./weights";
+import { CANDIDATE_THRESHOLD, MAX_CANDIDATES, MIN_POPULATION, WEIGHTS, type FieldWeights } from "./weights";
 
 const log2 = (x: number) => Math.log2(x);
 const raw = (n: number) => Prisma.raw(String(n));
@@ -135,7 +129,14 @@ export function duplicateCandidatesSql(tenantId: string, scope: FinderScope = { 
   const phone = exactField("phone", "phone_bidx", WEIGHTS.phone, tenantId, self);
   // Birth dates are shared by dozens of people each: counted once per date (dob_freq) rather
   // than once per pair, which at a million people was most of the run.
-  const dob = exactField("dob", "date_of_birth_bidx", WEIGHTS.dateOfBirth, tenantId, self, Prisma.sql`coalesce(df.n, 1)`);
+  const dob = exactField(
+    "dob",
+    "date_of_birth_bidx",
+    WEIGHTS.dateOfBirth,
+    tenantId,
+    self,
+    Prisma.sql`coalesce(df.n, 1)`,
+  );
   const name = WEIGHTS.name;
   const addr = WEIGHTS.address;
   return Prisma.sql`

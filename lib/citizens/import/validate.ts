@@ -25,14 +25,7 @@ import type { CustomFieldDef } from "../custom-field-values";
 import { openCsv, type CsvReader, type CsvSource } from "./csv-read";
 import { isClientAbort, UPLOAD_ABORTED_MESSAGE } from "./request-body";
 import { getImportJob, toJobView } from "./jobs";
-import {
-  assertCustomTargets,
-  isBlankRecord,
-  planColumns,
-  validateRow,
-  type ColumnPlan,
-  type RowResult,
-} from "./row";
+import { assertCustomTargets, isBlankRecord, planColumns, validateRow, type ColumnPlan, type RowResult } from "./row";
 import { MAX_IMPORT_BYTES, type ImportJobView, type ImportMapping, type ImportUploadInput } from "./schemas";
 
 /** Rows per staging transaction. */
