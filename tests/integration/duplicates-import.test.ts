@@ -122,7 +122,10 @@ test("rows that look like existing citizens are flagged with the finder's score,
   const db = await getDb();
   const events = await db
     .forTenant(ctx)
-    .auditEvent.findMany({ where: { action: "citizen.duplicates_flagged" }, select: { targetType: true, data: true } });
+    .auditEvent.findMany({
+      where: { action: "citizen.import_duplicates_flagged" },
+      select: { targetType: true, data: true },
+    });
   expect(events).toEqual([{ targetType: "import_job", data: expect.objectContaining({ found: 4, imported: 6 }) }]);
 });
 

@@ -50,8 +50,8 @@ export type FinderScope =
 
 /**
  * A person as the scoring reads them: blind indexes and the normalised name parts and address,
- * stored by the citizens trigger (computing them here for the ~240,000 people in a million
- * citizens' pairs was 4 s of a 24 s refresh under load, the address's regexp most of it).
+ * stored by the citizens trigger (computing them for the ~240,000 people in a million citizens'
+ * pairs took 3.6 s where reading the raw columns took 0.45 s, the address's regexp most of it).
  */
 const PERSON_COLUMNS = `id, search_name, national_id_bidx, email_bidx, phone_bidx, date_of_birth_bidx, f, l, addr`;
 

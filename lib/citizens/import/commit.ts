@@ -143,7 +143,7 @@ async function flagImportedDuplicates(ctx: TenantContext, jobId: string, ids: st
         if (found > 0)
           await recordAudit(tx, {
             tenantId: ctx.tenantId,
-            action: "citizen.duplicates_flagged",
+            action: "citizen.import_duplicates_flagged",
             targetType: "import_job",
             targetId: jobId,
             data: { found, imported: ids.length },
