@@ -47,6 +47,7 @@ const SENTENCES: Record<string, string> = {
   "citizen.deleted": "Moved a citizen to the trash",
   "citizen.duplicate_dismissed": "Marked two citizens as not duplicates",
   "citizen.duplicates_flagged": "Possible duplicates of a citizen were flagged",
+  "citizen.import_duplicates_flagged": "Possible duplicates of an import's citizens were flagged",
   "citizen.duplicates_refreshed": "Looked for duplicate citizens",
   "citizen.exported": "Exported citizens",
   "citizen.import_cancelled": "Cancelled a citizen import",

@@ -44,7 +44,9 @@ export function CommitPanel({
           <label htmlFor={`${id}-skip`} className="text-sm text-foreground">
             Skip rows that look like existing citizens ({count(job.duplicates)})
             <span className="block text-muted-foreground">
-              Same email, national ID, or name and date of birth as a citizen on file or an earlier row of the file.
+              Scored as a likely duplicate of a citizen on file (the same score as the duplicates review), or the same
+              email, national ID, or name and date of birth as an earlier row of the file. Rows you import anyway are
+              listed in the duplicates review, to merge or dismiss.
             </span>
           </label>
         </div>

@@ -65,3 +65,40 @@ test("review a duplicate, merge it, undo the merge", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Wijnburg, Geertruida", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Riverside", exact: true })).toBeVisible();
 });
+
+test("an imported row that looks like an existing citizen is flagged in the report, then found in the review queue", async ({
+  page,
+}) => {
+  const tenant = await newTenant(page);
+  const id = uniqueId();
+  const email = `sjoerdtje.${id}@example.org`;
+  await createCitizen(page, tenant, "Sjoerdtje", "Wijbenga", email, "Riverside");
+  const existing = page.url();
+
+  await page.goto(`/${tenant.slug}/citizens/import`);
+  // Line 2: the same person with the names swapped and the same email; line 3: someone new.
+  const csv = ["First name,Last name,Email", `Wijbenga,Sjoerdtje,${email}`, `Tjitske,Wiersma${id},`].join("\n");
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Check every row", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Possible duplicates (1)", exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  const row = page.getByRole("row").filter({ hasText: "Wijbenga Sjoerdtje" });
+  await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+  const link = row.getByRole("link", { name: "an existing citizen", exact: true });
+  await expect(link).toHaveAttribute("href", new URL(existing).pathname);
+
+  // Import it anyway: the pair lands in the review queue at once, without a refresh.
+  await page.getByLabel(/^Skip rows that look like existing citizens/).uncheck();
+  await page.getByRole("button", { name: "Import all 2 rows", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Imported 2 citizens", exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.goto(`/${tenant.slug}/citizens/duplicates`);
+  await expect(page.getByText("1 pair to review")).toBeVisible();
+  const scores = page.getByRole("list", { name: "Score by field" });
+  await expect(scores.getByText(/Email: same/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Review (Sjoerdtje Wijbenga|Wijbenga Sjoerdtje)/ })).toBeVisible();
+});

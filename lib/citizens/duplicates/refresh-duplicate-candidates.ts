@@ -24,7 +24,7 @@ export async function refreshDuplicateCandidates(ctx: Pick<TenantContext, "tenan
       await tx.$executeRaw`DELETE FROM duplicate_candidates WHERE tenant_id = ${ctx.tenantId}::uuid`;
       const found = await tx.$executeRaw`
         INSERT INTO duplicate_candidates (id, tenant_id, citizen_a_id, citizen_b_id, score, fields, blocks)
-        SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, s.a, s.b, s.score, s.fields, s.blocks FROM (${duplicateCandidatesSql(ctx.tenantId)}) s`;
+        SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, s.a, s.b, s.score, s.fields, s.blocks FROM (${duplicateCandidatesSql(ctx.tenantId, { kind: "tenant" })}) s`;
       const milliseconds = Date.now() - started;
       await recordAudit(tx, {
         tenantId: ctx.tenantId,

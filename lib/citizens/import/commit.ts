@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
+import { flagDuplicatesIn } from "../duplicates/flag-duplicates-of";
 import { toJobView } from "./jobs";
 import type { CommitImportInput, ImportJobView } from "./schemas";
 
@@ -46,13 +47,13 @@ export async function commitImport(
   });
 
   try {
-    return await tenantDb.$tenantTransaction(
+    const result = await tenantDb.$tenantTransaction(
       async (tx) => {
         const skip = input.skipDuplicates
           ? Prisma.sql`AND r.duplicate_of IS NULL AND r.data->'duplicateOfLine' IS NULL`
           : Prisma.empty;
         // The search columns (search_name, search_vector) are filled by the citizens trigger.
-        const imported = await tx.$executeRaw`
+        const inserted = await tx.$queryRaw<Array<{ id: string }>>`
           INSERT INTO citizens (id, tenant_id, first_name, last_name,
                                 email_enc, email_bidx, phone_enc, phone_bidx, national_id_enc, national_id_bidx, date_of_birth_enc, date_of_birth_bidx,
                                 address_line1, address_line2, postal_code, city, country, preferred_language, tags, consents, notes, custom_fields,
@@ -67,7 +68,9 @@ export async function commitImport(
                  1, ${ctx.userId}::uuid, ${ctx.userId}::uuid, now(), now()
             FROM import_rows r
            WHERE r.tenant_id = ${ctx.tenantId}::uuid AND r.job_id = ${jobId}::uuid AND r.data IS NOT NULL ${skip}
-           ORDER BY r.line`;
+           ORDER BY r.line
+          RETURNING id::text AS id`;
+        const imported = inserted.length;
         await tx.importRow.deleteMany({ where: { jobId, data: { not: Prisma.DbNull } } });
         const done = await tx.importJob.update({
           where: { tenantId_id: { tenantId: ctx.tenantId, id: jobId } },
@@ -89,10 +92,12 @@ export async function commitImport(
             duplicates: job.duplicates,
           },
         });
-        return toJobView(done);
+        return { view: toJobView(done), ids: inserted.map((r) => r.id) };
       },
       { timeout: COMMIT_TIMEOUT_MS, maxWait: 10_000 },
     );
+    await flagImportedDuplicates(ctx, jobId, result.ids);
+    return result.view;
   } catch (err) {
     const message =
       err instanceof AppError && err.status < 500
@@ -118,6 +123,35 @@ export async function commitImport(
       .catch((e: unknown) => logger.error({ err: e, jobId }, "could not mark the citizen import as failed"));
     throw err;
   }
+}
+
+/**
+ * The imported citizens' likely duplicates land in the review queue at once: the finder for
+ * that set (the create-time path, lib/citizens/duplicates/flag-duplicates-of.ts), pairs with
+ * earlier citizens and between the file's own rows. After the import's transaction, in its
+ * own: the nightly refresh finds the same pairs, so a failure here is logged, never the
+ * import's failure.
+ */
+async function flagImportedDuplicates(ctx: TenantContext, jobId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const db = await getDb();
+  await db
+    .forTenant(ctx)
+    .$tenantTransaction(
+      async (tx) => {
+        const found = await flagDuplicatesIn(tx, ctx.tenantId, ids);
+        if (found > 0)
+          await recordAudit(tx, {
+            tenantId: ctx.tenantId,
+            action: "citizen.import_duplicates_flagged",
+            targetType: "import_job",
+            targetId: jobId,
+            data: { found, imported: ids.length },
+          });
+      },
+      { timeout: COMMIT_TIMEOUT_MS },
+    )
+    .catch((err: unknown) => logger.warn({ err, jobId }, "flagging duplicates of imported citizens failed"));
 }
 
 /** Cancels a job that is not imported: CANCELLED, its staged rows deleted. */

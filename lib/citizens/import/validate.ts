@@ -3,10 +3,11 @@
 // The file is read record by record (csv-read.ts) and never held whole; rows are validated
 // with the citizen form's rules, encrypted, checked for duplicates and written to import_rows
 // 1,000 at a time, each batch in its own short tenant transaction that also bumps the job's
-// counters, so the progress bar can poll them. Duplicates are rows that share an email,
-// national ID, or name + date of birth with an existing citizen (looked up per batch through
-// the blind indexes) or with an earlier row of the same file (a map of keys seen so far: the
-// one thing that grows with the file, ~200 bytes a row).
+// counters, so the progress bar can poll them. Duplicates are rows that look like an existing
+// citizen (the duplicate finder over the staged batch, lib/citizens/duplicates: the same score
+// as the review queue's) or that share an email, national ID, or name + date of birth with an
+// earlier row of the same file (a map of keys seen so far: the one thing that grows with the
+// file, ~200 bytes a row).
 //
 // Nothing reaches `citizens` here: that is commit.ts, in one transaction, after the user has
 // seen the report.
@@ -19,19 +20,12 @@ import { AppError, ConflictError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { listCustomFields } from "../custom-fields";
+import { markImportDuplicates } from "../duplicates/mark-import-duplicates";
 import type { CustomFieldDef } from "../custom-field-values";
 import { openCsv, type CsvReader, type CsvSource } from "./csv-read";
 import { isClientAbort, UPLOAD_ABORTED_MESSAGE } from "./request-body";
 import { getImportJob, toJobView } from "./jobs";
-import {
-  assertCustomTargets,
-  isBlankRecord,
-  nameKey,
-  planColumns,
-  validateRow,
-  type ColumnPlan,
-  type RowResult,
-} from "./row";
+import { assertCustomTargets, isBlankRecord, planColumns, validateRow, type ColumnPlan, type RowResult } from "./row";
 import { MAX_IMPORT_BYTES, type ImportJobView, type ImportMapping, type ImportUploadInput } from "./schemas";
 
 /** Rows per staging transaction. */
@@ -173,15 +167,6 @@ async function stageRows(
 const fileKey = (kind: "e" | "n" | "b", value: string) =>
   kind + (kind === "b" ? createHash("sha256").update(value).digest("base64url") : value).slice(0, 11);
 
-type ExistingRow = {
-  id: string;
-  email_bidx: string | null;
-  national_id_bidx: string | null;
-  date_of_birth_bidx: string | null;
-  first_name: string;
-  last_name: string;
-};
-
 /** Flags duplicates, writes one batch and bumps the counters; null when the job was cancelled. */
 async function writeBatch(
   ctx: TenantContext,
@@ -193,25 +178,6 @@ async function writeBatch(
   try {
     return await db.forTenant(ctx).$tenantTransaction(async (tx) => {
       const valid = batch.filter((r) => r.data);
-      const emails = [...new Set(valid.map((r) => r.keys!.email).filter((k): k is string => !!k))];
-      const nationalIds = [...new Set(valid.map((r) => r.keys!.nationalId).filter((k): k is string => !!k))];
-      const births = [...new Set(valid.map((r) => r.data!.dateOfBirthBidx).filter((k): k is string => !!k))];
-      // One look-up per batch; each OR arm is an index on (tenant_id, <blind index>).
-      const existing =
-        emails.length + nationalIds.length + births.length === 0
-          ? []
-          : await tx.$queryRaw<ExistingRow[]>`
-              SELECT c.id::text AS id, c.email_bidx, c.national_id_bidx, c.date_of_birth_bidx, c.first_name, c.last_name
-                FROM citizens c
-               WHERE c.tenant_id = ${ctx.tenantId}::uuid AND c.deleted_at IS NULL
-                 AND (c.email_bidx = ANY(${emails}::text[]) OR c.national_id_bidx = ANY(${nationalIds}::text[]) OR c.date_of_birth_bidx = ANY(${births}::text[]))`;
-      const known = new Map<string, string>();
-      for (const c of existing) {
-        if (c.email_bidx) known.set(`e:${c.email_bidx}`, c.id);
-        if (c.national_id_bidx) known.set(`n:${c.national_id_bidx}`, c.id);
-        if (c.date_of_birth_bidx) known.set(`b:${c.date_of_birth_bidx}|${nameKey(c.first_name, c.last_name)}`, c.id);
-      }
-
       const counts: Counters = {
         totalRows: batch.length,
         validRows: valid.length,
@@ -221,32 +187,24 @@ async function writeBatch(
       const rows = batch.map((r) => {
         if (!r.data) return { line: r.line, errors: r.errors, cells: r.cells };
         const { email, nationalId, nameAndBirth } = r.keys;
-        const duplicateOf =
-          (email && known.get(`e:${email}`)) ||
-          (nationalId && known.get(`n:${nationalId}`)) ||
-          (nameAndBirth && known.get(`b:${nameAndBirth}`)) ||
-          null;
         const keys = [
           email && fileKey("e", email),
           nationalId && fileKey("n", nationalId),
           nameAndBirth && fileKey("b", nameAndBirth),
         ].filter((k): k is string => !!k);
-        const duplicateOfLine = duplicateOf ? undefined : keys.map((k) => seen.get(k)).find((l) => l !== undefined);
+        const duplicateOfLine = keys.map((k) => seen.get(k)).find((l) => l !== undefined);
         for (const k of keys) if (!seen.has(k)) seen.set(k, r.line);
-        if (duplicateOf || duplicateOfLine !== undefined) counts.duplicates += 1;
-        return {
-          line: r.line,
-          data: duplicateOfLine !== undefined ? { ...r.data, duplicateOfLine } : r.data,
-          duplicate_of: duplicateOf ?? undefined,
-        };
+        return { line: r.line, data: duplicateOfLine !== undefined ? { ...r.data, duplicateOfLine } : r.data };
       });
       // The batch as ONE statement with ONE parameter (the rows as JSON): the same rows
       // importRow.createMany would write, without its per-value query building, which cost
       // more than validating and encrypting (100,000 rows: ~30 s of 55 s).
       await tx.$executeRaw`
-        INSERT INTO import_rows (id, tenant_id, job_id, line, data, errors, cells, duplicate_of)
-        SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${jobId}::uuid, x.line, x.data, x.errors, x.cells, x.duplicate_of
-          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(line int, data jsonb, errors jsonb, cells jsonb, duplicate_of uuid)`;
+        INSERT INTO import_rows (id, tenant_id, job_id, line, data, errors, cells)
+        SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${jobId}::uuid, x.line, x.data, x.errors, x.cells
+          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(line int, data jsonb, errors jsonb, cells jsonb)`;
+      if (valid.length > 0)
+        counts.duplicates = await markImportDuplicates(tx, ctx.tenantId, jobId, batch[0]!.line, batch.at(-1)!.line);
       const { count } = await tx.importJob.updateMany({
         where: { id: jobId, status: "VALIDATING" },
         data: {
