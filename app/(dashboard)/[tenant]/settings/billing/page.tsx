@@ -11,6 +11,7 @@ import { requireTenantAccess, tenantContext } from "@/lib/auth/tenant-access";
 import { BillingActions } from "@/components/billing/billing-actions";
 import { InvoicesCard } from "@/components/billing/invoices-card";
 import { LedgerCard } from "@/components/billing/ledger-card";
+import { UsageByMemberChart } from "@/components/billing/usage-by-member-chart";
 import { UsageCharts } from "@/components/billing/usage-charts";
 import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
@@ -23,7 +24,9 @@ import { activeLedgerFilters, ledgerQueryParams, ledgerQuerySchema } from "@/lib
 import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 import { fieldErrorsFromZod } from "@/lib/errors";
+import { readUsageByMember } from "@/lib/usage/read-usage-by-member";
 import { readUsageSummary } from "@/lib/usage/read-usage-summary";
+import { usageByMemberQuerySchema } from "@/lib/usage/schemas";
 
 export const metadata: Metadata = { title: "Plan and credits" };
 
@@ -58,15 +61,23 @@ export default async function BillingPage({
   const ledgerParams = ledgerQueryParams(search);
   const ledgerQuery = ledgerQuerySchema.safeParse(ledgerParams);
   const ledgerFilters = ledgerQuery.success ? activeLedgerFilters(ledgerQuery.data) : {};
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  // A hand-edited period falls back to the default (the form offers only valid ones).
+  const usageQuery = usageByMemberQuerySchema.safeParse({
+    usageRange: first(search.usageRange),
+    usageBucket: first(search.usageBucket),
+  });
+  const usagePeriod = usageQuery.success ? usageQuery.data : usageByMemberQuerySchema.parse({});
   const [access, ctx, requestHeaders] = await Promise.all([requireTenantAccess(slug), tenantContext(slug), headers()]);
   if (!can(access.role, "billing.read")) notFound();
   const locale = resolveLocale(requestHeaders.get("accept-language"));
-  const [plan, balance, ledger, overview, usage, invoices] = await Promise.all([
+  const [plan, balance, ledger, overview, usage, usageByMember, invoices] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
     ledgerQuery.success ? listLedgerPage(ctx, ledgerQuery.data) : null,
     readBillingOverview(ctx),
     readUsageSummary(ctx),
+    readUsageByMember(ctx, usagePeriod),
     listInvoices(ctx),
   ]);
   const def = PLANS[plan];
@@ -200,6 +211,14 @@ export default async function BillingPage({
       </div>
 
       <UsageCharts usage={usage} locale={locale} />
+
+      <UsageByMemberChart
+        usage={usageByMember}
+        locale={locale}
+        tenantSlug={slug}
+        days={usagePeriod.days}
+        keep={Object.fromEntries(Object.entries(ledgerParams).filter(([k]) => k !== "cursor"))}
+      />
 
       <InvoicesCard list={invoices} locale={locale} />
 
