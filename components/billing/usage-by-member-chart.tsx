@@ -137,7 +137,7 @@ export function UsageByMemberChart({ usage, locale, tenantSlug, days, keep }: Pr
                         {note ? <Badge>{note}</Badge> : null}
                       </span>
                       <span className="text-muted-foreground tabular-nums">
-                        {n(l.credits)} credits · {n(l.calls)} requests
+                        {n(l.credits)} credits · {n(l.calls)} {l.calls === 1 ? "request" : "requests"}
                       </span>
                     </div>
                     <svg
