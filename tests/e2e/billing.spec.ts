@@ -158,8 +158,8 @@ test("an owner sees the credits each person spent over time and follows a person
   await expect(people.getByRole("columnheader", { name: "Dana Demo" })).toBeVisible();
   await expect(people.getByRole("rowheader", { name: new Date().toISOString().slice(0, 10) })).toBeVisible();
 
-  await people.getByLabel("Period").selectOption({ label: "Last 7 days" });
-  await people.getByLabel("Per").selectOption({ label: "Week" });
+  await people.getByLabel("Period", { exact: true }).selectOption({ label: "Last 7 days" });
+  await people.getByLabel("Per", { exact: true }).selectOption({ label: "Week" });
   await people.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page).toHaveURL(/usageRange=7&usageBucket=week/);
   await expect(people.getByText(/per week: [\d,.]+ credits\./)).toBeVisible();

@@ -4,10 +4,10 @@
 // that statement (its `db` option). We run it with the inbox insert as one more data-modifying
 // CTE in front, and with the job list emptied when the event is applied already:
 //   WITH inbox AS (INSERT INTO stripe_event_inbox … ON CONFLICT (id) DO NOTHING), ins AS (…)
-// so both rows commit together or not at all. Measured on the shared 2-core machine, this and the
-// two autocommit statements it replaces interleaved in one process (scripts/bench/webhook-accept.ts,
-// docs/benchmarks.md §5): p50 37 against 66 ms one at a time, 57 against 32 accepts/s
-// with 16 in flight (load average 15–20). A pg-boss whose statement has another shape is run
+// so both rows commit together or not at all. Measured on the shared 2-core machine against the
+// two autocommit statements it replaces, interleaved in one process (scripts/bench/webhook-accept.ts,
+// medians of 3 runs at load average 12–21, docs/benchmarks.md §5): p50 37 against 62 ms one at a
+// time, 57 against 43 accepts/s with 16 in flight. A pg-boss whose statement has another shape is run
 // as before, two statements (acceptStripeEvent falls back), and logged once.
 import "server-only";
 import { getDb } from "@/lib/db";
