@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatNumber } from "@/components/dashboard/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -125,12 +124,14 @@ export function UsageByMemberChart({ usage, locale, tenantSlug, days, keep }: Pr
                     <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
                       <span className="flex items-center gap-2">
                         {l.person?.status === "member" && l.person.userId ? (
-                          <Link
+                          // A plain link, not next/link: a full load makes the row :target (highlighted);
+                          // a client-side navigation (pushState) never does.
+                          <a
                             href={`/${tenantSlug}/settings/members#member-${l.person.userId}`}
                             className="rounded font-medium text-brand-700 hover:underline dark:text-brand-300"
                           >
                             {l.label}
-                          </Link>
+                          </a>
                         ) : (
                           <span className="font-medium text-foreground">{l.label}</span>
                         )}

@@ -164,7 +164,10 @@ test("an owner sees the credits each person spent over time and follows a person
   await expect(page).toHaveURL(/usageRange=7&usageBucket=week/);
   await expect(people.getByText(/per week: [\d,.]+ credits\./)).toBeVisible();
 
-  await people.getByRole("link", { name: "Dana Demo", exact: true }).click();
+  const person = people.getByRole("link", { name: "Dana Demo", exact: true });
+  const anchor = (await person.getAttribute("href"))!.split("#")[1]!;
+  await person.click();
   await expect(page).toHaveURL(new RegExp(`/${tenant.slug}/settings/members#member-[0-9a-f-]{36}$`));
-  await expect(page.locator(`tr:target`)).toContainText("Dana Demo");
+  await expect(page.locator(`[id="${anchor}"]`)).toContainText("Dana Demo");
+  await expect(page.locator("tr:target")).toContainText("Dana Demo");
 });
