@@ -59,3 +59,23 @@ export const setPriceMultiplierSchema = z
       ctx.addIssue({ code: "custom", path: ["value"], message: "A batch discount is at most 1 (no surcharge)" });
   });
 export type SetPriceMultiplierInput = z.input<typeof setPriceMultiplierSchema>;
+
+/** The ranges the billing page's "credits per person over time" chart offers, in days. */
+export const USAGE_RANGES = ["7", "30", "90", "365"] as const;
+export const USAGE_BUCKETS = ["day", "week"] as const;
+export type UsageBucket = (typeof USAGE_BUCKETS)[number];
+
+/**
+ * The chart's query string (`usageRange`, `usageBucket`). A range above 90 days is shown per
+ * week whatever is asked (365 daily bars per person are unreadable), so the default is per day.
+ */
+export const usageByMemberQuerySchema = z
+  .object({
+    usageRange: z.enum(USAGE_RANGES, { error: "Choose 7, 30, 90 or 365 days" }).default("30"),
+    usageBucket: z.enum(USAGE_BUCKETS, { error: "Choose per day or per week" }).default("day"),
+  })
+  .transform(({ usageRange, usageBucket }) => ({
+    days: Number(usageRange),
+    bucket: (Number(usageRange) > 90 ? "week" : usageBucket) as UsageBucket,
+  }));
+export type UsageByMemberQuery = z.output<typeof usageByMemberQuerySchema>;

@@ -12,6 +12,7 @@
 // duplicate), shuffled, BENCH_BILLING_CONCURRENCY (16) in flight. Targets: ≥ 200 events/s, p99
 // < 50 ms. Afterwards every tenant must hold exactly one period's credits.
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import Stripe from "stripe";
 import { createStripe } from "../../lib/billing/stripe-client";
@@ -95,6 +96,8 @@ async function run(tenants: number, concurrency: number, worker: "during" | "aft
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
   let next = 0;
+  const load = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -109,6 +112,7 @@ async function run(tenants: number, concurrency: number, worker: "during" | "aft
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = process.cpuUsage();
   const t1 = performance.now();
   if (worker === "after") await workJob(boss, stripeEventJob as JobDefinition);
   for (;;) {
@@ -118,6 +122,12 @@ async function run(tenants: number, concurrency: number, worker: "during" | "aft
     await new Promise((r) => setTimeout(r, 10));
   }
   const appliedSeconds = (performance.now() - (worker === "after" ? t1 : t0)) / 1000;
+  // This process's CPU (the route's work, the worker's, and the Stripe stand-in's) per delivery
+  // and, when the worker ran alone afterwards, per applied event: with the machine's load, what
+  // bounds the rates on 2 shared cores.
+  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+  const cpuDeliveries = cpuMs(cpu0, cpu1);
+  const cpuApplied = cpuMs(cpu1, process.cpuUsage());
   await boss.offWork(STRIPE_EVENT_JOB);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
@@ -135,6 +145,7 @@ async function run(tenants: number, concurrency: number, worker: "during" | "aft
     `billing-webhook: ${payloads.length} deliveries (${tenants} tenants × 3 events × 2), ${concurrency} in flight, worker ${worker === "during" ? "applying meanwhile" : "started after the deliveries"}`,
     `  acknowledged ${perSecond.toFixed(0)} deliveries/s · latency before the 2xx p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms (target < 50)`,
     `  applied ${(eventIds.length / appliedSeconds).toFixed(0)} events/s (${eventIds.length} events, all applied ${appliedSeconds.toFixed(2)} s after the ${worker === "during" ? "first delivery" : "worker started"}; target ≥ 200)`,
+    `  node CPU ${(cpuDeliveries / payloads.length).toFixed(2)} ms per delivery${worker === "after" ? `, ${(cpuApplied / eventIds.length).toFixed(2)} ms per applied event` : " (worker included)"} · load average ${load.toFixed(1)} at the start`,
     `  outcomes ${JSON.stringify(outcomes)} · ${wrong.length === 0 ? "every tenant holds exactly one period's credits" : `WRONG balance in ${wrong.length} tenants`}`,
   ];
 }

@@ -4,7 +4,7 @@
 // platform admin re-syncs a subscribed tenant from Stripe; the ledger filters and exports.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { newTenant, PLATFORM_ADMIN, signIn } from "../support/e2e-tenant";
+import { newTenant, PLATFORM_ADMIN, signIn, uniqueId } from "../support/e2e-tenant";
 
 test("an owner upgrades to Pro and buys a credit pack through Stripe Checkout", async ({ page }) => {
   const tenant = await newTenant(page);
@@ -123,4 +123,51 @@ test("the pricing page is public and shows the plans the billing page sells", as
   await expect(pro.getByText("€49/month")).toBeVisible();
   await expect(pro.getByText("20,000 AI credits every month")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Credit packs" })).toBeVisible();
+});
+
+test("an owner sees the credits each person spent over time and follows a person to the members page", async ({
+  page,
+}) => {
+  const tenant = await newTenant(page);
+  await page.goto(`/${tenant.slug}/settings/billing`);
+  const people = page.locator("[aria-labelledby=usage-people-heading]");
+  await expect(people.getByText("Nobody used AI features in this period")).toBeVisible();
+
+  // One AI request by the owner: a case summary on the offline demo model.
+  const id = uniqueId();
+  await page.goto(`/${tenant.slug}/citizens/new`);
+  await page.getByLabel("First name", { exact: true }).fill("Iris");
+  await page.getByLabel("Last name", { exact: true }).fill(`Verbeek${id}`);
+  await page.getByRole("button", { name: "Create citizen", exact: true }).click();
+  await page.getByRole("link", { name: "Open a case", exact: true }).click();
+  await page.getByLabel("Title", { exact: true }).fill(`Streetlight out on the corner ${id}`);
+  await page.getByRole("button", { name: "Open case", exact: true }).click();
+  await page
+    .getByRole("textbox", { name: "Add a note", exact: true })
+    .fill("Reported by phone; the light has been out a week.");
+  await page.getByRole("button", { name: "Add note", exact: true }).click();
+  await page.getByRole("button", { name: "Summarise", exact: true }).click();
+  await expect(page.getByText(/\d+ credits? used · [\d,.]+ left/)).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/settings/billing`);
+  await expect(people.getByText(/per day: [\d,.]+ credits\./)).toBeVisible();
+  await expect(people.getByRole("img", { name: /^Dana Demo: [\d,.]+ credits, most in the day from / })).toBeVisible();
+  await expect(people.getByText(/[\d,.]+ credits · 1 request$/)).toBeVisible();
+  // The numbers as a table: today's row names the person's credits.
+  await people.getByText("Show every day as a table").click();
+  await expect(people.getByRole("columnheader", { name: "Dana Demo" })).toBeVisible();
+  await expect(people.getByRole("rowheader", { name: new Date().toISOString().slice(0, 10) })).toBeVisible();
+
+  await people.getByLabel("Period", { exact: true }).selectOption({ label: "Last 7 days" });
+  await people.getByLabel("Per", { exact: true }).selectOption({ label: "Week" });
+  await people.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/usageRange=7&usageBucket=week/);
+  await expect(people.getByText(/per week: [\d,.]+ credits\./)).toBeVisible();
+
+  const person = people.getByRole("link", { name: "Dana Demo", exact: true });
+  const anchor = (await person.getAttribute("href"))!.split("#")[1]!;
+  await person.click();
+  await expect(page).toHaveURL(new RegExp(`/${tenant.slug}/settings/members#member-[0-9a-f-]{36}$`));
+  await expect(page.locator(`[id="${anchor}"]`)).toContainText("Dana Demo");
+  await expect(page.locator("tr:target")).toContainText("Dana Demo");
 });

@@ -5,6 +5,7 @@
 // (Stripe unreachable, a crash) rolls everything back and pg-boss retries with backoff; after
 // the retries, the sweep queues the event again for as long as Stripe itself would retry.
 import "server-only";
+import type { Db, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { runAsSystem } from "@/lib/context/request-context";
 import { UnavailableError } from "@/lib/errors";
@@ -44,9 +45,11 @@ export const stripeEventJob = defineJob({
   retryDelay: 2,
   backoff: true,
   singletonKey: (e) => e.id,
-  // Up to 2 × 4 events apply at once (different tenants in parallel; one tenant's wait on its
-  // account lock), and a burst drains without waiting for the poll (lib/jobs/worker.ts).
-  localConcurrency: 2,
+  // Up to 4 × 4 events apply at once (different tenants in parallel; one tenant's wait on its
+  // account lock), and a burst drains without waiting for the poll (lib/jobs/worker.ts). An
+  // event spends most of its time waiting (Stripe re-reads, round trips, its commit), so more
+  // in flight drains a backlog faster than 2 × 4 did (docs/benchmarks.md §5 has the figures).
+  localConcurrency: 4,
   batchSize: 4,
   async handler(event) {
     await processStripeEvent(event);
@@ -55,20 +58,26 @@ export const stripeEventJob = defineJob({
 
 const g = globalThis as unknown as { civitasStripeQueue?: Promise<void> };
 
-/**
- * Queues an accepted event (at most one queued job per event: the singleton key is its id).
- * Sent on pg-boss directly, not through lib/jobs/enqueue (whose catalog imports this file); the
- * queue is created once per process, as the worker creates it, so a web-only instance can send.
- */
-export async function enqueueStripeEvent(event: AcceptedStripeEvent): Promise<string | null> {
-  const data = eventSchema.parse(event);
+/** pg-boss started and the queue created, once per process (as the worker creates it), so a web-only instance can send. */
+export async function stripeEventQueue(): Promise<PgBoss> {
   const boss = await getBoss();
   g.civitasStripeQueue ??= ensureQueue(boss, stripeEventJob as JobDefinition).catch((err) => {
     g.civitasStripeQueue = undefined;
     throw err;
   });
   await g.civitasStripeQueue;
-  return boss.send(STRIPE_EVENT_JOB, data, { singletonKey: data.id });
+  return boss;
+}
+
+/**
+ * Queues an accepted event (at most one queued job per event: the singleton key is its id).
+ * Sent on pg-boss directly, not through lib/jobs/enqueue (whose catalog imports this file).
+ * `db`: where pg-boss runs its insert (accept-in-one-statement.ts puts the inbox row into it).
+ */
+export async function enqueueStripeEvent(event: AcceptedStripeEvent, db?: Db): Promise<string | null> {
+  const data = eventSchema.parse(event);
+  const boss = await stripeEventQueue();
+  return boss.send(STRIPE_EVENT_JOB, data, { singletonKey: data.id, ...(db ? { db } : {}) });
 }
 
 /** Accepted events not applied yet, older than `minAgeSeconds`, within Stripe's 3-day retry window. */

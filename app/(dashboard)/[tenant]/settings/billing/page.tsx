@@ -10,6 +10,7 @@ import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { BillingActions } from "@/components/billing/billing-actions";
 import { InvoicesCard } from "@/components/billing/invoices-card";
 import { LedgerCard } from "@/components/billing/ledger-card";
+import { UsageByMemberChart } from "@/components/billing/usage-by-member-chart";
 import { UsageCharts } from "@/components/billing/usage-charts";
 import { RefreshAfterCheckout } from "@/components/billing/refresh-after-checkout";
 import { CREDIT_PACKS } from "@/lib/billing/credit-packs";
@@ -22,8 +23,10 @@ import { activeLedgerFilters, ledgerQueryParams, ledgerQuerySchema } from "@/lib
 import { listLedgerPage } from "@/lib/credits/list-ledger-entries";
 import { readCreditBalance } from "@/lib/credits";
 import { fieldErrorsFromZod } from "@/lib/errors";
+import { readUsageByMember } from "@/lib/usage/read-usage-by-member";
 import { readUsageSummary } from "@/lib/usage/read-usage-summary";
 import { tenantMetadata } from "@/lib/tenants/page-title";
+import { usageByMemberQuerySchema } from "@/lib/usage/schemas";
 
 export const generateMetadata = tenantMetadata("Plan and credits");
 
@@ -58,15 +61,23 @@ export default async function BillingPage({
   const ledgerParams = ledgerQueryParams(search);
   const ledgerQuery = ledgerQuerySchema.safeParse(ledgerParams);
   const ledgerFilters = ledgerQuery.success ? activeLedgerFilters(ledgerQuery.data) : {};
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  // A hand-edited period falls back to the default (the form offers only valid ones).
+  const usageQuery = usageByMemberQuerySchema.safeParse({
+    usageRange: first(search.usageRange),
+    usageBucket: first(search.usageBucket),
+  });
+  const usagePeriod = usageQuery.success ? usageQuery.data : usageByMemberQuerySchema.parse({});
   const [access, ctx] = await Promise.all([requireTenantAccess(slug), tenantContext(slug)]);
   if (!can(access.role, "billing.read")) notFound();
   const format = await readFormatSettings(access.tenant.id);
-  const [plan, balance, ledger, overview, usage, invoices] = await Promise.all([
+  const [plan, balance, ledger, overview, usage, usageByMember, invoices] = await Promise.all([
     tenantPlan(ctx),
     readCreditBalance(ctx),
     ledgerQuery.success ? listLedgerPage(ctx, ledgerQuery.data) : null,
     readBillingOverview(ctx),
     readUsageSummary(ctx),
+    readUsageByMember(ctx, usagePeriod),
     listInvoices(ctx),
   ]);
   const def = PLANS[plan];
@@ -202,6 +213,14 @@ export default async function BillingPage({
       </div>
 
       <UsageCharts usage={usage} format={format} />
+
+      <UsageByMemberChart
+        usage={usageByMember}
+        locale={format.locale}
+        tenantSlug={slug}
+        days={usagePeriod.days}
+        keep={Object.fromEntries(Object.entries(ledgerParams).filter(([k]) => k !== "cursor"))}
+      />
 
       <InvoicesCard list={invoices} format={format} />
 

@@ -99,7 +99,12 @@ export default async function MembersPage({ params }: Props) {
                   const self = m.userId === access.user.id;
                   const manageable = !self && can(role, "member.update") && canManageRole(role, m.role);
                   return (
-                    <tr key={m.userId}>
+                    // The anchor other pages link a person to (the billing page's usage per person).
+                    <tr
+                      key={m.userId}
+                      id={`member-${m.userId}`}
+                      className="scroll-mt-20 target:bg-brand-50 dark:target:bg-brand-400/15"
+                    >
                       <td className="px-4 py-3 sm:px-6">
                         <div className="font-medium text-foreground">
                           {m.name} {self ? <Badge className="ml-1">You</Badge> : null}
@@ -151,7 +156,11 @@ export default async function MembersPage({ params }: Props) {
                 const manageable =
                   m.userId !== access.user.id && can(role, "member.remove") && canManageRole(role, m.role);
                 return (
-                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <li
+                    key={m.userId}
+                    id={`member-${m.userId}`}
+                    className="flex scroll-mt-20 flex-wrap items-center justify-between gap-3 py-3 target:bg-brand-50 dark:target:bg-brand-400/15"
+                  >
                     <div>
                       <div className="font-medium text-foreground">
                         {m.name} {m.userId === access.user.id ? <Badge className="ml-1">You</Badge> : null}
