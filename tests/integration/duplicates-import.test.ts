@@ -120,12 +120,10 @@ test("rows that look like existing citizens are flagged with the finder's score,
   await refreshDuplicateCandidates(ctx);
   expect(await queue(ctx)).toEqual(flagged);
   const db = await getDb();
-  const events = await db
-    .forTenant(ctx)
-    .auditEvent.findMany({
-      where: { action: "citizen.import_duplicates_flagged" },
-      select: { targetType: true, data: true },
-    });
+  const events = await db.forTenant(ctx).auditEvent.findMany({
+    where: { action: "citizen.import_duplicates_flagged" },
+    select: { targetType: true, data: true },
+  });
   expect(events).toEqual([{ targetType: "import_job", data: expect.objectContaining({ found: 4, imported: 6 }) }]);
 });
 
