@@ -15,7 +15,7 @@ import "server-only";
 import { DecryptionError } from "@/lib/crypto/field-cipher";
 import { decryptPii, encryptPiiField, maskPii, PII_COLUMNS } from "../pii";
 import { PII_FIELDS, type PiiFieldName } from "../schemas";
-import type { ColumnPlan } from "./row";
+import type { ColumnPlan } from "./column-plan";
 import { CITIZEN_IMPORT_FIELDS, type ImportReportCell } from "./schemas";
 
 /** Longest cell kept: the report shows a value to recognise, not a whole pasted letter. */

@@ -10,14 +10,10 @@ import { validateCustomFieldValues } from "../custom-field-values";
 import { toColumns } from "../record";
 import { citizenFieldsSchema } from "../schemas";
 import { encryptCells, type StoredCells } from "./cells";
+import type { ColumnPlan } from "./column-plan";
 import { CITIZEN_IMPORT_FIELDS, type CitizenImportField, type ImportMapping } from "./schemas";
 
-/** Which value of a record goes where: decided once from the header and the mapping. */
-export type ColumnPlan = {
-  width: number;
-  fields: Array<{ index: number; field: CitizenImportField }>;
-  custom: Array<{ index: number; key: string }>;
-};
+export type { ColumnPlan } from "./column-plan";
 
 /** A valid row's citizen columns, as staged in import_rows.data (PII already encrypted). */
 export type StagedCitizen = Omit<ReturnType<typeof toColumns>, "consents" | "customFields" | "tags"> & {
