@@ -75,13 +75,15 @@ export function ConfirmActionButton({
       } else setError(result.message);
       onDone?.(result);
       if (result.ok) {
-        // The row may be re-rendered without this control, or the page replaced: for a few
-        // seconds, whenever focus has fallen to <body>, put it back somewhere sensible.
+        // The row may be re-rendered without this control, or the page replaced: for ten
+        // seconds, whenever focus has fallen to <body>, put it back somewhere sensible. Three
+        // seconds was shorter than a navigation to the list on a loaded machine (the e2e saw
+        // focus left on <body>); the check is one comparison every 250 ms.
         let tries = 0;
         const timer = setInterval(() => {
           tries += 1;
           if (!document.activeElement || document.activeElement === document.body) focusFallback(focusAfter);
-          if (tries >= 12) clearInterval(timer);
+          if (tries >= 40) clearInterval(timer);
         }, 250);
       }
     });
