@@ -36,7 +36,7 @@ export function InvoicesCard({ list, format }: { list: InvoiceList; format: Form
               <thead className="text-xs text-muted-foreground uppercase">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    Date (UTC)
+                    Date
                   </th>
                   <th scope="col" className="py-2 pr-4 font-semibold">
                     Invoice

@@ -58,7 +58,7 @@ export function LedgerCard({ tenantSlug, format, page, filters, rawValues, field
               <thead className="text-xs text-muted-foreground uppercase">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    When (UTC)
+                    When
                   </th>
                   <th scope="col" className="py-2 pr-4 font-semibold">
                     What
