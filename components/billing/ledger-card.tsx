@@ -35,7 +35,7 @@ export function LedgerCard({ tenantSlug, format, page, filters, rawValues, field
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <LedgerFilterForm basePath={basePath} values={rawValues} fieldErrors={fieldErrors} />
+        <LedgerFilterForm basePath={basePath} values={rawValues} fieldErrors={fieldErrors} timeZone={format.timeZone} />
         {page ? (
           <div className="flex justify-end">
             <a

@@ -13,13 +13,15 @@ type Props = {
   /** The raw values from the URL, so a rejected value stays in its field to be corrected. */
   values: Partial<Record<keyof LedgerFilters, string>>;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** The tenant's time zone: the days of From and To are counted in it. */
+  timeZone: string;
 };
 
 /**
  * A plain GET form: the filters land in the URL (bookmarkable, and the export link reuses
  * them), it works without JavaScript, and applying filters starts at the newest entry again.
  */
-export function LedgerFilterForm({ basePath, values, fieldErrors = {} }: Props) {
+export function LedgerFilterForm({ basePath, values, fieldErrors = {}, timeZone }: Props) {
   const field = (name: keyof LedgerFilters) => {
     const errors = fieldErrors[name];
     return {
@@ -58,12 +60,12 @@ export function LedgerFilterForm({ basePath, values, fieldErrors = {} }: Props) 
         {error("feature")}
       </div>
       <div>
-        <Label htmlFor="ledger-from">From (UTC)</Label>
+        <Label htmlFor="ledger-from">From ({timeZone})</Label>
         <Input {...field("from")} type="date" className="mt-1.5" />
         {error("from")}
       </div>
       <div>
-        <Label htmlFor="ledger-to">To (UTC, inclusive)</Label>
+        <Label htmlFor="ledger-to">To ({timeZone}, inclusive)</Label>
         <Input {...field("to")} type="date" className="mt-1.5" />
         {error("to")}
       </div>

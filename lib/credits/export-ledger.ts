@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/context/request-context";
 import { pagedCsvStream } from "@/lib/csv/paged-stream";
 import { CSV_EOL, csvRow } from "@/lib/csv/write";
 import { getDb } from "@/lib/db";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { parseInput } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activeLedgerFilters, ledgerQuerySchema, type LedgerQueryInput } from "./ledger-schemas";
@@ -27,6 +28,8 @@ export async function streamLedgerCsv(
 ): Promise<ReadableStream<Uint8Array>> {
   const query = parseInput(ledgerQuerySchema, raw, "The ledger filters are not valid");
   const filters = activeLedgerFilters(query);
+  // The same days as the page's filter: the tenant's time zone.
+  const { timeZone } = await readFormatSettings(ctx.tenantId);
   const db = await getDb();
   const tenantDb = db.forTenant(ctx);
   const upTo = await tenantDb.$tenantTransaction(async (tx) => {
@@ -39,7 +42,7 @@ export async function streamLedgerCsv(
     const rows = await tenantDb.$tenantTransaction(
       (tx) => tx.$queryRaw<LedgerEntryView[]>`
         ${LEDGER_SELECT}
-        WHERE ${ledgerWhere(ctx.tenantId, filters, after)} AND l.created_at <= ${upTo}::timestamptz
+        WHERE ${ledgerWhere(ctx.tenantId, filters, after, timeZone)} AND l.created_at <= ${upTo}::timestamptz
         ORDER BY l.created_at DESC, l.id DESC
         LIMIT ${Prisma.raw(String(pageSize))}`,
     );

@@ -1,11 +1,12 @@
 // The tenant's credit ledger for the billing page and its CSV export: newest first, filtered by
 // kind, AI feature (the feature of the reservation an entry belongs to: reserve, settle,
-// refund) and UTC days, a page at a time (keyset on created_at, id). Read in a tenant
+// refund) and days in the tenant's time zone, a page at a time (keyset on created_at, id). Read in a tenant
 // transaction (RLS underneath, and the tenant id in every condition): another tenant's entries
 // never show, and another tenant's cursor is only a position in time. Reserve/refund/settle
 // entries of one AI call are shown as written, so the ledger adds up to the balance line by line.
 import "server-only";
 import { getDb } from "@/lib/db";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { parseInput } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreditLedgerKind } from "@/lib/generated/prisma/enums";
@@ -31,13 +32,21 @@ export type LedgerEntryView = {
 
 export const LEDGER_PAGE_SIZE = 50;
 
-/** The WHERE of a filtered ledger read, for the alias `l` (credit_ledger) and `r` (its reservation). */
-export function ledgerWhere(tenantId: string, f: Partial<LedgerFilters>, after?: { at: Date; id: string }) {
+/**
+ * The WHERE of a filtered ledger read, for the alias `l` (credit_ledger) and `r` (its reservation).
+ * `from`/`to` are calendar days in `timeZone`, the tenant's (the zone the page shows times in).
+ */
+export function ledgerWhere(
+  tenantId: string,
+  f: Partial<LedgerFilters>,
+  after: { at: Date; id: string } | undefined,
+  timeZone: string,
+) {
   const parts: Prisma.Sql[] = [Prisma.sql`l.tenant_id = ${tenantId}::uuid`];
   if (f.kind) parts.push(Prisma.sql`l.kind = ${f.kind}::"CreditLedgerKind"`);
   if (f.feature) parts.push(Prisma.sql`r.feature = ${f.feature}`);
-  if (f.from) parts.push(Prisma.sql`l.created_at >= (${f.from}::date)::timestamp AT TIME ZONE 'UTC'`);
-  if (f.to) parts.push(Prisma.sql`l.created_at < (${f.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+  if (f.from) parts.push(Prisma.sql`l.created_at >= (${f.from}::date)::timestamp AT TIME ZONE ${timeZone}`);
+  if (f.to) parts.push(Prisma.sql`l.created_at < (${f.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`);
   if (after) parts.push(Prisma.sql`(l.created_at, l.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   return Prisma.join(parts, " AND ");
 }
@@ -57,11 +66,12 @@ export async function listLedgerPage(
   const query = parseInput(ledgerQuerySchema, raw, "The ledger filters are not valid");
   const take = Math.min(Math.max(limit, 1), 200);
   const after = query.cursor ? parseLedgerCursor(query.cursor) : undefined;
+  const { timeZone } = await readFormatSettings(ctx.tenantId);
   const db = await getDb();
   const rows = await db.forTenant(ctx).$tenantTransaction(
     (tx) => tx.$queryRaw<LedgerEntryView[]>`
       ${LEDGER_SELECT}
-      WHERE ${ledgerWhere(ctx.tenantId, query, after)}
+      WHERE ${ledgerWhere(ctx.tenantId, query, after, timeZone)}
       ORDER BY l.created_at DESC, l.id DESC
       LIMIT ${take + 1}`,
   );

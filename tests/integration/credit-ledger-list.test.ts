@@ -101,6 +101,21 @@ describe("paged and filtered (the billing page's ledger and its CSV export)", ()
     expect((await listLedgerPage(t, { to: "2000-01-01" })).entries).toEqual([]);
   });
 
+  it("the day filters count days in the tenant's time zone, not UTC", async () => {
+    const t = await busyTenant();
+    // A zone whose calendar day differs from UTC's right now: UTC−11 before 10:00 UTC, UTC+14 after.
+    const timeZone = new Date().getUTCHours() < 10 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+    await (await getDb()).tenant.update({ where: { id: t.tenantId }, data: { timeZone } });
+    const day = (offsetDays: number, zone: string) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date(Date.now() + offsetDays * 86_400_000));
+    const localToday = day(0, timeZone);
+    const utcToday = day(0, "UTC");
+    expect(localToday).not.toBe(utcToday);
+    expect((await listLedgerPage(t, { from: localToday, to: localToday })).entries).toHaveLength(9);
+    expect((await listLedgerPage(t, { from: utcToday, to: utcToday })).entries).toEqual([]);
+    expect((await listLedgerPage(t, { to: day(-1, timeZone) })).entries).toEqual([]);
+  });
+
   it("bad filters are field errors, never a database error", async () => {
     const t = await tenant();
     const errors = async (input: Record<string, string>) => {
