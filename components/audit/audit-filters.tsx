@@ -12,6 +12,8 @@ type Props = {
   fieldErrors?: Record<string, string[] | undefined>;
   actions: string[];
   actors: Array<{ id: string; name: string }>;
+  /** The tenant's time zone: the days of From and To are counted in it. */
+  timeZone: string;
 };
 
 /** "member." for every distinct resource of the known actions: one choice for all its events. */
@@ -24,7 +26,7 @@ function resources(actions: string[]): string[] {
  * sent to a colleague, and it works without JavaScript. Applying filters starts at the newest
  * event again (the cursor is not part of the form).
  */
-export function AuditFilterForm({ basePath, values, fieldErrors = {}, actions, actors }: Props) {
+export function AuditFilterForm({ basePath, values, fieldErrors = {}, actions, actors, timeZone }: Props) {
   const field = (name: keyof AuditFilters) => {
     const errors = fieldErrors[name];
     return {
@@ -95,12 +97,12 @@ export function AuditFilterForm({ basePath, values, fieldErrors = {}, actions, a
       </div>
       <div className="grid grid-cols-2 gap-3 lg:col-span-2">
         <div>
-          <Label htmlFor="audit-from">From (UTC)</Label>
+          <Label htmlFor="audit-from">From ({timeZone})</Label>
           <Input {...field("from")} type="date" className="mt-1.5" />
           {error("from")}
         </div>
         <div>
-          <Label htmlFor="audit-to">To (UTC, inclusive)</Label>
+          <Label htmlFor="audit-to">To ({timeZone}, inclusive)</Label>
           <Input {...field("to")} type="date" className="mt-1.5" />
           {error("to")}
         </div>

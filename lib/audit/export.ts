@@ -11,6 +11,7 @@
 // arrives complete is complete.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import type { TenantContext } from "@/lib/context/request-context";
 import { pagedCsvStream } from "@/lib/csv/paged-stream";
 import { CSV_EOL, csvRow } from "@/lib/csv/write";
@@ -99,7 +100,8 @@ export async function streamAuditCsv(
     return head?.seq ?? 0n;
   });
 
-  const where = auditWhere(ctx.tenantId, filters);
+  // The same days as the page's filter: the tenant's time zone.
+  const where = auditWhere(ctx.tenantId, filters, (await readFormatSettings(ctx.tenantId)).timeZone);
   let after = 0n;
   const nextPage = async () => {
     const rows = await tenantDb.$tenantTransaction(

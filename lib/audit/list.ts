@@ -10,6 +10,7 @@
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { getDb } from "@/lib/db";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { parseInput } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditQuerySchema, type AuditFilters, type AuditQuery, type AuditQueryInput } from "./schemas";
@@ -42,15 +43,12 @@ export function parseAuditQueryInput(input: AuditQueryInput | AuditQuery): Audit
 /** LIKE treats `_` and `%` as wildcards; actions contain `_` (`member.role_changed`). */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The next UTC midnight after a YYYY-MM-DD day: `to` is inclusive. */
-function dayAfter(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}
-
-/** The WHERE clause shared by the list and the CSV export (alias `e` for audit_events). */
-export function auditWhere(tenantId: string, filters: Partial<AuditFilters>): Prisma.Sql {
+/**
+ * The WHERE clause shared by the list and the CSV export (alias `e` for audit_events). `from`
+ * and `to` (inclusive) are calendar days in `timeZone`, the tenant's: the zone the log's times
+ * are shown in.
+ */
+export function auditWhere(tenantId: string, filters: Partial<AuditFilters>, timeZone: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`e.tenant_id = ${tenantId}::uuid`];
   const { action, actorId, targetType, targetId, from, to } = filters;
   if (action?.endsWith(".")) parts.push(Prisma.sql`e.action LIKE ${`${escapeLike(action)}%`}`);
@@ -58,8 +56,8 @@ export function auditWhere(tenantId: string, filters: Partial<AuditFilters>): Pr
   if (actorId) parts.push(Prisma.sql`e.actor_id = ${actorId}::uuid`);
   if (targetType) parts.push(Prisma.sql`e.target_type = ${targetType}`);
   if (targetId) parts.push(Prisma.sql`e.target_id = ${targetId}`);
-  if (from) parts.push(Prisma.sql`e.created_at >= ${`${from}T00:00:00Z`}::timestamptz`);
-  if (to) parts.push(Prisma.sql`e.created_at < ${dayAfter(to)}::timestamptz`);
+  if (from) parts.push(Prisma.sql`e.created_at >= (${from}::date)::timestamp AT TIME ZONE ${timeZone}`);
+  if (to) parts.push(Prisma.sql`e.created_at < (${to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -82,6 +80,7 @@ type ListRow = {
 export async function listAuditEvents(ctx: TenantContext, input: AuditQueryInput | AuditQuery): Promise<AuditPage> {
   const query = parseAuditQueryInput(input);
   const before = query.cursor ? Prisma.sql`AND e.seq < ${query.cursor}::bigint` : Prisma.empty;
+  const { timeZone } = await readFormatSettings(ctx.tenantId);
   const db = await getDb();
   const rows = await db.forTenant(ctx).$tenantTransaction(
     (tx) =>
@@ -90,7 +89,7 @@ export async function listAuditEvents(ctx: TenantContext, input: AuditQueryInput
              e.target_type, e.target_id, e.data, e.request_id, e.ip, e.user_agent
         FROM audit_events e
         LEFT JOIN users u ON u.id = e.actor_id
-       WHERE ${auditWhere(ctx.tenantId, query)} ${before}
+       WHERE ${auditWhere(ctx.tenantId, query, timeZone)} ${before}
        ORDER BY e.seq DESC
        LIMIT ${query.limit + 1}`, // one extra row says whether there is an older page
   );

@@ -17,7 +17,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 // Actions are `resource.verb` (`member.role_changed`). A trailing dot asks for the whole
 // resource ("member." → every member event); anything else matches exactly.
 const ACTION = /^[a-z0-9_]+(\.[a-z0-9_]+)*\.?$/;
-/** A day in the calendar, YYYY-MM-DD; read as UTC, like every date the dashboard shows. */
+/** A day in the calendar, YYYY-MM-DD; read in the tenant's time zone (lib/audit/list.ts). */
 const day = calendarDay({ message: "Use a date like 2026-01-31" });
 const MAX_SEQ = 9_223_372_036_854_775_807n; // PostgreSQL bigint
 

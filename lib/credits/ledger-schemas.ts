@@ -16,7 +16,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 export const LEDGER_KINDS = Object.values(CreditLedgerKind) as CreditLedgerKind[];
 
-/** A day in the calendar, YYYY-MM-DD, read as UTC like every date the page shows. */
+/** A day in the calendar, YYYY-MM-DD, read in the tenant's time zone (list-ledger-entries.ts). */
 const day = calendarDay({ message: "Use a date like 2026-01-31" });
 
 /**

@@ -250,7 +250,7 @@ describe("listing and filters", () => {
     ]);
   });
 
-  test("a date range is whole UTC days, both ends inclusive", async () => {
+  test("a date range is whole days of the tenant's zone (UTC by default), both ends inclusive", async () => {
     const tenant = await newTenant();
     await append(tenant.id, [
       { action: "probe.before", createdAt: "2025-01-10T23:59:59.999Z" },
@@ -270,6 +270,23 @@ describe("listing and filters", () => {
     expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-15", to: "2025-01-15" })).events)).toEqual([
       "probe.middle",
     ]);
+  });
+
+  test("in a tenant on Berlin time the days run from Berlin midnight, not UTC's", async () => {
+    const tenant = await newTenant();
+    await (await getDb()).tenant.update({ where: { id: tenant.id }, data: { timeZone: "Europe/Berlin" } });
+    await append(tenant.id, [
+      { action: "probe.utc_10th_berlin_11th", createdAt: "2025-01-10T23:30:00.000Z" },
+      { action: "probe.utc_11th_berlin_12th", createdAt: "2025-01-11T23:30:00.000Z" },
+    ]);
+    const ctx = ctxFor(tenant, alice);
+    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-11", to: "2025-01-11" })).events)).toEqual([
+      "probe.utc_10th_berlin_11th",
+    ]);
+    expect(actionsOf((await listAuditEvents(ctx, { from: "2025-01-12" })).events)).toEqual([
+      "probe.utc_11th_berlin_12th",
+    ]);
+    expect(actionsOf((await listAuditEvents(ctx, { to: "2025-01-10" })).events)).toEqual([]);
   });
 
   test("bad filters are a ValidationError with field errors, not a database error", async () => {

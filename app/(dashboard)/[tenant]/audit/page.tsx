@@ -88,6 +88,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)}
             actions={actions}
             actors={members.map((m) => ({ id: m.userId, name: m.name }))}
+            timeZone={format.timeZone}
           />
         </CardContent>
       </Card>
