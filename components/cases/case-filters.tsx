@@ -15,6 +15,8 @@ type Props = {
   values: CaseFilterValues;
   fieldErrors?: Record<string, string[] | undefined>;
   assignees: Array<{ id: string; name: string }>;
+  /** The tenant's time zone: the days are counted in it unless the link names its own (`tz`). */
+  timeZone: string;
 };
 
 const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
@@ -28,7 +30,7 @@ const SORT_LABELS: Record<(typeof CASE_SORTS)[number], string> = {
  * back to the first page (the cursor is not part of the form); a citizen filter that came in
  * from a citizen's page is kept as a hidden field.
  */
-export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }: Props) {
+export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees, timeZone }: Props) {
   const field = (name: CaseFilterKey) => {
     const errors = fieldErrors[name];
     return {
@@ -134,7 +136,7 @@ export function CaseFilterForm({ basePath, values, fieldErrors = {}, assignees }
         {error("sort")}
       </div>
       <p className="text-xs text-muted-foreground sm:col-span-2 lg:col-span-4" data-testid="cases-day-zone">
-        Days are counted in {values.tz && !fieldErrors.tz?.length ? values.tz : "UTC"}.
+        Days are counted in {values.tz && !fieldErrors.tz?.length ? values.tz : timeZone}.
       </p>
       {error("tz")}
       <FilterActions clearHref={basePath} className="sm:col-span-2 lg:col-span-3" />

@@ -5,6 +5,7 @@
 import "server-only";
 import type { TenantContext } from "@/lib/context/request-context";
 import { tenantQuery } from "@/lib/db/tenant-read";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CasePriority, CaseStatus } from "@/lib/generated/prisma/enums";
 import { decodeCursor, encodeCursor } from "@/lib/citizens/list-cursor";
@@ -56,7 +57,8 @@ export const SIMILAR_TITLE_THRESHOLD = "0.4";
 export function casePageSql(
   ctx: Pick<TenantContext, "tenantId" | "userId">,
   query: CaseListQuery,
-  options: { similarTitles?: boolean } = {},
+  /** timeZone: the tenant's, for days when the query names no `tz` of its own. */
+  options: { similarTitles?: boolean; timeZone: string },
 ): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`k.tenant_id = ${ctx.tenantId}::uuid`, Prisma.sql`c.deleted_at IS NULL`];
   if (query.status === "open") where.push(Prisma.sql`k.status IN ('OPEN', 'IN_PROGRESS', 'WAITING')`);
@@ -71,9 +73,10 @@ export function casePageSql(
   if (query.category) where.push(Prisma.sql`k.category = ${query.category}`);
   if (query.q && options.similarTitles) where.push(Prisma.sql`${query.q} <% k.title`);
   else if (query.q) where.push(Prisma.sql`k.title ILIKE ${`%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  // A day's bounds are its local midnights in the query's zone, turned into instants by Postgres
-  // (the briefing counts with the same expression), so a DST day is 23 or 25 hours.
-  const tz = query.tz ?? "UTC";
+  // A day's bounds are its local midnights in the query's zone (a briefing link names its own),
+  // else the tenant's — the zone the list shows dates in — turned into instants by Postgres (the
+  // briefing counts with the same expression), so a DST day is 23 or 25 hours.
+  const tz = query.tz ?? options.timeZone;
   const dayStart = (day: string, plus: number) =>
     Prisma.sql`((${day}::date + ${plus}::int)::timestamp AT TIME ZONE ${tz})`;
   if (query.createdFrom) where.push(Prisma.sql`k.created_at >= ${dayStart(query.createdFrom, 0)}`);
@@ -102,14 +105,17 @@ export function casePageSql(
 export async function listCases(
   ctx: Pick<TenantContext, "tenantId" | "userId">,
   query: CaseListQuery,
+  /** The tenant's time zone when the caller has it (the page does); else read here. */
+  knownTimeZone?: string,
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null; similarTitles: boolean }> {
+  const timeZone = knownTimeZone ?? (await readFormatSettings(ctx.tenantId)).timeZone;
   // One round trip through both walls (lib/db/tenant-read.ts), as for the citizens list.
-  let rows = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query));
+  let rows = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query, { timeZone }));
   // A title search that finds nothing (a typo: "stret light") shows the most similar titles
   // instead, said so on the page; one page of them, best first, no cursor.
   let similarTitles = false;
   if (query.q && !query.cursor && rows.length === 0) {
-    const similar = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query, { similarTitles: true }), {
+    const similar = await tenantQuery<Row>(ctx.tenantId, casePageSql(ctx, query, { similarTitles: true, timeZone }), {
       settings: { "pg_trgm.word_similarity_threshold": SIMILAR_TITLE_THRESHOLD },
     });
     if (similar.length) [rows, similarTitles] = [similar, true];

@@ -156,8 +156,8 @@ async function main() {
     const query = caseListQuerySchema.parse(raw);
     return {
       name,
-      sql: casePageSql(ctx, query),
-      app: async () => ({ rows: (await listCases(ctx, query)).items.length }),
+      sql: casePageSql(ctx, query, { timeZone: "UTC" }),
+      app: async () => ({ rows: (await listCases(ctx, query, "UTC")).items.length }),
     };
   };
   const firstPage = await listCitizens(ctx, citizenListQuerySchema.parse({}));

@@ -454,6 +454,16 @@ describe("listing cases", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(await titles(ctx, { createdFrom: today, createdTo: today })).toHaveLength(4);
     expect(await titles(ctx, { createdTo: "2000-01-01" })).toEqual([]);
+    // Without a `tz` of its own the days are the tenant's: a zone whose day differs from UTC's
+    // right now (UTC−11 before 10:00 UTC, UTC+14 after) finds them on its own today only.
+    const zone = new Date().getUTCHours() < 10 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+    await (await getDb()).tenant.update({ where: { id: ctx.tenantId }, data: { timeZone: zone } });
+    const localToday = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+    expect(localToday).not.toBe(today);
+    expect(await titles(ctx, { createdFrom: localToday, createdTo: localToday })).toHaveLength(4);
+    expect(await titles(ctx, { createdFrom: today, createdTo: today })).toEqual([]);
+    expect(await titles(ctx, { createdFrom: today, createdTo: today, tz: "UTC" })).toHaveLength(4);
+    await (await getDb()).tenant.update({ where: { id: ctx.tenantId }, data: { timeZone: "UTC" } });
 
     const [row] = (await list(ctx, { status: "overdue" })).items;
     expect(row).toMatchObject({

@@ -7,6 +7,7 @@ import { assertAiFeatureAllowed } from "@/lib/ai/access/resolve-ai-access";
 import { recordAudit } from "@/lib/audit/record";
 import type { GuardedContext } from "@/lib/auth/guard";
 import { casePageSql } from "@/lib/cases/list";
+import { readFormatSettings } from "@/lib/tenants/format-settings";
 import { caseListQuerySchema } from "@/lib/cases/schemas";
 import { aiStatus } from "@/lib/config/ai";
 import { getDb } from "@/lib/db";
@@ -24,9 +25,10 @@ async function caseIdsMatching(ctx: GuardedContext, filter: string): Promise<str
   if (!parsed.success)
     throw new ValidationError("The list's filter is not valid", { filter: ["Correct the filters on the list first"] });
   const query = { ...parsed.data, cursor: undefined, limit: BULK_MAX_CASES };
+  const { timeZone } = await readFormatSettings(ctx.tenantId);
   const rows = await tenantQuery<{ id: string }>(
     ctx.tenantId,
-    Prisma.sql`SELECT page.id::text AS id FROM (${casePageSql(ctx, query)}) page`,
+    Prisma.sql`SELECT page.id::text AS id FROM (${casePageSql(ctx, query, { timeZone })}) page`,
   );
   return rows.map((r) => r.id);
 }

@@ -124,6 +124,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
             values={raw}
             fieldErrors={parsed.success ? undefined : fieldErrorsFromZod(parsed.error)}
             assignees={assignees}
+            timeZone={format.timeZone}
           />
         </CardContent>
       </Card>
