@@ -2,6 +2,7 @@
 // highlighted: they say which column a number came from), the SQL (collapsible), the rows as a
 // table, and a bar chart when the rows are a number by category or date.
 import type { ChatResultFrame } from "@/lib/ai/stream/protocol";
+import { useFormatNumber } from "@/components/format/format-provider";
 import { ChatBarChart } from "./chat-bar-chart";
 import { chartShapeOf } from "./chart-shape";
 import { answerParts } from "./cited-numbers";
@@ -54,13 +55,15 @@ function CitedAnswer({ text, result }: { text: string; result: ChatTurnView["res
   );
 }
 
-function cell(value: string | number | boolean | null): string {
+function cell(value: string | number | boolean | null, formatNumber: (n: number) => string): string {
   if (value === null) return "—";
-  if (typeof value === "number") return value.toLocaleString("en");
+  if (typeof value === "number") return formatNumber(value);
   return String(value);
 }
 
 export function ChatTurn({ turn }: { turn: ChatTurnView }) {
+  // Numbers in the tenant's locale, as everywhere else (components/format/format-provider.tsx).
+  const formatNumber = useFormatNumber();
   const { result } = turn;
   const shape = result?.ok ? chartShapeOf(result) : null;
   return (
@@ -108,7 +111,7 @@ export function ChatTurn({ turn }: { turn: ChatTurnView }) {
                 <tr key={i} className="border-t border-border">
                   {row.map((v, j) => (
                     <td key={j} className={`px-2 py-1 ${typeof v === "number" ? "text-right tabular-nums" : ""}`}>
-                      {cell(v)}
+                      {cell(v, formatNumber)}
                     </td>
                   ))}
                 </tr>
