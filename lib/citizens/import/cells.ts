@@ -26,6 +26,14 @@ export type StoredCells = Record<string, string>;
 const PII: ReadonlySet<string> = new Set(PII_FIELDS);
 const isPii = (field: string): field is PiiFieldName => PII.has(field);
 
+/**
+ * A cell as it can be stored and shown: jsonb refuses U+0000 and unpaired surrogates (22P05,
+ * found by tests/integration/schema-fuzz.test.ts), and such a row is invalid anyway, so they
+ * are kept as U+FFFD for the person to see where the bad character was.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const displayable = (cell: string) => cell.replace(UNSTORABLE, "\uFFFD");
+
 /** The mapped cells of a record, PII encrypted; null when the row has no non-empty mapped cell. */
 export function encryptCells(tenantId: string, plan: ColumnPlan, values: string[]): StoredCells | null {
   const out: StoredCells = {};
@@ -34,7 +42,7 @@ export function encryptCells(tenantId: string, plan: ColumnPlan, values: string[
     ...plan.custom.map((c) => ({ index: c.index, field: `cf.${c.key}` })),
   ];
   for (const { index, field } of columns) {
-    const cell = (values[index] ?? "").trim().slice(0, MAX_CELL_CHARS);
+    const cell = displayable((values[index] ?? "").trim().slice(0, MAX_CELL_CHARS));
     if (cell === "") continue;
     if (isPii(field)) out[PII_COLUMNS[field].enc] = encryptPiiField(tenantId, field, cell);
     else out[field] = cell;
