@@ -57,7 +57,7 @@ export function CaseRows({
             </td>
           ) : null}
           <th scope="row" className="max-w-sm min-w-48 font-medium">
-            <Link href={`/${slug}/cases/${item.id}`} className="cell-link">
+            <Link href={`/${slug}/cases/${item.id}`} prefetch={false} className="cell-link">
               {item.title}
             </Link>
             {item.category ? (
@@ -65,7 +65,7 @@ export function CaseRows({
             ) : null}
           </th>
           <td>
-            <Link href={`/${slug}/citizens/${item.citizenId}`} className="cell-link">
+            <Link href={`/${slug}/citizens/${item.citizenId}`} prefetch={false} className="cell-link">
               {item.citizenName}
             </Link>
           </td>

@@ -26,7 +26,7 @@ export function CitizenRows({ slug, rows }: { slug: string; rows: CitizenRow[] }
       {rows.map((c) => (
         <tr key={c.id}>
           <td>
-            <Link href={`/${slug}/citizens/${c.id}`} className="row-link">
+            <Link href={`/${slug}/citizens/${c.id}`} prefetch={false} className="row-link">
               {c.name}
             </Link>
           </td>
