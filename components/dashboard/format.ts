@@ -2,6 +2,8 @@
 // applies there, so the locale comes from Accept-Language and dates are in UTC. Tenant pages use
 // lib/format/format.ts with the tenant's locale and time zone instead.
 
+import * as tenantFormat from "@/lib/format/format";
+
 const FALLBACK_LOCALE = "en-GB";
 
 /** First supported language from an Accept-Language header, else en-GB. */
@@ -21,27 +23,24 @@ export function resolveLocale(acceptLanguage: string | null | undefined): string
   return FALLBACK_LOCALE;
 }
 
+// The same formatters as the tenant pages (lib/format/format.ts), with UTC as the zone.
+const utc = (locale: string) => ({ locale, timeZone: "UTC" });
+
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return tenantFormat.formatDate(date, utc(locale));
 }
 
 /** A YYYY-MM-DD day as a short label ("8 Nov"). */
 export function formatDay(day: string, locale: string, style: "short" | "long" = "short"): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === "short"
-      ? { day: "numeric", month: "short", timeZone: "UTC" }
-      : { weekday: "short", day: "numeric", month: "long", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(`${day}T00:00:00Z`));
+  return tenantFormat.formatDay(day, utc(locale), style);
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return tenantFormat.formatNumber(value, { locale });
 }
 
 /** An ISO date for <time dateTime>, so assistive tech and scripts read an unambiguous value. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export const isoDate = tenantFormat.isoDay;
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 86_400],
